@@ -1,0 +1,78 @@
+//! Errors about the site's own files, as a web editor reads them.
+//!
+//! Every problem found in content, configuration or templates becomes a
+//! [`Diagnostic`]: a file, a line and column, the field it concerns and a
+//! sentence saying what is wrong. Stages collect them instead of stopping at
+//! the first, so one run lists everything that needs fixing. Nothing here does
+//! I/O or decides what to do about a problem; `site` does that.
+
+use std::fmt;
+
+/// One problem in one file of the site.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// Path as the user knows it, relative to the site root (`content/2022/x.md`).
+    pub file: String,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column; 0 when unknown.
+    pub column: usize,
+    /// The front-matter field concerned, as a path (`metrics[2].unit`), if any.
+    pub field: Option<String>,
+    /// What is wrong, as a sentence.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A problem with a whole file (no line or field).
+    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line: 0,
+            column: 0,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    /// A problem at a place in a file, optionally about a field.
+    pub fn at(
+        file: impl Into<String>,
+        line: usize,
+        column: usize,
+        field: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line,
+            column,
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.column > 0 {
+                write!(f, ":{}", self.column)?;
+            }
+        }
+        write!(f, ": ")?;
+        if let Some(field) = &self.field {
+            write!(f, "field `{field}`: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// A place in a source file: where a value was written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+}

@@ -1,0 +1,218 @@
+//! The `renewal` command line. Every command and flag is declared once here,
+//! with the documentation `--help` prints.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use renewal::model::ReportKind;
+use renewal::scaffold::{self, NewReport};
+use renewal::site::{self, Failure};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit codes: 0 success; 1 the site has errors (nothing was written);
+/// 2 the command line is wrong; 3 files could not be written or served.
+#[derive(Parser)]
+#[command(
+    name = "renewal",
+    version,
+    about = "Build a static website from urban-renewal plans and progress reports.",
+    long_about = "Build a static website from urban-renewal plans and progress reports.\n\nA site is a folder with site.yaml, content/ (one Markdown report per file, metrics in the YAML front matter) and optionally themes/ and templates/.\n\nExit codes: 0 success; 1 the site has errors (each is printed as file:line:column: field: message, and nothing is written); 2 the command line is wrong; 3 files could not be written or served."
+)]
+struct Cli {
+    /// The site folder (the one holding site.yaml).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (replaced whole, only if the build succeeds).
+    Build {
+        /// Where to write the site [default: <root>/output].
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+    /// Validate content, configuration and templates without writing anything.
+    Check,
+    /// Build the site, then serve the output folder over HTTP for preview.
+    Serve {
+        /// Where to write the site [default: <root>/output].
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+        bind: String,
+        /// Port to listen on (0 picks a free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+    /// Create something new from a starting file.
+    #[command(subcommand)]
+    New(New),
+    /// Create a new site (site.yaml and a first report) in DIR.
+    Init {
+        /// The folder to create the site in.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// Scaffold a report at content/<year>/<name>.md with valid front matter.
+    Report {
+        /// The report's file name and address, e.g. qingdao-2025-plan.
+        name: String,
+        /// City id or name, as declared in site.yaml.
+        #[arg(long)]
+        city: String,
+        /// District id or name within the city.
+        #[arg(long)]
+        district: Option<String>,
+        /// What the report is.
+        #[arg(long, value_enum, default_value_t = Kind::Plan)]
+        kind: Kind,
+        /// The year the report is about.
+        #[arg(long)]
+        year: i32,
+        /// The report's title.
+        #[arg(long)]
+        title: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    Plan,
+    Progress,
+    Review,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.root.as_path();
+    match cli.command {
+        Command::Build { output } => build(root, &output_dir(root, output)).map(|_| ()),
+        Command::Check => check(root),
+        Command::Serve { output, bind, port } => {
+            serve(root, &output_dir(root, output), &bind, port)
+        }
+        Command::New(New::Report {
+            name,
+            city,
+            district,
+            kind,
+            year,
+            title,
+        }) => {
+            let kind = match kind {
+                Kind::Plan => ReportKind::Plan,
+                Kind::Progress => ReportKind::Progress,
+                Kind::Review => ReportKind::Review,
+            };
+            let new = NewReport {
+                slug: &name,
+                city: &city,
+                district: district.as_deref(),
+                kind,
+                year,
+                title: title.as_deref(),
+            };
+            match scaffold::new_report(root, &new) {
+                Ok(path) => {
+                    println!("created {}", path.display());
+                    Ok(())
+                }
+                Err(message) => Err(fail(1, &message)),
+            }
+        }
+        Command::Init { dir } => match scaffold::init(&dir) {
+            Ok(()) => {
+                println!(
+                    "created a new site in {}; build it with: renewal --root {} build",
+                    dir.display(),
+                    dir.display()
+                );
+                Ok(())
+            }
+            Err(message) => Err(fail(1, &message)),
+        },
+    }
+    .err()
+    .unwrap_or(ExitCode::SUCCESS)
+}
+
+fn output_dir(root: &Path, output: Option<PathBuf>) -> PathBuf {
+    output.unwrap_or_else(|| root.join("output"))
+}
+
+fn fail(code: u8, message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(code)
+}
+
+fn report_errors(errors: &[renewal::diagnostic::Diagnostic]) -> ExitCode {
+    for error in errors {
+        eprintln!("{error}");
+    }
+    let files: std::collections::BTreeSet<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+    eprintln!(
+        "error: {} problem(s) in {} file(s); nothing was written",
+        errors.len(),
+        files.len()
+    );
+    ExitCode::from(1)
+}
+
+fn build(root: &Path, output: &Path) -> Result<String, ExitCode> {
+    let started = std::time::Instant::now();
+    match site::build(root, output) {
+        Ok((site, files)) => {
+            println!(
+                "built {} reports, {} metrics, {} files into {} in {} ms",
+                site.reports.len(),
+                site.metrics.len(),
+                files,
+                output.display(),
+                started.elapsed().as_millis()
+            );
+            Ok(site.config.base_path)
+        }
+        Err(Failure::Content(errors)) => Err(report_errors(&errors)),
+        Err(Failure::Write(message)) => Err(fail(
+            3,
+            &format!("{message}; the previous output is unchanged"),
+        )),
+    }
+}
+
+fn check(root: &Path) -> Result<(), ExitCode> {
+    match site::render_site(root) {
+        Ok((site, files)) => {
+            println!(
+                "ok: {} reports, {} metrics, {} files would be written",
+                site.reports.len(),
+                site.metrics.len(),
+                files.len()
+            );
+            Ok(())
+        }
+        Err(errors) => Err(report_errors(&errors)),
+    }
+}
+
+fn serve(root: &Path, output: &Path, bind: &str, port: u16) -> Result<(), ExitCode> {
+    let base_path = build(root, output)?;
+    let server = renewal::serve::bind(&format!("{bind}:{port}")).map_err(|m| fail(3, &m))?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| format!("{bind}:{port}"));
+    println!(
+        "serving {} at http://{address}{base_path} (press Ctrl-C to stop)",
+        output.display()
+    );
+    renewal::serve::run(&server, output, &base_path);
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! Rendering a report's Markdown body to HTML.
+//!
+//! Policy for what editors paste into reports (documented in README.md):
+//! - Raw HTML is shown as text, never passed through: report bodies are
+//!   copied from other sites and must not be able to inject markup or script.
+//! - Links and images keep only http(s), mailto, tel, relative and `#`
+//!   addresses; anything else (`javascript:`, `data:`) becomes `#`.
+//! - A `#` heading becomes `<h2>`, because the page title is the page's `<h1>`.
+//! - Headings get an `id` from their text (Chinese kept as is) so that
+//!   sections can be linked; duplicates get `-2`, `-3`.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::collections::BTreeMap;
+
+/// Renders Markdown to safe HTML.
+pub fn to_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, event) in events.iter().enumerate() {
+        let event = match event.clone() {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let base = id
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| slug_of(&heading_text(&events[i + 1..])));
+                let count = used.entry(base.clone()).or_insert(0);
+                *count += 1;
+                let anchor = if *count == 1 {
+                    base
+                } else {
+                    format!("{base}-{count}")
+                };
+                Event::Start(Tag::Heading {
+                    level: demote(level),
+                    id: Some(CowStr::from(anchor)),
+                    classes,
+                    attrs,
+                })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            }),
+            other => other,
+        };
+        out.push(event);
+    }
+    let mut html_out = String::with_capacity(markdown.len() * 2);
+    html::push_html(&mut html_out, out.into_iter());
+    html_out
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    if level == HeadingLevel::H1 {
+        HeadingLevel::H2
+    } else {
+        level
+    }
+}
+
+fn heading_text(rest: &[Event]) -> String {
+    let mut text = String::new();
+    for event in rest {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// An anchor id from heading text: letters and digits of any script kept,
+/// ASCII lowercased, everything else folded into single `-`.
+pub fn slug_of(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        "section".into()
+    } else {
+        slug
+    }
+}
+
+fn safe_url(url: CowStr) -> CowStr {
+    let lower = url.trim().to_ascii_lowercase();
+    let scheme_end = lower.find(':');
+    let path_start = lower.find(['/', '?', '#']);
+    let has_scheme = matches!((scheme_end, path_start), (Some(c), Some(p)) if c < p)
+        || (scheme_end.is_some() && path_start.is_none());
+    let allowed = ["http:", "https:", "mailto:", "tel:"];
+    if !has_scheme || allowed.iter().any(|s| lower.starts_with(s)) {
+        url
+    } else {
+        CowStr::from("#")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_the_markdown_reports_use() {
+        let cases = [
+            ("# 总体情况\n", "<h2 id=\"总体情况\">总体情况</h2>\n"),
+            (
+                "## Gas mains 2024\n",
+                "<h2 id=\"gas-mains-2024\">Gas mains 2024</h2>\n",
+            ),
+            (
+                "## 进展\n## 进展\n",
+                "<h2 id=\"进展\">进展</h2>\n<h2 id=\"进展-2\">进展</h2>\n",
+            ),
+            (
+                "<script>alert(1)</script>\n",
+                "&lt;script&gt;alert(1)&lt;/script&gt;\n",
+            ),
+            (
+                "a <b onclick=x>b</b>\n",
+                "<p>a &lt;b onclick=x&gt;b&lt;/b&gt;</p>\n",
+            ),
+            ("[x](javascript:alert(1))", "<p><a href=\"#\">x</a></p>\n"),
+            (
+                "[x](https://example.gov.cn/a)",
+                "<p><a href=\"https://example.gov.cn/a\">x</a></p>\n",
+            ),
+            (
+                "[x](../reports/a/)",
+                "<p><a href=\"../reports/a/\">x</a></p>\n",
+            ),
+            (
+                "![x](data:image/png;base64,AAA)",
+                "<p><img src=\"#\" alt=\"x\" /></p>\n",
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(to_html(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn tables_and_footnotes_render() {
+        let html = to_html(
+            "| 项目 | 数量 |\n|---|---|\n| 道路 | 10 |\n\n见注释[^1]。\n\n[^1]: 来源：东营日报。\n",
+        );
+        assert!(
+            html.contains("<table>") && html.contains("<td>道路</td>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("footnote-definition") || html.contains("footnote"),
+            "{html}"
+        );
+    }
+}

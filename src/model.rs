@@ -1,0 +1,233 @@
+//! The site as plain data: reports, the metrics they carry, and the series
+//! the build joins them into.
+//!
+//! Nothing here reads files or renders anything. Later stages (pages, charts,
+//! snapshots, incremental rebuilds) take these structs as input, so they are
+//! plain public fields that are cheap to clone and compare.
+
+use crate::config::Config;
+use crate::dates::Date;
+use serde::{Deserialize, Serialize};
+
+/// The language a report (or the site's interface) is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Language {
+    #[serde(rename = "zh-Hans")]
+    ZhHans,
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Language {
+    /// The BCP 47 tag used in `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::ZhHans => "zh-Hans",
+            Language::ZhHant => "zh-Hant",
+            Language::En => "en",
+        }
+    }
+}
+
+/// What a report is: a plan sets targets, a progress update reports actuals
+/// during the year, a review reports the year's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportKind {
+    Plan,
+    Progress,
+    Review,
+}
+
+/// Where a report's figures come from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Source {
+    pub publisher: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub reporter: Option<String>,
+    pub editor: Option<String>,
+    pub published: Option<Date>,
+}
+
+/// One report file, validated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The file it was read from, relative to the site root.
+    pub file: String,
+    pub slug: String,
+    pub title: String,
+    pub kind: ReportKind,
+    pub city: String,
+    pub district: Option<String>,
+    pub year: i32,
+    pub published: Date,
+    pub language: Language,
+    pub summary: Option<String>,
+    pub topics: Vec<String>,
+    pub source: Option<Source>,
+    pub metrics: Vec<MetricEntry>,
+    /// The Markdown body, unrendered.
+    pub body: String,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+/// A metric as one report states it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetricEntry {
+    pub id: String,
+    pub label: Option<String>,
+    pub unit: Option<String>,
+    pub topic: Option<String>,
+    pub year: i32,
+    pub baseline: Option<f64>,
+    pub deadline: Option<Date>,
+    pub note: Option<String>,
+    /// One value for the whole city or one district, or one per district.
+    pub values: Vec<Value>,
+    /// Where the entry's `id` and `unit` were written (for errors across reports).
+    pub line: usize,
+    pub column: usize,
+    pub unit_line: usize,
+    pub unit_column: usize,
+}
+
+/// A target and/or actual for one place at one date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Value {
+    /// District id; `None` for the report's city as a whole.
+    pub district: Option<String>,
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+    /// When the actual was measured (defaults to the report's date).
+    pub as_of: Date,
+}
+
+/// How far a place has come on a metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The actual meets or exceeds the target.
+    Done,
+    /// An actual below the target.
+    InProgress,
+    /// A target but no actual yet.
+    NoData,
+    /// An actual with no target to measure it against.
+    Reported,
+}
+
+/// One dated observation in a metric's series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    pub report: String,
+    pub date: Date,
+    pub district: Option<String>,
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+}
+
+/// The latest known state of a metric in one place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standing {
+    pub district: Option<String>,
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+    pub as_of: Option<Date>,
+    /// Actual as a percentage of target, when both are known and target > 0.
+    pub progress: Option<f64>,
+    pub status: Status,
+}
+
+/// A metric joined across every report that mentions it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metric {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    pub topic: Option<String>,
+    pub city: String,
+    pub year: i32,
+    pub baseline: Option<f64>,
+    pub deadline: Option<Date>,
+    pub note: Option<String>,
+    /// Slugs of the reports that mention it, oldest first.
+    pub reports: Vec<String>,
+    /// Every observation, oldest first.
+    pub points: Vec<Point>,
+    /// The latest state per place: the city as a whole first, then districts
+    /// in the order the site config declares them.
+    pub standings: Vec<Standing>,
+}
+
+/// Everything the pages are built from.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    /// Newest first.
+    pub reports: Vec<Report>,
+    /// Sorted by id.
+    pub metrics: Vec<Metric>,
+}
+
+impl Standing {
+    pub fn new(
+        district: Option<String>,
+        target: Option<f64>,
+        actual: Option<f64>,
+        as_of: Option<Date>,
+    ) -> Standing {
+        let progress = match (target, actual) {
+            (Some(t), Some(a)) if t > 0.0 => Some(a / t * 100.0),
+            _ => None,
+        };
+        let status = match (target, actual) {
+            (_, None) => Status::NoData,
+            (None, Some(_)) => Status::Reported,
+            (Some(t), Some(a)) if a >= t => Status::Done,
+            (Some(_), Some(_)) => Status::InProgress,
+        };
+        Standing {
+            district,
+            target,
+            actual,
+            as_of,
+            progress,
+            status,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standing_classifies_progress() {
+        let cases = [
+            (Some(77.0), Some(77.0), Status::Done, Some(100.0)),
+            (Some(100.0), Some(145.0), Status::Done, Some(145.0)),
+            (
+                Some(194.0),
+                Some(110.0),
+                Status::InProgress,
+                Some(110.0 / 194.0 * 100.0),
+            ),
+            (Some(10.0), None, Status::NoData, None),
+            (None, Some(3553.0), Status::Reported, None),
+            (Some(0.0), Some(0.0), Status::Done, None),
+        ];
+        for (target, actual, status, progress) in cases {
+            let s = Standing::new(None, target, actual, None);
+            assert_eq!(
+                (s.status, s.progress),
+                (status, progress),
+                "{target:?} {actual:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,467 @@
+//! Turning one report file into a validated [`Report`].
+//!
+//! Front matter is read into `Raw*` structs that mirror the YAML (with the
+//! place of every value that needs checking), then checked against the site
+//! config: ids, dates, places, topics, signs. Every problem in the file is
+//! collected. Checks that need other reports (units that change, updates of
+//! metrics nobody defines) belong to `join`.
+
+use crate::config::{City, Config, check_slug};
+use crate::dates::Date;
+use crate::diagnostic::{Diagnostic, Place};
+use crate::front_matter;
+use crate::model::{Language, MetricEntry, Report, ReportKind, Source, Value};
+use crate::yaml;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    title: Spanned<String>,
+    kind: ReportKind,
+    city: Spanned<String>,
+    #[serde(default)]
+    district: Option<Spanned<String>>,
+    year: Spanned<i32>,
+    published: Spanned<String>,
+    #[serde(default)]
+    language: Option<Language>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    slug: Option<Spanned<String>>,
+    #[serde(default)]
+    topics: Vec<Spanned<String>>,
+    #[serde(default)]
+    source: Option<RawSource>,
+    #[serde(default)]
+    metrics: Vec<RawMetric>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    #[serde(default)]
+    publisher: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<Spanned<String>>,
+    #[serde(default)]
+    reporter: Option<String>,
+    #[serde(default)]
+    editor: Option<String>,
+    #[serde(default)]
+    published: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMetric {
+    id: Spanned<String>,
+    #[serde(default)]
+    label: Option<String>,
+    #[serde(default)]
+    unit: Option<Spanned<String>>,
+    #[serde(default)]
+    topic: Option<Spanned<String>>,
+    #[serde(default)]
+    year: Option<Spanned<i32>>,
+    #[serde(default)]
+    target: Option<Spanned<f64>>,
+    #[serde(default)]
+    actual: Option<Spanned<f64>>,
+    #[serde(default)]
+    as_of: Option<Spanned<String>>,
+    #[serde(default)]
+    baseline: Option<Spanned<f64>>,
+    #[serde(default)]
+    deadline: Option<Spanned<String>>,
+    #[serde(default)]
+    district: Option<Spanned<String>>,
+    #[serde(default)]
+    districts: Vec<RawDistrictValue>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDistrictValue {
+    district: Spanned<String>,
+    #[serde(default)]
+    target: Option<Spanned<f64>>,
+    #[serde(default)]
+    actual: Option<Spanned<f64>>,
+    #[serde(default)]
+    as_of: Option<Spanned<String>>,
+}
+
+/// Collects the problems of one file, each tied to a field and its place.
+struct Problems<'a> {
+    file: &'a str,
+    offset: usize,
+    list: Vec<Diagnostic>,
+}
+
+impl Problems<'_> {
+    fn at<T>(&mut self, value: &Spanned<T>, field: &str, message: String) {
+        let Place { line, column } = yaml::place(value, self.offset);
+        self.list.push(Diagnostic::at(
+            self.file,
+            line,
+            column,
+            Some(field.to_string()),
+            message,
+        ));
+    }
+
+    fn date(&mut self, value: &Spanned<String>, field: &str) -> Option<Date> {
+        match Date::parse(&value.value) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                self.at(value, field, message);
+                None
+            }
+        }
+    }
+
+    fn amount(&mut self, value: &Option<Spanned<f64>>, field: &str) -> Option<f64> {
+        let spanned = value.as_ref()?;
+        let n = spanned.value;
+        if !n.is_finite() {
+            self.at(spanned, field, "expected a plain number".into());
+            None
+        } else if n < 0.0 {
+            self.at(spanned, field, format!("{n} is negative; targets, actuals and baselines count what is planned or done and cannot be below zero"));
+            None
+        } else {
+            Some(n)
+        }
+    }
+
+    fn district(
+        &mut self,
+        city: Option<&City>,
+        value: &Spanned<String>,
+        field: &str,
+    ) -> Option<String> {
+        let city = city?;
+        match city.district(value.value.trim()) {
+            Some(d) => Some(d.id.clone()),
+            None => {
+                let known: Vec<&str> = city.districts.iter().map(|d| d.name.as_str()).collect();
+                let message = if known.is_empty() {
+                    format!(
+                        "`{}` is not a district of {}: site.yaml declares no districts for it",
+                        value.value, city.name
+                    )
+                } else {
+                    format!(
+                        "`{}` is not a district of {} in site.yaml; declared districts: {}",
+                        value.value,
+                        city.name,
+                        known.join(", ")
+                    )
+                };
+                self.at(value, field, message);
+                None
+            }
+        }
+    }
+}
+
+/// Parses the text of the report at `file` (a path relative to the site root).
+pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diagnostic>> {
+    let split = front_matter::split(text)
+        .map_err(|e| vec![Diagnostic::at(file, e.line, 1, None, e.message)])?;
+    let raw: RawReport =
+        yaml::parse(split.yaml, file, split.yaml_line_offset).map_err(|d| vec![d])?;
+    let mut problems = Problems {
+        file,
+        offset: split.yaml_line_offset,
+        list: Vec::new(),
+    };
+
+    let slug = match &raw.slug {
+        Some(slug) => {
+            if let Err(message) = check_slug(&slug.value) {
+                problems.at(slug, "slug", message);
+            }
+            slug.value.clone()
+        }
+        None => {
+            let stem = std::path::Path::new(file)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            if let Err(message) = check_slug(&stem) {
+                problems.list.push(Diagnostic::file(
+                    file,
+                    format!("the file name gives the report's address, but {message}; rename the file or add a `slug:` field"),
+                ));
+            }
+            stem
+        }
+    };
+    if raw.title.value.trim().is_empty() {
+        problems.at(&raw.title, "title", "the title is empty".into());
+    }
+    let city = config.city(raw.city.value.trim());
+    if city.is_none() {
+        let known: Vec<String> = config
+            .cities
+            .iter()
+            .map(|c| format!("{} ({})", c.id, c.name))
+            .collect();
+        problems.at(
+            &raw.city,
+            "city",
+            format!(
+                "`{}` is not a city declared in site.yaml; declared: {}",
+                raw.city.value,
+                known.join(", ")
+            ),
+        );
+    }
+    let district = raw
+        .district
+        .as_ref()
+        .and_then(|d| problems.district(city, d, "district"));
+    if !(1900..=2200).contains(&raw.year.value) {
+        problems.at(
+            &raw.year,
+            "year",
+            format!("{} is not a plausible report year", raw.year.value),
+        );
+    }
+    let published = problems.date(&raw.published, "published");
+    for (i, topic) in raw.topics.iter().enumerate() {
+        if config.topic(&topic.value).is_none() {
+            problems.at(
+                topic,
+                &format!("topics[{i}]"),
+                unknown_topic(&topic.value, config),
+            );
+        }
+    }
+    let source = raw.source.as_ref().map(|s| {
+        if let Some(url) = &s.url
+            && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
+        {
+            problems.at(
+                url,
+                "source.url",
+                format!(
+                    "`{}` must be a full address starting with https:// or http://",
+                    url.value
+                ),
+            );
+        }
+        Source {
+            publisher: s.publisher.clone(),
+            outlet: s.outlet.clone(),
+            title: s.title.clone(),
+            url: s.url.as_ref().map(|u| u.value.clone()),
+            reporter: s.reporter.clone(),
+            editor: s.editor.clone(),
+            published: s
+                .published
+                .as_ref()
+                .and_then(|d| problems.date(d, "source.published")),
+        }
+    });
+
+    let report_date = published.unwrap_or(Date {
+        year: 1900,
+        month: None,
+        day: None,
+    });
+    let mut metrics: Vec<MetricEntry> = Vec::new();
+    for (i, m) in raw.metrics.iter().enumerate() {
+        let field = |name: &str| format!("metrics[{i}].{name}");
+        if let Err(message) = check_slug(&m.id.value) {
+            problems.at(&m.id, &field("id"), message);
+        }
+        if let Some(first) = metrics.iter().find(|e| e.id == m.id.value) {
+            problems.at(&m.id, &field("id"), format!("metric `{}` appears twice in this report (first on line {}); give each metric once, with a `districts` list for per-district figures", m.id.value, first.line));
+        }
+        if let (Some(_), None) = (&m.label, &m.unit) {
+            problems.at(
+                &m.id,
+                &field("unit"),
+                format!(
+                    "metric `{}` has a label but no `unit`; a metric is introduced with both",
+                    m.id.value
+                ),
+            )
+        }
+        if let Some(unit) = &m.unit
+            && unit.value.trim().is_empty()
+        {
+            problems.at(
+                unit,
+                &field("unit"),
+                "the unit is empty; write it as readers see it, e.g. 个, 公里, 万户, 亿元 or %"
+                    .into(),
+            );
+        }
+        if let Some(topic) = &m.topic
+            && config.topic(&topic.value).is_none()
+        {
+            problems.at(topic, &field("topic"), unknown_topic(&topic.value, config));
+        }
+        let year = match &m.year {
+            Some(y) if !(1900..=2200).contains(&y.value) => {
+                problems.at(
+                    y,
+                    &field("year"),
+                    format!("{} is not a plausible year", y.value),
+                );
+                y.value
+            }
+            Some(y) => y.value,
+            None => raw.year.value,
+        };
+        let as_of = m
+            .as_of
+            .as_ref()
+            .and_then(|d| problems.date(d, &field("as_of")))
+            .unwrap_or(report_date);
+        let deadline = m
+            .deadline
+            .as_ref()
+            .and_then(|d| problems.date(d, &field("deadline")));
+        let baseline = problems.amount(&m.baseline, &field("baseline"));
+        let target = problems.amount(&m.target, &field("target"));
+        let actual = problems.amount(&m.actual, &field("actual"));
+
+        let mut values = Vec::new();
+        if m.districts.is_empty() {
+            let place = match &m.district {
+                Some(d) => problems.district(city, d, &field("district")),
+                None => district.clone(),
+            };
+            if m.target.is_none() && m.actual.is_none() {
+                problems.at(
+                    &m.id,
+                    &field("id"),
+                    format!("metric `{}` gives no `target` or `actual`", m.id.value),
+                );
+            }
+            values.push(Value {
+                district: place,
+                target,
+                actual,
+                as_of,
+            });
+        } else {
+            if let Some(d) = &m.district {
+                problems.at(
+                    d,
+                    &field("district"),
+                    "give either `district` or a `districts` list, not both".into(),
+                );
+            }
+            // A top-level figure beside the breakdown is the whole city's (or
+            // the report's district's) total: plans often give both.
+            if m.target.is_some() || m.actual.is_some() {
+                values.push(Value {
+                    district: district.clone(),
+                    target,
+                    actual,
+                    as_of,
+                });
+            }
+            for (j, d) in m.districts.iter().enumerate() {
+                let sub = |name: &str| format!("metrics[{i}].districts[{j}].{name}");
+                let place = problems.district(city, &d.district, &sub("district"));
+                if let Some(place) = &place
+                    && values
+                        .iter()
+                        .any(|v: &Value| v.district.as_ref() == Some(place))
+                {
+                    problems.at(
+                        &d.district,
+                        &sub("district"),
+                        format!(
+                            "district `{}` is listed twice for this metric",
+                            d.district.value
+                        ),
+                    );
+                }
+                if d.target.is_none() && d.actual.is_none() {
+                    problems.at(
+                        &d.district,
+                        &sub("district"),
+                        "this district gives no `target` or `actual`".into(),
+                    );
+                }
+                values.push(Value {
+                    district: place,
+                    target: problems.amount(&d.target, &sub("target")),
+                    actual: problems.amount(&d.actual, &sub("actual")),
+                    as_of: d
+                        .as_of
+                        .as_ref()
+                        .and_then(|a| problems.date(a, &sub("as_of")))
+                        .unwrap_or(as_of),
+                });
+            }
+        }
+        let id_place = yaml::place(&m.id, split.yaml_line_offset);
+        let unit_place = m
+            .unit
+            .as_ref()
+            .map(|u| yaml::place(u, split.yaml_line_offset))
+            .unwrap_or(id_place);
+        metrics.push(MetricEntry {
+            id: m.id.value.clone(),
+            label: m.label.clone(),
+            unit: m.unit.as_ref().map(|u| u.value.trim().to_string()),
+            topic: m.topic.as_ref().map(|t| t.value.clone()),
+            year,
+            baseline,
+            deadline,
+            note: m.note.clone(),
+            values,
+            line: id_place.line,
+            column: id_place.column,
+            unit_line: unit_place.line,
+            unit_column: unit_place.column,
+        });
+    }
+
+    if !problems.list.is_empty() {
+        return Err(problems.list);
+    }
+    Ok(Report {
+        file: file.to_string(),
+        slug,
+        title: raw.title.value.trim().to_string(),
+        kind: raw.kind,
+        city: city.map(|c| c.id.clone()).unwrap_or_default(),
+        district,
+        year: raw.year.value,
+        published: report_date,
+        language: raw.language.unwrap_or(config.language),
+        summary: raw.summary,
+        topics: raw.topics.into_iter().map(|t| t.value).collect(),
+        source,
+        metrics,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    })
+}
+
+fn unknown_topic(topic: &str, config: &Config) -> String {
+    let known: Vec<&str> = config.topics.iter().map(|t| t.id.as_str()).collect();
+    format!(
+        "`{topic}` is not a topic declared in site.yaml; declared topics: {}",
+        known.join(", ")
+    )
+}

@@ -1,0 +1,165 @@
+//! `renewal new report` and `renewal init`: files a user starts from.
+//!
+//! The starting files live beside this module as ordinary files
+//! (`scaffold/report.md`, `scaffold/site.yaml`) with `{placeholders}`. A
+//! scaffolded report is valid as written, so `renewal check` passes on it at
+//! once. Existing files are never overwritten.
+
+use crate::config::{CONFIG_FILE, Config, check_slug};
+use crate::model::ReportKind;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const REPORT: &str = include_str!("scaffold/report.md");
+const SITE: &str = include_str!("scaffold/site.yaml");
+
+/// What to put in a new report.
+pub struct NewReport<'a> {
+    pub slug: &'a str,
+    pub city: &'a str,
+    pub district: Option<&'a str>,
+    pub kind: ReportKind,
+    pub year: i32,
+    pub title: Option<&'a str>,
+}
+
+/// Writes `content/<year>/<slug>.md` under `root`; returns its path.
+pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
+    check_slug(new.slug).map_err(|e| format!("report name {e}"))?;
+    let config_text = fs::read_to_string(root.join(CONFIG_FILE)).map_err(|e| {
+        format!(
+            "cannot read {}: {e}; run this inside a site (or pass --root)",
+            root.join(CONFIG_FILE).display()
+        )
+    })?;
+    let config = Config::parse(&config_text).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let city = config.city(new.city).ok_or_else(|| {
+        let known: Vec<&str> = config.cities.iter().map(|c| c.id.as_str()).collect();
+        format!(
+            "`{}` is not a city in site.yaml; declared: {}",
+            new.city,
+            known.join(", ")
+        )
+    })?;
+    let district = match new.district {
+        Some(d) => Some(
+            city.district(d)
+                .ok_or_else(|| format!("`{d}` is not a district of {} in site.yaml", city.name))?,
+        ),
+        None => None,
+    };
+    let path = root
+        .join("content")
+        .join(new.year.to_string())
+        .join(format!("{}.md", new.slug));
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; choose another name",
+            path.display()
+        ));
+    }
+    let kind = match new.kind {
+        ReportKind::Plan => "plan",
+        ReportKind::Progress => "progress",
+        ReportKind::Review => "review",
+    };
+    let title = new
+        .title
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{}{}年报告", city.name, new.year));
+    let text = REPORT
+        .replace("{title}", &title.replace('\\', "\\\\").replace('"', "\\\""))
+        .replace("{kind}", kind)
+        .replace("{city}", &city.id)
+        .replace(
+            "{district}",
+            &district
+                .map(|d| format!("district: {}\n", d.id))
+                .unwrap_or_default(),
+        )
+        .replace("{year}", &new.year.to_string())
+        .replace("{published}", &today())
+        .replace("{slug}", new.slug);
+    write_new(&path, &text)?;
+    Ok(path)
+}
+
+/// Creates a new site in `dir` with a config and one report.
+pub fn init(dir: &Path) -> Result<(), String> {
+    let config = dir.join(CONFIG_FILE);
+    if config.exists() {
+        return Err(format!(
+            "{} already exists; {} is already a site",
+            config.display(),
+            dir.display()
+        ));
+    }
+    write_new(&config, SITE)?;
+    let year: i32 = today()[..4].parse().unwrap_or(2026);
+    new_report(
+        dir,
+        &NewReport {
+            slug: "first-report",
+            city: "example-city",
+            district: None,
+            kind: ReportKind::Plan,
+            year,
+            title: Some("示例市城市更新计划（示例）"),
+        },
+    )?;
+    Ok(())
+}
+
+fn write_new(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Today's date (UTC) as YYYY-MM-DD, for the `published` field of a new report.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn converts_days_to_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_778), (2026, 11, 21));
+    }
+}

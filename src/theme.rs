@@ -1,0 +1,237 @@
+//! Finding the theme: its Tera templates, static files and interface strings.
+//!
+//! The default theme lives in `themes/default/` as ordinary files. The same
+//! files are compiled into the binary so that `renewal init` sites work with
+//! no theme folder of their own. A site overrides any part by putting a file
+//! at the same relative path in `themes/<theme>/`, and any template by
+//! putting it in `templates/` at the site root. Templates are parsed here, so
+//! a syntax error in any of them is reported before anything is rendered.
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::pages::Strings;
+use std::collections::BTreeMap;
+use std::path::Path;
+use walkdir::WalkDir;
+
+macro_rules! builtin {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../themes/default/", $path)) as &[u8])),*]
+    };
+}
+
+/// The default theme, compiled in from `themes/default/`.
+const BUILTIN: &[(&str, &[u8])] = builtin![
+    "strings.yaml",
+    "static/style.css",
+    "templates/404.html",
+    "templates/base.html",
+    "templates/cities.html",
+    "templates/city.html",
+    "templates/district.html",
+    "templates/index.html",
+    "templates/metric.html",
+    "templates/partials/metric_table.html",
+    "templates/partials/report_list.html",
+    "templates/partials/tally.html",
+    "templates/report.html",
+    "templates/reports.html",
+    "templates/topic.html",
+    "templates/topics.html",
+    "templates/year.html",
+    "templates/years.html",
+];
+
+/// A theme ready to render with.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Files copied as they are into the output, by output path.
+    pub statics: BTreeMap<String, Vec<u8>>,
+    /// Interface strings in the site's language.
+    pub strings: Strings,
+    /// Where each template came from, for error messages.
+    pub origins: BTreeMap<String, String>,
+}
+
+struct ThemeFile {
+    origin: String,
+    bytes: Vec<u8>,
+}
+
+/// Loads the theme named in `config`, with the site's overrides.
+pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+    let mut files: BTreeMap<String, ThemeFile> = BTreeMap::new();
+    let theme_dir = root.join("themes").join(&config.theme);
+    if config.theme == "default" || !theme_dir.is_dir() {
+        for (path, bytes) in BUILTIN {
+            files.insert(
+                path.to_string(),
+                ThemeFile {
+                    origin: format!("themes/default/{path} (built into renewal)"),
+                    bytes: bytes.to_vec(),
+                },
+            );
+        }
+    }
+    if !theme_dir.is_dir() && config.theme != "default" {
+        return Err(vec![Diagnostic::at(
+            "site.yaml",
+            0,
+            0,
+            Some("theme".into()),
+            format!(
+                "theme `{}` not found: there is no folder themes/{}/",
+                config.theme, config.theme
+            ),
+        )]);
+    }
+    let mut errors = Vec::new();
+    let prefix = format!("themes/{}", config.theme);
+    overlay(&theme_dir, &prefix, "", &mut files, &mut errors);
+    overlay(
+        &root.join("templates"),
+        "templates",
+        "templates/",
+        &mut files,
+        &mut errors,
+    );
+
+    let strings = strings_for(&files, config, &mut errors);
+    let mut templates = Vec::new();
+    let mut statics = BTreeMap::new();
+    let mut origins = BTreeMap::new();
+    for (path, file) in files {
+        if let Some(name) = path.strip_prefix("templates/") {
+            match String::from_utf8(file.bytes) {
+                Ok(text) => {
+                    origins.insert(name.to_string(), file.origin);
+                    templates.push((name.to_string(), text));
+                }
+                Err(_) => errors.push(Diagnostic::file(file.origin, "is not valid UTF-8 text")),
+            }
+        } else if let Some(name) = path.strip_prefix("static/") {
+            statics.insert(name.to_string(), file.bytes);
+        }
+    }
+    let mut tera = tera::Tera::new();
+    // Each template is parsed on its own first so that every syntax error is listed.
+    for (name, text) in &templates {
+        if let Err(error) = tera::Tera::new().add_raw_template(name, text)
+            && let tera::ErrorKind::SyntaxError(_) = error.kind()
+        {
+            errors.push(template_error(&error, &origins));
+        }
+    }
+    if errors.is_empty()
+        && let Err(error) =
+            tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    {
+        errors.push(template_error(&error, &origins));
+    }
+    if errors.is_empty() {
+        Ok(Theme {
+            tera,
+            statics,
+            strings,
+            origins,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Adds (or replaces) the files below `dir`, keyed as `key_prefix` + relative path.
+fn overlay(
+    dir: &Path,
+    shown_as: &str,
+    key_prefix: &str,
+    files: &mut BTreeMap<String, ThemeFile>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    if !dir.is_dir() {
+        return;
+    }
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(Diagnostic::file(shown_as, format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let rel: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let rel = rel.join("/");
+        let origin = format!("{shown_as}/{rel}");
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => {
+                files.insert(format!("{key_prefix}{rel}"), ThemeFile { origin, bytes });
+            }
+            Err(e) => errors.push(Diagnostic::file(origin, format!("cannot be read: {e}"))),
+        }
+    }
+}
+
+fn strings_for(
+    files: &BTreeMap<String, ThemeFile>,
+    config: &Config,
+    errors: &mut Vec<Diagnostic>,
+) -> Strings {
+    let Some(file) = files.get("strings.yaml") else {
+        return Strings::new();
+    };
+    let text = String::from_utf8_lossy(&file.bytes);
+    match crate::yaml::parse::<BTreeMap<String, Strings>>(&text, &file.origin, 0) {
+        Ok(mut by_language) => {
+            let tag = config.language.tag();
+            by_language.remove(tag).unwrap_or_else(|| {
+                errors.push(Diagnostic::file(
+                    &file.origin,
+                    format!("has no strings for the site's language `{tag}`"),
+                ));
+                Strings::new()
+            })
+        }
+        Err(d) => {
+            errors.push(d);
+            Strings::new()
+        }
+    }
+}
+
+/// A Tera error as a diagnostic naming the template file and line.
+pub fn template_error(error: &tera::Error, origins: &BTreeMap<String, String>) -> Diagnostic {
+    let origin = |name: &str| {
+        origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| format!("templates/{name}"))
+    };
+    match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            Diagnostic::at(
+                origin(report.filename()),
+                span.start_line,
+                span.start_col + 1,
+                None,
+                format!("template error: {}", report.message()),
+            )
+        }
+        tera::ErrorKind::TemplateNotFound(name) => Diagnostic::file(
+            origin(name),
+            "template error: this template is needed but missing",
+        ),
+        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::file(
+            origin(current),
+            format!("template error: extends `{parent}`, which does not exist"),
+        ),
+        other => Diagnostic::file("templates", format!("template error: {other}")),
+    }
+}
