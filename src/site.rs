@@ -65,9 +65,13 @@ pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
                 metrics,
             })
         }
-        Ok(_) => Err(errors),
+        Ok(_) => {
+            errors.sort();
+            Err(errors)
+        }
         Err(mut problems) => {
             errors.append(&mut problems);
+            errors.sort();
             Err(errors)
         }
     }
