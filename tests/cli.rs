@@ -1,0 +1,219 @@
+//! The command line as a web team uses it: help, scaffolding a report and a
+//! site, previewing over HTTP, and sites published below a sub-path.
+
+mod common;
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+
+#[test]
+fn help_documents_every_command_and_exit_code() {
+    let output = Command::new(BIN).arg("--help").output().unwrap();
+    let text = stdout(&output);
+    for word in [
+        "build",
+        "check",
+        "serve",
+        "new",
+        "init",
+        "--root",
+        "Exit codes",
+    ] {
+        assert!(text.contains(word), "`{word}` in --help:\n{text}");
+    }
+    let build = stdout(
+        &Command::new(BIN)
+            .args(["build", "--help"])
+            .output()
+            .unwrap(),
+    );
+    assert!(build.contains("--output"), "{build}");
+    let new = stdout(
+        &Command::new(BIN)
+            .args(["new", "report", "--help"])
+            .output()
+            .unwrap(),
+    );
+    for flag in ["--city", "--district", "--kind", "--year", "--title"] {
+        assert!(new.contains(flag), "`{flag}` in new report --help:\n{new}");
+    }
+    let wrong = Command::new(BIN).arg("biuld").output().unwrap();
+    assert_eq!(wrong.status.code(), Some(2));
+}
+
+#[test]
+fn a_new_report_is_valid_as_scaffolded() {
+    let site = fixture("basic");
+    let made = run(
+        site.path(),
+        &[
+            "new",
+            "report",
+            "test-2026-plan",
+            "--city",
+            "测试市",
+            "--district",
+            "west",
+            "--year",
+            "2026",
+            "--title",
+            "测试市\"西区\"2026年计划",
+        ],
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let text = read(&site.path().join("content/2026/test-2026-plan.md"));
+    assert!(
+        text.contains("city: test-city")
+            && text.contains("district: west")
+            && text.contains("kind: plan"),
+        "{text}"
+    );
+    let check = run(site.path(), &["check"]);
+    assert!(
+        check.status.success(),
+        "scaffolded report must pass check:\n{}",
+        stderr(&check)
+    );
+    assert!(stdout(&check).contains("3 reports"), "{}", stdout(&check));
+
+    let again = run(
+        site.path(),
+        &[
+            "new",
+            "report",
+            "test-2026-plan",
+            "--city",
+            "test-city",
+            "--year",
+            "2026",
+        ],
+    );
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "an existing report is never overwritten"
+    );
+    let bad_city = run(
+        site.path(),
+        &["new", "report", "x", "--city", "nowhere", "--year", "2026"],
+    );
+    assert!(
+        stderr(&bad_city).contains("`nowhere` is not a city"),
+        "{}",
+        stderr(&bad_city)
+    );
+}
+
+#[test]
+fn init_creates_a_site_that_builds_with_the_built_in_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("new-site");
+    let init = Command::new(BIN).arg("init").arg(&site).output().unwrap();
+    assert!(init.status.success(), "{}", stderr(&init));
+    assert!(
+        !site.join("themes").exists(),
+        "the built-in theme needs no files"
+    );
+    let build = run(&site, &["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let report = read(&site.join("output/reports/first-report/index.html"));
+    assert!(report.contains("示例市城市更新计划"), "{report}");
+    let twice = Command::new(BIN).arg("init").arg(&site).output().unwrap();
+    assert_eq!(twice.status.code(), Some(1), "init never overwrites a site");
+}
+
+#[test]
+fn a_site_template_overrides_the_theme() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>走丢了</h1>{% endblock content %}",
+    );
+    assert!(run(site.path(), &["build"]).status.success());
+    assert!(read(&site.path().join("output/404.html")).contains("<h1>走丢了</h1>"));
+    assert!(
+        read(&site.path().join("output/index.html")).contains("测试站"),
+        "other templates still come from the theme"
+    );
+}
+
+#[test]
+fn links_follow_a_sub_path_base_url() {
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml"))
+        .replace("https://test.example.org/", "https://test.example.org/gxgz");
+    write(site.path(), "site.yaml", config);
+    assert!(run(site.path(), &["build"]).status.success());
+    let html = read(&site.path().join("output/reports/test-plan/index.html"));
+    assert!(html.contains("href=\"/gxgz/style.css\""), "{html}");
+    assert!(
+        html.contains(
+            "<link rel=\"canonical\" href=\"https://test.example.org/gxgz/reports/test-plan/\">"
+        ),
+        "{html}"
+    );
+}
+
+fn get(address: &str, path: &str) -> (String, String) {
+    let mut stream = TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response.lines().next().unwrap_or_default().to_string();
+    (status, response)
+}
+
+#[test]
+fn serve_builds_and_serves_the_site() {
+    let site = fixture("basic");
+    let mut child = Command::new(BIN)
+        .arg("--root")
+        .arg(site.path())
+        .args(["serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut address = None;
+    for line in lines.by_ref().take(5) {
+        let line = line.unwrap();
+        if let Some(rest) = line.split("http://").nth(1) {
+            address = rest.split('/').next().map(str::to_string);
+            break;
+        }
+    }
+    let address = address.expect("serve prints its address");
+
+    let (status, body) = get(&address, "/");
+    assert!(status.contains("200"), "{status}");
+    assert!(
+        body.contains("测试站") && body.contains("text/html"),
+        "{body}"
+    );
+    let (status, body) = get(&address, "/reports/test-plan");
+    assert!(
+        status.contains("301") && body.contains("Location: /reports/test-plan/"),
+        "{body}"
+    );
+    let (status, _) = get(&address, "/reports/test-plan/");
+    assert!(status.contains("200"), "{status}");
+    let (status, body) = get(&address, "/no/such/page/");
+    assert!(
+        status.contains("404") && body.contains("页面未找到"),
+        "{body}"
+    );
+    let (status, _) = get(&address, "/../site.yaml");
+    assert!(
+        status.contains("404"),
+        "no escaping the output folder: {status}"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

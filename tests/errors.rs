@@ -1,0 +1,195 @@
+//! Bad input, as a web team would produce it: each case breaks a copy of the
+//! fixture site in one way and checks the message names the file, line,
+//! column and field, the exit code is 1, and the published output is
+//! exactly as it was before the failed build.
+
+mod common;
+use common::*;
+
+const PLAN_HEAD: &str =
+    "---\ntitle: 坏报告\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025-03-01\n";
+
+fn with_metrics(metrics: &str) -> String {
+    format!("{PLAN_HEAD}metrics:\n{metrics}---\n正文\n")
+}
+
+/// (case, file to write, its contents, fragments the error output must contain)
+fn cases() -> Vec<(&'static str, &'static str, Vec<u8>, Vec<&'static str>)> {
+    vec![
+        ("no front matter", "content/bad.md", b"# Title\n\ntext\n".to_vec(), vec!["content/bad.md:1:1: no front matter"]),
+        ("unclosed front matter", "content/bad.md", b"---\ntitle: x\nkind: plan\n".to_vec(), vec!["content/bad.md:1:1: the front matter opened on line 1 is never closed"]),
+        ("empty file", "content/bad.md", b"".to_vec(), vec!["content/bad.md:1:1: the file is empty"]),
+        ("yaml syntax error", "content/bad.md", b"---\ntitle: [unclosed\nkind: plan\n---\n".to_vec(), vec!["content/bad.md:2:", "field `title`"]),
+        ("wrong type", "content/bad.md", with_metrics("  - id: bad-roads\n    label: 道路\n    unit: 条\n    target: 十条\n").into_bytes(),
+            vec!["content/bad.md:11:13: field `metrics[0].target`: expected a plain number"]),
+        ("unknown field", "content/bad.md", format!("{PLAN_HEAD}titel: x\n---\n").into_bytes(),
+            vec!["content/bad.md:7:1: field `titel`: unknown field `titel`; the fields allowed here are:", "title", "metrics"]),
+        ("missing required field", "content/bad.md", b"---\ntitle: x\ncity: test-city\nyear: 2025\npublished: 2025-03-01\n---\n".to_vec(),
+            vec!["content/bad.md:5:1: field `kind`: required field `kind` is missing from this block"]),
+        ("missing field in a metric", "content/bad.md", with_metrics("  - id: bad-roads\n    label: 道路\n    target: 3\n").into_bytes(),
+            vec!["content/bad.md:8:9: field `metrics[0].unit`", "has a label but no `unit`"]),
+        ("negative target", "content/bad.md", with_metrics("  - id: bad-roads\n    label: 道路\n    unit: 条\n    target: -5\n").into_bytes(),
+            vec!["content/bad.md:11:13: field `metrics[0].target`: -5 is negative"]),
+        ("duplicate metric id", "content/bad.md", with_metrics("  - id: bad-roads\n    label: 道路\n    unit: 条\n    target: 5\n  - id: bad-roads\n    target: 6\n").into_bytes(),
+            vec!["content/bad.md:12:9: field `metrics[1].id`: metric `bad-roads` appears twice in this report (first on line 8)"]),
+        ("unit changes between reports", "content/bad.md", with_metrics("  - id: test-gas-mains\n    unit: 米\n    districts:\n      - district: east\n        actual: 9000\n").into_bytes(),
+            vec!["content/bad.md:9:11: field `metrics[0].unit`: metric `test-gas-mains` changes unit from 公里 to 米; it was introduced in content/2025/test-plan.md:15:11 with unit 公里"]),
+        ("update of an undefined metric", "content/bad.md", with_metrics("  - id: test-gas-mainz\n    actual: 3\n").into_bytes(),
+            vec!["content/bad.md:8:9: field `metrics[0].id`: no report introduces metric `test-gas-mainz`"]),
+        ("date that is not a date", "content/bad.md", b"---\ntitle: x\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025-02-30\n---\n".to_vec(),
+            vec!["content/bad.md:6:12: field `published`: `2025-02-30` is not a date: 2025-02 has 28 days"]),
+        ("deadline that is not a date", "content/bad.md", with_metrics("  - id: bad-roads\n    label: 道路\n    unit: 条\n    target: 5\n    deadline: 年底\n").into_bytes(),
+            vec!["content/bad.md:12:15: field `metrics[0].deadline`: `年底` is not a date"]),
+        ("invalid UTF-8", "content/bad.md", [b"---\ntitle: x\nkind: \xb9\xa4 plan\n".as_slice()].concat(),
+            vec!["content/bad.md:3:7: is not valid UTF-8 text"]),
+        ("unknown district", "content/bad.md", with_metrics("  - id: bad-roads\n    label: 道路\n    unit: 条\n    target: 5\n    district: 北区\n").into_bytes(),
+            vec!["content/bad.md:12:15: field `metrics[0].district`: `北区` is not a district of 测试市 in site.yaml; declared districts: 东区, 西区"]),
+        ("unknown city", "content/bad.md", "---\ntitle: x\nkind: plan\ncity: 别的市\nyear: 2025\npublished: 2025\n---\n".as_bytes().to_vec(),
+            vec!["content/bad.md:4:7: field `city`: `别的市` is not a city declared in site.yaml; declared: test-city (测试市)"]),
+        ("duplicate key", "content/bad.md", b"---\ntitle: x\ntitle: y\nkind: plan\n---\n".to_vec(),
+            vec!["content/bad.md:3:1: field `title`: `title` is given twice"]),
+        ("unknown report kind", "content/bad.md", b"---\ntitle: x\nkind: budget\ncity: test-city\nyear: 2025\npublished: 2025\n---\n".to_vec(),
+            vec!["content/bad.md:3:7: field `kind`", "budget", "plan"]),
+        ("file name unusable as an address", "content/东营.md", b"---\ntitle: x\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025\n---\n".to_vec(),
+            vec!["content/东营.md: the file name gives the report's address", "add a `slug:` field"]),
+        ("template syntax error", "templates/report.html", b"{% extends \"base.html\" %}\n{% block content %}\n{% if report.title %}\n{% endblock content %}\n".to_vec(),
+            vec!["templates/report.html:4:", "template error"]),
+        ("template rendering error", "templates/report.html", b"{% extends \"base.html\" %}\n{% block content %}\n{{ report.no_such_field }}\n{% endblock content %}\n".to_vec(),
+            vec!["templates/report.html:3:", "template error", "while rendering reports/"]),
+    ]
+}
+
+#[test]
+fn each_bad_input_is_reported_with_its_place_and_nothing_is_written() {
+    let mut failures = Vec::new();
+    for (case, file, contents, expected) in cases() {
+        let site = fixture("basic");
+        let out = site.path().join("output");
+        let first = run(site.path(), &["build"]);
+        assert!(
+            first.status.success(),
+            "{case}: fixture must build: {}",
+            stderr(&first)
+        );
+        let before = snapshot(&out);
+
+        write(site.path(), file, &contents);
+        let result = run(site.path(), &["build"]);
+        let err = stderr(&result);
+        assert_eq!(
+            result.status.code(),
+            Some(1),
+            "{case}: exit code; stderr:\n{err}"
+        );
+        for fragment in expected {
+            if !err.contains(fragment) {
+                failures.push(format!("{case}: expected `{fragment}` in:\n{err}"));
+            }
+        }
+        assert!(err.contains("nothing was written"), "{case}: {err}");
+        assert!(!err.contains("panicked"), "{case}: {err}");
+        assert_eq!(
+            snapshot(&out),
+            before,
+            "{case}: output changed after a failed build"
+        );
+
+        let check = run(site.path(), &["check"]);
+        assert_eq!(check.status.code(), Some(1), "{case}: check must fail too");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_error_of_a_run_is_listed() {
+    let site = fixture("basic");
+    write(site.path(), "content/a.md", "# no front matter\n");
+    write(
+        site.path(),
+        "content/b.md",
+        with_metrics(
+            "  - id: bad-roads\n    label: 道路\n    unit: 条\n    target: -1\n  - id: bad-parks\n    label: 公园\n    unit: 个\n    target: 2\n    deadline: soon\n",
+        ),
+    );
+    write(site.path(), "content/c.md", "");
+    let result = run(site.path(), &["check"]);
+    let err = stderr(&result);
+    for fragment in [
+        "content/a.md:1:1: no front matter",
+        "content/b.md:11:13: field `metrics[0].target`: -1 is negative",
+        "content/b.md:16:15: field `metrics[1].deadline`: `soon` is not a date",
+        "content/c.md:1:1: the file is empty",
+        "error: 4 problem(s) in 3 file(s); nothing was written",
+    ] {
+        assert!(err.contains(fragment), "expected `{fragment}` in:\n{err}");
+    }
+}
+
+#[test]
+fn errors_in_site_config_name_the_field() {
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml")).replace("id: east", "id: 东区");
+    write(site.path(), "site.yaml", config);
+    let err = stderr(&run(site.path(), &["build"]));
+    assert!(
+        err.contains(
+            "site.yaml:11:13: field `cities[0].districts[0].id`: `东区` cannot be used in addresses"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_folder_renewal_did_not_write_is_never_replaced() {
+    let site = fixture("basic");
+    let foreign = site.path().join("documents");
+    write(&foreign, "thesis.txt", "irreplaceable");
+    let result = run(
+        site.path(),
+        &["build", "--output", foreign.to_str().unwrap()],
+    );
+    assert_eq!(result.status.code(), Some(3), "{}", stderr(&result));
+    assert!(
+        stderr(&result).contains("refusing to replace"),
+        "{}",
+        stderr(&result)
+    );
+    assert_eq!(read(&foreign.join("thesis.txt")), "irreplaceable");
+}
+
+#[test]
+fn hostile_text_is_escaped_everywhere() {
+    let site = fixture("basic");
+    let hostile = "<script>alert(1)</script>";
+    write(
+        site.path(),
+        "content/2025/hostile.md",
+        format!(
+            "---\ntitle: \"{hostile}\"\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025-03-01\nsummary: \"<img src=x onerror=alert(1)>\"\nsource:\n  publisher: \"{hostile}\"\n  url: \"https://x.example/\\\"><script>alert(2)</script>\"\nmetrics:\n  - id: hostile-metric\n    label: \"{hostile}\"\n    unit: \"<b>km</b>\"\n    target: 1\n    note: \"{hostile}\"\n---\n\n<script>alert(3)</script>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n[click](javascript:alert(4))\n"
+        ),
+    );
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let files = snapshot(&site.path().join("output"));
+    let mut pages_with_title = 0;
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains("<script"), "{path} contains a raw <script>");
+        assert!(!text.contains("<img src=x"), "{path} contains raw <img>");
+        assert!(!text.contains("<iframe"), "{path} contains raw <iframe>");
+        assert!(
+            !text.contains("javascript:"),
+            "{path} contains a javascript: link"
+        );
+        if text.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || text.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        {
+            pages_with_title += 1;
+        }
+    }
+    // The report page, the report lists and the metric page all show it, escaped.
+    assert!(
+        pages_with_title >= 4,
+        "escaped title found on {pages_with_title} pages"
+    );
+}

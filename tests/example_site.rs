@@ -1,0 +1,236 @@
+//! The example site in `content/` built by the real binary: the pages a
+//! citizen opens, the figures of the five source reports, the fictional
+//! city's series, working links, and byte-identical rebuilds.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+fn build_example() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    let result = run(&repo(), &["build", "--output", target.to_str().unwrap()]);
+    assert!(
+        result.status.success(),
+        "example site must build:\n{}",
+        stderr(&result)
+    );
+    assert!(
+        stdout(&result).contains("built 9 reports"),
+        "{}",
+        stdout(&result)
+    );
+    out
+}
+
+fn page(out: &Path, path: &str) -> String {
+    read(&out.join("site").join(path))
+}
+
+/// The text of a page with tags removed and whitespace folded, as a reader sees it.
+fn visible(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_dezhou_review_shows_its_results_and_attribution() {
+    let out = build_example();
+    let html = page(out.path(), "reports/dezhou-2022-review/index.html");
+    let text = visible(&html);
+    assert!(
+        text.contains("77 77 个 100% 已完成"),
+        "77 of 77 compounds, 100%: {text}"
+    );
+    assert!(text.contains("3553"), "parking spaces");
+    assert!(text.contains("12.8"), "water mains");
+    assert!(
+        text.contains("记者 ： 蔡新雨") || text.contains("记者 蔡新雨"),
+        "reporter: {text}"
+    );
+    assert!(text.contains("霍艳英"), "responsible editor");
+    assert!(text.contains("鲁网"), "outlet");
+}
+
+#[test]
+fn the_laoshan_report_stays_in_traditional_script() {
+    let out = build_example();
+    let html = page(out.path(), "reports/laoshan-2023-mobilisation/index.html");
+    assert!(
+        html.contains("<article lang=\"zh-Hant\">"),
+        "article marked zh-Hant"
+    );
+    let text = visible(&html);
+    assert!(
+        text.contains("嶗山區"),
+        "traditional place name in the text"
+    );
+    assert!(
+        text.contains("194 110 個 56.7%"),
+        "110 of 194 projects: {text}"
+    );
+    assert!(
+        text.contains("100 145 % 145% 已完成"),
+        "investment 145%: {text}"
+    );
+    assert!(text.contains("1006 億元"), "total investment");
+}
+
+#[test]
+fn dongying_waste_sorting_is_broken_down_by_district() {
+    let out = build_example();
+    let text = visible(&page(
+        out.path(),
+        "metrics/dongying-2022-waste-sorting-model-areas/index.html",
+    ));
+    for row in [
+        "东营区 2 个",
+        "垦利区 2 个",
+        "河口区 1 个",
+        "广饶县 1 个",
+        "利津县 1 个",
+        "东营开发区 1 个",
+    ] {
+        assert!(text.contains(row), "{row} in: {text}");
+    }
+    let district = visible(&page(out.path(), "cities/dongying/kenli/index.html"));
+    assert!(
+        district.contains("生活垃圾分类模范片区"),
+        "the district page lists its metric"
+    );
+}
+
+#[test]
+fn the_fictional_city_has_a_series_and_says_it_is_fictional() {
+    let out = build_example();
+    let metric = visible(&page(
+        out.path(),
+        "metrics/mingchuan-2025-gas-mains/index.html",
+    ));
+    for date in ["2025-02-20", "2025-06-30", "2025-09-30", "2025-12-31"] {
+        assert!(metric.contains(date), "series point {date}: {metric}");
+    }
+    let report = visible(&page(
+        out.path(),
+        "reports/mingchuan-2025-review/index.html",
+    ));
+    assert!(report.contains("虚构示例"), "fictional notice");
+    let real = visible(&page(out.path(), "reports/dezhou-2022-review/index.html"));
+    assert!(
+        !real.contains("虚构示例"),
+        "no fictional notice on a real city's report"
+    );
+}
+
+#[test]
+fn every_page_kind_exists_with_readable_addresses() {
+    let out = build_example();
+    for path in [
+        "index.html",
+        "404.html",
+        "style.css",
+        "reports/index.html",
+        "reports/dongying-2022-plan/index.html",
+        "reports/qingdao-2024-city-management/index.html",
+        "reports/dongchangfu-2023-work-report/index.html",
+        "cities/index.html",
+        "cities/qingdao/index.html",
+        "cities/qingdao/laoshan/index.html",
+        "cities/liaocheng/dongchangfu/index.html",
+        "cities/mingchuan/jingkai/index.html",
+        "years/index.html",
+        "years/2022/index.html",
+        "years/2024/index.html",
+        "topics/index.html",
+        "topics/gas/index.html",
+        "metrics/dongying-2022-gas-lines/index.html",
+    ] {
+        assert!(
+            out.path().join("site").join(path).is_file(),
+            "{path} missing"
+        );
+    }
+    let home = visible(&page(out.path(), "index.html"));
+    assert!(home.contains("最新报告"), "home lists latest reports");
+    assert!(
+        home.contains("东营市") && home.contains("明川市"),
+        "home lists cities"
+    );
+}
+
+#[test]
+fn every_internal_link_leads_to_a_page() {
+    let out = build_example();
+    let site = out.path().join("site");
+    let files = snapshot(&site);
+    let mut broken = Vec::new();
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        for part in html.split("href=\"").skip(1) {
+            let href = &part[..part.find('"').unwrap()];
+            if !href.starts_with('/') {
+                continue;
+            }
+            let target = href.split('#').next().unwrap().trim_start_matches('/');
+            let file = if target.is_empty() || target.ends_with('/') {
+                format!("{target}index.html")
+            } else {
+                target.to_string()
+            };
+            if !files.contains_key(&file) {
+                broken.push(format!("{path} -> {href}"));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let a = build_example();
+    let b = build_example();
+    let (sa, sb) = (
+        snapshot(&a.path().join("site")),
+        snapshot(&b.path().join("site")),
+    );
+    assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
+    for (path, bytes) in &sa {
+        assert!(sb[path] == *bytes, "{path} differs between builds");
+    }
+}
+
+#[test]
+fn check_validates_without_writing() {
+    let site = tempfile::tempdir().unwrap();
+    for part in ["site.yaml", "content", "themes"] {
+        let from = repo().join(part);
+        if from.is_dir() {
+            copy_tree(&from, &site.path().join(part));
+        } else {
+            std::fs::copy(&from, site.path().join(part)).unwrap();
+        }
+    }
+    let result = run(site.path(), &["check"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(
+        stdout(&result).starts_with("ok: 9 reports"),
+        "{}",
+        stdout(&result)
+    );
+    assert!(
+        !site.path().join("output").exists(),
+        "check must not write output"
+    );
+}
