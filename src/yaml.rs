@@ -56,7 +56,10 @@ pub fn place<T>(spanned: &serde_saphyr::Spanned<T>, line_offset: usize) -> Place
 /// missing field when that is the problem.
 fn friendly(raw: &str) -> (String, Option<String>) {
     if let Some(name) = between(raw, "missing field `", "`") {
-        return (format!("required field `{name}` is missing"), Some(name));
+        return (
+            format!("required field `{name}` is missing from this block"),
+            Some(name),
+        );
     }
     if let Some(key) = raw.strip_prefix("duplicate mapping key: ") {
         let key = key.split(',').next().unwrap_or(key);
