@@ -44,8 +44,10 @@ fn respond(request: Request, root: &Path, base_path: &str) -> std::io::Result<()
     };
     if file.is_dir() {
         if !raw.ends_with('/') {
-            let location = Header::from_bytes("Location", format!("{raw}/")).expect("valid header");
-            return request.respond(Response::empty(301).with_header(location));
+            return match Header::from_bytes("Location", format!("{raw}/")) {
+                Ok(location) => request.respond(Response::empty(301).with_header(location)),
+                Err(()) => not_found(request, root),
+            };
         }
         return send(request, &file.join("index.html"), 200, root);
     }

@@ -74,7 +74,16 @@ fn friendly(raw: &str) -> (String, Option<String>) {
             None,
         );
     }
-    if raw.starts_with("invalid integer") || raw.contains("expected i32") {
+    if raw.starts_with("expected mapping start") {
+        return (
+            "expected `field: value` lines here (a block of named fields, not a list or plain text)".into(),
+            None,
+        );
+    }
+    if raw.starts_with("invalid integer")
+        || raw.starts_with("invalid i32")
+        || raw.contains("expected i32")
+    {
         return ("expected a whole number such as 2024".into(), None);
     }
     if let Some(rest) = raw.strip_prefix("unknown field ") {

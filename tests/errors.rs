@@ -193,3 +193,58 @@ fn hostile_text_is_escaped_everywhere() {
         "escaped title found on {pages_with_title} pages"
     );
 }
+
+#[test]
+fn malformed_and_hostile_files_are_errors_not_crashes() {
+    let site = fixture("basic");
+    let deep_nesting = format!("---\ntitle: {}\n---\n", "[".repeat(200_000));
+    let deep_mapping: String = (0..3000)
+        .map(|i| format!("{}a:\n", " ".repeat(i)))
+        .collect();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("deep.md", deep_nesting.into_bytes(), "content/deep.md:2:8: field `title`"),
+        ("deepmap.md", format!("---\n{deep_mapping}---\n").into_bytes(), "content/deepmap.md:2:1: field `a`: unknown field"),
+        ("nul.md", b"---\ntitle: a\x00b\nkind: plan\n---\n".to_vec(), "content/nul.md:2:9: field `title`"),
+        ("huge.md", [b"---\n".as_slice(), &vec![b'a'; 9 * 1024 * 1024], b"\n---\n"].concat(), "content/huge.md: is 9 MiB; a report may be at most 8 MiB"),
+        ("list.md", b"---\n- a\n- b\n---\n".to_vec(), "content/list.md:2:1: field `[0]`: expected `field: value` lines here"),
+        ("scalar.md", b"---\njust text\n---\n".to_vec(), "content/scalar.md:2:1: expected `field: value` lines here"),
+        ("tabs.md", b"---\ntitle:\tx\n\tkind: plan\n---\n".to_vec(), "content/tabs.md:2:8:"),
+        ("year.md", b"---\ntitle: x\nkind: plan\ncity: test-city\nyear: 99999999999999999999\npublished: 2025\n---\n".to_vec(), "content/year.md:5:7: field `year`: expected a whole number"),
+        ("nan.md", with_metrics("  - id: n\n    label: n\n    unit: n\n    target: .nan\n").into_bytes(), "content/nan.md:11:13: field `metrics[0].target`: expected a plain number"),
+    ];
+    let names: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    for (name, bytes, _) in &cases {
+        write(site.path(), &format!("content/{name}"), bytes);
+    }
+    let result = run(site.path(), &["check"]);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for (_, _, expected) in &cases {
+        assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
+    }
+    assert!(
+        err.contains(&format!(
+            "{} problem(s) in {} file(s)",
+            names.len(),
+            names.len()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn windows_line_endings_and_a_byte_order_mark_are_accepted() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "content/2025/crlf.md",
+        "\u{feff}---\r\ntitle: x\r\nkind: plan\r\ncity: test-city\r\nyear: 2025\r\npublished: 2025\r\n---\r\n## 标题\r\n正文\r\n",
+    );
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(
+        read(&site.path().join("output/reports/crlf/index.html"))
+            .contains("<h2 id=\"标题\">标题</h2>")
+    );
+}
