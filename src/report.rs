@@ -465,3 +465,108 @@ fn unknown_topic(topic: &str, config: &Config) -> String {
         known.join(", ")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: &str = "title: t\nbase_url: https://x.cn/\ncities:\n  - id: qingdao\n    name: 青岛市\n    districts:\n      - id: laoshan\n        name: 崂山区\n        other_names: [嶗山區]\n      - id: shinan\n        name: 市南区\ntopics:\n  - id: gas\n    name: 燃气\n";
+
+    fn report(front: &str) -> Result<Report, Vec<Diagnostic>> {
+        let config = Config::parse(CONFIG).unwrap();
+        let text = format!(
+            "---\ntitle: 测试\nkind: plan\ncity: 青岛市\nyear: 2024\npublished: 2024-02-27\n{front}---\n正文\n"
+        );
+        parse("content/2024/qd.md", &text, &config)
+    }
+
+    /// One value as (district, target, actual, as_of) for compact comparison.
+    type Shown<'a> = (Option<&'a str>, Option<f64>, Option<f64>, String);
+
+    fn values(r: &Report) -> Vec<Shown<'_>> {
+        r.metrics[0]
+            .values
+            .iter()
+            .map(|v| {
+                (
+                    v.district.as_deref(),
+                    v.target,
+                    v.actual,
+                    v.as_of.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn metric_values_take_their_defaults_from_the_report() {
+        let d = |s: &str| s.to_string();
+        let cases: Vec<(&str, &str, Vec<Shown>)> = vec![
+            (
+                "city-wide",
+                "metrics:\n  - id: gas\n    label: 燃气\n    unit: 公里\n    target: 30\n",
+                vec![(None, Some(30.0), None, d("2024-02-27"))],
+            ),
+            (
+                "report district is the default",
+                "district: 嶗山區\nmetrics:\n  - id: gas\n    label: 燃气\n    unit: 公里\n    target: 30\n",
+                vec![(Some("laoshan"), Some(30.0), None, d("2024-02-27"))],
+            ),
+            (
+                "own as_of",
+                "metrics:\n  - id: gas\n    actual: 12.5\n    as_of: 2024-06-30\n",
+                vec![(None, None, Some(12.5), d("2024-06-30"))],
+            ),
+            (
+                "breakdown by id, name and other name",
+                "metrics:\n  - id: gas\n    label: 燃气\n    unit: 公里\n    as_of: 2024-06\n    districts:\n      - district: shinan\n        target: 10\n      - district: 嶗山區\n        actual: 4\n        as_of: 2024-05-31\n",
+                vec![
+                    (Some("shinan"), Some(10.0), None, d("2024-06")),
+                    (Some("laoshan"), None, Some(4.0), d("2024-05-31")),
+                ],
+            ),
+            (
+                "total beside breakdown",
+                "metrics:\n  - id: gas\n    label: 燃气\n    unit: 公里\n    target: 30\n    districts:\n      - district: 市南区\n        target: 10\n",
+                vec![
+                    (None, Some(30.0), None, d("2024-02-27")),
+                    (Some("shinan"), Some(10.0), None, d("2024-02-27")),
+                ],
+            ),
+        ];
+        for (name, front, expected) in cases {
+            let r = report(front).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            assert_eq!(values(&r), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn report_fields_are_resolved_and_defaulted() {
+        let r = report("district: laoshan\ntopics: [gas]\nsource:\n  reporter: 李倚慰\n").unwrap();
+        assert_eq!(
+            (r.slug.as_str(), r.city.as_str(), r.district.as_deref()),
+            ("qd", "qingdao", Some("laoshan"))
+        );
+        assert_eq!(
+            (r.language, r.kind, r.body_line),
+            (Language::ZhHans, ReportKind::Plan, 12)
+        );
+        assert_eq!(r.source.unwrap().reporter.as_deref(), Some("李倚慰"));
+    }
+
+    #[test]
+    fn problems_in_one_file_are_all_reported() {
+        let errors = report("topics: [roads]\nmetrics:\n  - id: Gas\n    label: 燃气\n    target: -1\n    district: 黄岛区\n").unwrap_err();
+        let fields: Vec<&str> = errors.iter().filter_map(|e| e.field.as_deref()).collect();
+        assert_eq!(
+            fields,
+            [
+                "topics[0]",
+                "metrics[0].id",
+                "metrics[0].unit",
+                "metrics[0].target",
+                "metrics[0].district"
+            ]
+        );
+    }
+}
