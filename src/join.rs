@@ -118,6 +118,7 @@ fn join_one(
                 district: value.district.clone(),
                 target: value.target,
                 actual: value.actual,
+                note: value.note.clone(),
             });
         }
     }
@@ -170,12 +171,14 @@ fn standings(points: &[Point], config: &Config, city: &str) -> Vec<Standing> {
             }
             let target = here.iter().rev().find_map(|p| p.target);
             let actual = here.iter().rev().find(|p| p.actual.is_some());
-            Some(Standing::new(
+            let mut standing = Standing::new(
                 place.map(str::to_string),
                 target,
                 actual.and_then(|p| p.actual),
                 actual.map(|p| p.date),
-            ))
+            );
+            standing.note = here.iter().rev().find_map(|p| p.note.clone());
+            Some(standing)
         })
         .collect()
 }

@@ -48,6 +48,17 @@ pub fn to_html(markdown: &str) -> String {
                 })
             }
             Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+            // Wide tables scroll inside their own box instead of widening the page.
+            Event::Start(Tag::Table(alignments)) => {
+                out.push(Event::Html(CowStr::from(
+                    "<div class=\"table-wrap\" tabindex=\"0\">",
+                )));
+                Event::Start(Tag::Table(alignments))
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(Event::End(TagEnd::Table));
+                Event::Html(CowStr::from("</div>"))
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,

@@ -105,6 +105,8 @@ pub struct Value {
     pub actual: Option<f64>,
     /// When the actual was measured (defaults to the report's date).
     pub as_of: Date,
+    /// A remark about this place's figure (e.g. 至少, 数据待核对).
+    pub note: Option<String>,
 }
 
 /// How far a place has come on a metric.
@@ -129,6 +131,7 @@ pub struct Point {
     pub district: Option<String>,
     pub target: Option<f64>,
     pub actual: Option<f64>,
+    pub note: Option<String>,
 }
 
 /// The latest known state of a metric in one place.
@@ -141,6 +144,8 @@ pub struct Standing {
     /// Actual as a percentage of target, when both are known and target > 0.
     pub progress: Option<f64>,
     pub status: Status,
+    /// The latest remark about this place's figure.
+    pub note: Option<String>,
 }
 
 /// A metric joined across every report that mentions it.
@@ -198,7 +203,41 @@ impl Standing {
             as_of,
             progress,
             status,
+            note: None,
         }
+    }
+}
+
+impl Metric {
+    /// One status for the whole metric: done when every place is done,
+    /// no data or reported when every place is, otherwise in progress.
+    pub fn status(&self) -> Status {
+        let first = self
+            .standings
+            .first()
+            .map(|s| s.status)
+            .unwrap_or(Status::NoData);
+        if self.standings.iter().all(|s| s.status == first) {
+            first
+        } else if self
+            .standings
+            .iter()
+            .all(|s| s.status == Status::Done || s.status == Status::Reported)
+        {
+            Status::Done
+        } else {
+            Status::InProgress
+        }
+    }
+
+    /// The latest target for `district` stated on or before `date`: what a
+    /// progress update's actual is measured against.
+    pub fn target_at(&self, district: Option<&str>, date: crate::dates::Date) -> Option<f64> {
+        self.points
+            .iter()
+            .filter(|p| p.district.as_deref() == district && p.date <= date)
+            .rev()
+            .find_map(|p| p.target)
     }
 }
 

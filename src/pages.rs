@@ -32,6 +32,8 @@ pub struct Page {
 struct Crumb {
     title: String,
     url: String,
+    /// Set when the title is in another language than the site's.
+    lang: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -159,6 +161,10 @@ impl<'a> Names<'a> {
 
     fn metric_row(&self, m: &Metric, s: &Standing) -> MetricRow {
         let (place, place_url) = self.place(&m.city, s.district.as_deref());
+        // A metric-wide remark belongs to the city-wide row, not to each district's.
+        let metric_note = (s.district.is_none() || m.standings.len() == 1)
+            .then(|| m.note.clone())
+            .flatten();
         MetricRow {
             label: m.label.clone(),
             url: self.url(&format!("metrics/{}/", m.id)),
@@ -175,7 +181,7 @@ impl<'a> Names<'a> {
             status: s.status,
             as_of: s.as_of.map(|d| d.to_string()).unwrap_or_default(),
             year: m.year,
-            note: m.note.clone(),
+            note: s.note.clone().or(metric_note),
         }
     }
 
@@ -199,10 +205,12 @@ impl<'a> Names<'a> {
         std::iter::once(Crumb {
             title: self.site.config.title.clone(),
             url: self.url(""),
+            lang: None,
         })
         .chain(trail.iter().map(|(title, path)| Crumb {
             title: title.to_string(),
             url: self.url(path),
+            lang: None,
         }))
         .collect()
     }
@@ -224,11 +232,13 @@ fn percent(p: f64) -> String {
     format!("{}%", text.trim_end_matches(".0"))
 }
 
-fn tally<'m>(standings: impl Iterator<Item = &'m Standing>) -> Tally {
+/// Counts metrics by status: a metric's overall status on city-wide pages,
+/// its one place's status on a district page.
+fn tally(statuses: impl Iterator<Item = Status>) -> Tally {
     let mut t = Tally::default();
-    for s in standings {
+    for status in statuses {
         t.metrics += 1;
-        match s.status {
+        match status {
             Status::Done => t.done += 1,
             Status::InProgress => t.in_progress += 1,
             Status::NoData => t.no_data += 1,
@@ -334,10 +344,8 @@ fn home(site: &Site, names: &Names) -> Page {
     p.context.insert("reports", &latest);
     p.context.insert("cities", &cities);
     p.context.insert("metrics", &headline);
-    p.context.insert(
-        "tally",
-        &tally(site.metrics.iter().flat_map(|m| m.standings.iter())),
-    );
+    p.context
+        .insert("tally", &tally(site.metrics.iter().map(Metric::status)));
     p.context.insert("report_count", &site.reports.len());
     p
 }
@@ -357,15 +365,19 @@ fn reports_index(site: &Site, names: &Names) -> Page {
 
 fn report(site: &Site, names: &Names, r: &Report) -> Page {
     let url = names.url(&format!("reports/{}/", r.slug));
+    let mut crumbs = names.crumbs(&[
+        (&names.t("reports"), "reports/"),
+        (&r.title, &format!("reports/{}/", r.slug)),
+    ]);
+    if let Some(last) = crumbs.last_mut() {
+        last.lang = (r.language != site.config.language).then_some(r.language.tag());
+    }
     let mut p = page(
         format!("reports/{}/index.html", r.slug),
         "report.html",
         url,
         r.title.clone(),
-        names.crumbs(&[
-            (&names.t("reports"), "reports/"),
-            (&r.title, &format!("reports/{}/", r.slug)),
-        ]),
+        crumbs,
     );
     let mut rows = Vec::new();
     for entry in &r.metrics {
@@ -373,15 +385,23 @@ fn report(site: &Site, names: &Names, r: &Report) -> Page {
             continue;
         };
         for value in &entry.values {
-            let standing = Standing::new(
+            // An update states only actuals: measure them against the plan's target.
+            let target = value
+                .target
+                .or_else(|| metric.target_at(value.district.as_deref(), value.as_of));
+            let mut standing = Standing::new(
                 value.district.clone(),
-                value.target,
+                target,
                 value.actual,
                 value.actual.map(|_| value.as_of),
             );
+            let entry_note = (value.district.is_none() || entry.values.len() == 1)
+                .then(|| entry.note.clone())
+                .flatten();
+            standing.note = value.note.clone().or(entry_note);
             let mut row = names.metric_row(metric, &standing);
             row.year = entry.year;
-            row.note = entry.note.clone().or(row.note);
+            row.note = standing.note.clone();
             rows.push(row);
         }
     }
@@ -393,6 +413,7 @@ fn report(site: &Site, names: &Names, r: &Report) -> Page {
         .map(|t| Crumb {
             title: t.name.clone(),
             url: names.url(&format!("topics/{}/", t.id)),
+            lang: None,
         })
         .collect();
     p.context.insert("report", &names.report_link(r));
@@ -514,7 +535,7 @@ fn city_page(site: &Site, names: &Names, city: &str) -> Page {
     p.context
         .insert("metrics", &names.rows(metrics.clone(), |_| true));
     p.context
-        .insert("tally", &tally(metrics.flat_map(|m| m.standings.iter())));
+        .insert("tally", &tally(metrics.map(Metric::status)));
     p
 }
 
@@ -554,7 +575,12 @@ fn district_page(site: &Site, names: &Names, city: &str, district: &str) -> Page
         .insert("metrics", &names.rows(metrics.clone(), here));
     p.context.insert(
         "tally",
-        &tally(metrics.flat_map(|m| m.standings.iter()).filter(|s| here(s))),
+        &tally(
+            metrics
+                .flat_map(|m| m.standings.iter())
+                .filter(|s| here(s))
+                .map(|s| s.status),
+        ),
     );
     p
 }
@@ -613,7 +639,7 @@ fn year_page(site: &Site, names: &Names, year: i32) -> Page {
     p.context
         .insert("metrics", &names.rows(metrics.clone(), |_| true));
     p.context
-        .insert("tally", &tally(metrics.flat_map(|m| m.standings.iter())));
+        .insert("tally", &tally(metrics.map(Metric::status)));
     p
 }
 
@@ -685,7 +711,7 @@ fn topic_page(site: &Site, names: &Names, topic: &str) -> Page {
     p.context
         .insert("metrics", &names.rows(metrics.clone(), |_| true));
     p.context
-        .insert("tally", &tally(metrics.flat_map(|m| m.standings.iter())));
+        .insert("tally", &tally(metrics.map(Metric::status)));
     p
 }
 
@@ -712,6 +738,7 @@ fn metric_page(names: &Names, m: &Metric) -> Page {
         actual: String,
         report_title: String,
         report_url: String,
+        report_lang: Option<&'static str>,
     }
     let points: Vec<PointRow> = m
         .points
@@ -725,6 +752,9 @@ fn metric_page(names: &Names, m: &Metric) -> Page {
                 actual: pt.actual.map(number).unwrap_or_default(),
                 report_title: report.map(|r| r.title.clone()).unwrap_or_default(),
                 report_url: names.url(&format!("reports/{}/", pt.report)),
+                report_lang: report
+                    .filter(|r| r.language != names.site.config.language)
+                    .map(|r| r.language.tag()),
             }
         })
         .collect();
@@ -735,6 +765,7 @@ fn metric_page(names: &Names, m: &Metric) -> Page {
         .map(|t| Crumb {
             title: t.name.clone(),
             url: names.url(&format!("topics/{}/", t.id)),
+            lang: None,
         });
     p.context.insert("metric_id", &m.id);
     p.context.insert("label", &m.label);

@@ -98,6 +98,8 @@ struct RawDistrictValue {
     actual: Option<Spanned<f64>>,
     #[serde(default)]
     as_of: Option<Spanned<String>>,
+    #[serde(default)]
+    note: Option<String>,
 }
 
 /// Collects the problems of one file, each tied to a field and its place.
@@ -358,6 +360,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
                 target,
                 actual,
                 as_of,
+                note: None,
             });
         } else {
             if let Some(d) = &m.district {
@@ -375,6 +378,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
                     target,
                     actual,
                     as_of,
+                    note: None,
                 });
             }
             for (j, d) in m.districts.iter().enumerate() {
@@ -394,11 +398,11 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
                         ),
                     );
                 }
-                if d.target.is_none() && d.actual.is_none() {
+                if d.target.is_none() && d.actual.is_none() && d.note.is_none() {
                     problems.at(
                         &d.district,
                         &sub("district"),
-                        "this district gives no `target` or `actual`".into(),
+                        "this district gives no `target`, `actual` or `note`".into(),
                     );
                 }
                 values.push(Value {
@@ -410,6 +414,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
                         .as_ref()
                         .and_then(|a| problems.date(a, &sub("as_of")))
                         .unwrap_or(as_of),
+                    note: d.note.clone(),
                 });
             }
         }
