@@ -27,24 +27,6 @@ fn page(out: &Path, path: &str) -> String {
     read(&out.join("site").join(path))
 }
 
-/// The text of a page with tags removed and whitespace folded, as a reader sees it.
-fn visible(html: &str) -> String {
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 fn the_dezhou_review_shows_its_results_and_attribution() {
     let out = build_example();
