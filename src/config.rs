@@ -19,12 +19,9 @@ pub const CONFIG_FILE: &str = "site.yaml";
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     title: String,
-    #[serde(default)]
     description: Option<String>,
     base_url: Spanned<String>,
-    #[serde(default)]
     language: Option<Language>,
-    #[serde(default)]
     theme: Option<String>,
     cities: Vec<RawCity>,
     #[serde(default)]
@@ -36,7 +33,6 @@ struct RawConfig {
 struct RawCity {
     id: Spanned<String>,
     name: String,
-    #[serde(default)]
     province: Option<String>,
     #[serde(default)]
     fictional: bool,
@@ -58,7 +54,6 @@ struct RawDistrict {
 struct RawTopic {
     id: Spanned<String>,
     name: String,
-    #[serde(default)]
     description: Option<String>,
 }
 

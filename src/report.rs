@@ -21,19 +21,14 @@ struct RawReport {
     title: Spanned<String>,
     kind: ReportKind,
     city: Spanned<String>,
-    #[serde(default)]
     district: Option<Spanned<String>>,
     year: Spanned<i32>,
     published: Spanned<String>,
-    #[serde(default)]
     language: Option<Language>,
-    #[serde(default)]
     summary: Option<String>,
-    #[serde(default)]
     slug: Option<Spanned<String>>,
     #[serde(default)]
     topics: Vec<Spanned<String>>,
-    #[serde(default)]
     source: Option<RawSource>,
     #[serde(default)]
     metrics: Vec<RawMetric>,
@@ -42,19 +37,12 @@ struct RawReport {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
-    #[serde(default)]
     publisher: Option<String>,
-    #[serde(default)]
     outlet: Option<String>,
-    #[serde(default)]
     title: Option<String>,
-    #[serde(default)]
     url: Option<Spanned<String>>,
-    #[serde(default)]
     reporter: Option<String>,
-    #[serde(default)]
     editor: Option<String>,
-    #[serde(default)]
     published: Option<Spanned<String>>,
 }
 
@@ -62,29 +50,18 @@ struct RawSource {
 #[serde(deny_unknown_fields)]
 struct RawMetric {
     id: Spanned<String>,
-    #[serde(default)]
     label: Option<String>,
-    #[serde(default)]
     unit: Option<Spanned<String>>,
-    #[serde(default)]
     topic: Option<Spanned<String>>,
-    #[serde(default)]
     year: Option<Spanned<i32>>,
-    #[serde(default)]
     target: Option<Spanned<f64>>,
-    #[serde(default)]
     actual: Option<Spanned<f64>>,
-    #[serde(default)]
     as_of: Option<Spanned<String>>,
-    #[serde(default)]
     baseline: Option<Spanned<f64>>,
-    #[serde(default)]
     deadline: Option<Spanned<String>>,
-    #[serde(default)]
     district: Option<Spanned<String>>,
     #[serde(default)]
     districts: Vec<RawDistrictValue>,
-    #[serde(default)]
     note: Option<String>,
 }
 
@@ -92,13 +69,9 @@ struct RawMetric {
 #[serde(deny_unknown_fields)]
 struct RawDistrictValue {
     district: Spanned<String>,
-    #[serde(default)]
     target: Option<Spanned<f64>>,
-    #[serde(default)]
     actual: Option<Spanned<f64>>,
-    #[serde(default)]
     as_of: Option<Spanned<String>>,
-    #[serde(default)]
     note: Option<String>,
 }
 

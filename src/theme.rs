@@ -32,6 +32,7 @@ const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/index.html",
     "templates/metric.html",
     "templates/partials/metric_table.html",
+    "templates/partials/overview.html",
     "templates/partials/report_list.html",
     "templates/partials/tally.html",
     "templates/report.html",
