@@ -90,6 +90,7 @@ struct Names<'a> {
     strings: &'a Strings,
     base: &'a str,
     metrics: BTreeMap<&'a str, &'a Metric>,
+    reports: BTreeMap<&'a str, &'a Report>,
 }
 
 impl<'a> Names<'a> {
@@ -99,6 +100,7 @@ impl<'a> Names<'a> {
             strings,
             base: &site.config.base_path,
             metrics: site.metrics.iter().map(|m| (m.id.as_str(), m)).collect(),
+            reports: site.reports.iter().map(|r| (r.slug.as_str(), r)).collect(),
         }
     }
 
@@ -744,7 +746,7 @@ fn metric_page(names: &Names, m: &Metric) -> Page {
         .points
         .iter()
         .map(|pt| {
-            let report = names.site.reports.iter().find(|r| r.slug == pt.report);
+            let report = names.reports.get(pt.report.as_str());
             PointRow {
                 date: pt.date.to_string(),
                 place: names.place(&m.city, pt.district.as_deref()).0,
