@@ -22,8 +22,8 @@ pub enum Failure {
     Write(String),
 }
 
-/// Reads and validates the site at `root` into the model.
-pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
+/// Reads and validates `site.yaml`.
+pub fn load_config(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let config_path = root.join(CONFIG_FILE);
     let config_text = source::read_text(&config_path).map_err(|(line, column, message)| {
         let message = if config_path.exists() {
@@ -36,8 +36,11 @@ pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
         };
         vec![Diagnostic::at(CONFIG_FILE, line, column, None, message)]
     })?;
-    let config = Config::parse(&config_text)?;
+    Config::parse(&config_text)
+}
 
+/// Reads and validates the reports under `root` into the model.
+pub fn load(root: &Path, config: Config) -> Result<Site, Vec<Diagnostic>> {
     let (files, mut errors) = source::read_content(root);
     let mut reports: Vec<Report> = Vec::new();
     for file in &files {
@@ -79,24 +82,19 @@ pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
 
 /// Loads, validates and renders the whole site in memory.
 pub fn render_site(root: &Path) -> Result<(Site, Vec<OutputFile>), Vec<Diagnostic>> {
-    let site = load(root);
-    let theme_config = match &site {
-        Ok(site) => Some(site.config.clone()),
-        Err(_) => std::fs::read_to_string(root.join(CONFIG_FILE))
-            .ok()
-            .and_then(|t| Config::parse(&t).ok()),
-    };
+    let config = load_config(root)?;
     // Template errors are worth reporting alongside content errors.
-    let theme = theme_config.map(|c| theme::load(root, &c));
+    let theme = theme::load(root, &config);
+    let site = load(root, config);
     match (site, theme) {
-        (Ok(site), Some(Ok(mut theme))) => {
+        (Ok(site), Ok(mut theme)) => {
             let pages = pages::all(&site, &theme.strings);
             let files = render::render(&mut theme, &site, &pages)?;
             Ok((site, files))
         }
         (site, theme) => {
             let mut errors = site.err().unwrap_or_default();
-            if let Some(Err(mut problems)) = theme {
+            if let Err(mut problems) = theme {
                 errors.append(&mut problems);
             }
             Err(errors)
