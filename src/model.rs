@@ -72,8 +72,6 @@ pub struct Report {
     pub metrics: Vec<MetricEntry>,
     /// The Markdown body, unrendered.
     pub body: String,
-    /// 1-based line of the file where the body starts.
-    pub body_line: usize,
 }
 
 /// A metric as one report states it.

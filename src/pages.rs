@@ -163,10 +163,6 @@ impl<'a> Names<'a> {
 
     fn metric_row(&self, m: &Metric, s: &Standing) -> MetricRow {
         let (place, place_url) = self.place(&m.city, s.district.as_deref());
-        // A metric-wide remark belongs to the city-wide row, not to each district's.
-        let metric_note = (s.district.is_none() || m.standings.len() == 1)
-            .then(|| m.note.clone())
-            .flatten();
         MetricRow {
             label: m.label.clone(),
             url: self.url(&format!("metrics/{}/", m.id)),
@@ -183,7 +179,7 @@ impl<'a> Names<'a> {
             status: s.status,
             as_of: s.as_of.map(|d| d.to_string()).unwrap_or_default(),
             year: m.year,
-            note: s.note.clone().or(metric_note),
+            note: row_note(s, &m.note, m.standings.len()),
         }
     }
 
@@ -216,6 +212,17 @@ impl<'a> Names<'a> {
         }))
         .collect()
     }
+}
+
+/// The remark for one row: the place's own, else a remark about the whole
+/// metric, which belongs on the city-wide row (or the only row), never on
+/// each district's.
+fn row_note(s: &Standing, whole: &Option<String>, rows: usize) -> Option<String> {
+    s.note.clone().or_else(|| {
+        (s.district.is_none() || rows == 1)
+            .then(|| whole.clone())
+            .flatten()
+    })
 }
 
 /// A number as reports print it: no trailing zeros, at most two decimals.
@@ -397,13 +404,11 @@ fn report(site: &Site, names: &Names, r: &Report) -> Page {
                 value.actual,
                 value.actual.map(|_| value.as_of),
             );
-            let entry_note = (value.district.is_none() || entry.values.len() == 1)
-                .then(|| entry.note.clone())
-                .flatten();
-            standing.note = value.note.clone().or(entry_note);
+            standing.note = value.note.clone();
             let mut row = names.metric_row(metric, &standing);
+            // This report's own remark, not the latest one across reports.
+            row.note = row_note(&standing, &entry.note, entry.values.len());
             row.year = entry.year;
-            row.note = standing.note.clone();
             rows.push(row);
         }
     }

@@ -432,7 +432,6 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
         source,
         metrics,
         body: split.body.to_string(),
-        body_line: split.body_line,
     })
 }
 
@@ -526,8 +525,8 @@ mod tests {
             ("qd", "qingdao", Some("laoshan"))
         );
         assert_eq!(
-            (r.language, r.kind, r.body_line),
-            (Language::ZhHans, ReportKind::Plan, 12)
+            (r.language, r.kind, r.body.as_str()),
+            (Language::ZhHans, ReportKind::Plan, "正文\n")
         );
         assert_eq!(r.source.unwrap().reporter.as_deref(), Some("李倚慰"));
     }
