@@ -196,7 +196,11 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("footnote-definition") || html.contains("footnote"),
+            html.contains("<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<div class=\"footnote-definition\" id=\"1\">"),
             "{html}"
         );
     }

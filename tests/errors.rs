@@ -52,6 +52,8 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>, Vec<&'static str>)> {
             vec!["content/bad.md:3:7: field `kind`", "budget", "plan"]),
         ("file name unusable as an address", "content/东营.md", b"---\ntitle: x\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025\n---\n".to_vec(),
             vec!["content/东营.md: the file name gives the report's address", "add a `slug:` field"]),
+        ("two reports with one address", "content/other/test-plan.md", "---\ntitle: x\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025\n---\n".as_bytes().to_vec(),
+            vec!["content/other/test-plan.md: has the same address /reports/test-plan/ as content/2025/test-plan.md"]),
         ("template syntax error", "templates/report.html", b"{% extends \"base.html\" %}\n{% block content %}\n{% if report.title %}\n{% endblock content %}\n".to_vec(),
             vec!["templates/report.html:4:", "template error"]),
         ("template rendering error", "templates/report.html", b"{% extends \"base.html\" %}\n{% block content %}\n{{ report.no_such_field }}\n{% endblock content %}\n".to_vec(),
