@@ -71,6 +71,61 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The first day the date covers, as days since 1970-01-01: `2025` is
+    /// 1 January 2025, `2025-06` is 1 June.
+    pub fn first_day(self) -> i64 {
+        days_from_civil(
+            self.year.into(),
+            self.month.unwrap_or(1).into(),
+            self.day.unwrap_or(1).into(),
+        )
+    }
+
+    /// The last day the date covers: a figure "as of 2025" or "as of
+    /// 2025-06" stands for the end of that year or month.
+    pub fn last_day(self) -> i64 {
+        let year = u32::from(self.year);
+        let month = u32::from(self.month.unwrap_or(12));
+        let day = self
+            .day
+            .map(u32::from)
+            .unwrap_or_else(|| days_in_month(year, month));
+        days_from_civil(year, month, day)
+    }
+
+    /// The calendar day `days` after 1970-01-01.
+    pub fn from_days(days: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year.clamp(0, 9999) as u16,
+            month: Some(month as u8),
+            day: Some(day as u8),
+        }
+    }
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+fn days_from_civil(year: u32, month: u32, day: u32) -> i64 {
+    let (year, month, day) = (i64::from(year), i64::from(month), i64::from(day));
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -127,6 +182,20 @@ mod tests {
                 (Err(want), Err(have)) => assert!(have.contains(want), "{input}: {have}"),
                 _ => panic!("{input}: expected {expected:?}, got {got:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn periods_map_to_their_first_and_last_days() {
+        let day = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(day("1970-01-01").first_day(), 0);
+        assert_eq!(day("2000-03-01").first_day(), 11_017);
+        assert_eq!(day("2024").last_day(), day("2024-12-31").first_day());
+        assert_eq!(day("2024-02").last_day(), day("2024-02-29").first_day());
+        assert_eq!(day("2023-02").last_day() - day("2023-02").first_day(), 27);
+        assert_eq!(Date::from_days(20_778).to_string(), "2026-11-21");
+        for s in ["1900-01-01", "1969-12-31", "2024-02-29", "2200-12-31"] {
+            assert_eq!(Date::from_days(day(s).first_day()).to_string(), s);
         }
     }
 
