@@ -121,6 +121,32 @@ pub enum Status {
     Reported,
 }
 
+/// How a place stands against the calendar: done, or far enough along for
+/// the time that has passed since the plan's year began, or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pace {
+    Done,
+    /// Below target, but at least as far along as an even pace from
+    /// 1 January of the metric's year to its deadline would be.
+    OnTrack,
+    /// Below target and behind that even pace (or past the deadline).
+    Behind,
+    NoData,
+    /// An actual with no target to measure it against.
+    NoTarget,
+}
+
+impl Pace {
+    pub const ALL: [Pace; 5] = [
+        Pace::Done,
+        Pace::OnTrack,
+        Pace::Behind,
+        Pace::NoData,
+        Pace::NoTarget,
+    ];
+}
+
 /// One dated observation in a metric's series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Point {
@@ -228,6 +254,39 @@ impl Metric {
         }
     }
 
+    /// First and last day of the period the metric's targets cover: from
+    /// 1 January of its year to its deadline (or the end of that year).
+    pub fn period(&self) -> (i64, i64) {
+        let year = Date {
+            year: u16::try_from(self.year).unwrap_or(0),
+            month: None,
+            day: None,
+        };
+        let start = year.first_day();
+        let end = self.deadline.map_or(year.last_day(), Date::last_day);
+        (start, end.max(start))
+    }
+
+    /// Where `s`, one of this metric's standings, stands against the calendar.
+    pub fn pace(&self, s: &Standing) -> Pace {
+        match s.status {
+            Status::Done => Pace::Done,
+            Status::NoData => Pace::NoData,
+            Status::Reported => Pace::NoTarget,
+            Status::InProgress => {
+                let (start, end) = self.period();
+                let as_of = s.as_of.map_or(end, Date::last_day);
+                let elapsed = (as_of - start + 1) as f64 / (end - start + 1) as f64;
+                let expected = elapsed.clamp(0.0, 1.0) * 100.0;
+                if s.progress.unwrap_or(0.0) >= expected {
+                    Pace::OnTrack
+                } else {
+                    Pace::Behind
+                }
+            }
+        }
+    }
+
     /// The latest target for `district` stated on or before `date`: what a
     /// progress update's actual is measured against.
     pub fn target_at(&self, district: Option<&str>, date: crate::dates::Date) -> Option<f64> {
@@ -265,6 +324,41 @@ mod tests {
                 (status, progress),
                 "{target:?} {actual:?}"
             );
+        }
+    }
+
+    #[test]
+    fn pace_compares_progress_with_the_time_passed() {
+        let date = |s: &str| Date::parse(s).unwrap();
+        let metric = Metric {
+            id: "m".into(),
+            label: "m".into(),
+            unit: "个".into(),
+            topic: None,
+            city: "c".into(),
+            year: 2025,
+            baseline: None,
+            deadline: Some(date("2025-12")),
+            note: None,
+            reports: Vec::new(),
+            points: Vec::new(),
+            standings: Vec::new(),
+        };
+        let cases = [
+            // Half the year gone: 50% done keeps pace, 40% does not.
+            (Some(100.0), Some(50.0), "2025-07-01", Pace::OnTrack),
+            (Some(100.0), Some(40.0), "2025-06-30", Pace::Behind),
+            (Some(100.0), Some(99.0), "2026-01-15", Pace::Behind),
+            // A month-only date means the end of that month.
+            (Some(12.0), Some(2.0), "2025-01", Pace::OnTrack),
+            (Some(12.0), Some(1.0), "2025-01", Pace::Behind),
+            (Some(12.0), Some(100.0), "2025-01", Pace::Done),
+            (Some(12.0), None, "2025-01", Pace::NoData),
+            (None, Some(3.0), "2025-01", Pace::NoTarget),
+        ];
+        for (target, actual, as_of, pace) in cases {
+            let s = Standing::new(None, target, actual, Some(date(as_of)));
+            assert_eq!(metric.pace(&s), pace, "{target:?} {actual:?} {as_of}");
         }
     }
 }
