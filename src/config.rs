@@ -23,6 +23,7 @@ struct RawConfig {
     base_url: Spanned<String>,
     language: Option<Language>,
     theme: Option<String>,
+    charts: Option<bool>,
     cities: Vec<RawCity>,
     #[serde(default)]
     topics: Vec<RawTopic>,
@@ -68,6 +69,8 @@ pub struct Config {
     pub base_path: String,
     pub language: Language,
     pub theme: String,
+    /// Whether pages carry SVG charts (on unless `charts: false`).
+    pub charts: bool,
     pub cities: Vec<City>,
     pub topics: Vec<Topic>,
 }
@@ -164,6 +167,7 @@ impl Config {
             base_path,
             language: raw.language.unwrap_or(Language::ZhHans),
             theme: raw.theme.unwrap_or_else(|| "default".into()),
+            charts: raw.charts.unwrap_or(true),
             cities: raw
                 .cities
                 .into_iter()

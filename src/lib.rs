@@ -8,6 +8,7 @@
 //! [`theme`] and [`render`] run the Tera templates → [`output`] swaps the new
 //! site in. [`site`] is the only module that knows this order.
 
+pub mod charts;
 pub mod config;
 pub mod dates;
 pub mod diagnostic;

@@ -10,8 +10,9 @@
 //! `/reports/<slug>/`, `/cities/<city>/`, `/cities/<city>/<district>/`,
 //! `/years/<year>/`, `/topics/<topic>/`, `/metrics/<id>/`.
 
+use crate::charts::{self, Bar, Series};
 use crate::markdown;
-use crate::model::{Metric, Report, ReportKind, Site, Standing, Status};
+use crate::model::{Metric, Pace, Report, ReportKind, Site, Standing, Status};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -73,6 +74,23 @@ struct PlaceLink {
     reports: usize,
     metrics: usize,
     fictional: bool,
+}
+
+/// A chart ready to print: its caption and its `<svg>` markup.
+#[derive(Serialize)]
+struct Chart {
+    title: String,
+    svg: String,
+}
+
+/// One place's metrics counted by pace, for the summary chart's table.
+#[derive(Serialize)]
+struct PaceRow {
+    name: String,
+    url: String,
+    total: usize,
+    /// In the order of [`Pace::ALL`].
+    counts: [usize; 5],
 }
 
 #[derive(Serialize, Default)]
@@ -199,6 +217,83 @@ impl<'a> Names<'a> {
             .collect()
     }
 
+    /// A chart, unless the site has charts turned off or there is nothing to draw.
+    fn chart(&self, title: String, draw: impl FnOnce(&str) -> Option<String>) -> Option<Chart> {
+        if !self.site.config.charts {
+            return None;
+        }
+        draw(&title).map(|svg| Chart { title, svg })
+    }
+
+    /// Progress bars for `standings` of `m`, each labelled by `label`.
+    fn bar(&self, m: &Metric, s: &Standing, label: String) -> Bar {
+        Bar {
+            label,
+            target: s.target,
+            actual: s.actual,
+            unit: m.unit.clone(),
+            status: s.status,
+        }
+    }
+
+    /// Metrics counted by pace for every place of `cities` that has any;
+    /// places are named with their city unless `short`.
+    fn pace_rows(&self, cities: &[&str], short: bool) -> Vec<PaceRow> {
+        let mut rows = Vec::new();
+        for &city in cities {
+            let districts: Vec<Option<&str>> = self
+                .site
+                .config
+                .city(city)
+                .map(|c| c.districts.iter().map(|d| Some(d.id.as_str())).collect())
+                .unwrap_or_default();
+            for district in std::iter::once(None).chain(districts) {
+                let mut counts = [0usize; 5];
+                for m in self.site.metrics.iter().filter(|m| m.city == city) {
+                    for s in m
+                        .standings
+                        .iter()
+                        .filter(|s| s.district.as_deref() == district)
+                    {
+                        let pace = m.pace(s);
+                        if let Some(i) = Pace::ALL.iter().position(|p| *p == pace) {
+                            counts[i] += 1;
+                        }
+                    }
+                }
+                let total = counts.iter().sum();
+                if total == 0 {
+                    continue;
+                }
+                let (mut name, url) = self.place(city, district);
+                if district.is_some() && !short {
+                    name = format!("{} {name}", self.city(city));
+                }
+                rows.push(PaceRow {
+                    name,
+                    url,
+                    total,
+                    counts,
+                });
+            }
+        }
+        rows
+    }
+
+    /// The summary chart of `rows`.
+    fn summary_chart(&self, rows: &[PaceRow]) -> Option<Chart> {
+        let tallies: Vec<charts::Tally> = rows
+            .iter()
+            .map(|r| charts::Tally {
+                label: r.name.clone(),
+                counts: r.counts,
+            })
+            .collect();
+        self.chart(self.t("chart_summary_title"), |title| {
+            charts::summary("chart-summary", title, &tallies, self.strings)
+        })
+    }
+
     fn crumbs(&self, trail: &[(&str, &str)]) -> Vec<Crumb> {
         std::iter::once(Crumb {
             title: self.site.config.title.clone(),
@@ -236,7 +331,8 @@ pub fn number(n: f64) -> String {
     }
 }
 
-fn percent(p: f64) -> String {
+/// A share as reports print it: one decimal at most (`56.7%`, `145%`).
+pub fn percent(p: f64) -> String {
     let text = format!("{p:.1}");
     format!("{}%", text.trim_end_matches(".0"))
 }
@@ -350,6 +446,11 @@ fn home(site: &Site, names: &Names) -> Page {
         .take(12)
         .map(|(m, s)| names.metric_row(m, s))
         .collect();
+    let ids: Vec<&str> = site.config.cities.iter().map(|c| c.id.as_str()).collect();
+    let pace = names.pace_rows(&ids, false);
+    p.context
+        .insert("summary_chart", &names.summary_chart(&pace));
+    p.context.insert("pace_rows", &pace);
     p.context.insert("reports", &latest);
     p.context.insert("cities", &cities);
     p.context.insert("metrics", &headline);
@@ -536,6 +637,10 @@ fn city_page(site: &Site, names: &Names, city: &str) -> Page {
         .map(|r| names.report_link(r))
         .collect();
     let metrics = site.metrics.iter().filter(|m| m.city == city);
+    let pace = names.pace_rows(&[city], true);
+    p.context
+        .insert("summary_chart", &names.summary_chart(&pace));
+    p.context.insert("pace_rows", &pace);
     p.context.insert("city", &config);
     p.context.insert("districts", &districts);
     p.context.insert("reports", &reports);
@@ -570,6 +675,22 @@ fn district_page(site: &Site, names: &Names, city: &str, district: &str) -> Page
         .collect();
     let metrics = site.metrics.iter().filter(|m| m.city == city);
     let here = |s: &Standing| s.district.as_deref() == Some(district);
+    let bars: Vec<Bar> = metrics
+        .clone()
+        .flat_map(|m| {
+            m.standings
+                .iter()
+                .filter(|s| here(s))
+                .map(move |s| names.bar(m, s, m.label.clone()))
+        })
+        .collect();
+    let title = names
+        .t("chart_district_title")
+        .replace("{place}", &format!("{city_name} {name}"));
+    let chart = names.chart(title, |title| {
+        charts::progress("chart-district", title, &bars, names.strings)
+    });
+    p.context.insert("progress_chart", &chart);
     p.context.insert("name", &name);
     p.context.insert("city_name", &city_name);
     p.context.insert("city_url", &names.url(&city_path));
@@ -774,6 +895,36 @@ fn metric_page(names: &Names, m: &Metric) -> Page {
             url: names.url(&format!("topics/{}/", t.id)),
             lang: None,
         });
+    let progress_chart = if m.standings.len() > 1 {
+        let bars: Vec<Bar> = m
+            .standings
+            .iter()
+            .map(|s| names.bar(m, s, names.place(&m.city, s.district.as_deref()).0))
+            .collect();
+        let title = names.t("chart_progress_title").replace("{label}", &m.label);
+        names.chart(title, |title| {
+            charts::progress("chart-progress", title, &bars, names.strings)
+        })
+    } else {
+        None
+    };
+    let time_charts: Vec<Chart> = m
+        .standings
+        .iter()
+        .filter_map(|s| {
+            let series = series(names, m, s.district.as_deref(), s.target)?;
+            let title = names
+                .t("chart_time_title")
+                .replace("{label}", &m.label)
+                .replace("{place}", &series.place);
+            let id = format!("chart-time-{}", s.district.as_deref().unwrap_or(&m.city));
+            names.chart(title, |title| {
+                charts::over_time(&id, title, &series, names.strings)
+            })
+        })
+        .collect();
+    p.context.insert("progress_chart", &progress_chart);
+    p.context.insert("time_charts", &time_charts);
     p.context.insert("metric_id", &m.id);
     p.context.insert("label", &m.label);
     p.context.insert("unit", &m.unit);
@@ -789,6 +940,36 @@ fn metric_page(names: &Names, m: &Metric) -> Page {
         .insert("metrics", &names.rows(std::iter::once(m), |_| true));
     p.context.insert("points", &points);
     p
+}
+
+/// A place's actuals of `m` by date, when it has at least two dates.
+fn series(
+    names: &Names,
+    m: &Metric,
+    district: Option<&str>,
+    target: Option<f64>,
+) -> Option<Series> {
+    let mut points: Vec<(crate::dates::Date, f64)> = Vec::new();
+    for pt in m
+        .points
+        .iter()
+        .filter(|p| p.district.as_deref() == district)
+    {
+        let Some(actual) = pt.actual else { continue };
+        // Of two figures for one date, the later report's stands.
+        if points.last().is_some_and(|(d, _)| *d == pt.date) {
+            points.pop();
+        }
+        points.push((pt.date, actual));
+    }
+    (points.len() > 1).then(|| Series {
+        place: names.place(&m.city, district).0,
+        unit: m.unit.clone(),
+        target,
+        start: m.period().0,
+        deadline: m.deadline,
+        points,
+    })
 }
 
 fn not_found(names: &Names) -> Page {
