@@ -167,7 +167,7 @@ fn hostile_text_is_escaped_everywhere() {
         site.path(),
         "content/2025/hostile.md",
         format!(
-            "---\ntitle: \"{hostile}\"\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025-03-01\nsummary: \"<img src=x onerror=alert(1)>\"\nsource:\n  publisher: \"{hostile}\"\n  url: \"https://x.example/\\\"><script>alert(2)</script>\"\nmetrics:\n  - id: hostile-metric\n    label: \"{hostile}\"\n    unit: \"<b>km</b>\"\n    target: 1\n    note: \"{hostile}\"\n---\n\n<script>alert(3)</script>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n[click](javascript:alert(4))\n"
+            "---\ntitle: \"{hostile}\"\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025-03-01\nsummary: \"<img src=x onerror=alert(1)>\"\nsource:\n  publisher: \"{hostile}\"\n  url: \"https://x.example/\\\"><script>alert(2)</script>\"\nmetrics:\n  - id: hostile-metric\n    label: \"{hostile}\"\n    unit: \"<b>km</b>\"\n    districts:\n      - district: east\n        target: 1\n        actual: 2\n      - district: west\n        target: 2\n    note: \"{hostile}\"\n---\n\n<script>alert(3)</script>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n[click](javascript:alert(4))\n"
         ),
     );
     let result = run(site.path(), &["build"]);
@@ -189,6 +189,16 @@ fn hostile_text_is_escaped_everywhere() {
             pages_with_title += 1;
         }
     }
+    // The hostile label is drawn, escaped, in the east district's chart.
+    let east = String::from_utf8_lossy(&files["cities/test-city/east/index.html"]).into_owned();
+    let svg = chart(&east, "chart-district").expect("east's chart");
+    // (The label is long enough to wrap onto two lines.)
+    assert!(
+        svg_texts(svg)
+            .concat()
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
+    assert!(svg_texts(svg).contains(&"2 / 1 &lt;b&gt;km&lt;/b&gt; · 200%".to_string()));
     // The report page, the report lists and the metric page all show it, escaped.
     assert!(
         pages_with_title >= 4,

@@ -96,3 +96,22 @@ pub fn visible(html: &str) -> String {
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The `<svg>` of the chart with id `id` on a page, if there is one.
+pub fn chart<'a>(html: &'a str, id: &str) -> Option<&'a str> {
+    let marker = format!("aria-labelledby=\"{id}-title\"");
+    let at = html.find(&marker)?;
+    let start = html[..at].rfind("<svg")?;
+    let end = start + html[start..].find("</svg>")? + "</svg>".len();
+    Some(&html[start..end])
+}
+
+/// The texts drawn in an SVG, one per `<text>` element.
+pub fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|s| s.split_once('>'))
+        .filter_map(|(_, rest)| rest.split_once("</text>"))
+        .map(|(text, _)| text.trim().to_string())
+        .collect()
+}

@@ -1,0 +1,149 @@
+//! Charts as a reader meets them on the fixture site's pages: the bars and
+//! labels drawn, the text alternative, the table of the same numbers beside
+//! each chart, and what happens with no data or with charts turned off.
+
+mod common;
+use common::*;
+
+fn page(site: &tempfile::TempDir, path: &str) -> String {
+    read(&site.path().join("output").join(path))
+}
+
+fn build(site: &tempfile::TempDir) {
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+}
+
+fn has(texts: &[String], label: &str) -> bool {
+    texts.iter().any(|t| t == label)
+}
+
+#[test]
+fn a_metric_page_charts_each_district_beside_its_table() {
+    let site = fixture("basic");
+    build(&site);
+    let html = page(&site, "metrics/test-gas-mains/index.html");
+    let svg = chart(&html, "chart-progress").expect("progress chart");
+    assert!(svg.contains("role=\"img\""));
+    assert!(
+        svg.contains("<title id=\"chart-progress-title\">改造老旧燃气管网：各地区完成进度</title>")
+    );
+    assert!(svg.contains("进度最高的是西区（145%），最低的是东区（48%）"));
+    let texts = svg_texts(svg);
+    for label in [
+        "东区",
+        "西区",
+        "6 / 12.5 公里 · 48%",
+        "11.6 / 8 公里 · 145%",
+        "目标",
+        "150%",
+    ] {
+        assert!(has(&texts, label), "{label} not in {texts:?}");
+    }
+    // The caption and the table of the same figures follow the chart.
+    let after = visible(&html[html.find("chart-progress-title").unwrap()..]);
+    assert!(after.contains("东区 12.5 6 公里 48% 推进中"), "{after}");
+    assert!(after.contains("西区 8 11.6 公里 145% 已完成"), "{after}");
+    // A metric for the city as a whole has no per-district chart.
+    let single = page(&site, "metrics/test-compounds/index.html");
+    assert_eq!(chart(&single, "chart-progress"), None);
+}
+
+#[test]
+fn a_district_page_charts_each_of_its_metrics() {
+    let site = fixture("basic");
+    build(&site);
+    let html = page(&site, "cities/test-city/east/index.html");
+    let svg = chart(&html, "chart-district").expect("district chart");
+    assert!(svg.contains("测试市 东区：各项指标完成进度"));
+    let texts = svg_texts(svg);
+    assert!(has(&texts, "改造老旧燃气管网"), "{texts:?}");
+    assert!(has(&texts, "6 / 12.5 公里 · 48%"), "{texts:?}");
+    // The city-wide compounds metric is not one of east's.
+    assert!(!has(&texts, "改造老旧小区"), "{texts:?}");
+}
+
+#[test]
+fn places_with_several_dated_figures_get_a_chart_over_time() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "content/2025/test-q3.md",
+        "---\ntitle: 测试市三季度进展\nkind: progress\ncity: test-city\nyear: 2025\npublished: 2025-10-10\nmetrics:\n  - id: test-gas-mains\n    as_of: 2025-09-30\n    districts:\n      - district: east\n        actual: 9.5\n---\n",
+    );
+    build(&site);
+    let html = page(&site, "metrics/test-gas-mains/index.html");
+    let svg = chart(&html, "chart-time-east").expect("east has two dates");
+    let texts = svg_texts(svg);
+    for label in ["6", "9.5", "目标 12.5 公里", "完成期限 2025-12-31", "0"] {
+        assert!(has(&texts, label), "{label} not in {texts:?}");
+    }
+    assert_eq!(svg.matches("<circle").count(), 2);
+    assert!(svg.contains("东区历次完成数：2025-06-30 6公里，2025-09-30 9.5公里。目标为12.5公里。"));
+    // West reported once: one point is not a line.
+    assert_eq!(chart(&html, "chart-time-west"), None);
+}
+
+#[test]
+fn the_home_page_sums_up_each_place_by_pace() {
+    let site = fixture("basic");
+    build(&site);
+    let html = page(&site, "index.html");
+    let svg = chart(&html, "chart-summary").expect("summary chart");
+    let texts = svg_texts(svg);
+    for label in [
+        "已完成",
+        "按期推进",
+        "进度落后",
+        "暂无数据",
+        "无目标",
+        "测试市 东区",
+        "共 1 项",
+    ] {
+        assert!(has(&texts, label), "{label} not in {texts:?}");
+    }
+    assert!(svg.contains(
+        "3个地区共3项指标：已完成1项，按期推进0项，进度落后2项，暂无数据0项，无目标0项。"
+    ));
+    // By 30 June, 49.6% of the year has passed: 15 of 40 compounds (37.5%)
+    // and 6 of 12.5 km (48%) are behind; west's 145% is done.
+    let table = visible(&html[html.find("<table class=\"pace\"").unwrap()..]);
+    assert!(table.contains("测试市 1 0 0 1 0 0"), "{table}");
+    assert!(table.contains("测试市 东区 1 0 0 1 0 0"), "{table}");
+    assert!(table.contains("测试市 西区 1 1 0 0 0 0"), "{table}");
+}
+
+#[test]
+fn a_plan_without_actuals_draws_no_data_never_zero() {
+    let site = fixture("basic");
+    std::fs::remove_file(site.path().join("content/2025/test-midyear.md")).unwrap();
+    build(&site);
+    let html = page(&site, "metrics/test-gas-mains/index.html");
+    let svg = chart(&html, "chart-progress").expect("progress chart");
+    let texts = svg_texts(svg);
+    assert!(has(&texts, "目标 12.5 公里 · 暂无数据"), "{texts:?}");
+    assert!(has(&texts, "目标 8 公里 · 暂无数据"), "{texts:?}");
+    assert!(
+        !svg.contains("<rect"),
+        "no bar is drawn for a missing actual"
+    );
+    assert!(!texts.iter().any(|t| t.starts_with("0 /")), "{texts:?}");
+}
+
+#[test]
+fn charts_can_be_turned_off_and_the_tables_stay() {
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml"));
+    write(site.path(), "site.yaml", format!("{config}charts: false\n"));
+    build(&site);
+    for path in [
+        "index.html",
+        "metrics/test-gas-mains/index.html",
+        "cities/test-city/east/index.html",
+    ] {
+        let html = page(&site, path);
+        assert!(!html.contains("<svg"), "{path}");
+    }
+    let home = visible(&page(&site, "index.html"));
+    assert!(home.contains("测试市 西区 1 1 0 0 0 0"), "{home}");
+}
