@@ -27,7 +27,6 @@ use crate::dates::Date;
 use crate::model::{Pace, Status};
 use crate::pages::{Strings, number, percent};
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -53,6 +52,51 @@ const DONE: RGBColor = RGBColor(0x0b, 0x4f, 0x8a);
 const ON_TRACK: RGBColor = RGBColor(0x4f, 0x86, 0xc0);
 const BEHIND: RGBColor = RGBColor(0xb3, 0x5c, 0x00);
 const NO_TARGET: RGBColor = RGBColor(0xe3, 0xe6, 0xea);
+
+/// Dashed lines. Plotters draws a dashed line as one path per dash, which
+/// would make dashes most of a chart's markup. Each kind of dashed line is
+/// drawn instead as one solid path in a colour reserved for it, and [`tidy`]
+/// gives it its real colour and a `stroke-dasharray`.
+#[derive(Clone, Copy)]
+enum Dash {
+    /// A target line.
+    Target,
+    /// A deadline: finer than a target.
+    Deadline,
+    /// The outline of a box with nothing reported.
+    Empty,
+}
+
+impl Dash {
+    const ALL: [Dash; 3] = [Dash::Target, Dash::Deadline, Dash::Empty];
+
+    /// The reserved colour it is drawn in, one step off its real colour.
+    fn stand_in(self) -> RGBColor {
+        match self {
+            Dash::Target => RGBColor(0x1a, 0x1a, 0x1b),
+            Dash::Deadline => RGBColor(0x55, 0x55, 0x56),
+            Dash::Empty => RGBColor(0x76, 0x76, 0x77),
+        }
+    }
+
+    /// `(stroke as plotters writes the stand-in, stroke and dashes to write)`.
+    fn rewrite(self) -> (&'static str, &'static str) {
+        match self {
+            Dash::Target => (
+                "stroke=\"#1A1A1B\"",
+                "stroke=\"#1A1A1A\" stroke-dasharray=\"5 4\"",
+            ),
+            Dash::Deadline => (
+                "stroke=\"#555556\"",
+                "stroke=\"#555555\" stroke-dasharray=\"3 3\"",
+            ),
+            Dash::Empty => (
+                "stroke=\"#767677\"",
+                "stroke=\"#767676\" stroke-dasharray=\"5 4\"",
+            ),
+        }
+    }
+}
 
 /// One bar of a progress chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -227,23 +271,19 @@ impl Canvas<'_> {
             .map_err(failed)
     }
 
-    fn dashed(&self, from: (i32, i32), to: (i32, i32), colour: RGBColor, width: u32) -> Drawn {
+    fn dashed(&self, points: Vec<(i32, i32)>, dash: Dash, width: u32) -> Drawn {
         self.area
-            .draw(&DashedPathElement::new(
-                vec![from, to],
-                5,
-                4,
-                colour.stroke_width(width),
+            .draw(&PathElement::new(
+                points,
+                dash.stand_in().stroke_width(width),
             ))
             .map_err(failed)
     }
 
     /// An empty box with a dashed outline: a target with nothing reported.
-    fn dashed_box(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), colour: RGBColor) -> Drawn {
-        self.dashed((x0, y0), (x1, y0), colour, 1)?;
-        self.dashed((x1, y0), (x1, y1), colour, 1)?;
-        self.dashed((x1, y1), (x0, y1), colour, 1)?;
-        self.dashed((x0, y1), (x0, y0), colour, 1)
+    fn dashed_box(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) -> Drawn {
+        let corners = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+        self.dashed(corners, Dash::Empty, 1)
     }
 
     /// Diagonal hatching inside a box, with its outline.
@@ -289,11 +329,19 @@ fn svg(
     ))
 }
 
-/// Plotters prints font sizes as computed floats (`14.000000000000002`);
-/// round them so the markup reads as written.
+/// Finishes plotters' markup: `opacity="1"` goes, dashed lines get their
+/// dashes (see [`Dash`]),
+/// and font sizes, which plotters prints as computed floats
+/// (`14.000000000000002`), are rounded so the markup reads as written.
 fn tidy(svg: &str) -> String {
-    let mut out = String::with_capacity(svg.len());
-    let mut rest = svg;
+    // Everything is drawn opaque; the attribute says nothing.
+    let mut dashed = svg.replace(" opacity=\"1\"", "");
+    for dash in Dash::ALL {
+        let (stand_in, real) = dash.rewrite();
+        dashed = dashed.replace(stand_in, real);
+    }
+    let mut out = String::with_capacity(dashed.len());
+    let mut rest = dashed.as_str();
     while let Some(at) = rest.find("font-size=\"") {
         let (head, tail) = rest.split_at(at + "font-size=\"".len());
         out.push_str(head);
@@ -489,7 +537,7 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
                     }
                 }
                 (Some(target), None, None) if target > 0.0 => {
-                    c.dashed_box((left, top), (target_x, bottom), OUTLINE)?;
+                    c.dashed_box((left, top), (target_x, bottom))?;
                 }
                 (Some(_), _, None) => {
                     let text = t(strings, "chart_target_zero");
@@ -553,7 +601,7 @@ fn pace_box(c: &Canvas, pace: Pace, from: (i32, i32), to: (i32, i32)) -> Drawn {
         Pace::Done => c.rect(from, to, DONE, true),
         Pace::OnTrack => c.rect(from, to, ON_TRACK, true),
         Pace::Behind => c.hatched(from, to, BEHIND),
-        Pace::NoData => c.dashed_box(from, to, OUTLINE),
+        Pace::NoData => c.dashed_box(from, to),
         Pace::NoTarget => {
             c.rect(from, to, NO_TARGET, true)?;
             c.rect(from, to, OUTLINE, false)
@@ -781,11 +829,9 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
             .map_err(failed)?;
         let plot = chart.plotting_area();
         if let Some(target) = series.target {
-            plot.draw(&DashedPathElement::new(
+            plot.draw(&PathElement::new(
                 vec![(lo, target), (hi, target)],
-                5,
-                4,
-                INK.stroke_width(2),
+                Dash::Target.stand_in().stroke_width(2),
             ))
             .map_err(failed)?;
             let label = format!(
@@ -802,11 +848,9 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
                 .map_err(failed)?;
         }
         if let Some(deadline) = deadline {
-            plot.draw(&DashedPathElement::new(
+            plot.draw(&PathElement::new(
                 vec![(deadline, 0.0), (deadline, y_end)],
-                3,
-                3,
-                MUTED.stroke_width(1),
+                Dash::Deadline.stand_in().stroke_width(1),
             ))
             .map_err(failed)?;
             let (x, _) = plot.map_coordinate(&(deadline, y_end));
@@ -999,6 +1043,13 @@ mod tests {
         assert_eq!(filled_rects(&zero), [(12, 2, "#B35C00".to_string())]);
         assert!(texts(&zero).contains(&"0 / 10 个 · 0%".to_string()));
         assert_eq!(filled_rects(&none), []);
+        // The empty box is one dashed outline.
+        assert_eq!(
+            none.matches("stroke=\"#767676\" stroke-dasharray=\"5 4\"")
+                .count(),
+            1
+        );
+        assert!(!none.contains("#767677"), "stand-in colour left in {none}");
         assert!(texts(&none).contains(&"目标 10 个 · 暂无数据".to_string()));
     }
 
@@ -1106,6 +1157,9 @@ mod tests {
         let svg = over_time("chart-time-donghu", "东湖区历次完成数", &series, &strings()).unwrap();
         assert!(svg.contains("role=\"img\" aria-labelledby=\"chart-time-donghu-title\""));
         assert_eq!(svg.matches("<circle").count(), 3);
+        // One dashed target line, one dotted deadline.
+        assert_eq!(svg.matches("stroke-dasharray=\"5 4\"").count(), 1);
+        assert_eq!(svg.matches("stroke-dasharray=\"3 3\"").count(), 1);
         let text = texts(&svg);
         for label in [
             "6",

@@ -225,7 +225,7 @@ impl<'a> Names<'a> {
         draw(&title).map(|svg| Chart { title, svg })
     }
 
-    /// Progress bars for `standings` of `m`, each labelled by `label`.
+    /// A progress bar for standing `s` of metric `m`, labelled `label`.
     fn bar(&self, m: &Metric, s: &Standing, label: String) -> Bar {
         Bar {
             label,
