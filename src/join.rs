@@ -177,7 +177,19 @@ fn standings(points: &[Point], config: &Config, city: &str) -> Vec<Standing> {
                 actual.and_then(|p| p.actual),
                 actual.map(|p| p.date),
             );
-            standing.note = here.iter().rev().find_map(|p| p.note.clone());
+            // A remark stands until a later report gives the figure it was
+            // about: a new target for a remark on a target alone, otherwise
+            // a new actual (数据待核对 goes once the figure arrives).
+            standing.note = here.iter().enumerate().rev().find_map(|(i, p)| {
+                let note = p.note.as_ref()?;
+                let later = &here[i + 1..];
+                let superseded = if p.target.is_some() && p.actual.is_none() {
+                    later.iter().any(|q| q.target.is_some())
+                } else {
+                    later.iter().any(|q| q.actual.is_some())
+                };
+                (!superseded).then(|| note.clone())
+            });
             Some(standing)
         })
         .collect()

@@ -59,6 +59,28 @@ fn remarks_stay_with_their_place() {
 }
 
 #[test]
+fn a_remark_goes_when_the_figure_it_was_about_arrives() {
+    let site = fixture("basic");
+    let midyear = read(&site.path().join("content/2025/test-midyear.md")).replace(
+        "      - district: 东区\n        actual: 6\n",
+        "      - district: 东区\n        note: 数据待核对\n",
+    );
+    write(site.path(), "content/2025/test-midyear.md", midyear);
+    assert!(run(site.path(), &["build"]).status.success());
+    let east = text(&site, "cities/test-city/east/index.html");
+    assert!(east.contains("数据待核对"), "{east}");
+    write(
+        site.path(),
+        "content/2025/test-q3.md",
+        "---\ntitle: 三季度\nkind: progress\ncity: test-city\nyear: 2025\npublished: 2025-10-10\nmetrics:\n  - id: test-gas-mains\n    as_of: 2025-09-30\n    districts:\n      - district: east\n        actual: 9.5\n---\n",
+    );
+    assert!(run(site.path(), &["build"]).status.success());
+    let east = text(&site, "cities/test-city/east/index.html");
+    assert!(!east.contains("数据待核对"), "{east}");
+    assert!(east.contains("东区 12.5 9.5 公里 76% 推进中"), "{east}");
+}
+
+#[test]
 fn tallies_count_metrics() {
     let site = built();
     let home = text(&site, "index.html");
