@@ -25,7 +25,7 @@
 
 use crate::dates::Date;
 use crate::model::{Pace, Status};
-use crate::pages::{Strings, number, percent};
+use crate::pages::{Strings, number, percent, ui as t};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -106,6 +106,9 @@ pub struct Bar {
     pub target: Option<f64>,
     pub actual: Option<f64>,
     pub unit: String,
+    /// The actual as a percentage of the target, when both are known and
+    /// the target is above zero (as in [`crate::model::Standing`]).
+    pub progress: Option<f64>,
     pub status: Status,
 }
 
@@ -129,11 +132,6 @@ pub struct Tally {
     pub counts: [usize; 5],
 }
 
-/// A UI string of the theme, or its key when the theme lacks it.
-fn t(strings: &Strings, key: &str) -> String {
-    strings.get(key).cloned().unwrap_or_else(|| key.to_string())
-}
-
 /// Fills `{name}` placeholders of a theme string.
 fn fill(template: &str, values: &[(&str, String)]) -> String {
     values
@@ -141,13 +139,6 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
         .fold(template.to_string(), |text, (name, value)| {
             text.replace(&format!("{{{name}}}"), value)
         })
-}
-
-fn progress_of(target: Option<f64>, actual: Option<f64>) -> Option<f64> {
-    match (target, actual) {
-        (Some(t), Some(a)) if t > 0.0 => Some(a / t * 100.0),
-        _ => None,
-    }
 }
 
 /// Whether a character is set a full em wide (CJK, kana, hangul, fullwidth forms).
@@ -432,7 +423,8 @@ fn bar_figures(bar: &Bar, strings: &Strings) -> String {
     let unit = &bar.unit;
     match (bar.target, bar.actual) {
         (Some(target), Some(actual)) => {
-            let share = progress_of(bar.target, bar.actual)
+            let share = bar
+                .progress
                 .map(|p| format!(" · {}", percent(p)))
                 .unwrap_or_default();
             format!("{} / {} {unit}{share}", number(actual), number(target))
@@ -457,7 +449,7 @@ fn bar_figures(bar: &Bar, strings: &Strings) -> String {
 fn axis_end(bars: &[Bar]) -> f64 {
     let top = bars
         .iter()
-        .filter_map(|b| progress_of(b.target, b.actual))
+        .filter_map(|b| b.progress)
         .fold(100.0_f64, f64::max);
     let step = if top <= 200.0 { 25.0 } else { 50.0 };
     ((top / step).ceil() * step).min(MAX_PERCENT)
@@ -514,7 +506,7 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
         for (bar, row) in bars.iter().zip(&rows) {
             let top = row.draw(c, y)?;
             let bottom = top + BAR;
-            match (bar.target, bar.actual, progress_of(bar.target, bar.actual)) {
+            match (bar.target, bar.actual, bar.progress) {
                 (_, _, Some(p)) => {
                     let colour = if bar.status == Status::Done {
                         DONE
@@ -575,7 +567,7 @@ fn progress_desc(title: &str, bars: &[Bar], strings: &Strings) -> String {
     );
     let measured: Vec<(&Bar, f64)> = bars
         .iter()
-        .filter_map(|b| progress_of(b.target, b.actual).map(|p| (b, p)))
+        .filter_map(|b| b.progress.map(|p| (b, p)))
         .collect();
     let top = measured.iter().max_by(|a, b| a.1.total_cmp(&b.1));
     let bottom = measured.iter().min_by(|a, b| a.1.total_cmp(&b.1));
@@ -958,13 +950,14 @@ mod tests {
     }
 
     fn bar(label: &str, target: Option<f64>, actual: Option<f64>, unit: &str) -> Bar {
-        let status = crate::model::Standing::new(None, target, actual, None).status;
+        let standing = crate::model::Standing::new(None, target, actual, None);
         Bar {
             label: label.into(),
             target,
             actual,
             unit: unit.into(),
-            status,
+            progress: standing.progress,
+            status: standing.status,
         }
     }
 

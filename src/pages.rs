@@ -124,10 +124,7 @@ impl<'a> Names<'a> {
 
     /// A UI string of the theme, in the site's language.
     fn t(&self, key: &str) -> String {
-        self.strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        ui(self.strings, key)
     }
 
     fn url(&self, path: &str) -> String {
@@ -232,6 +229,7 @@ impl<'a> Names<'a> {
             target: s.target,
             actual: s.actual,
             unit: m.unit.clone(),
+            progress: s.progress,
             status: s.status,
         }
     }
@@ -318,6 +316,11 @@ fn row_note(s: &Standing, whole: &Option<String>, rows: usize) -> Option<String>
             .then(|| whole.clone())
             .flatten()
     })
+}
+
+/// A UI string of the theme, or its key when the theme lacks it.
+pub fn ui(strings: &Strings, key: &str) -> String {
+    strings.get(key).cloned().unwrap_or_else(|| key.to_string())
 }
 
 /// A number as reports print it: no trailing zeros, at most two decimals.
