@@ -31,7 +31,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Width of every chart in SVG units.
-pub const WIDTH: u32 = 400;
+const WIDTH: u32 = 400;
 const PAD: i32 = 12;
 const FONT: f64 = 16.0;
 const SMALL: f64 = 14.0;
@@ -150,7 +150,7 @@ fn is_wide(c: char) -> bool {
 
 /// Estimated width of `text` at `px`: a full em for CJK, a little over half
 /// for Latin letters and digits. Errs wide so labels never run into each other.
-pub fn text_width(text: &str, px: f64) -> f64 {
+fn text_width(text: &str, px: f64) -> f64 {
     text.chars()
         .map(|c| match c {
             _ if is_wide(c) => 1.0,
@@ -167,7 +167,7 @@ pub fn text_width(text: &str, px: f64) -> f64 {
 /// Breaks `text` into lines no wider than `width`: between any two CJK
 /// characters, at spaces in other scripts, and inside a word only when the
 /// word alone is too wide.
-pub fn wrap(text: &str, px: f64, width: f64) -> Vec<String> {
+fn wrap(text: &str, px: f64, width: f64) -> Vec<String> {
     let mut tokens: Vec<String> = Vec::new();
     for c in text.chars() {
         let joins = !is_wide(c)

@@ -138,6 +138,7 @@ pub enum Pace {
 }
 
 impl Pace {
+    /// Every pace in declaration order, so `pace as usize` indexes it.
     pub const ALL: [Pace; 5] = [
         Pace::Done,
         Pace::OnTrack,

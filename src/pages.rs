@@ -12,7 +12,7 @@
 
 use crate::charts::{self, Bar, Series};
 use crate::markdown;
-use crate::model::{Metric, Pace, Report, ReportKind, Site, Standing, Status};
+use crate::model::{Metric, Report, ReportKind, Site, Standing, Status};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -89,7 +89,7 @@ struct PaceRow {
     name: String,
     url: String,
     total: usize,
-    /// In the order of [`Pace::ALL`].
+    /// In the order of [`crate::model::Pace::ALL`].
     counts: [usize; 5],
 }
 
@@ -222,18 +222,6 @@ impl<'a> Names<'a> {
         draw(&title).map(|svg| Chart { title, svg })
     }
 
-    /// A progress bar for standing `s` of metric `m`, labelled `label`.
-    fn bar(&self, m: &Metric, s: &Standing, label: String) -> Bar {
-        Bar {
-            label,
-            target: s.target,
-            actual: s.actual,
-            unit: m.unit.clone(),
-            progress: s.progress,
-            status: s.status,
-        }
-    }
-
     /// Metrics counted by pace for every place of `cities` that has any;
     /// places are named with their city unless `short`.
     fn pace_rows(&self, cities: &[&str], short: bool) -> Vec<PaceRow> {
@@ -253,10 +241,7 @@ impl<'a> Names<'a> {
                         .iter()
                         .filter(|s| s.district.as_deref() == district)
                     {
-                        let pace = m.pace(s);
-                        if let Some(i) = Pace::ALL.iter().position(|p| *p == pace) {
-                            counts[i] += 1;
-                        }
+                        counts[m.pace(s) as usize] += 1;
                     }
                 }
                 let total = counts.iter().sum();
@@ -316,6 +301,18 @@ fn row_note(s: &Standing, whole: &Option<String>, rows: usize) -> Option<String>
             .then(|| whole.clone())
             .flatten()
     })
+}
+
+/// A progress bar for standing `s` of metric `m`, labelled `label`.
+fn bar(m: &Metric, s: &Standing, label: String) -> Bar {
+    Bar {
+        label,
+        target: s.target,
+        actual: s.actual,
+        unit: m.unit.clone(),
+        progress: s.progress,
+        status: s.status,
+    }
 }
 
 /// A UI string of the theme, or its key when the theme lacks it.
@@ -678,19 +675,19 @@ fn district_page(site: &Site, names: &Names, city: &str, district: &str) -> Page
         .collect();
     let metrics = site.metrics.iter().filter(|m| m.city == city);
     let here = |s: &Standing| s.district.as_deref() == Some(district);
-    let bars: Vec<Bar> = metrics
-        .clone()
-        .flat_map(|m| {
-            m.standings
-                .iter()
-                .filter(|s| here(s))
-                .map(move |s| names.bar(m, s, m.label.clone()))
-        })
-        .collect();
     let title = names
         .t("chart_district_title")
         .replace("{place}", &format!("{city_name} {name}"));
     let chart = names.chart(title, |title| {
+        let bars: Vec<Bar> = metrics
+            .clone()
+            .flat_map(|m| {
+                m.standings
+                    .iter()
+                    .filter(|s| here(s))
+                    .map(move |s| bar(m, s, m.label.clone()))
+            })
+            .collect();
         charts::progress("chart-district", title, &bars, names.strings)
     });
     p.context.insert("progress_chart", &chart);
@@ -899,13 +896,13 @@ fn metric_page(names: &Names, m: &Metric) -> Page {
             lang: None,
         });
     let progress_chart = if m.standings.len() > 1 {
-        let bars: Vec<Bar> = m
-            .standings
-            .iter()
-            .map(|s| names.bar(m, s, names.place(&m.city, s.district.as_deref()).0))
-            .collect();
         let title = names.t("chart_progress_title").replace("{label}", &m.label);
         names.chart(title, |title| {
+            let bars: Vec<Bar> = m
+                .standings
+                .iter()
+                .map(|s| bar(m, s, names.place(&m.city, s.district.as_deref()).0))
+                .collect();
             charts::progress("chart-progress", title, &bars, names.strings)
         })
     } else {
@@ -914,6 +911,7 @@ fn metric_page(names: &Names, m: &Metric) -> Page {
     let time_charts: Vec<Chart> = m
         .standings
         .iter()
+        .filter(|_| names.site.config.charts)
         .filter_map(|s| {
             let series = series(names, m, s.district.as_deref(), s.target)?;
             let title = names
