@@ -548,6 +548,20 @@ struct Variant {
     build: Vec<Duration>,
 }
 
+/// Times `runs` rounds of `time` on both variants, alternating which goes
+/// first so neither always runs on a warmer cache.
+fn alternate(on: &mut Variant, off: &mut Variant, runs: usize, time: fn(&mut Variant)) {
+    for run in 0..runs {
+        if run % 2 == 0 {
+            time(on);
+            time(off);
+        } else {
+            time(off);
+            time(on);
+        }
+    }
+}
+
 impl Variant {
     fn new(name: &'static str, dir: &Path, charts: bool, reports: &[(String, String)]) -> Self {
         let root = dir.join(name).join("site");
@@ -747,29 +761,10 @@ fn main() {
     on.build.clear();
     off.build.clear();
 
-    // Alternate which variant goes first so neither always runs on a warmer cache.
-    for run in 0..runs {
-        let order: [&mut Variant; 2] = if run % 2 == 0 {
-            [&mut on, &mut off]
-        } else {
-            [&mut off, &mut on]
-        };
-        for v in order {
-            v.time_render();
-        }
-    }
+    alternate(&mut on, &mut off, runs, Variant::time_render);
     print_times("render_site (in memory)", &on.render, &off.render);
     println!();
 
-    for run in 0..runs {
-        let order: [&mut Variant; 2] = if run % 2 == 0 {
-            [&mut on, &mut off]
-        } else {
-            [&mut off, &mut on]
-        };
-        for v in order {
-            v.time_build();
-        }
-    }
+    alternate(&mut on, &mut off, runs, Variant::time_build);
     print_times("build (render + write output)", &on.build, &off.build);
 }
