@@ -1,28 +1,26 @@
 //! renewal turns a folder of Markdown reports, whose YAML front matter
 //! carries plan targets and progress figures, into a static website.
 //!
-//! The modules follow a report through the build:
-//! [`source`] reads `content/` → [`front_matter`] splits each file →
-//! [`report`] validates it against [`config`] → [`join`] joins metrics across
-//! reports into the [`model`] → [`pages`] decides what each page shows →
-//! [`theme`] and [`render`] run the Tera templates → [`output`] swaps the new
-//! site in. [`site`] is the only module that knows this order.
+//! One folder per stage, in the order a report travels:
+//! [`load`] reads `site.yaml` and `content/` into the [`model`] →
+//! [`join`] joins metrics across reports and builds the index every page
+//! reads → [`pages`] decides which pages exist and what each shows, drawing
+//! [`charts`] → [`render`] runs the theme's Tera templates → [`output`]
+//! writes the pages and swaps the new site in. [`build`] is the only module
+//! that knows this order. [`serve`] previews the output and [`scaffold`]
+//! starts new reports and sites. [`i18n`] (languages, interface strings,
+//! number formats) and [`diagnostic`] (errors with their place) serve every
+//! stage.
 
+pub mod build;
 pub mod charts;
-pub mod config;
-pub mod dates;
 pub mod diagnostic;
-pub mod front_matter;
+pub mod i18n;
 pub mod join;
-pub mod markdown;
+pub mod load;
 pub mod model;
 pub mod output;
 pub mod pages;
 pub mod render;
-pub mod report;
 pub mod scaffold;
 pub mod serve;
-pub mod site;
-pub mod source;
-pub mod theme;
-pub mod yaml;

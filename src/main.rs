@@ -2,11 +2,17 @@
 //! with the documentation `--help` prints.
 
 use clap::{Parser, Subcommand, ValueEnum};
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use renewal::build::{self, Failure, Progress, Summary};
 use renewal::model::ReportKind;
 use renewal::scaffold::{self, NewReport};
-use renewal::site::{self, Failure};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 /// Exit codes: 0 success; 1 the site has errors (nothing was written);
 /// 2 the command line is wrong; 3 files could not be written or served.
@@ -92,7 +98,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.as_path();
     match cli.command {
-        Command::Build { output } => build(root, &output_dir(root, output)).map(|_| ()),
+        Command::Build { output } => build(root, &output_dir(root, output)),
         Command::Check => check(root),
         Command::Serve { output, bind, port } => {
             serve(root, &output_dir(root, output), &bind, port)
@@ -151,6 +157,7 @@ fn fail(code: u8, message: &str) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Prints the build's problems and says how many; nothing was written.
 fn report_errors(errors: &[renewal::diagnostic::Diagnostic]) -> ExitCode {
     for error in errors {
         eprintln!("{error}");
@@ -164,45 +171,77 @@ fn report_errors(errors: &[renewal::diagnostic::Diagnostic]) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn build(root: &Path, output: &Path) -> Result<String, ExitCode> {
-    let started = std::time::Instant::now();
-    match site::build(root, output) {
-        Ok((site, files)) => {
-            println!(
-                "built {} reports, {} metrics, {} files into {} in {} ms",
-                site.reports.len(),
-                site.metrics.len(),
-                files,
-                output.display(),
-                started.elapsed().as_millis()
-            );
-            Ok(site.config.base_path)
-        }
-        Err(Failure::Content(errors)) => Err(report_errors(&errors)),
-        Err(Failure::Write(message)) => Err(fail(
-            3,
-            &format!("{message}; the previous output is unchanged"),
-        )),
+fn failed(failure: Failure) -> ExitCode {
+    match failure {
+        Failure::Content(errors) => report_errors(&errors),
+        Failure::Write(message) => fail(3, &format!("{message}; the previous output is unchanged")),
     }
+}
+
+/// "9 reports, 79 metrics, 132 files (1.6 MiB)".
+fn described(summary: &Summary) -> String {
+    format!(
+        "{} reports, {} metrics, {} files ({:.1} MiB)",
+        summary.reports,
+        summary.metrics,
+        summary.files,
+        summary.bytes as f64 / (1024.0 * 1024.0)
+    )
+}
+
+/// Runs `work` with a progress bar on stderr. The bar appears only when
+/// stderr is a terminal and the pages have been rendering for a second, so
+/// short builds and CI logs stay clean.
+fn with_progress<T>(work: impl FnOnce(&Progress) -> T) -> T {
+    let bar = ProgressBar::hidden();
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let terminal = std::io::stderr().is_terminal();
+    let shown = AtomicBool::new(false);
+    let started = Instant::now();
+    let start = |pages: usize| bar.set_length(pages as u64);
+    let tick = || {
+        bar.inc(1);
+        if terminal
+            && started.elapsed() > Duration::from_secs(1)
+            && !shown.swap(true, Ordering::Relaxed)
+        {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    };
+    let result = work(&Progress {
+        start: &start,
+        tick: &tick,
+    });
+    bar.finish_and_clear();
+    result
+}
+
+fn build(root: &Path, output: &Path) -> Result<(), ExitCode> {
+    let started = Instant::now();
+    let summary = with_progress(|progress| build::build(root, output, progress)).map_err(failed)?;
+    println!(
+        "built {} into {} in {} ms",
+        described(&summary),
+        output.display(),
+        started.elapsed().as_millis()
+    );
+    Ok(())
 }
 
 fn check(root: &Path) -> Result<(), ExitCode> {
-    match site::render_site(root) {
-        Ok((site, files)) => {
-            println!(
-                "ok: {} reports, {} metrics, {} files would be written",
-                site.reports.len(),
-                site.metrics.len(),
-                files.len()
-            );
-            Ok(())
-        }
-        Err(errors) => Err(report_errors(&errors)),
-    }
+    let summary = with_progress(|progress| build::check(root, progress)).map_err(failed)?;
+    println!("ok: {} would be written", described(&summary));
+    Ok(())
 }
 
 fn serve(root: &Path, output: &Path, bind: &str, port: u16) -> Result<(), ExitCode> {
-    let base_path = build(root, output)?;
+    build(root, output)?;
+    let base_path = renewal::load::load_config(root)
+        .map_err(|e| report_errors(&e))?
+        .base_path;
     let server = renewal::serve::bind(&format!("{bind}:{port}")).map_err(|m| fail(3, &m))?;
     let address = server
         .server_addr()

@@ -155,27 +155,7 @@ fn every_page_kind_exists_with_readable_addresses() {
 #[test]
 fn every_internal_link_leads_to_a_page() {
     let out = build_example();
-    let site = out.path().join("site");
-    let files = snapshot(&site);
-    let mut broken = Vec::new();
-    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
-        let html = String::from_utf8_lossy(bytes);
-        for part in html.split("href=\"").skip(1) {
-            let href = &part[..part.find('"').unwrap()];
-            if !href.starts_with('/') {
-                continue;
-            }
-            let target = href.split('#').next().unwrap().trim_start_matches('/');
-            let file = if target.is_empty() || target.ends_with('/') {
-                format!("{target}index.html")
-            } else {
-                target.to_string()
-            };
-            if !files.contains_key(&file) {
-                broken.push(format!("{path} -> {href}"));
-            }
-        }
-    }
+    let broken = broken_links(&out.path().join("site"));
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
 

@@ -115,3 +115,29 @@ pub fn svg_texts(svg: &str) -> Vec<String> {
         .map(|(text, _)| text.trim().to_string())
         .collect()
 }
+
+/// Internal links (`href="/..."`) of the HTML pages below `site` that lead
+/// to no file, as "page -> link".
+pub fn broken_links(site: &Path) -> Vec<String> {
+    let files = snapshot(site);
+    let mut broken = Vec::new();
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        for part in html.split("href=\"").skip(1) {
+            let href = &part[..part.find('"').unwrap()];
+            if !href.starts_with('/') {
+                continue;
+            }
+            let target = href.split('#').next().unwrap().trim_start_matches('/');
+            let file = if target.is_empty() || target.ends_with('/') {
+                format!("{target}index.html")
+            } else {
+                target.to_string()
+            };
+            if !files.contains_key(&file) {
+                broken.push(format!("{path} -> {href}"));
+            }
+        }
+    }
+    broken
+}

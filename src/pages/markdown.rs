@@ -18,21 +18,26 @@ pub fn to_html(markdown: &str) -> String {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut events = Parser::new_ext(markdown, options);
+    let mut out: Vec<Event> = Vec::with_capacity(markdown.len() / 8);
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, event) in events.iter().enumerate() {
-        let event = match event.clone() {
-            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+    while let Some(event) = events.next() {
+        match event {
             Event::Start(Tag::Heading {
                 level,
                 id,
                 classes,
                 attrs,
             }) => {
+                // The heading's own events follow its start; its anchor
+                // comes from their text, so they are read first.
+                let inner: Vec<Event> = events
+                    .by_ref()
+                    .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+                    .collect();
                 let base = id
                     .map(|s| s.to_string())
-                    .unwrap_or_else(|| slug_of(&heading_text(&events[i + 1..])));
+                    .unwrap_or_else(|| slug_of(&heading_text(&inner)));
                 let count = used.entry(base.clone()).or_insert(0);
                 *count += 1;
                 let anchor = if *count == 1 {
@@ -40,54 +45,64 @@ pub fn to_html(markdown: &str) -> String {
                 } else {
                     format!("{base}-{count}")
                 };
-                Event::Start(Tag::Heading {
+                out.push(Event::Start(Tag::Heading {
                     level: demote(level),
                     id: Some(CowStr::from(anchor)),
                     classes,
                     attrs,
-                })
+                }));
+                out.extend(inner.into_iter().map(made_safe));
+                out.push(Event::End(TagEnd::Heading(demote(level))));
             }
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
             // Wide tables scroll inside their own box instead of widening the page.
             Event::Start(Tag::Table(alignments)) => {
                 out.push(Event::Html(CowStr::from(
                     "<div class=\"table-wrap\" tabindex=\"0\">",
                 )));
-                Event::Start(Tag::Table(alignments))
+                out.push(Event::Start(Tag::Table(alignments)));
             }
             Event::End(TagEnd::Table) => {
                 out.push(Event::End(TagEnd::Table));
-                Event::Html(CowStr::from("</div>"))
+                out.push(Event::Html(CowStr::from("</div>")));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: safe_url(dest_url),
-                title,
-                id,
-            }),
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Image {
-                link_type,
-                dest_url: safe_url(dest_url),
-                title,
-                id,
-            }),
-            other => other,
-        };
-        out.push(event);
+            other => out.push(made_safe(other)),
+        }
     }
     let mut html_out = String::with_capacity(markdown.len() * 2);
     html::push_html(&mut html_out, out.into_iter());
     html_out
+}
+
+/// One event as it may reach readers: raw HTML as text, links and images
+/// only to safe addresses, headings one level down.
+fn made_safe(event: Event) -> Event {
+    match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    }
 }
 
 fn demote(level: HeadingLevel) -> HeadingLevel {
@@ -168,6 +183,10 @@ mod tests {
                 "<p>a &lt;b onclick=x&gt;b&lt;/b&gt;</p>\n",
             ),
             ("[x](javascript:alert(1))", "<p><a href=\"#\">x</a></p>\n"),
+            (
+                "## [进展](javascript:alert(1)) <b>x</b>\n",
+                "<h2 id=\"进展-x\"><a href=\"#\">进展</a> &lt;b&gt;x&lt;/b&gt;</h2>\n",
+            ),
             (
                 "[x](https://example.gov.cn/a)",
                 "<p><a href=\"https://example.gov.cn/a\">x</a></p>\n",

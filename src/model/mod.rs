@@ -1,35 +1,27 @@
-//! The site as plain data: reports, the metrics they carry, and the series
-//! the build joins them into.
+//! The site as plain data: the configuration, the reports, the metrics
+//! they carry, and the series the build joins them into.
 //!
-//! Nothing here reads files or renders anything. Later stages (pages, charts,
-//! snapshots, incremental rebuilds) take these structs as input, so they are
-//! plain public fields that are cheap to clone and compare.
+//! Nothing here reads files or renders anything. Later stages (the index,
+//! pages, charts, snapshots, incremental rebuilds) take these structs as
+//! input, so they are plain public fields.
+//!
+//! The model is what a build holds in memory for the whole run, so it keeps
+//! what pages need and no more: a report's Markdown body stays in its file
+//! until its page is rendered, district ids are shared with the
+//! configuration instead of copied into every figure, and a metric's series
+//! points at the values reports state instead of copying them.
 
-use crate::config::Config;
-use crate::dates::Date;
+pub mod config;
+pub mod date;
+
+use crate::i18n::Language;
+use config::Config;
+use date::Date;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
-/// The language a report (or the site's interface) is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Language {
-    #[serde(rename = "zh-Hans")]
-    ZhHans,
-    #[serde(rename = "zh-Hant")]
-    ZhHant,
-    #[serde(rename = "en")]
-    En,
-}
-
-impl Language {
-    /// The BCP 47 tag used in `lang` attributes.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Language::ZhHans => "zh-Hans",
-            Language::ZhHant => "zh-Hant",
-            Language::En => "en",
-        }
-    }
-}
+/// A district id, shared with the [`Config`] that declares it.
+pub type DistrictId = Arc<str>;
 
 /// What a report is: a plan sets targets, a progress update reports actuals
 /// during the year, a review reports the year's outcome.
@@ -62,7 +54,7 @@ pub struct Report {
     pub title: String,
     pub kind: ReportKind,
     pub city: String,
-    pub district: Option<String>,
+    pub district: Option<DistrictId>,
     pub year: i32,
     pub published: Date,
     pub language: Language,
@@ -70,8 +62,6 @@ pub struct Report {
     pub topics: Vec<String>,
     pub source: Option<Source>,
     pub metrics: Vec<MetricEntry>,
-    /// The Markdown body, unrendered.
-    pub body: String,
 }
 
 /// A metric as one report states it.
@@ -98,7 +88,7 @@ pub struct MetricEntry {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Value {
     /// District id; `None` for the report's city as a whole.
-    pub district: Option<String>,
+    pub district: Option<DistrictId>,
     pub target: Option<f64>,
     pub actual: Option<f64>,
     /// When the actual was measured (defaults to the report's date).
@@ -148,33 +138,42 @@ impl Pace {
     ];
 }
 
-/// One dated observation in a metric's series.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One dated value in a metric's series: where a report states it, and
+/// the target it is measured against.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
-    pub report: String,
+    /// Index of the report in [`Site::reports`].
+    pub report: u32,
+    /// Index of the entry in that report's `metrics`.
+    pub entry: u32,
+    /// Index of the value in that entry's `values`.
+    pub value: u32,
+    /// When the value was measured (its `as_of`).
     pub date: Date,
-    pub district: Option<String>,
+    /// The value's own target, or else the latest target stated for its
+    /// place on or before its date: what a progress update's actual counts
+    /// against.
     pub target: Option<f64>,
-    pub actual: Option<f64>,
-    pub note: Option<String>,
 }
 
 /// The latest known state of a metric in one place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Standing {
-    pub district: Option<String>,
+    pub district: Option<DistrictId>,
     pub target: Option<f64>,
     pub actual: Option<f64>,
     pub as_of: Option<Date>,
     /// Actual as a percentage of target, when both are known and target > 0.
     pub progress: Option<f64>,
     pub status: Status,
+    /// Where it stands against the calendar (see [`Metric::pace`]).
+    pub pace: Pace,
     /// The latest remark about this place's figure.
     pub note: Option<String>,
 }
 
 /// A metric joined across every report that mentions it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
     pub id: String,
     pub label: String,
@@ -185,9 +184,10 @@ pub struct Metric {
     pub baseline: Option<f64>,
     pub deadline: Option<Date>,
     pub note: Option<String>,
-    /// Slugs of the reports that mention it, oldest first.
-    pub reports: Vec<String>,
-    /// Every observation, oldest first.
+    /// Indices in [`Site::reports`] of the reports that mention it, oldest first.
+    pub reports: Vec<u32>,
+    /// Every value stated for it, by date (oldest first; on one date, in
+    /// the order the reports were published).
     pub points: Vec<Point>,
     /// The latest state per place: the city as a whole first, then districts
     /// in the order the site config declares them.
@@ -198,15 +198,33 @@ pub struct Metric {
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: Config,
-    /// Newest first.
+    /// Newest first (by `published`, then by slug).
     pub reports: Vec<Report>,
     /// Sorted by id.
     pub metrics: Vec<Metric>,
 }
 
+impl Site {
+    /// The metric with `id`.
+    pub fn metric(&self, id: &str) -> Option<usize> {
+        self.metrics
+            .binary_search_by(|m| m.id.as_str().cmp(id))
+            .ok()
+    }
+
+    /// The report, entry and value a point of a series refers to.
+    pub fn value(&self, point: &Point) -> (&Report, &MetricEntry, &Value) {
+        let report = &self.reports[point.report as usize];
+        let entry = &report.metrics[point.entry as usize];
+        (report, entry, &entry.values[point.value as usize])
+    }
+}
+
 impl Standing {
+    /// A standing from a place's latest figures; its pace is set by the
+    /// join, which knows the metric's period.
     pub fn new(
-        district: Option<String>,
+        district: Option<DistrictId>,
         target: Option<f64>,
         actual: Option<f64>,
         as_of: Option<Date>,
@@ -228,6 +246,7 @@ impl Standing {
             as_of,
             progress,
             status,
+            pace: Pace::NoData,
             note: None,
         }
     }
@@ -286,16 +305,6 @@ impl Metric {
                 }
             }
         }
-    }
-
-    /// The latest target for `district` stated on or before `date`: what a
-    /// progress update's actual is measured against.
-    pub fn target_at(&self, district: Option<&str>, date: crate::dates::Date) -> Option<f64> {
-        self.points
-            .iter()
-            .filter(|p| p.district.as_deref() == district && p.date <= date)
-            .rev()
-            .find_map(|p| p.target)
     }
 }
 

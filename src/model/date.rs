@@ -151,8 +151,22 @@ impl fmt::Display for Date {
 }
 
 impl Serialize for Date {
+    /// As written (`2022`, `2022-06`, `2022-06-10`); built without `fmt`,
+    /// because every list of reports and table of figures prints dates.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let mut text = [0u8; 10];
+        let year = self.year.min(9999);
+        for (i, unit) in [1000, 100, 10, 1].into_iter().enumerate() {
+            text[i] = b'0' + (year / unit % 10) as u8;
+        }
+        let mut len = 4;
+        for part in [self.month, self.month.and(self.day)].into_iter().flatten() {
+            text[len] = b'-';
+            text[len + 1] = b'0' + part / 10 % 10;
+            text[len + 2] = b'0' + part % 10;
+            len += 3;
+        }
+        serializer.serialize_str(std::str::from_utf8(&text[..len]).unwrap_or_default())
     }
 }
 
@@ -177,6 +191,11 @@ mod tests {
         ];
         for (input, expected) in cases {
             let got = Date::parse(input).map(|d| d.to_string());
+            if let Ok(date) = Date::parse(input) {
+                // Templates receive the same text as the Display form.
+                let served = tera::Value::from_serializable(&date);
+                assert_eq!(served.as_str(), Some(date.to_string().as_str()));
+            }
             match (expected, &got) {
                 (Ok(want), Ok(have)) => assert_eq!(want, have, "{input}"),
                 (Err(want), Err(have)) => assert!(have.contains(want), "{input}: {have}"),

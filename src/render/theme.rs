@@ -7,16 +7,16 @@
 //! putting it in `templates/` at the site root. Templates are parsed here, so
 //! a syntax error in any of them is reported before anything is rendered.
 
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::pages::Strings;
+use crate::i18n::Strings;
+use crate::model::config::Config;
 use std::collections::BTreeMap;
 use std::path::Path;
 use walkdir::WalkDir;
 
 macro_rules! builtin {
     ($($path:literal),* $(,)?) => {
-        &[$(($path, include_bytes!(concat!("../themes/default/", $path)) as &[u8])),*]
+        &[$(($path, include_bytes!(concat!("../../themes/default/", $path)) as &[u8])),*]
     };
 }
 
@@ -30,11 +30,14 @@ const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/city.html",
     "templates/district.html",
     "templates/index.html",
+    "templates/list.html",
     "templates/metric.html",
     "templates/partials/metric_table.html",
     "templates/partials/overview.html",
+    "templates/partials/pager.html",
     "templates/partials/progress_chart.html",
     "templates/partials/report_list.html",
+    "templates/partials/series_table.html",
     "templates/partials/summary.html",
     "templates/partials/tally.html",
     "templates/report.html",
@@ -190,7 +193,7 @@ fn strings_for(
         return Strings::new();
     };
     let text = String::from_utf8_lossy(&file.bytes);
-    match crate::yaml::parse::<BTreeMap<String, Strings>>(&text, &file.origin, 0) {
+    match crate::load::yaml::parse::<BTreeMap<String, Strings>>(&text, &file.origin, 0) {
         Ok(mut by_language) => {
             let tag = config.language.tag();
             by_language.remove(tag).unwrap_or_else(|| {

@@ -5,40 +5,65 @@
 //! rules that span reports: a metric keeps one unit and one city, and an
 //! update must refer to a metric some report introduces. It reports every
 //! violation with the place of both sides, and never reads files.
+//!
+//! The [`index`] built right after the join answers every question pages
+//! ask, so that no page has to scan the whole site.
 
-use crate::config::Config;
+pub mod index;
+
 use crate::diagnostic::Diagnostic;
-use crate::model::{Metric, MetricEntry, Point, Report, Standing};
+use crate::model::config::Config;
+use crate::model::{Metric, MetricEntry, Point, Report, Standing, Value};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-/// Joins the metric entries of `reports` (in any order). When `complete` is
-/// false some report could not be read, so a metric that seems undefined may
-/// be defined there: those entries are skipped instead of reported.
+/// One report's statement of a metric: the report, its index in the site's
+/// report list, and the entry's index in the report.
+type Stated<'a> = (&'a Report, u32, u32);
+
+/// Joins the metric entries of `reports`; points refer to reports by their
+/// index in `reports`. When `complete` is false some report could not be
+/// read, so a metric that seems undefined may be defined there: those
+/// entries are skipped instead of reported.
 pub fn join(
     reports: &[Report],
     config: &Config,
     complete: bool,
 ) -> Result<Vec<Metric>, Vec<Diagnostic>> {
-    let mut chronological: Vec<&Report> = reports.iter().collect();
-    chronological.sort_by(|a, b| (a.published, &a.slug).cmp(&(b.published, &b.slug)));
+    let mut chronological: Vec<u32> = (0..reports.len() as u32).collect();
+    chronological.sort_by(|&a, &b| {
+        let (a, b) = (&reports[a as usize], &reports[b as usize]);
+        (a.published, &a.slug).cmp(&(b.published, &b.slug))
+    });
 
-    let mut by_id: BTreeMap<&str, Vec<(&Report, &MetricEntry)>> = BTreeMap::new();
-    for report in &chronological {
-        for entry in &report.metrics {
+    let mut by_id: BTreeMap<&str, Vec<Stated>> = BTreeMap::new();
+    for &r in &chronological {
+        let report = &reports[r as usize];
+        for (e, entry) in report.metrics.iter().enumerate() {
             by_id
                 .entry(entry.id.as_str())
                 .or_default()
-                .push((report, entry));
+                .push((report, r, e as u32));
         }
     }
 
+    let groups: Vec<(&str, Vec<Stated>)> = by_id
+        .into_iter()
+        .filter(|(_, entries)| {
+            complete
+                || entries
+                    .iter()
+                    .any(|(r, _, e)| r.metrics[*e as usize].label.is_some())
+        })
+        .collect();
+    let joined: Vec<Result<Metric, Vec<Diagnostic>>> = groups
+        .par_iter()
+        .map(|(id, entries)| join_one(id, entries, config))
+        .collect();
     let mut errors = Vec::new();
-    let mut metrics = Vec::new();
-    for (id, entries) in by_id {
-        if !complete && entries.iter().all(|(_, e)| e.label.is_none()) {
-            continue;
-        }
-        match join_one(id, &entries, config) {
+    let mut metrics = Vec::with_capacity(joined.len());
+    for result in joined {
+        match result {
             Ok(metric) => metrics.push(metric),
             Err(mut problems) => errors.append(&mut problems),
         }
@@ -51,15 +76,15 @@ pub fn join(
     }
 }
 
-fn join_one(
-    id: &str,
-    entries: &[(&Report, &MetricEntry)],
-    config: &Config,
-) -> Result<Metric, Vec<Diagnostic>> {
+fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<Diagnostic>> {
+    let entries: Vec<(&Report, &MetricEntry)> = stated
+        .iter()
+        .map(|(r, _, e)| (*r, &r.metrics[*e as usize]))
+        .collect();
     let mut errors = Vec::new();
     let Some((first_report, first)) = entries.iter().find(|(_, e)| e.label.is_some()).copied()
     else {
-        for (report, entry) in entries {
+        for (report, entry) in &entries {
             errors.push(Diagnostic::at(
                 &report.file,
                 entry.line,
@@ -72,7 +97,7 @@ fn join_one(
     };
 
     let unit = first.unit.clone().unwrap_or_default();
-    for (report, entry) in entries {
+    for (report, entry) in &entries {
         if report.city != first_report.city {
             errors.push(Diagnostic::at(
                 &report.file,
@@ -109,31 +134,29 @@ fn join_one(
         |f: &dyn Fn(&MetricEntry) -> bool| entries.iter().rev().map(|(_, e)| *e).find(|e| f(e));
     let label_entry = latest(&|e| e.label.is_some()).unwrap_or(first);
 
-    let mut points: Vec<Point> = Vec::new();
-    for (report, entry) in entries {
-        for value in &entry.values {
-            points.push(Point {
-                report: report.slug.clone(),
+    let mut series: Vec<(Point, &Value)> = Vec::new();
+    for &(report, r, e) in stated {
+        for (v, value) in report.metrics[e as usize].values.iter().enumerate() {
+            let point = Point {
+                report: r,
+                entry: e,
+                value: v as u32,
                 date: value.as_of,
-                district: value.district.clone(),
                 target: value.target,
-                actual: value.actual,
-                note: value.note.clone(),
-            });
+            };
+            series.push((point, value));
         }
     }
     // Entries are chronological by report; a stable sort by measurement date
     // keeps report order among points measured on the same date.
-    points.sort_by_key(|p| p.date);
+    series.sort_by_key(|(p, _)| p.date);
+    let (mut points, values): (Vec<Point>, Vec<&Value>) = series.into_iter().unzip();
+    measure_against_targets(&mut points, &values);
 
-    let mut reports: Vec<String> = Vec::new();
-    for (report, _) in entries {
-        if !reports.contains(&report.slug) {
-            reports.push(report.slug.clone());
-        }
-    }
+    let mut reports: Vec<u32> = stated.iter().map(|(_, r, _)| *r).collect();
+    reports.dedup();
 
-    Ok(Metric {
+    let mut metric = Metric {
         id: id.to_string(),
         label: label_entry.label.clone().unwrap_or_default(),
         unit,
@@ -144,49 +167,72 @@ fn join_one(
         deadline: latest(&|e| e.deadline.is_some()).and_then(|e| e.deadline),
         note: latest(&|e| e.note.is_some()).and_then(|e| e.note.clone()),
         reports,
-        standings: standings(&points, config, &first_report.city),
+        standings: standings(&values, config, &first_report.city),
         points,
-    })
+    };
+    let paces: Vec<_> = metric.standings.iter().map(|s| metric.pace(s)).collect();
+    for (standing, pace) in metric.standings.iter_mut().zip(paces) {
+        standing.pace = pace;
+    }
+    Ok(metric)
 }
 
-/// The latest target and actual for each place, in config order.
-fn standings(points: &[Point], config: &Config, city: &str) -> Vec<Standing> {
+/// Gives each point without a target of its own the latest target stated
+/// for its place on or before its date, so that an update's actual is
+/// measured against the plan it reports on.
+fn measure_against_targets(points: &mut [Point], values: &[&Value]) {
+    for i in 0..points.len() {
+        if points[i].target.is_some() {
+            continue;
+        }
+        let date = points[i].date;
+        let end = points.partition_point(|p| p.date <= date);
+        let place = values[i].district.as_deref();
+        points[i].target = (0..end)
+            .rev()
+            .filter(|&j| values[j].district.as_deref() == place)
+            .find_map(|j| values[j].target);
+    }
+}
+
+/// The latest target and actual for each place, in config order, from a
+/// metric's values in series order.
+fn standings(values: &[&Value], config: &Config, city: &str) -> Vec<Standing> {
     let order: Vec<Option<&str>> = std::iter::once(None)
         .chain(
             config
                 .city(city)
                 .into_iter()
-                .flat_map(|c| c.districts.iter().map(|d| Some(d.id.as_str()))),
+                .flat_map(|c| c.districts.iter().map(|d| Some(&*d.id))),
         )
         .collect();
     order
         .into_iter()
         .filter_map(|place| {
-            let here: Vec<&Point> = points
+            let here: Vec<&Value> = values
                 .iter()
-                .filter(|p| p.district.as_deref() == place)
+                .copied()
+                .filter(|v| v.district.as_deref() == place)
                 .collect();
-            if here.is_empty() {
-                return None;
-            }
-            let target = here.iter().rev().find_map(|p| p.target);
-            let actual = here.iter().rev().find(|p| p.actual.is_some());
+            let first = here.first()?;
+            let target = here.iter().rev().find_map(|v| v.target);
+            let actual = here.iter().rev().find(|v| v.actual.is_some());
             let mut standing = Standing::new(
-                place.map(str::to_string),
+                first.district.clone(),
                 target,
-                actual.and_then(|p| p.actual),
-                actual.map(|p| p.date),
+                actual.and_then(|v| v.actual),
+                actual.map(|v| v.as_of),
             );
             // A remark stands until a later report gives the figure it was
             // about: a new target for a remark on a target alone, otherwise
             // a new actual (数据待核对 goes once the figure arrives).
-            standing.note = here.iter().enumerate().rev().find_map(|(i, p)| {
-                let note = p.note.as_ref()?;
+            standing.note = here.iter().enumerate().rev().find_map(|(i, v)| {
+                let note = v.note.as_ref()?;
                 let later = &here[i + 1..];
-                let superseded = if p.target.is_some() && p.actual.is_none() {
-                    later.iter().any(|q| q.target.is_some())
+                let superseded = if v.target.is_some() && v.actual.is_none() {
+                    later.iter().any(|w| w.target.is_some())
                 } else {
-                    later.iter().any(|q| q.actual.is_some())
+                    later.iter().any(|w| w.actual.is_some())
                 };
                 (!superseded).then(|| note.clone())
             });

@@ -1,6 +1,6 @@
-//! Reading the report files under `content/`.
+//! Finding the report files under `content/` and reading them as text.
 //!
-//! Files are visited in sorted order so that every later stage sees the same
+//! Files are listed in sorted order so that every later stage sees the same
 //! sequence on every machine. A file that cannot become text (too large, not
 //! UTF-8, unreadable) is a diagnostic, never a panic; the exact line and
 //! column of the first invalid byte is reported, since that is what an editor
@@ -14,16 +14,9 @@ use walkdir::WalkDir;
 /// and a runaway file should not exhaust memory.
 pub const MAX_REPORT_BYTES: u64 = 8 * 1024 * 1024;
 
-/// A report file as text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceFile {
-    /// Path relative to the site root, with `/` separators (`content/2022/x.md`).
-    pub path: String,
-    pub text: String,
-}
-
-/// Reads every `*.md` file below `root/content`, sorted by path.
-pub fn read_content(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+/// The report files below `root/content` (`*.md`, not hidden), as paths
+/// relative to `root` with `/` separators (`content/2022/x.md`), sorted.
+pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
     let dir = root.join("content");
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -52,15 +45,8 @@ pub fn read_content(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         let is_report = entry.file_type().is_file()
             && entry.path().extension().is_some_and(|e| e == "md")
             && !entry.file_name().to_string_lossy().starts_with('.');
-        if !is_report {
-            continue;
-        }
-        let path = relative(root, entry.path());
-        match read_text(entry.path()) {
-            Ok(text) => files.push(SourceFile { path, text }),
-            Err((line, column, message)) => {
-                errors.push(Diagnostic::at(path, line, column, None, message))
-            }
+        if is_report {
+            files.push(relative(root, entry.path()));
         }
     }
     (files, errors)

@@ -6,12 +6,13 @@
 //! collected. Checks that need other reports (units that change, updates of
 //! metrics nobody defines) belong to `join`.
 
-use crate::config::{City, Config, check_slug};
-use crate::dates::Date;
+use super::config::check_slug;
+use super::{front_matter, yaml};
 use crate::diagnostic::{Diagnostic, Place};
-use crate::front_matter;
-use crate::model::{Language, MetricEntry, Report, ReportKind, Source, Value};
-use crate::yaml;
+use crate::i18n::Language;
+use crate::model::config::{City, Config};
+use crate::model::date::Date;
+use crate::model::{DistrictId, MetricEntry, Report, ReportKind, Source, Value};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -94,24 +95,31 @@ impl Problems<'_> {
         ));
     }
 
-    fn date(&mut self, value: &Spanned<String>, field: &str) -> Option<Date> {
+    // The checks below take the field's path as a closure: it is only
+    // spelled out when there is a problem to report.
+
+    fn date(&mut self, value: &Spanned<String>, field: impl FnOnce() -> String) -> Option<Date> {
         match Date::parse(&value.value) {
             Ok(date) => Some(date),
             Err(message) => {
-                self.at(value, field, message);
+                self.at(value, &field(), message);
                 None
             }
         }
     }
 
-    fn amount(&mut self, value: &Option<Spanned<f64>>, field: &str) -> Option<f64> {
+    fn amount(
+        &mut self,
+        value: &Option<Spanned<f64>>,
+        field: impl FnOnce() -> String,
+    ) -> Option<f64> {
         let spanned = value.as_ref()?;
         let n = spanned.value;
         if !n.is_finite() {
-            self.at(spanned, field, "expected a plain number".into());
+            self.at(spanned, &field(), "expected a plain number".into());
             None
         } else if n < 0.0 {
-            self.at(spanned, field, format!("{n} is negative; targets, actuals and baselines count what is planned or done and cannot be below zero"));
+            self.at(spanned, &field(), format!("{n} is negative; targets, actuals and baselines count what is planned or done and cannot be below zero"));
             None
         } else {
             Some(n)
@@ -122,8 +130,8 @@ impl Problems<'_> {
         &mut self,
         city: Option<&City>,
         value: &Spanned<String>,
-        field: &str,
-    ) -> Option<String> {
+        field: impl FnOnce() -> String,
+    ) -> Option<DistrictId> {
         let city = city?;
         match city.district(value.value.trim()) {
             Some(d) => Some(d.id.clone()),
@@ -142,7 +150,7 @@ impl Problems<'_> {
                         known.join(", ")
                     )
                 };
-                self.at(value, field, message);
+                self.at(value, &field(), message);
                 None
             }
         }
@@ -163,7 +171,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
 
     let slug = match &raw.slug {
         Some(slug) => {
-            if let Err(message) = check_slug(&slug.value) {
+            if let Err(message) = check_report_slug(&slug.value) {
                 problems.at(slug, "slug", message);
             }
             slug.value.clone()
@@ -174,7 +182,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
                 .and_then(|s| s.to_str())
                 .unwrap_or_default()
                 .to_string();
-            if let Err(message) = check_slug(&stem) {
+            if let Err(message) = check_report_slug(&stem) {
                 problems.list.push(Diagnostic::file(
                     file,
                     format!("the file name gives the report's address, but {message}; rename the file or add a `slug:` field"),
@@ -206,7 +214,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
     let district = raw
         .district
         .as_ref()
-        .and_then(|d| problems.district(city, d, "district"));
+        .and_then(|d| problems.district(city, d, || "district".into()));
     if !(1900..=2200).contains(&raw.year.value) {
         problems.at(
             &raw.year,
@@ -214,7 +222,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
             format!("{} is not a plausible report year", raw.year.value),
         );
     }
-    let published = problems.date(&raw.published, "published");
+    let published = problems.date(&raw.published, || "published".into());
     for (i, topic) in raw.topics.iter().enumerate() {
         if config.topic(&topic.value).is_none() {
             problems.at(
@@ -247,7 +255,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
             published: s
                 .published
                 .as_ref()
-                .and_then(|d| problems.date(d, "source.published")),
+                .and_then(|d| problems.date(d, || "source.published".into())),
         }
     });
 
@@ -305,20 +313,20 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
         let as_of = m
             .as_of
             .as_ref()
-            .and_then(|d| problems.date(d, &field("as_of")))
+            .and_then(|d| problems.date(d, || field("as_of")))
             .unwrap_or(report_date);
         let deadline = m
             .deadline
             .as_ref()
-            .and_then(|d| problems.date(d, &field("deadline")));
-        let baseline = problems.amount(&m.baseline, &field("baseline"));
-        let target = problems.amount(&m.target, &field("target"));
-        let actual = problems.amount(&m.actual, &field("actual"));
+            .and_then(|d| problems.date(d, || field("deadline")));
+        let baseline = problems.amount(&m.baseline, || field("baseline"));
+        let target = problems.amount(&m.target, || field("target"));
+        let actual = problems.amount(&m.actual, || field("actual"));
 
         let mut values = Vec::new();
         if m.districts.is_empty() {
             let place = match &m.district {
-                Some(d) => problems.district(city, d, &field("district")),
+                Some(d) => problems.district(city, d, || field("district")),
                 None => district.clone(),
             };
             if m.target.is_none() && m.actual.is_none() {
@@ -356,7 +364,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
             }
             for (j, d) in m.districts.iter().enumerate() {
                 let sub = |name: &str| format!("metrics[{i}].districts[{j}].{name}");
-                let place = problems.district(city, &d.district, &sub("district"));
+                let place = problems.district(city, &d.district, || sub("district"));
                 if let Some(place) = &place
                     && values
                         .iter()
@@ -380,12 +388,12 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
                 }
                 values.push(Value {
                     district: place,
-                    target: problems.amount(&d.target, &sub("target")),
-                    actual: problems.amount(&d.actual, &sub("actual")),
+                    target: problems.amount(&d.target, || sub("target")),
+                    actual: problems.amount(&d.actual, || sub("actual")),
                     as_of: d
                         .as_of
                         .as_ref()
-                        .and_then(|a| problems.date(a, &sub("as_of")))
+                        .and_then(|a| problems.date(a, || sub("as_of")))
                         .unwrap_or(as_of),
                     note: d.note.clone(),
                 });
@@ -431,8 +439,17 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
         topics: raw.topics.into_iter().map(|t| t.value).collect(),
         source,
         metrics,
-        body: split.body.to_string(),
     })
+}
+
+/// A report's slug: an address id that is not the name of the report
+/// list's later pages (`/reports/page/2/`).
+fn check_report_slug(slug: &str) -> Result<(), String> {
+    check_slug(slug)?;
+    if slug == "page" {
+        return Err("`page` cannot be a report's address: /reports/page/ holds the later pages of the list of reports".into());
+    }
+    Ok(())
 }
 
 fn unknown_topic(topic: &str, config: &Config) -> String {
@@ -450,7 +467,7 @@ mod tests {
     const CONFIG: &str = "title: t\nbase_url: https://x.cn/\ncities:\n  - id: qingdao\n    name: 青岛市\n    districts:\n      - id: laoshan\n        name: 崂山区\n        other_names: [嶗山區]\n      - id: shinan\n        name: 市南区\ntopics:\n  - id: gas\n    name: 燃气\n";
 
     fn report(front: &str) -> Result<Report, Vec<Diagnostic>> {
-        let config = Config::parse(CONFIG).unwrap();
+        let config = crate::load::config::parse(CONFIG).unwrap();
         let text = format!(
             "---\ntitle: 测试\nkind: plan\ncity: 青岛市\nyear: 2024\npublished: 2024-02-27\n{front}---\n正文\n"
         );
@@ -524,10 +541,7 @@ mod tests {
             (r.slug.as_str(), r.city.as_str(), r.district.as_deref()),
             ("qd", "qingdao", Some("laoshan"))
         );
-        assert_eq!(
-            (r.language, r.kind, r.body.as_str()),
-            (Language::ZhHans, ReportKind::Plan, "正文\n")
-        );
+        assert_eq!((r.language, r.kind), (Language::ZhHans, ReportKind::Plan));
         assert_eq!(r.source.unwrap().reporter.as_deref(), Some("李倚慰"));
     }
 

@@ -5,13 +5,13 @@
 //! scaffolded report is valid as written, so `renewal check` passes on it at
 //! once. Existing files are never overwritten.
 
-use crate::config::{CONFIG_FILE, Config, check_slug};
+use crate::load::config::{self, CONFIG_FILE, check_slug};
 use crate::model::ReportKind;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const REPORT: &str = include_str!("scaffold/report.md");
-const SITE: &str = include_str!("scaffold/site.yaml");
+const REPORT: &str = include_str!("report.md");
+const SITE: &str = include_str!("site.yaml");
 
 /// What to put in a new report.
 pub struct NewReport<'a> {
@@ -32,7 +32,7 @@ pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
             root.join(CONFIG_FILE).display()
         )
     })?;
-    let config = Config::parse(&config_text).map_err(|errors| {
+    let config = config::parse(&config_text).map_err(|errors| {
         errors
             .iter()
             .map(|e| e.to_string())
@@ -134,5 +134,5 @@ fn today() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    crate::dates::Date::from_days((secs / 86_400) as i64).to_string()
+    crate::model::date::Date::from_days((secs / 86_400) as i64).to_string()
 }

@@ -1,0 +1,184 @@
+//! The build, start to finish: the one place that knows the order of stages.
+//!
+//! load (config, reports) → join → index → pages planned → each page made,
+//! rendered and written, in parallel → swap. Loading returns every problem
+//! it finds instead of stopping, so one run lists every error, and nothing
+//! is written unless there are none. Each page is rendered, written to the
+//! staging folder and dropped, so memory holds the model, not the site.
+//! Output is byte-identical whatever the thread timing: every page is a
+//! function of the model alone, and problems are sorted before they are
+//! shown.
+
+use crate::diagnostic::Diagnostic;
+use crate::join::index::Index;
+use crate::model::Site;
+use crate::output::{Staging, WriteError};
+use crate::pages::{self, Shared};
+use crate::render::{self, Theme};
+use crate::{join, load};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Why a build did not produce a site.
+#[derive(Debug)]
+pub enum Failure {
+    /// Problems in the site's files; nothing was written.
+    Content(Vec<Diagnostic>),
+    /// The output could not be written; the previous output is intact.
+    Write(String),
+}
+
+/// What a build made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub reports: usize,
+    pub metrics: usize,
+    /// Files written (or, for `check`, that would be written).
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// A display of how far a build has come: told how many pages there are
+/// once the site is read, then once per page rendered, from any thread.
+pub struct Progress<'a> {
+    pub start: &'a (dyn Fn(usize) + Sync),
+    pub tick: &'a (dyn Fn() + Sync),
+}
+
+/// Reads and validates the site at `root` into the model.
+pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
+    let config = load::load_config(root)?;
+    let (mut reports, mut errors) = load::reports(root, &config);
+    reports.shrink_to_fit();
+    match join::join(&reports, &config, errors.is_empty()) {
+        Ok(metrics) if errors.is_empty() => Ok(Site {
+            config,
+            reports,
+            metrics,
+        }),
+        Ok(_) => {
+            errors.sort();
+            Err(errors)
+        }
+        Err(mut problems) => {
+            errors.append(&mut problems);
+            errors.sort();
+            Err(errors)
+        }
+    }
+}
+
+/// Loads the site and its theme; template problems are reported together
+/// with content problems.
+fn load_all(root: &Path) -> Result<(Site, Theme), Vec<Diagnostic>> {
+    let config = load::load_config(root)?;
+    let theme = render::theme::load(root, &config);
+    match (load(root), theme) {
+        (Ok(site), Ok(mut theme)) => {
+            render::prepare(&mut theme, &site.config);
+            Ok((site, theme))
+        }
+        (site, theme) => {
+            let mut errors = site.err().unwrap_or_default();
+            if let Err(mut problems) = theme {
+                errors.append(&mut problems);
+            }
+            Err(errors)
+        }
+    }
+}
+
+/// Where rendered files go: the staging folder, or nowhere for `check`.
+type Writer<'a> = dyn Fn(&str, &[u8]) -> Result<(), WriteError> + Sync + 'a;
+
+/// A page's outcome: its size once written, or what went wrong.
+enum Outcome {
+    Written,
+    Problem(Diagnostic),
+    Unwritable(WriteError),
+}
+
+/// Makes, renders and hands to `write` every page and static file of the
+/// site, in parallel.
+fn render_all(
+    root: &Path,
+    site: &Site,
+    theme: &Theme,
+    write: &Writer,
+    progress: &Progress,
+) -> Result<Summary, Failure> {
+    let index = Index::build(site);
+    let shared = Shared::new(site, &index, &theme.strings);
+    let plan = pages::plan(&shared);
+    (progress.start)(plan.pages.len());
+    let body = |report: &crate::model::Report| load::body(root, report);
+    let bytes = AtomicU64::new(0);
+    let outcomes: Vec<Outcome> = plan
+        .pages
+        .par_iter()
+        .map(|&page| {
+            let made = pages::view(&shared, &plan, page, &body)
+                .and_then(|view| render::page(theme, &view).map(|html| (view.path, html)));
+            (progress.tick)();
+            match made {
+                Ok((path, html)) => match write(&path, &html) {
+                    Ok(()) => {
+                        bytes.fetch_add(html.len() as u64, Ordering::Relaxed);
+                        Outcome::Written
+                    }
+                    Err(e) => Outcome::Unwritable(e),
+                },
+                Err(problem) => Outcome::Problem(problem),
+            }
+        })
+        .collect();
+    // The same template fault usually breaks many pages; report it once,
+    // for the first page it broke.
+    let mut problems: BTreeSet<Diagnostic> = BTreeSet::new();
+    let mut seen: BTreeSet<(String, usize)> = BTreeSet::new();
+    for outcome in &outcomes {
+        match outcome {
+            Outcome::Written => {}
+            Outcome::Unwritable(e) => return Err(Failure::Write(e.0.clone())),
+            Outcome::Problem(d) => {
+                if seen.insert((d.file.clone(), d.line)) {
+                    problems.insert(d.clone());
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Failure::Content(problems.into_iter().collect()));
+    }
+    for (path, data) in &theme.statics {
+        write(path, data).map_err(|e| Failure::Write(e.0))?;
+        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+    }
+    Ok(Summary {
+        reports: site.reports.len(),
+        metrics: site.metrics.len(),
+        files: outcomes.len() + theme.statics.len(),
+        bytes: bytes.into_inner(),
+    })
+}
+
+/// Loads, validates and renders the whole site, writing nothing.
+pub fn check(root: &Path, progress: &Progress) -> Result<Summary, Failure> {
+    let (site, theme) = load_all(root).map_err(Failure::Content)?;
+    render_all(root, &site, &theme, &|_, _| Ok(()), progress)
+}
+
+/// Builds the site at `root` into `output`.
+pub fn build(root: &Path, output: &Path, progress: &Progress) -> Result<Summary, Failure> {
+    let (site, theme) = load_all(root).map_err(Failure::Content)?;
+    let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
+    let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+    let summary = render_all(root, &site, &theme, &write, progress)?;
+    staging.commit().map_err(|e| Failure::Write(e.0))?;
+    Ok(Summary {
+        files: summary.files + 1,
+        ..summary
+    })
+}

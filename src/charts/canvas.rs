@@ -1,0 +1,259 @@
+//! The drawing surface every chart shares: sizes and colours, plotters'
+//! SVG backend with the few shapes the charts need, the accessible `<svg>`
+//! wrapper, and the label-and-figures layout of one bar's row.
+
+pub(super) use super::backend::Dash;
+use super::backend::{Svg, TEXT_DEFAULTS};
+use super::text::{text_width, wrap};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Width of every chart in SVG units.
+pub(super) const WIDTH: u32 = 400;
+pub(super) const PAD: i32 = 12;
+pub(super) const FONT: f64 = 16.0;
+pub(super) const SMALL: f64 = 14.0;
+pub(super) const LINE: i32 = 21;
+pub(super) const BAR: i32 = 14;
+pub(super) const GAP: i32 = 14;
+/// The widest progress axis drawn; bars beyond it are cut with a break mark.
+pub(super) const MAX_PERCENT: f64 = 300.0;
+
+/// Colours, chosen to stay apart for colour-blind readers (blue against
+/// orange, dark against light) and to reach 3:1 against white as graphics
+/// and 4.5:1 as text.
+pub(super) const INK: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
+pub(super) const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
+pub(super) const GRID: RGBColor = RGBColor(0xd0, 0xd0, 0xd0);
+pub(super) const OUTLINE: RGBColor = RGBColor(0x76, 0x76, 0x76);
+pub(super) const DONE: RGBColor = RGBColor(0x0b, 0x4f, 0x8a);
+pub(super) const ON_TRACK: RGBColor = RGBColor(0x4f, 0x86, 0xc0);
+pub(super) const BEHIND: RGBColor = RGBColor(0xb3, 0x5c, 0x00);
+pub(super) const NO_TARGET: RGBColor = RGBColor(0xe3, 0xe6, 0xea);
+
+pub(super) type Drawn = Result<(), String>;
+
+/// The drawing surface: plotters' SVG backend in pixel coordinates, with
+/// the few shapes the charts need.
+pub(super) struct Canvas<'a> {
+    pub(super) area: DrawingArea<Svg<'a>, Shift>,
+}
+
+pub(super) fn failed(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+impl Canvas<'_> {
+    pub(super) fn text(
+        &self,
+        text: &str,
+        at: (i32, i32),
+        px: f64,
+        anchor: HPos,
+        colour: RGBColor,
+    ) -> Drawn {
+        self.styled_text(text, at, px, anchor, colour, FontStyle::Normal)
+    }
+
+    pub(super) fn styled_text(
+        &self,
+        text: &str,
+        at: (i32, i32),
+        px: f64,
+        anchor: HPos,
+        colour: RGBColor,
+        weight: FontStyle,
+    ) -> Drawn {
+        self.label(text, at, px, Pos::new(anchor, VPos::Center), colour, weight)
+    }
+
+    /// Text placed by `pos` relative to `at`.
+    pub(super) fn label(
+        &self,
+        text: &str,
+        at: (i32, i32),
+        px: f64,
+        pos: Pos,
+        colour: RGBColor,
+        weight: FontStyle,
+    ) -> Drawn {
+        // The SVG backend writes size / 1.24 as the font size.
+        let style = ("sans-serif", px * 1.24, weight)
+            .into_font()
+            .color(&colour)
+            .pos(pos);
+        self.area.draw(&Text::new(text, at, style)).map_err(failed)
+    }
+
+    /// A filled dot.
+    pub(super) fn dot(&self, at: (i32, i32), radius: u32, colour: RGBColor) -> Drawn {
+        self.area
+            .draw(&Circle::new(at, radius, colour.filled()))
+            .map_err(failed)
+    }
+
+    /// A line through `points`.
+    pub(super) fn path(&self, points: Vec<(i32, i32)>, colour: RGBColor, width: u32) -> Drawn {
+        self.area
+            .draw(&PathElement::new(points, colour.stroke_width(width)))
+            .map_err(failed)
+    }
+
+    pub(super) fn rect(
+        &self,
+        from: (i32, i32),
+        to: (i32, i32),
+        colour: RGBColor,
+        filled: bool,
+    ) -> Drawn {
+        let style = if filled {
+            colour.filled()
+        } else {
+            colour.stroke_width(1)
+        };
+        self.area
+            .draw(&Rectangle::new([from, to], style))
+            .map_err(failed)
+    }
+
+    pub(super) fn line(
+        &self,
+        from: (i32, i32),
+        to: (i32, i32),
+        colour: RGBColor,
+        width: u32,
+    ) -> Drawn {
+        self.path(vec![from, to], colour, width)
+    }
+
+    pub(super) fn dashed(&self, points: Vec<(i32, i32)>, dash: Dash, width: u32) -> Drawn {
+        self.area
+            .draw(&PathElement::new(
+                points,
+                dash.stand_in().stroke_width(width),
+            ))
+            .map_err(failed)
+    }
+
+    /// An empty box with a dashed outline: a target with nothing reported.
+    pub(super) fn dashed_box(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) -> Drawn {
+        let corners = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+        self.dashed(corners, Dash::Empty, 1)
+    }
+
+    /// Diagonal hatching inside a box, with its outline.
+    pub(super) fn hatched(
+        &self,
+        (x0, y0): (i32, i32),
+        (x1, y1): (i32, i32),
+        colour: RGBColor,
+    ) -> Drawn {
+        let h = y1 - y0;
+        let mut k = x0 - h;
+        while k < x1 {
+            let from = (x0 - k).max(0);
+            let to = (x1 - k).min(h);
+            if from < to {
+                self.line((k + from, y1 - from), (k + to, y1 - to), colour, 2)?;
+            }
+            k += 6;
+        }
+        self.rect((x0, y0), (x1, y1), colour, false)
+    }
+}
+
+/// Draws a chart of `height` units as an accessible `<svg>`.
+pub(super) fn svg(
+    id: &str,
+    title: &str,
+    desc: &str,
+    height: i32,
+    draw: impl FnOnce(&Canvas) -> Drawn,
+) -> Option<String> {
+    let height = u32::try_from(height.max(1)).ok()?;
+    let id = id_safe(id);
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" {TEXT_DEFAULTS}>\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        escape(title),
+        escape(desc),
+    );
+    {
+        let area = Svg::new(&mut out, (WIDTH, height)).into_drawing_area();
+        let canvas = Canvas { area };
+        draw(&canvas).ok()?;
+    }
+    out.push_str("</svg>\n");
+    Some(out)
+}
+
+pub(super) fn id_safe(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+pub(super) fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Where a row's label goes and how its figures are written beside it.
+pub(super) struct RowText {
+    lines: Vec<String>,
+    figures: String,
+    /// The figures are too wide to share the first line with the label.
+    figures_below: bool,
+}
+
+impl RowText {
+    pub(super) fn new(label: &str, figures: String) -> RowText {
+        let room = f64::from(WIDTH as i32 - 2 * PAD);
+        let figures_width = text_width(&figures, SMALL);
+        let figures_below = figures_width + 120.0 > room;
+        let label_room = if figures_below {
+            room
+        } else {
+            room - figures_width - 12.0
+        };
+        RowText {
+            lines: wrap(label, FONT, label_room),
+            figures,
+            figures_below,
+        }
+    }
+
+    pub(super) fn height(&self) -> i32 {
+        (self.lines.len() as i32 + i32::from(self.figures_below)) * LINE
+    }
+
+    /// Draws the label and figures from `top`; returns where the bar goes.
+    pub(super) fn draw(&self, c: &Canvas, top: i32) -> Result<i32, String> {
+        let mut y = top + LINE / 2;
+        for line in &self.lines {
+            c.text(line, (PAD, y), FONT, HPos::Left, INK)?;
+            y += LINE;
+        }
+        if self.figures_below {
+            c.text(&self.figures, (PAD, y), SMALL, HPos::Left, INK)?;
+        } else {
+            let right = WIDTH as i32 - PAD;
+            c.text(
+                &self.figures,
+                (right, top + LINE / 2),
+                SMALL,
+                HPos::Right,
+                INK,
+            )?;
+        }
+        Ok(top + self.height())
+    }
+}

@@ -1,0 +1,134 @@
+//! SVG charts, drawn at build time with plotters' SVG backend and placed in
+//! the page, so they show without JavaScript and print with the page.
+//!
+//! Three kinds of chart, each a pure function of plain data:
+//! - [`progress`]: one horizontal bar per place (or per metric) giving the
+//!   actual as a share of the target, with the target line at 100%;
+//! - [`over_time`]: one place's actuals by date against its target and
+//!   deadline;
+//! - [`summary`]: per place, how many metrics are done, on track, behind,
+//!   without data or without a target.
+//!
+//! Layout is done here, not by plotters: without a font file plotters
+//! guesses text widths from byte counts, which is three times too wide for
+//! Chinese. Labels sit on their own line above each bar and wrap by an
+//! estimate of their width (`text::text_width`), so long district names and
+//! sixty rows stay readable on a phone. The SVG keeps a fixed 400-unit
+//! width and scales with the page; the theme caps its display width.
+//!
+//! Accessibility is added around plotters' output: the `<svg>` gets
+//! `role="img"`, a `<title>` and a `<desc>` sentence with the key numbers,
+//! and pages print the same numbers as a table beside it. Colour is never
+//! the only cue: every bar carries its figures in text, the target is a
+//! heavy mark, "behind" is hatched and "no data" is an empty dashed box,
+//! never a bar of zero length.
+
+mod backend;
+mod canvas;
+mod over_time;
+mod progress;
+mod summary;
+mod text;
+
+pub use over_time::over_time;
+pub use progress::progress;
+pub use summary::summary;
+
+use crate::model::date::Date;
+use crate::model::{Metric, Standing, Status};
+
+/// One bar of a progress chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// What the bar is for: a place, or a metric.
+    pub label: String,
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+    pub unit: String,
+    /// The actual as a percentage of the target, when both are known and
+    /// the target is above zero (as in [`crate::model::Standing`]).
+    pub progress: Option<f64>,
+    pub status: Status,
+}
+
+impl Bar {
+    /// The bar of standing `s` of metric `m`, labelled `label`.
+    pub fn of(m: &Metric, s: &Standing, label: String) -> Bar {
+        Bar {
+            label,
+            target: s.target,
+            actual: s.actual,
+            unit: m.unit.clone(),
+            progress: s.progress,
+            status: s.status,
+        }
+    }
+}
+
+/// One place's dated actuals of one metric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub place: String,
+    pub unit: String,
+    pub target: Option<f64>,
+    /// First day of the plan's period (days since 1970-01-01).
+    pub start: i64,
+    pub deadline: Option<Date>,
+    /// Oldest first, at most one per date.
+    pub points: Vec<(Date, f64)>,
+}
+
+/// How many metrics of one place are at each pace, in
+/// [`crate::model::Pace::ALL`] order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    pub label: String,
+    pub counts: [usize; 5],
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! What the chart tests share: the theme's strings and readers of SVG.
+
+    use crate::i18n::Strings;
+    use std::collections::BTreeMap;
+
+    pub fn strings() -> Strings {
+        let all: BTreeMap<String, Strings> =
+            serde_saphyr::from_str(include_str!("../../themes/default/strings.yaml")).unwrap();
+        all["zh-Hans"].clone()
+    }
+
+    /// The text a reader sees in the chart, one entry per `<text>` element.
+    pub fn texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|s| s.split_once('>'))
+            .filter_map(|(_, rest)| rest.split_once("</text>"))
+            .map(|(text, _)| text.trim().to_string())
+            .collect()
+    }
+
+    /// Filled rectangles as (x, width, fill colour).
+    pub fn filled_rects(svg: &str) -> Vec<(i32, i32, String)> {
+        let attr = |tag: &str, name: &str| -> String {
+            tag.split(&format!(" {name}=\""))
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap_or_default()
+                .to_string()
+        };
+        svg.split("<rect")
+            .skip(1)
+            .filter_map(|s| s.split_once("/>").map(|(tag, _)| tag))
+            .filter(|tag| attr(tag, "fill") != "none")
+            .map(|tag| {
+                (
+                    attr(tag, "x").parse().unwrap(),
+                    attr(tag, "width").parse().unwrap(),
+                    attr(tag, "fill"),
+                )
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,350 @@
+//! Progress bars: one per place or per metric, the actual as a share of
+//! the target, with the target marked at 100% on each bar.
+
+use super::canvas::*;
+use super::{Bar, Status};
+use crate::i18n::{Strings, fill, number, percent, ui as t};
+use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
+
+/// Figures written beside a progress bar: "110 / 194 个 · 56.7%".
+fn bar_figures(bar: &Bar, strings: &Strings) -> String {
+    let unit = &bar.unit;
+    match (bar.target, bar.actual) {
+        (Some(target), Some(actual)) => {
+            let share = bar
+                .progress
+                .map(|p| format!(" · {}", percent(p)))
+                .unwrap_or_default();
+            format!("{} / {} {unit}{share}", number(actual), number(target))
+        }
+        (Some(target), None) => format!(
+            "{} {} {unit} · {}",
+            t(strings, "target"),
+            number(target),
+            t(strings, "status_no-data")
+        ),
+        (None, Some(actual)) => format!(
+            "{} {unit} · {}",
+            number(actual),
+            t(strings, "chart_no_target")
+        ),
+        (None, None) => t(strings, "status_no-data"),
+    }
+}
+
+/// The right end of the progress axis: 100%, or the largest share rounded
+/// up to a quarter (a half beyond 200%), at most [`MAX_PERCENT`].
+fn axis_end(bars: &[Bar]) -> f64 {
+    let top = bars
+        .iter()
+        .filter_map(|b| b.progress)
+        .fold(100.0_f64, f64::max);
+    let step = if top <= 200.0 { 25.0 } else { 50.0 };
+    ((top / step).ceil() * step).min(MAX_PERCENT)
+}
+
+/// Progress bars, one per place or metric: the actual as a share of the
+/// target, with the target marked by a heavy line at 100% on each bar.
+pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Option<String> {
+    if bars.is_empty() {
+        return None;
+    }
+    let end = axis_end(bars);
+    let (left, right) = (PAD, WIDTH as i32 - PAD);
+    let x = |p: f64| left + ((p.min(end) / end) * f64::from(right - left)).round() as i32;
+    let header = 44;
+    let rows: Vec<RowText> = bars
+        .iter()
+        .map(|b| RowText::new(&b.label, bar_figures(b, strings)))
+        .collect();
+    let height = header + rows.iter().map(|r| r.height() + BAR + GAP).sum::<i32>() + PAD;
+    let desc = progress_desc(title, bars, strings);
+    svg(id, title, &desc, height, |c| {
+        // Scale: the target above its line, then ticks every 50%.
+        let target_x = x(100.0);
+        let anchor = if end > 100.0 {
+            HPos::Center
+        } else {
+            HPos::Right
+        };
+        c.styled_text(
+            &t(strings, "target"),
+            (target_x, 12),
+            SMALL,
+            anchor,
+            INK,
+            FontStyle::Bold,
+        )?;
+        let mut tick = 0.0;
+        while tick <= end {
+            let anchor = if tick == 0.0 {
+                HPos::Left
+            } else if tick == end {
+                HPos::Right
+            } else {
+                HPos::Center
+            };
+            c.text(&percent(tick), (x(tick), 30), SMALL, anchor, MUTED)?;
+            if tick > 0.0 && tick != 100.0 {
+                c.line((x(tick), header - 4), (x(tick), height - PAD), GRID, 1)?;
+            }
+            tick += 50.0;
+        }
+        let mut y = header;
+        for (bar, row) in bars.iter().zip(&rows) {
+            let top = row.draw(c, y)?;
+            let bottom = top + BAR;
+            match (bar.target, bar.actual, bar.progress) {
+                (_, _, Some(p)) => {
+                    let colour = if bar.status == Status::Done {
+                        DONE
+                    } else {
+                        BEHIND
+                    };
+                    // A measured zero still gets a sliver, unlike "no data".
+                    let tip = x(p).max(left + 2);
+                    c.rect((left, top), (tip, bottom), colour, true)?;
+                    if p > end {
+                        // Cut mark: the bar runs on beyond the axis.
+                        for dx in [14, 8] {
+                            c.line(
+                                (right - dx, bottom + 2),
+                                (right - dx + 5, top - 2),
+                                WHITE,
+                                3,
+                            )?;
+                        }
+                    }
+                }
+                (Some(target), None, None) if target > 0.0 => {
+                    c.dashed_box((left, top), (target_x, bottom))?;
+                }
+                (Some(_), _, None) => {
+                    let text = t(strings, "chart_target_zero");
+                    c.text(&text, (left, top + BAR / 2), SMALL, HPos::Left, MUTED)?;
+                }
+                (None, _, None) => {
+                    let text = t(strings, "chart_no_target_bar");
+                    c.text(&text, (left, top + BAR / 2), SMALL, HPos::Left, MUTED)?;
+                }
+            }
+            // The target mark: drawn across the bar only, so it never
+            // runs through a label.
+            if bar.target.is_some_and(|t| t > 0.0) {
+                c.line((target_x, top - 4), (target_x, bottom + 4), INK, 2)?;
+            }
+            y = bottom + GAP;
+        }
+        c.line((left, header - 4), (left, height - PAD), OUTLINE, 1)
+    })
+}
+
+/// "共5项：已完成2项……进度最高的是经开区（145%），最低的是南陵区（40%）。"
+fn progress_desc(title: &str, bars: &[Bar], strings: &Strings) -> String {
+    let count = |status: Status| bars.iter().filter(|b| b.status == status).count();
+    let mut desc = fill(
+        &t(strings, "chart_progress_desc"),
+        &[
+            ("title", title.to_string()),
+            ("count", bars.len().to_string()),
+            ("done", count(Status::Done).to_string()),
+            ("in_progress", count(Status::InProgress).to_string()),
+            ("no_data", count(Status::NoData).to_string()),
+            ("reported", count(Status::Reported).to_string()),
+        ],
+    );
+    let measured: Vec<(&Bar, f64)> = bars
+        .iter()
+        .filter_map(|b| b.progress.map(|p| (b, p)))
+        .collect();
+    let top = measured.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+    let bottom = measured.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+    if let (Some(top), Some(bottom)) = (top, bottom)
+        && measured.len() > 1
+    {
+        desc.push_str(&fill(
+            &t(strings, "chart_progress_range"),
+            &[
+                ("top", top.0.label.clone()),
+                ("top_value", percent(top.1)),
+                ("bottom", bottom.0.label.clone()),
+                ("bottom_value", percent(bottom.1)),
+            ],
+        ));
+    }
+    desc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::testing::*;
+    use crate::charts::text::text_width;
+
+    fn bar(label: &str, target: Option<f64>, actual: Option<f64>, unit: &str) -> Bar {
+        let standing = crate::model::Standing::new(None, target, actual, None);
+        Bar {
+            label: label.into(),
+            target,
+            actual,
+            unit: unit.into(),
+            progress: standing.progress,
+            status: standing.status,
+        }
+    }
+
+    fn example_bars() -> Vec<Bar> {
+        vec![
+            bar("明川市", Some(53.0), None, "个"),
+            bar("东湖区", Some(18.0), Some(18.0), "个"),
+            bar("南岭区", Some(9.0), Some(7.0), "个"),
+            bar("明川经济技术开发区", Some(100.0), Some(145.0), "个"),
+            bar("西山区", None, Some(3553.0), "户"),
+            bar("北港区", Some(0.0), Some(0.0), "个"),
+        ]
+    }
+
+    #[test]
+    fn progress_bars_show_each_share_with_its_figures() {
+        let svg = progress("chart-progress", "老旧小区", &example_bars(), &strings()).unwrap();
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.contains(" role=\"img\" aria-labelledby=\"chart-progress-title\" aria-describedby=\"chart-progress-desc\""));
+        assert!(svg.contains("<title id=\"chart-progress-title\">老旧小区</title>"));
+        let text = texts(&svg);
+        for label in [
+            "明川市",
+            "东湖区",
+            "南岭区",
+            "明川经济技术开发区",
+            "西山区",
+            "北港区",
+            "目标 53 个 · 暂无数据",
+            "18 / 18 个 · 100%",
+            "7 / 9 个 · 77.8%",
+            "145 / 100 个 · 145%",
+            "3553 户 · 无目标",
+            "0 / 0 个",
+            "目标为 0，不计算进度",
+            "150%",
+        ] {
+            assert!(text.iter().any(|t| t == label), "{label} not in {text:?}");
+        }
+        // The axis runs to 150%, so over 376 units: 77.8% is 195 units and
+        // 145% runs past the 100% mark (251 units) to 363. The place with
+        // no data, the one without a target and the zero target get no bar.
+        let bars = filled_rects(&svg);
+        assert_eq!(
+            bars,
+            [
+                (12, 251, "#0B4F8A".to_string()),
+                (12, 195, "#B35C00".to_string()),
+                (12, 363, "#0B4F8A".to_string()),
+            ]
+        );
+        let desc = svg.split("<desc").nth(1).unwrap();
+        assert!(desc.contains("共6项，已完成3项，推进中1项，暂无数据1项，无目标1项"));
+        assert!(desc.contains("进度最高的是明川经济技术开发区（145%），最低的是南岭区（77.8%）"));
+        assert_eq!(
+            svg,
+            progress("chart-progress", "老旧小区", &example_bars(), &strings()).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_measured_zero_differs_from_no_data() {
+        let zero = progress(
+            "z",
+            "t",
+            &[bar("东湖区", Some(10.0), Some(0.0), "个")],
+            &strings(),
+        );
+        let none = progress(
+            "n",
+            "t",
+            &[bar("东湖区", Some(10.0), None, "个")],
+            &strings(),
+        );
+        let (zero, none) = (zero.unwrap(), none.unwrap());
+        assert_eq!(filled_rects(&zero), [(12, 2, "#B35C00".to_string())]);
+        assert!(texts(&zero).contains(&"0 / 10 个 · 0%".to_string()));
+        assert_eq!(filled_rects(&none), []);
+        // The empty box is one dashed outline.
+        assert_eq!(
+            none.matches("stroke=\"#767676\" stroke-dasharray=\"5 4\"")
+                .count(),
+            1
+        );
+        assert!(!none.contains("#767677"), "stand-in colour left in {none}");
+        assert!(texts(&none).contains(&"目标 10 个 · 暂无数据".to_string()));
+    }
+
+    #[test]
+    fn labels_are_escaped_and_large_or_decimal_figures_kept() {
+        let bars = [
+            bar(
+                "<script>alert(1)</script> & \"区\"",
+                Some(156.0),
+                Some(156.25),
+                "亿元",
+            ),
+            bar("大数", Some(1.0), Some(1e12), "万户"),
+            bar("小数", Some(5.7), Some(2.85), "万户"),
+        ];
+        let svg = progress("x", "<b>标题</b>", &bars, &strings()).unwrap();
+        assert!(!svg.contains("<script>") && !svg.contains("<b>"));
+        assert!(svg.contains("&lt;b&gt;标题&lt;/b&gt;"));
+        let text = texts(&svg);
+        assert!(text.contains(&"156.25 / 156 亿元 · 100.2%".to_string()));
+        assert!(text.contains(&"2.85 / 5.7 万户 · 50%".to_string()));
+        assert!(text.contains(&"1000000000000 / 1 万户 · 100000000000000%".to_string()));
+        // The axis stops at 300%; the huge bar is cut there, not stretched.
+        assert!(text.contains(&"300%".to_string()));
+        assert!(filled_rects(&svg).iter().all(|(x, w, _)| x + w <= 388));
+    }
+
+    #[test]
+    fn one_place_and_sixty_places_each_get_a_row() {
+        let one = progress(
+            "one",
+            "t",
+            &[bar("东湖区", Some(3.0), Some(1.0), "个")],
+            &strings(),
+        );
+        assert_eq!(filled_rects(&one.unwrap()).len(), 1);
+        let many: Vec<Bar> = (0..60)
+            .map(|i| {
+                let name = format!("第{i}号新区城市更新重点片区（含老城街道与滨河新城）");
+                bar(&name, Some(10.0), Some(f64::from(i)), "个")
+            })
+            .collect();
+        let svg = progress("many", "t", &many, &strings()).unwrap();
+        assert_eq!(filled_rects(&svg).len(), 60);
+        let text = texts(&svg);
+        for i in 0..60 {
+            // Long names wrap; every piece fits beside the figures.
+            let name = format!("第{i}号新区城市更新重点片区（含老城街道与滨河新城）");
+            let at = text
+                .iter()
+                .position(|t| name.starts_with(t.as_str()) && t.starts_with(&format!("第{i}号")))
+                .unwrap();
+            let joined: String = text[at..at + 2].concat();
+            assert_eq!(joined, name);
+            assert!(
+                text[at..at + 2]
+                    .iter()
+                    .all(|t| text_width(t, FONT) <= 376.0)
+            );
+        }
+        let height: u32 = svg
+            .split("height=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(height > 60 * (2 * LINE + BAR) as u32, "{height}");
+    }
+}

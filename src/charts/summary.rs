@@ -1,0 +1,184 @@
+//! The pace summary: one stacked bar per place, counting its metrics done,
+//! on track, behind, without data and without a target.
+
+use super::Tally;
+use super::canvas::*;
+use super::text::text_width;
+use crate::i18n::{Strings, fill, ui as t};
+use crate::model::Pace;
+use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
+
+/// Draws the box a summary segment or its legend swatch is shown as.
+fn pace_box(c: &Canvas, pace: Pace, from: (i32, i32), to: (i32, i32)) -> Drawn {
+    match pace {
+        Pace::Done => c.rect(from, to, DONE, true),
+        Pace::OnTrack => c.rect(from, to, ON_TRACK, true),
+        Pace::Behind => c.hatched(from, to, BEHIND),
+        Pace::NoData => c.dashed_box(from, to),
+        Pace::NoTarget => {
+            c.rect(from, to, NO_TARGET, true)?;
+            c.rect(from, to, OUTLINE, false)
+        }
+    }
+}
+
+fn pace_key(pace: Pace) -> &'static str {
+    match pace {
+        Pace::Done => "pace_done",
+        Pace::OnTrack => "pace_on-track",
+        Pace::Behind => "pace_behind",
+        Pace::NoData => "pace_no-data",
+        Pace::NoTarget => "pace_no-target",
+    }
+}
+
+/// Stacked bars, one per place, of how many metrics are at each pace.
+pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Option<String> {
+    if rows.is_empty() {
+        return None;
+    }
+    let (left, right) = (PAD, WIDTH as i32 - PAD);
+    // The legend, wrapped as a line of text would be.
+    let mut legend: Vec<(Pace, (i32, i32))> = Vec::new();
+    let (mut lx, mut ly) = (left, PAD + LINE / 2);
+    for pace in Pace::ALL {
+        let w = 20 + text_width(&t(strings, pace_key(pace)), SMALL).ceil() as i32;
+        if lx + w > right {
+            lx = left;
+            ly += LINE;
+        }
+        legend.push((pace, (lx, ly)));
+        lx += w + 14;
+    }
+    let header = ly + LINE / 2 + 10;
+    let most = rows
+        .iter()
+        .map(|r| r.counts.iter().sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let texts: Vec<RowText> = rows
+        .iter()
+        .map(|r| {
+            let total = r.counts.iter().sum::<usize>().to_string();
+            RowText::new(&r.label, fill(&t(strings, "chart_total"), &[("n", total)]))
+        })
+        .collect();
+    let height = header
+        + texts
+            .iter()
+            .map(|r| r.height() + BAR + 4 + GAP)
+            .sum::<i32>()
+        + PAD;
+    let desc = summary_desc(rows, strings);
+    svg(id, title, &desc, height, |c| {
+        for (pace, (x, y)) in &legend {
+            pace_box(c, *pace, (*x, y - 7), (x + 14, y + 7))?;
+            c.text(
+                &t(strings, pace_key(*pace)),
+                (x + 20, *y),
+                SMALL,
+                HPos::Left,
+                INK,
+            )?;
+        }
+        let mut y = header;
+        let span = f64::from(right - left);
+        for (row, text) in rows.iter().zip(&texts) {
+            let top = text.draw(c, y)?;
+            let bottom = top + BAR + 4;
+            let mut done = 0usize;
+            for (pace, &count) in Pace::ALL.into_iter().zip(&row.counts) {
+                if count == 0 {
+                    continue;
+                }
+                let x0 = left + (done as f64 / most as f64 * span).round() as i32;
+                done += count;
+                let x1 = left + (done as f64 / most as f64 * span).round() as i32;
+                pace_box(c, pace, (x0, top), (x1, bottom))?;
+                let label = count.to_string();
+                if text_width(&label, SMALL) + 6.0 <= f64::from(x1 - x0) {
+                    let ink = if matches!(pace, Pace::Done) {
+                        WHITE
+                    } else {
+                        INK
+                    };
+                    let middle = ((x0 + x1) / 2, (top + bottom) / 2);
+                    // Behind is hatched: give its count a plain ground.
+                    if pace == Pace::Behind {
+                        let half = (text_width(&label, SMALL) / 2.0).ceil() as i32 + 2;
+                        c.rect(
+                            (middle.0 - half, top + 2),
+                            (middle.0 + half, bottom - 2),
+                            WHITE,
+                            true,
+                        )?;
+                    }
+                    c.text(&label, middle, SMALL, HPos::Center, ink)?;
+                }
+            }
+            y = bottom + GAP;
+        }
+        Ok(())
+    })
+}
+
+fn summary_desc(rows: &[Tally], strings: &Strings) -> String {
+    let total = |i: usize| rows.iter().map(|r| r.counts[i]).sum::<usize>().to_string();
+    let all: usize = rows.iter().flat_map(|r| r.counts.iter()).sum();
+    fill(
+        &t(strings, "chart_summary_desc"),
+        &[
+            ("places", rows.len().to_string()),
+            ("metrics", all.to_string()),
+            ("done", total(0)),
+            ("on_track", total(1)),
+            ("behind", total(2)),
+            ("no_data", total(3)),
+            ("no_target", total(4)),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::testing::*;
+
+    #[test]
+    fn summary_counts_each_pace_with_legend_and_texture() {
+        let rows = [
+            Tally {
+                label: "明川市 东湖区".into(),
+                counts: [3, 1, 1, 2, 0],
+            },
+            Tally {
+                label: "明川市 南岭区".into(),
+                counts: [0, 0, 5, 0, 1],
+            },
+        ];
+        let svg = summary("chart-summary", "各地区指标进度", &rows, &strings()).unwrap();
+        let text = texts(&svg);
+        for label in [
+            "已完成",
+            "按期推进",
+            "进度落后",
+            "暂无数据",
+            "无目标",
+            "明川市 东湖区",
+            "共 7 项",
+            "共 6 项",
+            "3",
+            "5",
+        ] {
+            assert!(text.iter().any(|t| t == label), "{label} not in {text:?}");
+        }
+        // "Behind" is hatched in its colour, not only filled with it.
+        assert!(svg.matches("stroke=\"#B35C00\"").count() > 10);
+        let desc = svg.split("<desc").nth(1).unwrap();
+        assert!(desc.contains(
+            "2个地区共13项指标：已完成3项，按期推进1项，进度落后6项，暂无数据2项，无目标1项。"
+        ));
+    }
+}

@@ -1,0 +1,275 @@
+//! Reading `site.yaml` into a [`Config`]: every id checked, every problem
+//! located.
+//!
+//! Ids become URL segments, so each must be an ASCII slug and unique where
+//! it is declared. Declaring places also lets the build catch a misspelt
+//! district in a report.
+
+use super::yaml;
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Language;
+use crate::model::config::{City, Config, District, Topic};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// Items per list page when `site.yaml` sets no `page_size`.
+pub const DEFAULT_PAGE_SIZE: usize = 50;
+
+/// District ids that would clash with a city's list pages
+/// (`/cities/<city>/reports/page/2/`).
+const RESERVED_DISTRICT_IDS: [&str; 2] = ["reports", "metrics"];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    description: Option<String>,
+    base_url: Spanned<String>,
+    language: Option<Language>,
+    theme: Option<String>,
+    charts: Option<bool>,
+    page_size: Option<Spanned<i64>>,
+    cities: Vec<RawCity>,
+    #[serde(default)]
+    topics: Vec<RawTopic>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCity {
+    id: Spanned<String>,
+    name: String,
+    province: Option<String>,
+    #[serde(default)]
+    fictional: bool,
+    #[serde(default)]
+    districts: Vec<RawDistrict>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDistrict {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    other_names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    id: Spanned<String>,
+    name: String,
+    description: Option<String>,
+}
+
+/// Reads and validates `site.yaml` text; every problem is returned.
+pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+    let raw: RawConfig = yaml::parse(text, CONFIG_FILE, 0).map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let mut check_id = |id: &Spanned<String>, field: String, seen: &mut Vec<String>| {
+        let place = yaml::place(id, 0);
+        let problem = if let Err(problem) = check_slug(&id.value) {
+            Some(problem)
+        } else if seen.contains(&id.value) {
+            Some(format!("id `{}` is declared twice", id.value))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            errors.push(Diagnostic::at(
+                CONFIG_FILE,
+                place.line,
+                place.column,
+                Some(field),
+                message,
+            ));
+        }
+        seen.push(id.value.clone());
+    };
+    let mut city_ids = Vec::new();
+    for (c, city) in raw.cities.iter().enumerate() {
+        check_id(&city.id, format!("cities[{c}].id"), &mut city_ids);
+        let mut district_ids = Vec::new();
+        for (d, district) in city.districts.iter().enumerate() {
+            check_id(
+                &district.id,
+                format!("cities[{c}].districts[{d}].id"),
+                &mut district_ids,
+            );
+        }
+    }
+    let mut topic_ids = Vec::new();
+    for (t, topic) in raw.topics.iter().enumerate() {
+        check_id(&topic.id, format!("topics[{t}].id"), &mut topic_ids);
+    }
+    for (c, city) in raw.cities.iter().enumerate() {
+        for (d, district) in city.districts.iter().enumerate() {
+            if RESERVED_DISTRICT_IDS.contains(&district.id.value.as_str()) {
+                let place = yaml::place(&district.id, 0);
+                errors.push(Diagnostic::at(
+                    CONFIG_FILE,
+                    place.line,
+                    place.column,
+                    Some(format!("cities[{c}].districts[{d}].id")),
+                    format!(
+                        "`{id}` cannot be a district id: /cities/{city}/{id}/ holds the later pages of the city's list of {id}; choose another id",
+                        id = district.id.value,
+                        city = city.id.value
+                    ),
+                ));
+            }
+        }
+    }
+    let page_size = match &raw.page_size {
+        None => DEFAULT_PAGE_SIZE,
+        Some(size) if size.value >= 1 => size.value as usize,
+        Some(size) => {
+            let place = yaml::place(size, 0);
+            errors.push(Diagnostic::at(
+                CONFIG_FILE,
+                place.line,
+                place.column,
+                Some("page_size".into()),
+                format!("{} is not a page size: lists need at least 1 item per page (the default is {DEFAULT_PAGE_SIZE})", size.value),
+            ));
+            DEFAULT_PAGE_SIZE
+        }
+    };
+    let base_path = match base_path_of(&raw.base_url.value) {
+        Ok(path) => path,
+        Err(message) => {
+            let place = yaml::place(&raw.base_url, 0);
+            errors.push(Diagnostic::at(
+                CONFIG_FILE,
+                place.line,
+                place.column,
+                Some("base_url".into()),
+                message,
+            ));
+            "/".into()
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut base_url = raw.base_url.value.trim().to_string();
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Ok(Config {
+        title: raw.title,
+        description: raw.description,
+        base_url,
+        base_path,
+        language: raw.language.unwrap_or(Language::ZhHans),
+        theme: raw.theme.unwrap_or_else(|| "default".into()),
+        charts: raw.charts.unwrap_or(true),
+        page_size,
+        cities: raw
+            .cities
+            .into_iter()
+            .map(|c| City {
+                id: c.id.value,
+                name: c.name,
+                province: c.province,
+                fictional: c.fictional,
+                districts: c
+                    .districts
+                    .into_iter()
+                    .map(|d| District {
+                        id: d.id.value.into(),
+                        name: d.name,
+                        other_names: d.other_names,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        topics: raw
+            .topics
+            .into_iter()
+            .map(|t| Topic {
+                id: t.id.value,
+                name: t.name,
+                description: t.description,
+            })
+            .collect(),
+    })
+}
+
+/// Ids that become URL segments: lowercase ASCII letters, digits and `-`.
+pub fn check_slug(id: &str) -> Result<(), String> {
+    let ok = !id.is_empty()
+        && id.len() <= 100
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-');
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{id}` cannot be used in addresses: use lowercase letters a-z, digits and `-` (e.g. `dongying-2022-gas-lines`); Chinese names go in `name`/`label`"
+        ))
+    }
+}
+
+fn base_path_of(base_url: &str) -> Result<String, String> {
+    let url = base_url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| {
+            format!("`{url}` must be an absolute address starting with https:// or http://")
+        })?;
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if host.is_empty() || url.contains(['?', '#', ' ']) {
+        return Err(format!(
+            "`{url}` is not a site address like https://example.gov.cn/renewal/"
+        ));
+    }
+    let mut path = path.to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_comes_from_the_address() {
+        assert_eq!(base_path_of("https://example.gov.cn").unwrap(), "/");
+        assert_eq!(
+            base_path_of("https://example.gov.cn/gxgz").unwrap(),
+            "/gxgz/"
+        );
+        assert!(base_path_of("example.gov.cn").is_err());
+    }
+
+    #[test]
+    fn every_bad_id_is_reported() {
+        let text = "title: t\nbase_url: https://x.cn/\ncities:\n  - id: 东营\n    name: 东营市\n  - id: a\n    name: A\n    districts:\n      - id: b\n        name: B\n      - id: b\n        name: C\n";
+        let errors = parse(text).unwrap_err();
+        let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            shown[0].starts_with("site.yaml:4:9: field `cities[0].id`: `东营` cannot be used"),
+            "{}",
+            shown[0]
+        );
+        assert!(
+            shown[1].contains("cities[1].districts[1].id") && shown[1].contains("declared twice"),
+            "{}",
+            shown[1]
+        );
+    }
+}

@@ -1,0 +1,74 @@
+//! The site configuration as plain data: the site's name and address, and
+//! the places and topics that reports may refer to.
+//!
+//! Places and topics are declared once, each with an ASCII id, because the
+//! ids become URLs (`/cities/dongying/kenli/`). Chinese names are shown to
+//! readers but never put in paths: transliteration is ambiguous (多音字)
+//! and percent-encoded paths are unreadable when shared. Reading and
+//! checking `site.yaml` belongs to `load::config`.
+
+use super::DistrictId;
+use crate::i18n::Language;
+use serde::Serialize;
+
+/// The validated site configuration.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub title: String,
+    pub description: Option<String>,
+    /// Absolute address the site is published at, ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/renewal/`), prefixed to every link.
+    pub base_path: String,
+    pub language: Language,
+    pub theme: String,
+    /// Whether pages carry SVG charts (on unless `charts: false`).
+    pub charts: bool,
+    /// How many reports, table rows or data points a list shows per page.
+    pub page_size: usize,
+    pub cities: Vec<City>,
+    pub topics: Vec<Topic>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct City {
+    pub id: String,
+    pub name: String,
+    pub province: Option<String>,
+    pub fictional: bool,
+    pub districts: Vec<District>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct District {
+    pub id: DistrictId,
+    pub name: String,
+    pub other_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Topic {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+impl Config {
+    /// Finds a city by id or name.
+    pub fn city(&self, key: &str) -> Option<&City> {
+        self.cities.iter().find(|c| c.id == key || c.name == key)
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+}
+
+impl City {
+    /// Finds a district of this city by id, name or another declared name.
+    pub fn district(&self, key: &str) -> Option<&District> {
+        self.districts
+            .iter()
+            .find(|d| &*d.id == key || d.name == key || d.other_names.iter().any(|n| n == key))
+    }
+}

@@ -1,0 +1,554 @@
+//! Pages that list: the list of all reports; the directories of cities,
+//! years and topics; and the overview of each city, district, year and
+//! topic with the later pages of its lists.
+//!
+//! Cities, districts, years and topics share one shape: an overview with a
+//! tally, the first page of its reports and of its metric table, and pages
+//! `reports/page/n/` and `metrics/page/n/` below it for the rest. What
+//! differs (a city's districts and pace summary, a district's chart) is
+//! added by [`about`].
+
+use super::pace::{self, Chart, PaceRow};
+use super::paging::{self, Pager};
+use super::shared::{Crumb, MetricRow, PlaceLink, ReportLink, Tally};
+use super::{List, Page, Plan, Shared, Values, View, bare};
+use crate::charts::{self, Bar};
+use crate::i18n::fill;
+use crate::join::index::Listing;
+use crate::model::Site;
+use crate::model::config::{City, Topic};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::ops::Range;
+
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum ListingPage<'a> {
+    AllReports {
+        reports: Vec<ReportLink<'a>>,
+        reports_pager: Option<Pager>,
+    },
+    Cities {
+        cities: Vec<CityEntry<'a>>,
+    },
+    Years {
+        years: Vec<PlaceLink<'a>>,
+    },
+    Topics {
+        topics: Vec<PlaceLink<'a>>,
+    },
+    Overview(Overview<'a>),
+    More(More<'a>),
+}
+
+#[derive(Serialize)]
+pub struct CityEntry<'a> {
+    city: PlaceLink<'a>,
+    districts: Vec<PlaceLink<'a>>,
+}
+
+/// A city's, district's, year's or topic's own page.
+#[derive(Serialize)]
+pub struct Overview<'a> {
+    reports: Vec<ReportLink<'a>>,
+    reports_pager: Option<Pager>,
+    metrics: Vec<MetricRow<'a>>,
+    metrics_pager: Option<Pager>,
+    tally: Tally,
+    #[serde(flatten)]
+    about: About<'a>,
+}
+
+/// What one kind of overview shows besides its lists.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum About<'a> {
+    City {
+        city: &'a City,
+        districts: Vec<PlaceLink<'a>>,
+        summary_chart: Option<Chart>,
+        pace_rows: Vec<PaceRow>,
+    },
+    District {
+        name: &'a str,
+        city_name: &'a str,
+        city_url: &'a str,
+        fictional: bool,
+        progress_chart: Option<Chart>,
+    },
+    Year {
+        year: i32,
+    },
+    Topic {
+        topic: &'a Topic,
+    },
+}
+
+/// A later page of one of an overview's lists, or of a metric's series.
+#[derive(Serialize)]
+pub struct More<'a> {
+    /// Which list: `reports`, `metrics` or `series`.
+    pub list: &'static str,
+    /// The page the list belongs to.
+    pub owner: Crumb,
+    pub pager: Option<Pager>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<ReportLink<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<MetricRow<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress_chart: Option<Chart>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<super::metric::PointRow<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'a str>,
+}
+
+/// The standings of metric `m` that `listing` shows as rows: a district
+/// shows its own, every other listing all of them.
+pub fn rows_of(site: &Site, listing: Listing, m: usize) -> Range<usize> {
+    let metric = &site.metrics[m];
+    match listing {
+        Listing::District(c, d) => {
+            let id = &site.config.cities[c].districts[d].id;
+            match metric
+                .standings
+                .iter()
+                .position(|s| s.district.as_ref() == Some(id))
+            {
+                Some(s) => s..s + 1,
+                None => 0..0,
+            }
+        }
+        _ => 0..metric.standings.len(),
+    }
+}
+
+/// The makings of a listing's pages: its address, title and trail.
+struct Owner {
+    /// Address below the base path, ending in `/`.
+    path: String,
+    title: String,
+    /// (title, path) from the home page to the listing itself.
+    trail: Vec<(String, String)>,
+    template: &'static str,
+}
+
+fn owner<'a>(shared: &'a Shared<'a>, listing: Listing) -> Owner {
+    let config = &shared.site.config;
+    match listing {
+        Listing::City(c) => {
+            let city = &config.cities[c];
+            let path = format!("cities/{}/", city.id);
+            Owner {
+                title: city.name.clone(),
+                trail: vec![
+                    (shared.t("cities"), "cities/".into()),
+                    (city.name.clone(), path.clone()),
+                ],
+                path,
+                template: "city.html",
+            }
+        }
+        Listing::District(c, d) => {
+            let city = &config.cities[c];
+            let district = &city.districts[d];
+            let path = format!("cities/{}/{}/", city.id, district.id);
+            Owner {
+                title: format!("{} {}", city.name, district.name),
+                trail: vec![
+                    (shared.t("cities"), "cities/".into()),
+                    (city.name.clone(), format!("cities/{}/", city.id)),
+                    (district.name.clone(), path.clone()),
+                ],
+                path,
+                template: "district.html",
+            }
+        }
+        Listing::Year(year) => {
+            let path = format!("years/{year}/");
+            let title = fill(&shared.t("year_title"), &[("year", year.to_string())]);
+            Owner {
+                trail: vec![
+                    (shared.t("years"), "years/".into()),
+                    (title.clone(), path.clone()),
+                ],
+                title,
+                path,
+                template: "year.html",
+            }
+        }
+        Listing::Topic(t) => {
+            let topic = &config.topics[t];
+            let path = format!("topics/{}/", topic.id);
+            Owner {
+                title: topic.name.clone(),
+                trail: vec![
+                    (shared.t("topics"), "topics/".into()),
+                    (topic.name.clone(), path.clone()),
+                ],
+                path,
+                template: "topic.html",
+            }
+        }
+    }
+}
+
+fn crumbs<'a>(shared: &'a Shared<'a>, trail: &[(String, String)]) -> Vec<Crumb> {
+    let trail: Vec<(&str, &str)> = trail
+        .iter()
+        .map(|(t, p)| (t.as_str(), p.as_str()))
+        .collect();
+    shared.crumbs(&trail)
+}
+
+pub fn view<'a>(shared: &'a Shared<'a>, plan: &Plan, page: Page) -> View<'a> {
+    match page {
+        Page::AllReports(n) => all_reports(shared, n),
+        Page::Cities => cities(shared),
+        Page::Years => years(shared),
+        Page::Topics => topics(shared),
+        Page::Overview(listing) => overview(shared, plan, listing),
+        Page::More(listing, list, n) => more(shared, plan, listing, list, n),
+        other => unreachable!("not a listing page: {other:?}"),
+    }
+}
+
+/// The reports of page `n` when a page holds `size`.
+fn page_of(items: &[usize], n: usize, size: usize) -> &[usize] {
+    let start = (n - 1).saturating_mul(size).min(items.len());
+    &items[start..(start + size).min(items.len())]
+}
+
+fn all_reports<'a>(shared: &'a Shared<'a>, n: usize) -> View<'a> {
+    let site = shared.site;
+    let size = site.config.page_size;
+    let title = shared.t("reports");
+    let path = if n == 1 {
+        "reports/".to_string()
+    } else {
+        format!("reports/page/{n}/")
+    };
+    let first = shared.url("reports/");
+    let mut view = bare(
+        shared,
+        &path,
+        "reports.html",
+        title.clone(),
+        shared.crumbs(&[(&title, &path)]),
+    );
+    let all: Vec<usize> = (0..site.reports.len()).collect();
+    view.values = Values::Listing(ListingPage::AllReports {
+        reports: shared.report_links(page_of(&all, n, size)),
+        reports_pager: shared.pager(&first, &first, n, paging::count(all.len(), size)),
+    });
+    view
+}
+
+fn city_link<'a>(shared: &'a Shared<'a>, c: usize) -> PlaceLink<'a> {
+    let members = &shared.index.cities[c];
+    PlaceLink {
+        name: Cow::Borrowed(&shared.places[c][0].name),
+        url: Cow::Borrowed(&shared.places[c][0].url),
+        reports: members.reports.len(),
+        metrics: members.metrics.len(),
+        fictional: shared.site.config.cities[c].fictional,
+    }
+}
+
+fn district_links<'a>(shared: &'a Shared<'a>, c: usize) -> Vec<PlaceLink<'a>> {
+    let fictional = shared.site.config.cities[c].fictional;
+    shared.index.districts[c]
+        .iter()
+        .enumerate()
+        .map(|(d, members)| PlaceLink {
+            name: Cow::Borrowed(&shared.places[c][d + 1].name),
+            url: Cow::Borrowed(&shared.places[c][d + 1].url),
+            reports: members.reports.len(),
+            metrics: members.metrics.len(),
+            fictional,
+        })
+        .collect()
+}
+
+fn directory<'a>(shared: &'a Shared<'a>, key: &str) -> View<'a> {
+    let title = shared.t(key);
+    let path = format!("{key}/");
+    let template = match key {
+        "cities" => "cities.html",
+        "years" => "years.html",
+        _ => "topics.html",
+    };
+    bare(
+        shared,
+        &path,
+        template,
+        title.clone(),
+        shared.crumbs(&[(&title, &path)]),
+    )
+}
+
+fn cities<'a>(shared: &'a Shared<'a>) -> View<'a> {
+    let mut view = directory(shared, "cities");
+    let cities = (0..shared.site.config.cities.len())
+        .map(|c| CityEntry {
+            city: city_link(shared, c),
+            districts: district_links(shared, c),
+        })
+        .collect();
+    view.values = Values::Listing(ListingPage::Cities { cities });
+    view
+}
+
+fn years<'a>(shared: &'a Shared<'a>) -> View<'a> {
+    let mut view = directory(shared, "years");
+    let years = shared
+        .index
+        .years
+        .iter()
+        .map(|(year, members)| PlaceLink {
+            name: Cow::Owned(year.to_string()),
+            url: Cow::Owned(shared.url(&format!("years/{year}/"))),
+            reports: members.reports.len(),
+            metrics: members.metrics.len(),
+            fictional: false,
+        })
+        .collect();
+    view.values = Values::Listing(ListingPage::Years { years });
+    view
+}
+
+fn topics<'a>(shared: &'a Shared<'a>) -> View<'a> {
+    let mut view = directory(shared, "topics");
+    let topics = shared
+        .site
+        .config
+        .topics
+        .iter()
+        .zip(&shared.index.topics)
+        .map(|(topic, members)| PlaceLink {
+            name: Cow::Borrowed(&topic.name),
+            url: Cow::Owned(shared.url(&format!("topics/{}/", topic.id))),
+            reports: members.reports.len(),
+            metrics: members.metrics.len(),
+            fictional: false,
+        })
+        .collect();
+    view.values = Values::Listing(ListingPage::Topics { topics });
+    view
+}
+
+/// Rows of page `n` of `listing`'s metric table.
+fn table<'a>(
+    shared: &'a Shared<'a>,
+    plan: &Plan,
+    listing: Listing,
+    n: usize,
+) -> Vec<MetricRow<'a>> {
+    let site = shared.site;
+    let metrics = &shared.index.members(listing).metrics;
+    let starts = &plan.table_starts[&listing];
+    let (first_item, first_row) = starts[n - 1];
+    let end = starts.get(n).copied();
+    let mut rows = Vec::new();
+    for (i, &m) in metrics.iter().enumerate().skip(first_item) {
+        for (k, s) in rows_of(site, listing, m).enumerate() {
+            if i == first_item && k < first_row {
+                continue;
+            }
+            if end == Some((i, k)) {
+                return rows;
+            }
+            rows.push(shared.row(m, s));
+        }
+    }
+    rows
+}
+
+/// The progress chart of a district's table rows, given as (metric,
+/// standing): one bar per metric.
+fn district_chart<'a>(
+    shared: &'a Shared<'a>,
+    place: &str,
+    rows: &[(usize, usize)],
+) -> Option<Chart> {
+    let site = shared.site;
+    let title = fill(
+        &shared.t("chart_district_title"),
+        &[("place", place.to_string())],
+    );
+    shared.chart(title, |title| {
+        let bars: Vec<Bar> = rows
+            .iter()
+            .map(|&(m, s)| {
+                let metric = &site.metrics[m];
+                Bar::of(metric, &metric.standings[s], metric.label.clone())
+            })
+            .collect();
+        charts::progress("chart-district", title, &bars, shared.strings)
+    })
+}
+
+/// (metric, standing) of each row on page `n` of a district's table.
+fn district_rows<'a>(
+    shared: &'a Shared<'a>,
+    plan: &Plan,
+    listing: Listing,
+    n: usize,
+) -> Vec<(usize, usize)> {
+    let site = shared.site;
+    let metrics = &shared.index.members(listing).metrics;
+    let starts = &plan.table_starts[&listing];
+    let (first, _) = starts[n - 1];
+    let end = starts.get(n).map_or(metrics.len(), |s| s.0);
+    metrics[first..end]
+        .iter()
+        .flat_map(|&m| rows_of(site, listing, m).map(move |s| (m, s)))
+        .collect()
+}
+
+fn overview<'a>(shared: &'a Shared<'a>, plan: &Plan, listing: Listing) -> View<'a> {
+    let site = shared.site;
+    let size = site.config.page_size;
+    let own = owner(shared, listing);
+    let mut view = bare(
+        shared,
+        &own.path,
+        own.template,
+        own.title.clone(),
+        crumbs(shared, &own.trail),
+    );
+    let members = shared.index.members(listing);
+    let first = shared.url(&own.path);
+    let list_url = |list: List| format!("{first}{}/", list.name());
+    let metrics = table(shared, plan, listing, 1);
+    let tally = match listing {
+        Listing::District(..) => Tally::of(members.metrics.iter().flat_map(|&m| {
+            rows_of(site, listing, m).map(move |s| site.metrics[m].standings[s].status)
+        })),
+        _ => Tally::of(members.metrics.iter().map(|&m| shared.statuses[m])),
+    };
+    let about = match listing {
+        Listing::City(c) => {
+            let pace_rows = pace::rows(shared, &[c], true);
+            About::City {
+                city: &site.config.cities[c],
+                districts: district_links(shared, c),
+                summary_chart: pace::chart(shared, &pace_rows),
+                pace_rows,
+            }
+        }
+        Listing::District(c, d) => {
+            let city = &site.config.cities[c];
+            About::District {
+                name: &city.districts[d].name,
+                city_name: &city.name,
+                city_url: &shared.places[c][0].url,
+                fictional: city.fictional,
+                progress_chart: district_chart(
+                    shared,
+                    &own.title,
+                    &district_rows(shared, plan, listing, 1),
+                ),
+            }
+        }
+        Listing::Year(year) => About::Year { year },
+        Listing::Topic(t) => About::Topic {
+            topic: &site.config.topics[t],
+        },
+    };
+    view.values = Values::Listing(ListingPage::Overview(Overview {
+        reports: shared.report_links(page_of(&members.reports, 1, size)),
+        reports_pager: shared.pager(
+            &first,
+            &list_url(List::Reports),
+            1,
+            paging::count(members.reports.len(), size),
+        ),
+        metrics_pager: shared.pager(
+            &first,
+            &list_url(List::Metrics),
+            1,
+            plan.table_starts[&listing].len(),
+        ),
+        metrics,
+        tally,
+        about,
+    }));
+    view
+}
+
+fn more<'a>(
+    shared: &'a Shared<'a>,
+    plan: &Plan,
+    listing: Listing,
+    list: List,
+    n: usize,
+) -> View<'a> {
+    let site = shared.site;
+    let size = site.config.page_size;
+    let own = owner(shared, listing);
+    let members = shared.index.members(listing);
+    let first = shared.url(&own.path);
+    let list_path = format!("{}{}/", own.path, list.name());
+    let pages = match list {
+        List::Reports => paging::count(members.reports.len(), size),
+        List::Metrics => plan.table_starts[&listing].len(),
+    };
+    let list_name = match list {
+        List::Reports => shared.t("report"),
+        List::Metrics => shared.t("metrics"),
+    };
+    let title = page_title(shared, &own.title, &list_name, n, pages);
+    let path = format!("{list_path}page/{n}/");
+    let mut trail = own.trail.clone();
+    trail.push((title.clone(), path.clone()));
+    let mut view = bare(shared, &path, "list.html", title, crumbs(shared, &trail));
+    let pager = shared.pager(&first, &shared.url(&list_path), n, pages);
+    let owner = Crumb {
+        title: own.title.clone(),
+        url: first.clone(),
+        lang: None,
+    };
+    let mut more = More {
+        list: list.name(),
+        owner,
+        pager,
+        reports: Vec::new(),
+        metrics: Vec::new(),
+        progress_chart: None,
+        points: Vec::new(),
+        unit: None,
+    };
+    match list {
+        List::Reports => more.reports = shared.report_links(page_of(&members.reports, n, size)),
+        List::Metrics => {
+            more.metrics = table(shared, plan, listing, n);
+            if let Listing::District(..) = listing {
+                more.progress_chart =
+                    district_chart(shared, &own.title, &district_rows(shared, plan, listing, n));
+            }
+        }
+    }
+    view.values = Values::Listing(ListingPage::More(more));
+    view
+}
+
+/// "东营市：报告（第2页，共3页）".
+pub fn page_title<'a>(
+    shared: &'a Shared<'a>,
+    owner: &str,
+    list: &str,
+    n: usize,
+    pages: usize,
+) -> String {
+    fill(
+        &shared.t("list_page_title"),
+        &[
+            ("owner", owner.to_string()),
+            ("list", list.to_string()),
+            ("page", n.to_string()),
+            ("pages", pages.to_string()),
+        ],
+    )
+}

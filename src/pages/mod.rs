@@ -1,0 +1,217 @@
+//! Which pages the site has, and what each one shows.
+//!
+//! [`plan`] lists every page, long lists already cut into pages of
+//! `page_size`. [`view`] then makes one page's values: its output path,
+//! template, address and breadcrumbs, and typed data with names instead of
+//! ids, formatted numbers and charts. It reads the model, the [`Index`](crate::join::index::Index) and
+//! the [`Shared`] names and figures, so a page costs what it shows, never a
+//! scan of the site, and pages can be made in any order or in parallel.
+//! Templates do no lookups and no arithmetic.
+//!
+//! URL scheme (all ASCII, from ids declared in site.yaml or file names):
+//! `/reports/<slug>/`, `/cities/<city>/`, `/cities/<city>/<district>/`,
+//! `/years/<year>/`, `/topics/<topic>/`, `/metrics/<id>/`; later pages of
+//! a list at `page/<n>/` below it (see [`paging`]).
+
+pub mod home;
+pub mod listing;
+pub mod markdown;
+pub mod metric;
+pub mod pace;
+pub mod paging;
+pub mod report;
+pub mod shared;
+
+use crate::diagnostic::Diagnostic;
+use crate::join::index::Listing;
+use crate::model::Report;
+use rayon::prelude::*;
+use serde::Serialize;
+pub use shared::{Crumb, Shared};
+use std::collections::BTreeMap;
+
+/// One page of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Page {
+    Home,
+    /// Page `n` of the list of all reports.
+    AllReports(usize),
+    /// A report, by its index in `site.reports`.
+    Report(usize),
+    Cities,
+    Years,
+    Topics,
+    /// A city, district, year or topic: its overview, which holds the first
+    /// page of its lists of reports and metrics.
+    Overview(Listing),
+    /// Page `n` (from 2) of one of an overview's lists.
+    More(Listing, List, usize),
+    /// A metric, by its index in `site.metrics`, with the first page of its
+    /// series.
+    Metric(usize),
+    /// Page `n` (from 2) of a metric's series.
+    Series(usize, usize),
+    NotFound,
+}
+
+/// The lists an overview holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum List {
+    Reports,
+    Metrics,
+}
+
+impl List {
+    pub fn name(self) -> &'static str {
+        match self {
+            List::Reports => "reports",
+            List::Metrics => "metrics",
+        }
+    }
+}
+
+/// Every page of a site, and where the metric tables of overviews are cut.
+pub struct Plan {
+    pub pages: Vec<Page>,
+    /// Per listing, where each page of its metric table starts: (position
+    /// in the listing's metrics, standing of that metric).
+    pub table_starts: BTreeMap<Listing, Vec<(usize, usize)>>,
+}
+
+/// What a page shows, ready for a template.
+pub struct View<'a> {
+    /// Output path relative to the output folder (`reports/x/index.html`).
+    pub path: String,
+    pub template: &'static str,
+    /// The page's address below the site's host (`/reports/x/`).
+    pub url: String,
+    pub title: String,
+    pub crumbs: Vec<Crumb>,
+    /// The full address, for `<link rel="canonical">`.
+    pub canonical: String,
+    /// The values specific to this kind of page.
+    pub values: Values<'a>,
+}
+
+/// The typed values of each kind of page; each serializes to the names its
+/// template reads.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum Values<'a> {
+    Home(home::Home<'a>),
+    Report(report::ReportPage<'a>),
+    Listing(listing::ListingPage<'a>),
+    Metric(metric::MetricPage<'a>),
+    Nothing {},
+}
+
+/// Reads a report's Markdown body when its page is made.
+pub type BodyReader<'a> = dyn Fn(&Report) -> Result<String, Diagnostic> + Sync + 'a;
+
+/// Lists every page of the site, in a stable order.
+pub fn plan<'a>(shared: &'a Shared<'a>) -> Plan {
+    let site = shared.site;
+    let index = shared.index;
+    let size = site.config.page_size;
+    let mut pages = vec![Page::Home];
+    pages.extend((1..=paging::count(site.reports.len(), size)).map(Page::AllReports));
+    pages.extend((0..site.reports.len()).map(Page::Report));
+    let config = &site.config;
+    let cities = config.cities.iter().enumerate().flat_map(|(c, city)| {
+        std::iter::once(Listing::City(c))
+            .chain((0..city.districts.len()).map(move |d| Listing::District(c, d)))
+    });
+    let groups: [(Page, Vec<Listing>); 3] = [
+        (Page::Cities, cities.collect()),
+        (
+            Page::Years,
+            index.years.iter().map(|(y, _)| Listing::Year(*y)).collect(),
+        ),
+        (
+            Page::Topics,
+            (0..config.topics.len()).map(Listing::Topic).collect(),
+        ),
+    ];
+    let mut table_starts = BTreeMap::new();
+    for (directory, listings) in groups {
+        pages.push(directory);
+        let starts: Vec<Vec<(usize, usize)>> = listings
+            .par_iter()
+            .map(|&listing| {
+                let rows = index
+                    .members(listing)
+                    .metrics
+                    .iter()
+                    .map(|&m| listing::rows_of(site, listing, m).len());
+                paging::row_starts(rows, size)
+            })
+            .collect();
+        for (listing, starts) in listings.into_iter().zip(starts) {
+            pages.push(Page::Overview(listing));
+            let report_pages = paging::count(index.members(listing).reports.len(), size);
+            pages.extend((2..=report_pages).map(|n| Page::More(listing, List::Reports, n)));
+            pages.extend((2..=starts.len()).map(|n| Page::More(listing, List::Metrics, n)));
+            table_starts.insert(listing, starts);
+        }
+    }
+    for (m, metric) in site.metrics.iter().enumerate() {
+        pages.push(Page::Metric(m));
+        let series_pages = paging::count(metric.points.len(), size);
+        pages.extend((2..=series_pages).map(|n| Page::Series(m, n)));
+    }
+    pages.push(Page::NotFound);
+    Plan {
+        pages,
+        table_starts,
+    }
+}
+
+/// Makes the values of `page`.
+pub fn view<'a>(
+    shared: &'a Shared,
+    plan: &Plan,
+    page: Page,
+    body: &BodyReader,
+) -> Result<View<'a>, Diagnostic> {
+    let mut view = match page {
+        Page::Home => home::view(shared),
+        Page::Report(r) => report::view(shared, r, body)?,
+        Page::Metric(m) => metric::view(shared, m, 1),
+        Page::Series(m, n) => metric::view(shared, m, n),
+        Page::NotFound => bare(
+            shared,
+            "404.html",
+            "404.html",
+            shared.t("not_found"),
+            Vec::new(),
+        ),
+        _ => listing::view(shared, plan, page),
+    };
+    view.canonical = format!("{}{}", shared.origin, view.url);
+    Ok(view)
+}
+
+/// A page at `path` (relative to the site's base path) with no values of
+/// its own yet.
+pub fn bare<'a>(
+    shared: &Shared,
+    path: &str,
+    template: &'static str,
+    title: String,
+    crumbs: Vec<Crumb>,
+) -> View<'a> {
+    let file = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    };
+    View {
+        path: file,
+        template,
+        url: shared.url(path),
+        title,
+        crumbs,
+        canonical: String::new(),
+        values: Values::Nothing {},
+    }
+}

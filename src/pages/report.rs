@@ -1,0 +1,113 @@
+//! A report's page: its facts, its body, the figures it states and where
+//! they come from.
+
+use super::shared::{Crumb, Figures, MetricRow, ReportLink, row_note};
+use super::{BodyReader, Shared, Values, View, bare, markdown};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Source, Standing};
+use serde::Serialize;
+use std::borrow::Cow;
+
+#[derive(Serialize)]
+pub struct ReportPage<'a> {
+    report: ReportLink<'a>,
+    city_url: &'a str,
+    city_name: &'a str,
+    place: &'a str,
+    place_url: &'a str,
+    fictional: bool,
+    year_url: String,
+    topics: Vec<Crumb>,
+    source: &'a Option<Source>,
+    metrics: Vec<MetricRow<'a>>,
+    body: String,
+}
+
+pub fn view<'a>(shared: &'a Shared, r: usize, body: &BodyReader) -> Result<View<'a>, Diagnostic> {
+    let site = shared.site;
+    let report = &site.reports[r];
+    let path = format!("reports/{}/", report.slug);
+    let reports = shared.t("reports");
+    let mut crumbs = shared.crumbs(&[(&reports, "reports/"), (&report.title, &path)]);
+    if let Some(last) = crumbs.last_mut() {
+        last.lang = (report.language != site.config.language).then_some(report.language.tag());
+    }
+    let mut view = bare(shared, &path, "report.html", report.title.clone(), crumbs);
+    let city = shared.index.report_city[r];
+    let city_config = &site.config.cities[city];
+    let place = shared.place(city, report.district.as_deref());
+    let topics = report
+        .topics
+        .iter()
+        .filter_map(|t| site.config.topic(t))
+        .map(|t| Crumb {
+            title: t.name.clone(),
+            url: shared.url(&format!("topics/{}/", t.id)),
+            lang: None,
+        })
+        .collect();
+    let markdown = body(report)?;
+    view.values = Values::Report(ReportPage {
+        report: shared.report_link(r),
+        city_url: &shared.places[city][0].url,
+        city_name: &city_config.name,
+        place: &place.name,
+        place_url: &place.url,
+        fictional: city_config.fictional,
+        year_url: shared.url(&format!("years/{}/", report.year)),
+        topics,
+        source: &report.source,
+        metrics: rows(shared, r),
+        body: markdown::to_html(&markdown),
+    });
+    Ok(view)
+}
+
+/// One row per figure the report states, each measured against the target
+/// it counts against (an update's own, or the plan's for that place).
+fn rows<'a>(shared: &'a Shared<'a>, r: usize) -> Vec<MetricRow<'a>> {
+    let site = shared.site;
+    let report = &site.reports[r];
+    let mut rows = Vec::new();
+    for (e, entry) in report.metrics.iter().enumerate() {
+        let Some(m) = site.metric(&entry.id) else {
+            continue;
+        };
+        let metric = &site.metrics[m];
+        for (v, value) in entry.values.iter().enumerate() {
+            let target = metric
+                .points
+                .iter()
+                .find(|p| (p.report, p.entry, p.value) == (r as u32, e as u32, v as u32))
+                .and_then(|p| p.target);
+            let mut standing = Standing::new(
+                value.district.clone(),
+                target,
+                value.actual,
+                value.actual.map(|_| value.as_of),
+            );
+            standing.note = value.note.clone();
+            let figures = Figures::of(&standing);
+            let place = shared.place(shared.index.metric_city[m], value.district.as_deref());
+            rows.push(MetricRow {
+                label: &metric.label,
+                url: &shared.metric_urls[m],
+                unit: &metric.unit,
+                place: &place.name,
+                place_url: &place.url,
+                target: Cow::Owned(figures.target),
+                actual: Cow::Owned(figures.actual),
+                progress: Cow::Owned(figures.progress),
+                bar: figures.bar,
+                status: standing.status,
+                as_of: standing.as_of,
+                // This report's own remark and year, not the latest ones
+                // across reports.
+                note: row_note(&standing, entry.note.as_deref(), entry.values.len())
+                    .map(|n| Cow::Owned(n.to_string())),
+                year: entry.year,
+            });
+        }
+    }
+    rows
+}

@@ -1,0 +1,331 @@
+//! What many pages show, prepared once: names and addresses of places,
+//! reports and metrics, and every standing's figures formatted as readers
+//! see them.
+//!
+//! A metric's row appears on its city's, district's, year's and topic's
+//! pages and on its own; a report's link on as many lists. Their text is
+//! made here once, and a page's [`MetricRow`] or [`ReportLink`] is a bundle
+//! of references to it, built without formatting or allocating.
+
+use super::pace::Chart;
+use super::paging::{self, Pager};
+use crate::i18n::{Strings, fill, number, percent, ui};
+use crate::join::index::Index;
+use crate::model::date::Date;
+use crate::model::{Metric, ReportKind, Site, Standing, Status};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// A place's name and address.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub name: String,
+    pub url: String,
+    /// How report lists name it: the city, or "city district".
+    pub label: String,
+}
+
+/// A standing's figures as printed.
+#[derive(Debug, Clone)]
+pub struct Figures {
+    pub target: String,
+    pub actual: String,
+    pub progress: String,
+    /// Progress capped at 100, for a bar's width.
+    pub bar: u32,
+}
+
+impl Figures {
+    pub fn of(s: &Standing) -> Figures {
+        Figures {
+            target: s.target.map(number).unwrap_or_default(),
+            actual: s.actual.map(number).unwrap_or_default(),
+            progress: s.progress.map(percent).unwrap_or_default(),
+            bar: s
+                .progress
+                .map(|p| p.clamp(0.0, 100.0).round() as u32)
+                .unwrap_or(0),
+        }
+    }
+}
+
+/// A link in a breadcrumb trail or a list of topics.
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    pub title: String,
+    pub url: String,
+    /// Set when the title is in another language than the site's.
+    pub lang: Option<&'static str>,
+}
+
+/// A report in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportLink<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub kind: ReportKind,
+    pub published: Date,
+    pub year: i32,
+    pub place: &'a str,
+    pub language: &'static str,
+    pub summary: Option<&'a str>,
+}
+
+/// One place's standing on one metric, as a table row.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetricRow<'a> {
+    pub label: &'a str,
+    pub url: &'a str,
+    pub unit: &'a str,
+    pub place: &'a str,
+    pub place_url: &'a str,
+    pub target: Cow<'a, str>,
+    pub actual: Cow<'a, str>,
+    pub progress: Cow<'a, str>,
+    pub bar: u32,
+    pub status: Status,
+    pub as_of: Option<Date>,
+    pub year: i32,
+    pub note: Option<Cow<'a, str>>,
+}
+
+/// A city, district, year or topic in a list, with how much it holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceLink<'a> {
+    pub name: Cow<'a, str>,
+    pub url: Cow<'a, str>,
+    pub reports: usize,
+    pub metrics: usize,
+    pub fictional: bool,
+}
+
+/// Metrics counted by status.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Tally {
+    pub metrics: usize,
+    pub done: usize,
+    pub in_progress: usize,
+    pub no_data: usize,
+    pub reported: usize,
+}
+
+impl Tally {
+    /// From counts in [`Status`] order.
+    pub fn counted([done, in_progress, no_data, reported]: [usize; 4]) -> Tally {
+        Tally {
+            metrics: done + in_progress + no_data + reported,
+            done,
+            in_progress,
+            no_data,
+            reported,
+        }
+    }
+
+    pub fn of(statuses: impl Iterator<Item = Status>) -> Tally {
+        let mut t = Tally::default();
+        for status in statuses {
+            t.metrics += 1;
+            match status {
+                Status::Done => t.done += 1,
+                Status::InProgress => t.in_progress += 1,
+                Status::NoData => t.no_data += 1,
+                Status::Reported => t.reported += 1,
+            }
+        }
+        t
+    }
+}
+
+/// Everything pages share, built once per build.
+pub struct Shared<'a> {
+    pub site: &'a Site,
+    pub index: &'a Index,
+    pub strings: &'a Strings,
+    /// The site's base path (`/` or `/gxgz/`), prefixed to every link.
+    pub base: &'a str,
+    /// Scheme and host of `base_url`, for canonical links.
+    pub origin: &'a str,
+    /// Per city: the city itself, then its districts in config order.
+    pub places: Vec<Vec<Place>>,
+    pub report_urls: Vec<String>,
+    pub metric_urls: Vec<String>,
+    /// Per metric, per standing.
+    pub figures: Vec<Vec<Figures>>,
+    /// Per metric, its overall status.
+    pub statuses: Vec<Status>,
+}
+
+impl<'a> Shared<'a> {
+    pub fn new(site: &'a Site, index: &'a Index, strings: &'a Strings) -> Shared<'a> {
+        let config = &site.config;
+        let base = config.base_path.as_str();
+        let origin = config
+            .base_url
+            .strip_suffix(config.base_path.as_str())
+            .unwrap_or(&config.base_url);
+        let places = config
+            .cities
+            .iter()
+            .map(|c| {
+                let city = Place {
+                    name: c.name.clone(),
+                    url: format!("{base}cities/{}/", c.id),
+                    label: c.name.clone(),
+                };
+                let districts = c.districts.iter().map(|d| Place {
+                    name: d.name.clone(),
+                    url: format!("{base}cities/{}/{}/", c.id, d.id),
+                    label: format!("{} {}", c.name, d.name),
+                });
+                std::iter::once(city).chain(districts).collect()
+            })
+            .collect();
+        Shared {
+            site,
+            index,
+            strings,
+            base,
+            origin,
+            places,
+            report_urls: site
+                .reports
+                .par_iter()
+                .map(|r| format!("{base}reports/{}/", r.slug))
+                .collect(),
+            metric_urls: site
+                .metrics
+                .par_iter()
+                .map(|m| format!("{base}metrics/{}/", m.id))
+                .collect(),
+            figures: site
+                .metrics
+                .par_iter()
+                .map(|m| m.standings.iter().map(Figures::of).collect())
+                .collect(),
+            statuses: site.metrics.par_iter().map(Metric::status).collect(),
+        }
+    }
+
+    /// A UI string of the theme, in the site's language.
+    pub fn t(&self, key: &str) -> String {
+        ui(self.strings, key)
+    }
+
+    /// An address below the site's base path.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// The place of `city` (by position), or of one of its districts.
+    pub fn place(&self, city: usize, district: Option<&str>) -> &Place {
+        let places = &self.places[city];
+        let at = district
+            .and_then(|d| {
+                self.site.config.cities[city]
+                    .districts
+                    .iter()
+                    .position(|x| &*x.id == d)
+            })
+            .map_or(0, |d| d + 1);
+        &places[at]
+    }
+
+    pub fn report_link(&self, r: usize) -> ReportLink<'_> {
+        let report = &self.site.reports[r];
+        let city = self.index.report_city[r];
+        ReportLink {
+            title: &report.title,
+            url: &self.report_urls[r],
+            kind: report.kind,
+            published: report.published,
+            year: report.year,
+            place: &self.place(city, report.district.as_deref()).label,
+            language: report.language.tag(),
+            summary: report.summary.as_deref(),
+        }
+    }
+
+    pub fn report_links(&self, reports: &[usize]) -> Vec<ReportLink<'_>> {
+        reports.iter().map(|&r| self.report_link(r)).collect()
+    }
+
+    /// The row of standing `s` of metric `m`, with its figures as printed.
+    pub fn row(&self, m: usize, s: usize) -> MetricRow<'_> {
+        let metric = &self.site.metrics[m];
+        let standing = &metric.standings[s];
+        let figures = &self.figures[m][s];
+        let place = self.place(self.index.metric_city[m], standing.district.as_deref());
+        MetricRow {
+            label: &metric.label,
+            url: &self.metric_urls[m],
+            unit: &metric.unit,
+            place: &place.name,
+            place_url: &place.url,
+            target: Cow::Borrowed(&figures.target),
+            actual: Cow::Borrowed(&figures.actual),
+            progress: Cow::Borrowed(&figures.progress),
+            bar: figures.bar,
+            status: standing.status,
+            as_of: standing.as_of,
+            year: metric.year,
+            note: row_note(standing, metric.note.as_deref(), metric.standings.len())
+                .map(Cow::Borrowed),
+        }
+    }
+
+    /// Rows for every standing of `metrics`.
+    pub fn rows(&self, metrics: &[usize]) -> Vec<MetricRow<'_>> {
+        metrics
+            .iter()
+            .flat_map(|&m| (0..self.site.metrics[m].standings.len()).map(move |s| self.row(m, s)))
+            .collect()
+    }
+
+    /// A chart, unless the site has charts turned off or there is nothing to draw.
+    pub fn chart(&self, title: String, draw: impl FnOnce(&str) -> Option<String>) -> Option<Chart> {
+        if !self.site.config.charts {
+            return None;
+        }
+        draw(&title).map(|svg| Chart { title, svg })
+    }
+
+    /// The pager of page `page` of `pages` of a list whose first page is at
+    /// `first` and later pages below `list` (full addresses), or `None`
+    /// when one page holds the whole list.
+    pub fn pager(&self, first: &str, list: &str, page: usize, pages: usize) -> Option<Pager> {
+        paging::pager(first, list, page, pages).map(|mut pager| {
+            pager.label = fill(
+                &self.t("page_of"),
+                &[("page", page.to_string()), ("pages", pages.to_string())],
+            );
+            pager
+        })
+    }
+
+    /// A breadcrumb trail from the home page through `trail` (title, path).
+    pub fn crumbs(&self, trail: &[(&str, &str)]) -> Vec<Crumb> {
+        std::iter::once(Crumb {
+            title: self.site.config.title.clone(),
+            url: self.url(""),
+            lang: None,
+        })
+        .chain(trail.iter().map(|(title, path)| Crumb {
+            title: title.to_string(),
+            url: self.url(path),
+            lang: None,
+        }))
+        .collect()
+    }
+}
+
+/// The remark for one row: the place's own, else a remark about the whole
+/// metric, which belongs on the city-wide row (or the only row), never on
+/// each district's.
+pub fn row_note<'a>(s: &'a Standing, whole: Option<&'a str>, rows: usize) -> Option<&'a str> {
+    s.note.as_deref().or_else(|| {
+        (s.district.is_none() || rows == 1)
+            .then_some(whole)
+            .flatten()
+    })
+}
