@@ -85,7 +85,7 @@ fn places_with_several_dated_figures_get_a_chart_over_time() {
 }
 
 #[test]
-fn the_home_page_sums_up_each_place_by_pace() {
+fn the_home_page_sums_up_each_city_and_a_city_page_each_place() {
     let site = fixture("basic");
     build(&site);
     let html = page(&site, "index.html");
@@ -97,20 +97,28 @@ fn the_home_page_sums_up_each_place_by_pace() {
         "进度落后",
         "暂无数据",
         "无目标",
-        "测试市 东区",
-        "共 1 项",
+        "测试市（含所辖区县）",
+        "共 3 项",
     ] {
         assert!(has(&texts, label), "{label} not in {texts:?}");
     }
     assert!(svg.contains(
-        "3个地区共3项指标：已完成1项，按期推进0项，进度落后2项，暂无数据0项，无目标0项。"
+        "1个地区共3项指标：已完成1项，按期推进0项，进度落后2项，暂无数据0项，无目标0项。"
     ));
+    let table = visible(&html[html.find("<table class=\"pace\"").unwrap()..]);
+    assert!(
+        table.contains("测试市（含所辖区县） 3 1 0 2 0 0"),
+        "{table}"
+    );
     // By 30 June, 49.6% of the year has passed: 15 of 40 compounds (37.5%)
     // and 6 of 12.5 km (48%) are behind; west's 145% is done.
-    let table = visible(&html[html.find("<table class=\"pace\"").unwrap()..]);
+    let city = page(&site, "cities/test-city/index.html");
+    let svg = chart(&city, "chart-summary").expect("the city's summary chart");
+    assert!(has(&svg_texts(svg), "东区"));
+    let table = visible(&city[city.find("<table class=\"pace\"").unwrap()..]);
     assert!(table.contains("测试市 1 0 0 1 0 0"), "{table}");
-    assert!(table.contains("测试市 东区 1 0 0 1 0 0"), "{table}");
-    assert!(table.contains("测试市 西区 1 1 0 0 0 0"), "{table}");
+    assert!(table.contains("东区 1 0 0 1 0 0"), "{table}");
+    assert!(table.contains("西区 1 1 0 0 0 0"), "{table}");
 }
 
 #[test]
@@ -145,5 +153,5 @@ fn charts_can_be_turned_off_and_the_tables_stay() {
         assert!(!html.contains("<svg"), "{path}");
     }
     let home = visible(&page(&site, "index.html"));
-    assert!(home.contains("测试市 西区 1 1 0 0 0 0"), "{home}");
+    assert!(home.contains("测试市（含所辖区县） 3 1 0 2 0 0"), "{home}");
 }

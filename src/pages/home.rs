@@ -45,8 +45,7 @@ pub fn view<'a>(shared: &'a Shared<'a>) -> View<'a> {
             fictional: city.fictional,
         })
         .collect();
-    let all: Vec<usize> = (0..site.config.cities.len()).collect();
-    let pace_rows = pace::rows(shared, &all, false);
+    let pace_rows = pace::city_totals(shared);
     view.values = Values::Home(Home {
         summary_chart: pace::chart(shared, &pace_rows),
         pace_rows,

@@ -430,7 +430,7 @@ fn overview<'a>(shared: &'a Shared<'a>, plan: &Plan, listing: Listing) -> View<'
     };
     let about = match listing {
         Listing::City(c) => {
-            let pace_rows = pace::rows(shared, &[c], true);
+            let pace_rows = pace::rows(shared, c);
             About::City {
                 city: &site.config.cities[c],
                 districts: district_links(shared, c),

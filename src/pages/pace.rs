@@ -1,9 +1,12 @@
 //! The pace summary on the home page and on each city's page: per place,
 //! how many metrics are done, on track, behind, without data or without a
-//! target, as a chart and as the table of the same numbers.
+//! target, as a chart and as the table of the same numbers. The home page
+//! counts each city with its districts; a city's page counts the city as a
+//! whole and each district apart.
 
 use super::Shared;
 use crate::charts::{self, Tally};
+use crate::i18n::fill;
 use serde::Serialize;
 
 /// A chart ready to print: its caption and its `<svg>` markup.
@@ -23,29 +26,47 @@ pub struct PaceRow {
     pub counts: [usize; 5],
 }
 
-/// The rows of every place of `cities` (by position) that has metrics;
-/// districts are named with their city unless `short`.
-pub fn rows(shared: &Shared, cities: &[usize], short: bool) -> Vec<PaceRow> {
-    let mut rows = Vec::new();
-    for &c in cities {
-        for (place, &counts) in shared.index.paces[c].iter().enumerate() {
+/// One row for city `c` as a whole and one for each of its districts
+/// that has metrics: a city page's summary.
+pub fn rows(shared: &Shared, c: usize) -> Vec<PaceRow> {
+    shared.index.paces[c]
+        .iter()
+        .zip(&shared.places[c])
+        .filter_map(|(&counts, place)| {
             let total = counts.iter().sum();
-            if total == 0 {
-                continue;
-            }
-            let shown = &shared.places[c][place];
-            let name = if place > 0 && !short {
-                format!("{} {}", shared.places[c][0].name, shown.name)
-            } else {
-                shown.name.clone()
-            };
-            rows.push(PaceRow {
-                name,
-                url: shown.url.clone(),
+            (total > 0).then(|| PaceRow {
+                name: place.name.clone(),
+                url: place.url.clone(),
                 total,
                 counts,
-            });
+            })
+        })
+        .collect()
+}
+
+/// One row per city, counting the metrics of the city as a whole and of
+/// all its districts together: the home page's summary, which stays one
+/// row per city however many districts a national site has.
+pub fn city_totals(shared: &Shared) -> Vec<PaceRow> {
+    let mut rows = Vec::new();
+    for (c, places) in shared.index.paces.iter().enumerate() {
+        let mut counts = [0usize; 5];
+        for place in places {
+            for (total, n) in counts.iter_mut().zip(place) {
+                *total += n;
+            }
         }
+        let total = counts.iter().sum();
+        if total == 0 {
+            continue;
+        }
+        let city = &shared.places[c][0];
+        rows.push(PaceRow {
+            name: fill(&shared.t("pace_city_total"), &[("city", city.name.clone())]),
+            url: city.url.clone(),
+            total,
+            counts,
+        });
     }
     rows
 }
