@@ -98,7 +98,10 @@ fn the_report_list_is_cut_into_pages_that_hold_every_report_once() {
         "newest first"
     );
     let second = visible(&page(site, "reports/page/2/index.html"));
-    assert!(second.contains("第2页，共3页"), "{second}");
+    assert!(
+        second.contains("全部报告（第2页，共3页）"),
+        "the page says which page it is: {second}"
+    );
     let html = page(site, "reports/page/2/index.html");
     for link in [
         "<a href=\"/reports/\" rel=\"prev\">",

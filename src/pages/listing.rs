@@ -223,24 +223,27 @@ fn page_of(items: &[usize], n: usize, size: usize) -> &[usize] {
 fn all_reports<'a>(shared: &'a Shared<'a>, n: usize) -> View<'a> {
     let site = shared.site;
     let size = site.config.page_size;
-    let title = shared.t("reports");
-    let path = if n == 1 {
-        "reports/".to_string()
-    } else {
-        format!("reports/page/{n}/")
-    };
-    let first = shared.url("reports/");
-    let mut view = bare(
-        shared,
-        &path,
-        "reports.html",
-        title.clone(),
-        shared.crumbs(&[(&title, &path)]),
-    );
     let all: Vec<usize> = (0..site.reports.len()).collect();
+    let pages = paging::count(all.len(), size);
+    let list = shared.t("reports");
+    let first = shared.url("reports/");
+    let mut trail = vec![(list.clone(), "reports/".to_string())];
+    if n > 1 {
+        let numbered = fill(
+            &shared.t("page_numbered"),
+            &[
+                ("title", list.clone()),
+                ("page", n.to_string()),
+                ("pages", pages.to_string()),
+            ],
+        );
+        trail.push((numbered, format!("reports/page/{n}/")));
+    }
+    let (title, path) = trail.last().cloned().unwrap_or_default();
+    let mut view = bare(shared, &path, "reports.html", title, crumbs(shared, &trail));
     view.values = Values::Listing(ListingPage::AllReports {
         reports: shared.report_links(page_of(&all, n, size)),
-        reports_pager: shared.pager(&first, &first, n, paging::count(all.len(), size)),
+        reports_pager: shared.pager(&first, &first, n, pages),
     });
     view
 }
