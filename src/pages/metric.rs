@@ -108,15 +108,7 @@ pub fn view<'a>(shared: &'a Shared<'a>, m: usize, n: usize) -> View<'a> {
 
     let crumbs = shared.crumbs(&trail);
     let mut view = bare(shared, &path, "metric.html", metric.label.clone(), crumbs);
-    let topic = metric
-        .topic
-        .as_deref()
-        .and_then(|t| site.config.topic(t))
-        .map(|t| Crumb {
-            title: t.name.clone(),
-            url: shared.url(&format!("topics/{}/", t.id)),
-            lang: None,
-        });
+    let topic = metric.topic.as_deref().and_then(|t| shared.topic_link(t));
     view.values = Values::Metric(MetricPage {
         progress_chart: progress_chart(shared, m),
         time_charts: time_charts(shared, m),

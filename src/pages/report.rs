@@ -39,12 +39,7 @@ pub fn view<'a>(shared: &'a Shared, r: usize, body: &BodyReader) -> Result<View<
     let topics = report
         .topics
         .iter()
-        .filter_map(|t| site.config.topic(t))
-        .map(|t| Crumb {
-            title: t.name.clone(),
-            url: shared.url(&format!("topics/{}/", t.id)),
-            lang: None,
-        })
+        .filter_map(|t| shared.topic_link(t))
         .collect();
     let markdown = body(report)?;
     view.values = Values::Report(ReportPage {

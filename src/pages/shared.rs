@@ -303,6 +303,15 @@ impl<'a> Shared<'a> {
         })
     }
 
+    /// A link to the page of the topic with id `topic`, if it is declared.
+    pub fn topic_link(&self, topic: &str) -> Option<Crumb> {
+        self.site.config.topic(topic).map(|t| Crumb {
+            title: t.name.clone(),
+            url: self.url(&format!("topics/{}/", t.id)),
+            lang: None,
+        })
+    }
+
     /// A breadcrumb trail from the home page through `trail` (title, path).
     pub fn crumbs(&self, trail: &[(&str, &str)]) -> Vec<Crumb> {
         std::iter::once(Crumb {
