@@ -1,5 +1,6 @@
-//! SVG charts, drawn at build time with plotters' SVG backend and placed in
-//! the page, so they show without JavaScript and print with the page.
+//! SVG charts, drawn at build time with plotters into an SVG backend of our
+//! own (`backend.rs`) and placed in the page, so they show without
+//! JavaScript and print with the page.
 //!
 //! Three kinds of chart, each a pure function of plain data:
 //! - [`progress`]: one horizontal bar per place (or per metric) giving the

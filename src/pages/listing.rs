@@ -11,7 +11,7 @@
 use super::pace::{self, Chart, PaceRow};
 use super::paging::{self, Pager};
 use super::shared::{Crumb, MetricRow, PlaceLink, ReportLink, Tally};
-use super::{List, Page, Plan, Shared, Values, View, bare};
+use super::{List, More, Page, Plan, Shared, Values, View, bare};
 use crate::charts::{self, Bar};
 use crate::i18n::fill;
 use crate::join::index::Listing;
@@ -37,8 +37,7 @@ pub enum ListingPage<'a> {
     Topics {
         topics: Vec<PlaceLink<'a>>,
     },
-    Overview(Overview<'a>),
-    More(More<'a>),
+    Overview(Box<Overview<'a>>),
 }
 
 #[derive(Serialize)]
@@ -82,26 +81,6 @@ pub enum About<'a> {
     Topic {
         topic: &'a Topic,
     },
-}
-
-/// A later page of one of an overview's lists, or of a metric's series.
-#[derive(Serialize)]
-pub struct More<'a> {
-    /// Which list: `reports`, `metrics` or `series`.
-    pub list: &'static str,
-    /// The page the list belongs to.
-    pub owner: Crumb,
-    pub pager: Option<Pager>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub reports: Vec<ReportLink<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub metrics: Vec<MetricRow<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub progress_chart: Option<Chart>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub points: Vec<super::metric::PointRow<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<&'a str>,
 }
 
 /// The standings of metric `m` that `listing` shows as rows: a district
@@ -460,7 +439,7 @@ fn overview<'a>(shared: &'a Shared<'a>, plan: &Plan, listing: Listing) -> View<'
             topic: &site.config.topics[t],
         },
     };
-    view.values = Values::Listing(ListingPage::Overview(Overview {
+    view.values = Values::Listing(ListingPage::Overview(Box::new(Overview {
         reports: shared.report_links(page_of(&members.reports, 1, size)),
         reports_pager: shared.pager(
             &first,
@@ -477,7 +456,7 @@ fn overview<'a>(shared: &'a Shared<'a>, plan: &Plan, listing: Listing) -> View<'
         metrics,
         tally,
         about,
-    }));
+    })));
     view
 }
 
@@ -502,7 +481,7 @@ fn more<'a>(
         List::Reports => shared.t("report"),
         List::Metrics => shared.t("metrics"),
     };
-    let title = page_title(shared, &own.title, &list_name, n, pages);
+    let title = shared.list_title(&own.title, &list_name, n, pages);
     let path = format!("{list_path}page/{n}/");
     let mut trail = own.trail.clone();
     trail.push((title.clone(), path.clone()));
@@ -533,25 +512,6 @@ fn more<'a>(
             }
         }
     }
-    view.values = Values::Listing(ListingPage::More(more));
+    view.values = Values::More(more);
     view
-}
-
-/// "东营市：报告（第2页，共3页）".
-pub fn page_title<'a>(
-    shared: &'a Shared<'a>,
-    owner: &str,
-    list: &str,
-    n: usize,
-    pages: usize,
-) -> String {
-    fill(
-        &shared.t("list_page_title"),
-        &[
-            ("owner", owner.to_string()),
-            ("list", list.to_string()),
-            ("page", n.to_string()),
-            ("pages", pages.to_string()),
-        ],
-    )
 }

@@ -2,11 +2,10 @@
 //! each place's actuals over time, and every value reports stated, with the
 //! report it came from (the series, paginated).
 
-use super::listing::{ListingPage, More, page_title};
 use super::pace::Chart;
 use super::paging::{self, Pager};
-use super::shared::{Crumb, MetricRow};
-use super::{Shared, Values, View, bare};
+use super::shared::{Crumb, MetricRow, PointRow};
+use super::{More, Shared, Values, View, bare};
 use crate::charts::{self, Bar, Series};
 use crate::i18n::{fill, number};
 use crate::model::Metric;
@@ -30,18 +29,6 @@ pub struct MetricPage<'a> {
     metrics: Vec<MetricRow<'a>>,
     points: Vec<PointRow<'a>>,
     series_pager: Option<Pager>,
-}
-
-/// One value of the series, with the report that stated it.
-#[derive(Serialize)]
-pub struct PointRow<'a> {
-    date: Date,
-    place: &'a str,
-    target: String,
-    actual: String,
-    report_title: &'a str,
-    report_url: &'a str,
-    report_lang: Option<&'static str>,
 }
 
 /// Page `n` of metric `m`: the metric's own page for 1, else a later page
@@ -84,12 +71,12 @@ pub fn view<'a>(shared: &'a Shared<'a>, m: usize, n: usize) -> View<'a> {
         .collect();
 
     if n > 1 {
-        let title = page_title(shared, &metric.label, &shared.t("series"), n, pages);
+        let title = shared.list_title(&metric.label, &shared.t("series"), n, pages);
         let page_path = format!("{path}series/page/{n}/");
         trail.push((&title, &page_path));
         let crumbs = shared.crumbs(&trail);
         let mut view = bare(shared, &page_path, "list.html", title.clone(), crumbs);
-        view.values = Values::Listing(ListingPage::More(More {
+        view.values = Values::More(More {
             list: "series",
             owner: Crumb {
                 title: metric.label.clone(),
@@ -102,7 +89,7 @@ pub fn view<'a>(shared: &'a Shared<'a>, m: usize, n: usize) -> View<'a> {
             progress_chart: None,
             points,
             unit: Some(&metric.unit),
-        }));
+        });
         return view;
     }
 

@@ -25,9 +25,12 @@ pub mod shared;
 use crate::diagnostic::Diagnostic;
 use crate::join::index::Listing;
 use crate::model::Report;
+use pace::Chart;
+use paging::Pager;
 use rayon::prelude::*;
 use serde::Serialize;
 pub use shared::{Crumb, Shared};
+use shared::{MetricRow, PointRow, ReportLink};
 use std::collections::BTreeMap;
 
 /// One page of the site.
@@ -102,7 +105,28 @@ pub enum Values<'a> {
     Report(report::ReportPage<'a>),
     Listing(listing::ListingPage<'a>),
     Metric(metric::MetricPage<'a>),
+    More(More<'a>),
     Nothing {},
+}
+
+/// A later page of one of an overview's lists, or of a metric's series.
+#[derive(Serialize)]
+pub struct More<'a> {
+    /// Which list: `reports`, `metrics` or `series`.
+    pub list: &'static str,
+    /// The page the list belongs to.
+    pub owner: Crumb,
+    pub pager: Option<Pager>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<ReportLink<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<MetricRow<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress_chart: Option<Chart>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<PointRow<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'a str>,
 }
 
 /// Reads a report's Markdown body when its page is made.

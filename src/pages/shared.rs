@@ -90,6 +90,18 @@ pub struct MetricRow<'a> {
     pub note: Option<Cow<'a, str>>,
 }
 
+/// One value of a metric's series, with the report that stated it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PointRow<'a> {
+    pub date: Date,
+    pub place: &'a str,
+    pub target: String,
+    pub actual: String,
+    pub report_title: &'a str,
+    pub report_url: &'a str,
+    pub report_lang: Option<&'static str>,
+}
+
 /// A city, district, year or topic in a list, with how much it holds.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlaceLink<'a> {
@@ -301,6 +313,19 @@ impl<'a> Shared<'a> {
             );
             pager
         })
+    }
+
+    /// The title of page `n` of `pages` of a list: "东营市：报告（第2页，共3页）".
+    pub fn list_title(&self, owner: &str, list: &str, n: usize, pages: usize) -> String {
+        fill(
+            &self.t("list_page_title"),
+            &[
+                ("owner", owner.to_string()),
+                ("list", list.to_string()),
+                ("page", n.to_string()),
+                ("pages", pages.to_string()),
+            ],
+        )
     }
 
     /// A link to the page of the topic with id `topic`, if it is declared.
