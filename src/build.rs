@@ -12,6 +12,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::join::index::Index;
 use crate::model::Site;
+use crate::model::config::Config;
 use crate::output::{Staging, WriteError};
 use crate::pages::{self, Shared};
 use crate::render::{self, Theme};
@@ -49,7 +50,12 @@ pub struct Progress<'a> {
 
 /// Reads and validates the site at `root` into the model.
 pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
-    let config = load::load_config(root)?;
+    load_site(root, load::load_config(root)?)
+}
+
+/// Reads and validates the reports of the site at `root`, whose
+/// configuration is `config`, into the model.
+fn load_site(root: &Path, config: Config) -> Result<Site, Vec<Diagnostic>> {
     let (mut reports, mut errors) = load::reports(root, &config);
     reports.shrink_to_fit();
     match join::join(&reports, &config, errors.is_empty()) {
@@ -75,7 +81,7 @@ pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
 fn load_all(root: &Path) -> Result<(Site, Theme), Vec<Diagnostic>> {
     let config = load::load_config(root)?;
     let theme = render::theme::load(root, &config);
-    match (load(root), theme) {
+    match (load_site(root, config), theme) {
         (Ok(site), Ok(mut theme)) => {
             render::prepare(&mut theme, &site.config);
             Ok((site, theme))
@@ -93,7 +99,7 @@ fn load_all(root: &Path) -> Result<(Site, Theme), Vec<Diagnostic>> {
 /// Where rendered files go: the staging folder, or nowhere for `check`.
 type Writer<'a> = dyn Fn(&str, &[u8]) -> Result<(), WriteError> + Sync + 'a;
 
-/// A page's outcome: its size once written, or what went wrong.
+/// What became of one page.
 enum Outcome {
     Written,
     Problem(Diagnostic),
