@@ -1,6 +1,7 @@
-//! The drawing surface every chart shares: sizes and colours, plotters'
-//! SVG backend with the few shapes the charts need, the accessible `<svg>`
-//! wrapper, and the label-and-figures layout of one bar's row.
+//! The drawing surface every chart shares: sizes and colours, a plotters
+//! drawing area on our SVG backend with the few shapes the charts need, the
+//! accessible `<svg>` wrapper, and the label-and-figures layout of one
+//! bar's row.
 
 pub(super) use super::backend::Dash;
 use super::backend::{Svg, TEXT_DEFAULTS};
@@ -34,8 +35,8 @@ pub(super) const NO_TARGET: RGBColor = RGBColor(0xe3, 0xe6, 0xea);
 
 pub(super) type Drawn = Result<(), String>;
 
-/// The drawing surface: plotters' SVG backend in pixel coordinates, with
-/// the few shapes the charts need.
+/// The drawing surface: a plotters drawing area in SVG units, with the few
+/// shapes the charts need.
 pub(super) struct Canvas<'a> {
     pub(super) area: DrawingArea<Svg<'a>, Shift>,
 }
