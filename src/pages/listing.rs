@@ -320,13 +320,8 @@ fn topics<'a>(shared: &'a Shared<'a>) -> View<'a> {
     view
 }
 
-/// Rows of page `n` of `listing`'s metric table.
-fn table<'a>(
-    shared: &'a Shared<'a>,
-    plan: &Plan,
-    listing: Listing,
-    n: usize,
-) -> Vec<MetricRow<'a>> {
+/// (metric, standing) of each row on page `n` of `listing`'s metric table.
+fn page_rows(shared: &Shared, plan: &Plan, listing: Listing, n: usize) -> Vec<(usize, usize)> {
     let site = shared.site;
     let metrics = &shared.index.members(listing).metrics;
     let starts = &plan.table_starts[&listing];
@@ -341,7 +336,7 @@ fn table<'a>(
             if end == Some((i, k)) {
                 return rows;
             }
-            rows.push(shared.row(m, s));
+            rows.push((m, s));
         }
     }
     rows
@@ -371,24 +366,6 @@ fn district_chart<'a>(
     })
 }
 
-/// (metric, standing) of each row on page `n` of a district's table.
-fn district_rows<'a>(
-    shared: &'a Shared<'a>,
-    plan: &Plan,
-    listing: Listing,
-    n: usize,
-) -> Vec<(usize, usize)> {
-    let site = shared.site;
-    let metrics = &shared.index.members(listing).metrics;
-    let starts = &plan.table_starts[&listing];
-    let (first, _) = starts[n - 1];
-    let end = starts.get(n).map_or(metrics.len(), |s| s.0);
-    metrics[first..end]
-        .iter()
-        .flat_map(|&m| rows_of(site, listing, m).map(move |s| (m, s)))
-        .collect()
-}
-
 fn overview<'a>(shared: &'a Shared<'a>, plan: &Plan, listing: Listing) -> View<'a> {
     let site = shared.site;
     let size = site.config.page_size;
@@ -403,7 +380,7 @@ fn overview<'a>(shared: &'a Shared<'a>, plan: &Plan, listing: Listing) -> View<'
     let members = shared.index.members(listing);
     let first = shared.url(&own.path);
     let list_url = |list: List| format!("{first}{}/", list.name());
-    let metrics = table(shared, plan, listing, 1);
+    let rows = page_rows(shared, plan, listing, 1);
     let tally = match listing {
         Listing::District(..) => Tally::of(members.metrics.iter().flat_map(|&m| {
             rows_of(site, listing, m).map(move |s| site.metrics[m].standings[s].status)
@@ -427,11 +404,7 @@ fn overview<'a>(shared: &'a Shared<'a>, plan: &Plan, listing: Listing) -> View<'
                 city_name: &city.name,
                 city_url: &shared.places[c][0].url,
                 fictional: city.fictional,
-                progress_chart: district_chart(
-                    shared,
-                    &own.title,
-                    &district_rows(shared, plan, listing, 1),
-                ),
+                progress_chart: district_chart(shared, &own.title, &rows),
             }
         }
         Listing::Year(year) => About::Year { year },
@@ -453,7 +426,7 @@ fn overview<'a>(shared: &'a Shared<'a>, plan: &Plan, listing: Listing) -> View<'
             1,
             plan.table_starts[&listing].len(),
         ),
-        metrics,
+        metrics: rows.iter().map(|&(m, s)| shared.row(m, s)).collect(),
         tally,
         about,
     })));
@@ -505,10 +478,10 @@ fn more<'a>(
     match list {
         List::Reports => more.reports = shared.report_links(page_of(&members.reports, n, size)),
         List::Metrics => {
-            more.metrics = table(shared, plan, listing, n);
+            let rows = page_rows(shared, plan, listing, n);
+            more.metrics = rows.iter().map(|&(m, s)| shared.row(m, s)).collect();
             if let Listing::District(..) = listing {
-                more.progress_chart =
-                    district_chart(shared, &own.title, &district_rows(shared, plan, listing, n));
+                more.progress_chart = district_chart(shared, &own.title, &rows);
             }
         }
     }
