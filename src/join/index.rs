@@ -6,7 +6,7 @@
 //! pages each report feeds. Pages look things up here; no page scans all
 //! reports or all metrics, so the build grows linearly with the site.
 
-use crate::model::Site;
+use crate::model::{Site, Status};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Something whose page lists reports and metrics: a city, one of its
@@ -53,6 +53,8 @@ pub struct Index {
     pub metric_city: Vec<usize>,
     /// Per report, the city it is about (its position in the config).
     pub report_city: Vec<usize>,
+    /// Per metric, its overall status (see [`crate::model::Metric::status`]).
+    pub metric_status: Vec<Status>,
     /// Metrics counted by overall status, in [`Status`] order.
     pub statuses: [usize; 4],
     /// The most recently measured standings that have a share of their
@@ -88,12 +90,7 @@ impl Index {
             .enumerate()
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
-        let district_of = |city: usize, id: &str| {
-            config.cities[city]
-                .districts
-                .iter()
-                .position(|d| &*d.id == id)
-        };
+        let district_of = |city: usize, id: &str| config.cities[city].district_position(id);
         let topic_of: BTreeMap<&str, usize> = config
             .topics
             .iter()
@@ -157,7 +154,9 @@ impl Index {
         for (m, metric) in site.metrics.iter().enumerate() {
             let city = city_of.get(metric.city.as_str()).copied().unwrap_or(0);
             index.metric_city.push(city);
-            index.statuses[metric.status() as usize] += 1;
+            let status = metric.status();
+            index.metric_status.push(status);
+            index.statuses[status as usize] += 1;
             for (s, standing) in metric.standings.iter().enumerate() {
                 if standing.progress.is_some() {
                     measured.push((standing.as_of, m, s));
@@ -217,8 +216,8 @@ impl Index {
         let report = &site.reports[r];
         let city = self.report_city[r];
         let config = &site.config.cities[city];
-        let district_of = |id: &str| config.districts.iter().position(|d| &*d.id == id);
-        let topic_of = |id: &str| site.config.topics.iter().position(|t| t.id == id);
+        let district_of = |id: &str| config.district_position(id);
+        let topic_of = |id: &str| site.config.topic_position(id);
         let mut feeds = Feeds::default();
         feeds.reports.insert(r);
         feeds.listings.insert(Listing::City(city));

@@ -62,9 +62,20 @@ impl Config {
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
     }
+
+    /// The position of the topic with `id` in the order site.yaml declares.
+    pub fn topic_position(&self, id: &str) -> Option<usize> {
+        self.topics.iter().position(|t| t.id == id)
+    }
 }
 
 impl City {
+    /// The position of the district with `id` in the order site.yaml
+    /// declares (ids only; reports' spellings are resolved at load time).
+    pub fn district_position(&self, id: &str) -> Option<usize> {
+        self.districts.iter().position(|d| &*d.id == id)
+    }
+
     /// Finds a district of this city by id, name or another declared name.
     pub fn district(&self, key: &str) -> Option<&District> {
         self.districts

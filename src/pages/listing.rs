@@ -385,7 +385,12 @@ fn overview<'a>(shared: &'a Shared<'a>, plan: &Plan, listing: Listing) -> View<'
         Listing::District(..) => Tally::of(members.metrics.iter().flat_map(|&m| {
             rows_of(site, listing, m).map(move |s| site.metrics[m].standings[s].status)
         })),
-        _ => Tally::of(members.metrics.iter().map(|&m| shared.statuses[m])),
+        _ => Tally::of(
+            members
+                .metrics
+                .iter()
+                .map(|&m| shared.index.metric_status[m]),
+        ),
     };
     let about = match listing {
         Listing::City(c) => {

@@ -12,7 +12,7 @@ use super::paging::{self, Pager};
 use crate::i18n::{Strings, fill, number, percent, ui};
 use crate::join::index::Index;
 use crate::model::date::Date;
-use crate::model::{Metric, ReportKind, Site, Standing, Status};
+use crate::model::{ReportKind, Site, Standing, Status};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -164,8 +164,6 @@ pub struct Shared<'a> {
     pub metric_urls: Vec<String>,
     /// Per metric, per standing.
     pub figures: Vec<Vec<Figures>>,
-    /// Per metric, its overall status.
-    pub statuses: Vec<Status>,
 }
 
 impl<'a> Shared<'a> {
@@ -215,7 +213,6 @@ impl<'a> Shared<'a> {
                 .par_iter()
                 .map(|m| m.standings.iter().map(Figures::of).collect())
                 .collect(),
-            statuses: site.metrics.par_iter().map(Metric::status).collect(),
         }
     }
 
@@ -233,12 +230,7 @@ impl<'a> Shared<'a> {
     pub fn place(&self, city: usize, district: Option<&str>) -> &Place {
         let places = &self.places[city];
         let at = district
-            .and_then(|d| {
-                self.site.config.cities[city]
-                    .districts
-                    .iter()
-                    .position(|x| &*x.id == d)
-            })
+            .and_then(|d| self.site.config.cities[city].district_position(d))
             .map_or(0, |d| d + 1);
         &places[at]
     }
