@@ -36,15 +36,15 @@ pub use progress::progress;
 pub use summary::summary;
 
 use crate::model::date::Date;
-use crate::model::{Metric, Standing, Status};
+use crate::model::{Figure, Metric, Standing, Status};
 
 /// One bar of a progress chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
     /// What the bar is for: a place, or a metric.
     pub label: String,
-    pub target: Option<f64>,
-    pub actual: Option<f64>,
+    pub target: Option<Figure>,
+    pub actual: Option<Figure>,
     pub unit: String,
     /// The actual as a percentage of the target, when both are known and
     /// the target is above zero (as in [`crate::model::Standing`]).
@@ -71,12 +71,12 @@ impl Bar {
 pub struct Series {
     pub place: String,
     pub unit: String,
-    pub target: Option<f64>,
+    pub target: Option<Figure>,
     /// First day of the plan's period (days since 1970-01-01).
     pub start: i64,
     pub deadline: Option<Date>,
     /// Oldest first, at most one per date.
-    pub points: Vec<(Date, f64)>,
+    pub points: Vec<(Date, Figure)>,
 }
 
 /// How many metrics of one place are at each pace, in
@@ -92,7 +92,13 @@ pub(crate) mod testing {
     //! What the chart tests share: the theme's strings and readers of SVG.
 
     use crate::i18n::Strings;
+    use crate::model::Figure;
     use std::collections::BTreeMap;
+
+    /// A figure as a report would write `x`.
+    pub fn fig(x: f64) -> Figure {
+        Figure::parse(&x.to_string()).unwrap()
+    }
 
     pub fn strings() -> Strings {
         let all: BTreeMap<String, Strings> =

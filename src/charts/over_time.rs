@@ -2,7 +2,7 @@
 
 use super::canvas::*;
 use super::text::text_width;
-use super::{Date, Series};
+use super::{Date, Figure, Series};
 use crate::i18n::{Strings, fill, number, ui as t};
 use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -72,7 +72,7 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
     let points: Vec<(i64, f64)> = series
         .points
         .iter()
-        .map(|(d, v)| (d.last_day(), *v))
+        .map(|(d, v)| (d.last_day(), v.get()))
         .collect();
     let (first, last) = (points.first()?.0, points.last()?.0);
     let deadline = series.deadline.map(Date::last_day);
@@ -83,7 +83,7 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
     let top = points
         .iter()
         .map(|p| p.1)
-        .chain(series.target)
+        .chain(series.target.map(Figure::get))
         .fold(0.0_f64, f64::max);
     let y_end = if top > 0.0 { top * 1.15 } else { 1.0 };
     let (ticks, years_only) = month_ticks(lo, hi);
@@ -146,22 +146,11 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
         axis.push((right, lower + 1));
         c.path(axis, OUTLINE, 1)?;
         if let Some(target) = series.target {
-            c.dashed(vec![(left, y(target)), (right, y(target))], Dash::Target, 2)?;
-            let label = format!(
-                "{} {} {}",
-                t(strings, "target"),
-                number(target),
-                series.unit
-            );
+            let at = y(target.get());
+            c.dashed(vec![(left, at), (right, at)], Dash::Target, 2)?;
+            let label = format!("{} {target} {}", t(strings, "target"), series.unit);
             let pos = Pos::new(HPos::Left, VPos::Bottom);
-            c.label(
-                &label,
-                (left + 4, y(target) - 4),
-                SMALL,
-                pos,
-                INK,
-                FontStyle::Bold,
-            )?;
+            c.label(&label, (left + 4, at - 4), SMALL, pos, INK, FontStyle::Bold)?;
         }
         if let Some(deadline) = deadline {
             let at = x(deadline);
@@ -177,10 +166,17 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
         }
         let line: Vec<(i32, i32)> = points.iter().map(|&(d, v)| (x(d), y(v))).collect();
         c.path(line.clone(), DONE, 2)?;
-        for (&(px, py), &(_, v)) in line.iter().zip(&points) {
+        for (&(px, py), (_, v)) in line.iter().zip(&series.points) {
             c.dot((px, py), 4, DONE)?;
             let pos = Pos::new(HPos::Center, VPos::Bottom);
-            c.label(&number(v), (px, py - 8), SMALL, pos, INK, FontStyle::Normal)?;
+            c.label(
+                &v.to_string(),
+                (px, py - 8),
+                SMALL,
+                pos,
+                INK,
+                FontStyle::Normal,
+            )?;
         }
         Ok(())
     })
@@ -191,7 +187,7 @@ fn time_desc(series: &Series, strings: &Strings) -> String {
     let points: Vec<String> = series
         .points
         .iter()
-        .map(|(d, v)| format!("{d} {}{unit}", number(*v)))
+        .map(|(d, v)| format!("{d} {v}{unit}"))
         .collect();
     let mut desc = fill(
         &t(strings, "chart_time_desc"),
@@ -203,7 +199,7 @@ fn time_desc(series: &Series, strings: &Strings) -> String {
     if let Some(target) = series.target {
         desc.push_str(&fill(
             &t(strings, "chart_time_target"),
-            &[("target", format!("{}{unit}", number(target)))],
+            &[("target", format!("{target}{unit}"))],
         ));
     }
     if let Some(deadline) = series.deadline {
@@ -229,13 +225,13 @@ mod tests {
         let series = Series {
             place: "东湖区".into(),
             unit: "个".into(),
-            target: Some(18.0),
+            target: Some(fig(18.0)),
             start: date("2025").first_day(),
             deadline: Some(date("2025-12-31")),
             points: vec![
-                (date("2025-06-30"), 6.0),
-                (date("2025-09-30"), 13.0),
-                (date("2025-12-31"), 18.0),
+                (date("2025-06-30"), fig(6.0)),
+                (date("2025-09-30"), fig(13.0)),
+                (date("2025-12-31"), fig(18.0)),
             ],
         };
         let svg = over_time("chart-time-donghu", "东湖区历次完成数", &series, &strings()).unwrap();
@@ -261,7 +257,7 @@ mod tests {
         let desc = svg.split("<desc").nth(1).unwrap();
         assert!(desc.contains("东湖区历次完成数：2025-06-30 6个，2025-09-30 13个，2025-12-31 18个。目标为18个。完成期限为2025-12-31。"));
         let single = Series {
-            points: vec![(date("2025-06-30"), 6.0)],
+            points: vec![(date("2025-06-30"), fig(6.0))],
             ..series.clone()
         };
         assert!(over_time("s", "t", &single, &strings()).is_some());

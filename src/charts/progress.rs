@@ -3,7 +3,7 @@
 
 use super::canvas::*;
 use super::{Bar, Status};
-use crate::i18n::{Strings, fill, number, percent, ui as t};
+use crate::i18n::{Strings, fill, percent, ui as t};
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
@@ -16,19 +16,14 @@ fn bar_figures(bar: &Bar, strings: &Strings) -> String {
                 .progress
                 .map(|p| format!(" · {}", percent(p)))
                 .unwrap_or_default();
-            format!("{} / {} {unit}{share}", number(actual), number(target))
+            format!("{actual} / {target} {unit}{share}")
         }
         (Some(target), None) => format!(
-            "{} {} {unit} · {}",
+            "{} {target} {unit} · {}",
             t(strings, "target"),
-            number(target),
             t(strings, "status_no-data")
         ),
-        (None, Some(actual)) => format!(
-            "{} {unit} · {}",
-            number(actual),
-            t(strings, "chart_no_target")
-        ),
+        (None, Some(actual)) => format!("{actual} {unit} · {}", t(strings, "chart_no_target")),
         (None, None) => t(strings, "status_no-data"),
     }
 }
@@ -117,7 +112,7 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
                         }
                     }
                 }
-                (Some(target), None, None) if target > 0.0 => {
+                (Some(target), None, None) if !target.is_zero() => {
                     c.dashed_box((left, top), (target_x, bottom))?;
                 }
                 (Some(_), _, None) => {
@@ -131,7 +126,7 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
             }
             // The target mark: drawn across the bar only, so it never
             // runs through a label.
-            if bar.target.is_some_and(|t| t > 0.0) {
+            if bar.target.is_some_and(|t| !t.is_zero()) {
                 c.line((target_x, top - 4), (target_x, bottom + 4), INK, 2)?;
             }
             y = bottom + GAP;
@@ -183,6 +178,7 @@ mod tests {
     use crate::charts::text::text_width;
 
     fn bar(label: &str, target: Option<f64>, actual: Option<f64>, unit: &str) -> Bar {
+        let (target, actual) = (target.map(fig), actual.map(fig));
         let standing = crate::model::Standing::new(None, target, actual, None);
         Bar {
             label: label.into(),

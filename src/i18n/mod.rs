@@ -47,7 +47,9 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
         })
 }
 
-/// A number as reports print it: no trailing zeros, at most two decimals.
+/// A number the build works out (an axis tick, a size) as pages print it: no
+/// trailing zeros, at most two decimals. Figures from reports are never
+/// passed through here: they are shown exactly as written ([`crate::model::Figure`]).
 pub fn number(n: f64) -> String {
     if let Some(whole) = whole(n) {
         return whole.to_string();

@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Place};
 use crate::i18n::Language;
 use crate::model::config::{City, Config};
 use crate::model::date::Date;
-use crate::model::{DistrictId, MetricEntry, Report, ReportKind, Source, Value};
+use crate::model::{DistrictId, Figure, MetricEntry, Report, ReportKind, Source, Value};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -55,10 +55,10 @@ struct RawMetric {
     unit: Option<Spanned<String>>,
     topic: Option<Spanned<String>>,
     year: Option<Spanned<i32>>,
-    target: Option<Spanned<f64>>,
-    actual: Option<Spanned<f64>>,
+    target: Option<Spanned<Written>>,
+    actual: Option<Spanned<Written>>,
     as_of: Option<Spanned<String>>,
-    baseline: Option<Spanned<f64>>,
+    baseline: Option<Spanned<Written>>,
     deadline: Option<Spanned<String>>,
     district: Option<Spanned<String>>,
     #[serde(default)]
@@ -70,10 +70,31 @@ struct RawMetric {
 #[serde(deny_unknown_fields)]
 struct RawDistrictValue {
     district: Spanned<String>,
-    target: Option<Spanned<f64>>,
-    actual: Option<Spanned<f64>>,
+    target: Option<Spanned<Written>>,
+    actual: Option<Spanned<Written>>,
     as_of: Option<Spanned<String>>,
     note: Option<String>,
+}
+
+/// A figure's text as written: plain YAML scalars are read as text, so
+/// that `5.70` is not rounded to a float before it is checked.
+#[derive(Debug)]
+struct Written(String);
+
+impl<'de> Deserialize<'de> for Written {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Written;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a plain number such as 12.8")
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Written, E> {
+                Ok(Written(text.to_string()))
+            }
+        }
+        deserializer.deserialize_str(Text)
+    }
 }
 
 /// Collects the problems of one file, each tied to a field and its place.
@@ -110,19 +131,16 @@ impl Problems<'_> {
 
     fn amount(
         &mut self,
-        value: &Option<Spanned<f64>>,
+        value: &Option<Spanned<Written>>,
         field: impl FnOnce() -> String,
-    ) -> Option<f64> {
+    ) -> Option<Figure> {
         let spanned = value.as_ref()?;
-        let n = spanned.value;
-        if !n.is_finite() {
-            self.at(spanned, &field(), "expected a plain number".into());
-            None
-        } else if n < 0.0 {
-            self.at(spanned, &field(), format!("{n} is negative; targets, actuals and baselines count what is planned or done and cannot be below zero"));
-            None
-        } else {
-            Some(n)
+        match Figure::parse(&spanned.value.0) {
+            Ok(figure) => Some(figure),
+            Err(message) => {
+                self.at(spanned, &field(), message);
+                None
+            }
         }
     }
 
@@ -475,7 +493,7 @@ mod tests {
     }
 
     /// One value as (district, target, actual, as_of) for compact comparison.
-    type Shown<'a> = (Option<&'a str>, Option<f64>, Option<f64>, String);
+    type Shown<'a> = (Option<&'a str>, Option<String>, Option<String>, String);
 
     fn values(r: &Report) -> Vec<Shown<'_>> {
         r.metrics[0]
@@ -484,8 +502,8 @@ mod tests {
             .map(|v| {
                 (
                     v.district.as_deref(),
-                    v.target,
-                    v.actual,
+                    v.target.map(|f| f.to_string()),
+                    v.actual.map(|f| f.to_string()),
                     v.as_of.to_string(),
                 )
             })
@@ -499,32 +517,32 @@ mod tests {
             (
                 "city-wide",
                 "metrics:\n  - id: gas\n    label: 燃气\n    unit: 公里\n    target: 30\n",
-                vec![(None, Some(30.0), None, d("2024-02-27"))],
+                vec![(None, Some(d("30")), None, d("2024-02-27"))],
             ),
             (
                 "report district is the default",
                 "district: 嶗山區\nmetrics:\n  - id: gas\n    label: 燃气\n    unit: 公里\n    target: 30\n",
-                vec![(Some("laoshan"), Some(30.0), None, d("2024-02-27"))],
+                vec![(Some("laoshan"), Some(d("30")), None, d("2024-02-27"))],
             ),
             (
                 "own as_of",
                 "metrics:\n  - id: gas\n    actual: 12.5\n    as_of: 2024-06-30\n",
-                vec![(None, None, Some(12.5), d("2024-06-30"))],
+                vec![(None, None, Some(d("12.5")), d("2024-06-30"))],
             ),
             (
                 "breakdown by id, name and other name",
                 "metrics:\n  - id: gas\n    label: 燃气\n    unit: 公里\n    as_of: 2024-06\n    districts:\n      - district: shinan\n        target: 10\n      - district: 嶗山區\n        actual: 4\n        as_of: 2024-05-31\n",
                 vec![
-                    (Some("shinan"), Some(10.0), None, d("2024-06")),
-                    (Some("laoshan"), None, Some(4.0), d("2024-05-31")),
+                    (Some("shinan"), Some(d("10")), None, d("2024-06")),
+                    (Some("laoshan"), None, Some(d("4")), d("2024-05-31")),
                 ],
             ),
             (
                 "total beside breakdown",
                 "metrics:\n  - id: gas\n    label: 燃气\n    unit: 公里\n    target: 30\n    districts:\n      - district: 市南区\n        target: 10\n",
                 vec![
-                    (None, Some(30.0), None, d("2024-02-27")),
-                    (Some("shinan"), Some(10.0), None, d("2024-02-27")),
+                    (None, Some(d("30")), None, d("2024-02-27")),
+                    (Some("shinan"), Some(d("10")), None, d("2024-02-27")),
                 ],
             ),
         ];

@@ -13,10 +13,12 @@
 
 pub mod config;
 pub mod date;
+pub mod figure;
 
 use crate::i18n::Language;
 use config::Config;
 use date::Date;
+pub use figure::Figure;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -72,7 +74,7 @@ pub struct MetricEntry {
     pub unit: Option<String>,
     pub topic: Option<String>,
     pub year: i32,
-    pub baseline: Option<f64>,
+    pub baseline: Option<Figure>,
     pub deadline: Option<Date>,
     pub note: Option<String>,
     /// One value for the whole city or one district, or one per district.
@@ -89,8 +91,8 @@ pub struct MetricEntry {
 pub struct Value {
     /// District id; `None` for the report's city as a whole.
     pub district: Option<DistrictId>,
-    pub target: Option<f64>,
-    pub actual: Option<f64>,
+    pub target: Option<Figure>,
+    pub actual: Option<Figure>,
     /// When the actual was measured (defaults to the report's date).
     pub as_of: Date,
     /// A remark about this place's figure (e.g. 至少, 数据待核对).
@@ -153,15 +155,15 @@ pub struct Point {
     /// The value's own target, or else the latest target stated for its
     /// place on or before its date: what a progress update's actual counts
     /// against.
-    pub target: Option<f64>,
+    pub target: Option<Figure>,
 }
 
 /// The latest known state of a metric in one place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Standing {
     pub district: Option<DistrictId>,
-    pub target: Option<f64>,
-    pub actual: Option<f64>,
+    pub target: Option<Figure>,
+    pub actual: Option<Figure>,
     pub as_of: Option<Date>,
     /// Actual as a percentage of target, when both are known and target > 0.
     pub progress: Option<f64>,
@@ -181,7 +183,7 @@ pub struct Metric {
     pub topic: Option<String>,
     pub city: String,
     pub year: i32,
-    pub baseline: Option<f64>,
+    pub baseline: Option<Figure>,
     pub deadline: Option<Date>,
     pub note: Option<String>,
     /// Indices in [`Site::reports`] of the reports that mention it, oldest first.
@@ -225,12 +227,12 @@ impl Standing {
     /// join, which knows the metric's period.
     pub fn new(
         district: Option<DistrictId>,
-        target: Option<f64>,
-        actual: Option<f64>,
+        target: Option<Figure>,
+        actual: Option<Figure>,
         as_of: Option<Date>,
     ) -> Standing {
         let progress = match (target, actual) {
-            (Some(t), Some(a)) if t > 0.0 => Some(a / t * 100.0),
+            (Some(t), Some(a)) if !t.is_zero() => Some(a.get() / t.get() * 100.0),
             _ => None,
         };
         let status = match (target, actual) {
@@ -312,20 +314,24 @@ impl Metric {
 mod tests {
     use super::*;
 
+    fn f(written: &str) -> Figure {
+        Figure::parse(written).unwrap()
+    }
+
     #[test]
     fn standing_classifies_progress() {
         let cases = [
-            (Some(77.0), Some(77.0), Status::Done, Some(100.0)),
-            (Some(100.0), Some(145.0), Status::Done, Some(145.0)),
+            (Some(f("77")), Some(f("77")), Status::Done, Some(100.0)),
+            (Some(f("100")), Some(f("145")), Status::Done, Some(145.0)),
             (
-                Some(194.0),
-                Some(110.0),
+                Some(f("194")),
+                Some(f("110")),
                 Status::InProgress,
                 Some(110.0 / 194.0 * 100.0),
             ),
-            (Some(10.0), None, Status::NoData, None),
-            (None, Some(3553.0), Status::Reported, None),
-            (Some(0.0), Some(0.0), Status::Done, None),
+            (Some(f("10")), None, Status::NoData, None),
+            (None, Some(f("3553")), Status::Reported, None),
+            (Some(f("0")), Some(f("0")), Status::Done, None),
         ];
         for (target, actual, status, progress) in cases {
             let s = Standing::new(None, target, actual, None);
@@ -356,15 +362,15 @@ mod tests {
         };
         let cases = [
             // Half the year gone: 50% done keeps pace, 40% does not.
-            (Some(100.0), Some(50.0), "2025-07-01", Pace::OnTrack),
-            (Some(100.0), Some(40.0), "2025-06-30", Pace::Behind),
-            (Some(100.0), Some(99.0), "2026-01-15", Pace::Behind),
+            (Some(f("100")), Some(f("50")), "2025-07-01", Pace::OnTrack),
+            (Some(f("100")), Some(f("40")), "2025-06-30", Pace::Behind),
+            (Some(f("100")), Some(f("99")), "2026-01-15", Pace::Behind),
             // A month-only date means the end of that month.
-            (Some(12.0), Some(2.0), "2025-01", Pace::OnTrack),
-            (Some(12.0), Some(1.0), "2025-01", Pace::Behind),
-            (Some(12.0), Some(100.0), "2025-01", Pace::Done),
-            (Some(12.0), None, "2025-01", Pace::NoData),
-            (None, Some(3.0), "2025-01", Pace::NoTarget),
+            (Some(f("12")), Some(f("2")), "2025-01", Pace::OnTrack),
+            (Some(f("12")), Some(f("1")), "2025-01", Pace::Behind),
+            (Some(f("12")), Some(f("100")), "2025-01", Pace::Done),
+            (Some(f("12")), None, "2025-01", Pace::NoData),
+            (None, Some(f("3")), "2025-01", Pace::NoTarget),
         ];
         for (target, actual, as_of, pace) in cases {
             let s = Standing::new(None, target, actual, Some(date(as_of)));

@@ -7,9 +7,9 @@ use super::paging::{self, Pager};
 use super::shared::{Crumb, MetricRow, PointRow};
 use super::{More, Shared, Values, View, bare};
 use crate::charts::{self, Bar, Series};
-use crate::i18n::{fill, number};
-use crate::model::Metric;
+use crate::i18n::fill;
 use crate::model::date::Date;
+use crate::model::{Figure, Metric};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -60,8 +60,8 @@ pub fn view<'a>(shared: &'a Shared<'a>, m: usize, n: usize) -> View<'a> {
             PointRow {
                 date: p.date,
                 place: &shared.place(city, value.district.as_deref()).name,
-                target: value.target.map(number).unwrap_or_default(),
-                actual: value.actual.map(number).unwrap_or_default(),
+                target: value.target.map(|f| f.to_string()).unwrap_or_default(),
+                actual: value.actual.map(|f| f.to_string()).unwrap_or_default(),
                 report_title: &report.title,
                 report_url: &shared.report_urls[p.report as usize],
                 report_lang: (report.language != site.config.language)
@@ -103,7 +103,7 @@ pub fn view<'a>(shared: &'a Shared<'a>, m: usize, n: usize) -> View<'a> {
         label: &metric.label,
         unit: &metric.unit,
         year: metric.year,
-        baseline: metric.baseline.map(number),
+        baseline: metric.baseline.map(|f| f.to_string()),
         deadline: metric.deadline,
         note: metric.note.as_deref(),
         topic,
@@ -174,10 +174,10 @@ fn series(
     shared: &Shared,
     metric: &Metric,
     district: Option<&str>,
-    target: Option<f64>,
+    target: Option<Figure>,
     place: &str,
 ) -> Option<Series> {
-    let mut points: Vec<(Date, f64)> = Vec::new();
+    let mut points: Vec<(Date, Figure)> = Vec::new();
     for point in &metric.points {
         let (_, _, value) = shared.site.value(point);
         if value.district.as_deref() != district {

@@ -9,7 +9,7 @@
 
 use super::pace::Chart;
 use super::paging::{self, Pager};
-use crate::i18n::{Strings, fill, number, percent, ui};
+use crate::i18n::{Strings, fill, percent, ui};
 use crate::join::index::Index;
 use crate::model::date::Date;
 use crate::model::{ReportKind, Site, Standing, Status};
@@ -39,8 +39,8 @@ pub struct Figures {
 impl Figures {
     pub fn of(s: &Standing) -> Figures {
         Figures {
-            target: s.target.map(number).unwrap_or_default(),
-            actual: s.actual.map(number).unwrap_or_default(),
+            target: s.target.map(|f| f.to_string()).unwrap_or_default(),
+            actual: s.actual.map(|f| f.to_string()).unwrap_or_default(),
             progress: s.progress.map(percent).unwrap_or_default(),
             bar: s
                 .progress

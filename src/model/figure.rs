@@ -1,0 +1,268 @@
+//! A figure exactly as a report writes it.
+//!
+//! Targets, actuals and baselines are published, so they must read exactly
+//! as the report wrote them: `5.70` stays `5.70`, `0.1` stays `0.1` and
+//! `12345678901234567` stays itself. A binary float cannot promise that, so
+//! a figure is kept as a whole number of digits and a count of decimal
+//! places, compared exactly, and turned into a float only to draw or to
+//! work out a share. A figure that cannot be kept exactly (more than
+//! [`MAX_DIGITS`] digits) is refused where it is written.
+
+use serde::{Serialize, Serializer};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// The most digits a figure may have, counting decimals: 18 digits always
+/// fit the whole number a figure is kept as, and no count in a report
+/// comes near them.
+pub const MAX_DIGITS: usize = 18;
+
+/// A non-negative decimal figure, kept exactly as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Figure {
+    /// The figure's digits as a whole number (`5.70` → 570).
+    digits: u64,
+    /// How many of them are decimals (`5.70` → 2).
+    scale: u8,
+}
+
+impl Figure {
+    /// A whole number.
+    pub const fn whole(n: u64) -> Figure {
+        Figure {
+            digits: n,
+            scale: 0,
+        }
+    }
+
+    /// Reads a figure written in a report. The message of an error says
+    /// what was written and how to write it instead.
+    pub fn parse(text: &str) -> Result<Figure, String> {
+        let written = text.trim();
+        let (whole, fraction) = match written.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (written, None),
+        };
+        let digits_only = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits_only(whole) && fraction.is_none_or(digits_only)) {
+            return Err(why_not(written));
+        }
+        if whole.len() > 1 && whole.starts_with('0') {
+            let trimmed = whole.trim_start_matches('0');
+            let suggestion = format!(
+                "{}{}",
+                if trimmed.is_empty() { "0" } else { trimmed },
+                fraction.map(|f| format!(".{f}")).unwrap_or_default()
+            );
+            return Err(format!(
+                "`{written}` starts with 0; write it without leading zeros: {suggestion}"
+            ));
+        }
+        let fraction = fraction.unwrap_or("");
+        let significant = whole.trim_start_matches('0').len() + fraction.len();
+        if significant > MAX_DIGITS || fraction.len() > MAX_DIGITS {
+            return Err(format!(
+                "`{written}` has more digits than a figure can keep exactly (at most {MAX_DIGITS}); check the figure, or give it in a larger unit"
+            ));
+        }
+        let digits = whole
+            .bytes()
+            .chain(fraction.bytes())
+            .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        Ok(Figure {
+            digits,
+            scale: fraction.len() as u8,
+        })
+    }
+
+    /// The figure as a float: for drawing and for shares, never for display.
+    pub fn get(self) -> f64 {
+        if self.scale == 0 {
+            self.digits as f64
+        } else {
+            // Parsing the decimal text rounds once, correctly; dividing by a
+            // power of ten would round twice.
+            self.to_string().parse().unwrap_or(f64::NAN)
+        }
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.digits == 0
+    }
+
+    /// The digits scaled to `scale` decimals (at least `self.scale`).
+    fn at_scale(self, scale: u8) -> u128 {
+        u128::from(self.digits) * 10u128.pow(u32::from(scale - self.scale))
+    }
+}
+
+/// Why `written` is not a figure, and how to write it.
+fn why_not(written: &str) -> String {
+    let plain_number = "expected a plain number such as 12.8 (no units or 万 in the number; put the unit in `unit`)";
+    if written.is_empty() {
+        return "the figure is empty; write a number, or leave the field out".into();
+    }
+    if let Some(rest) = written.strip_prefix('-')
+        && Figure::parse(rest).is_ok()
+    {
+        return format!(
+            "{written} is negative; targets, actuals and baselines count what is planned or done and cannot be below zero"
+        );
+    }
+    if let Some(rest) = written.strip_prefix('+')
+        && Figure::parse(rest).is_ok()
+    {
+        return format!("write `{written}` without the sign: {rest}");
+    }
+    let half_width: String = written
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            _ => c,
+        })
+        .collect();
+    if half_width != written && Figure::parse(&half_width).is_ok() {
+        return format!(
+            "`{written}` is written with full-width digits; write it with ASCII digits: {half_width}"
+        );
+    }
+    let unseparated: String = written
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '，' | '\''))
+        .collect();
+    if unseparated != written && Figure::parse(&unseparated).is_ok() {
+        return format!(
+            "`{written}` has separators between its digits; write it as plain digits: {unseparated}"
+        );
+    }
+    if let Some(rest) = written.strip_prefix('.')
+        && Figure::parse(rest).is_ok()
+    {
+        return format!("write `{written}` with a 0 before the point: 0{written}");
+    }
+    if let Some(rest) = written.strip_suffix('.')
+        && Figure::parse(rest).is_ok()
+    {
+        return format!("`{written}` ends with a point; write {rest}");
+    }
+    if written.contains(['e', 'E'])
+        && written
+            .trim_start_matches(['+', '-'])
+            .starts_with(|c: char| c.is_ascii_digit())
+        && written.parse::<f64>().is_ok()
+    {
+        return format!(
+            "`{written}` is in exponent notation; write the figure in full digits as the report gives it"
+        );
+    }
+    plain_number.into()
+}
+
+impl Ord for Figure {
+    fn cmp(&self, other: &Figure) -> Ordering {
+        let scale = self.scale.max(other.scale);
+        self.at_scale(scale).cmp(&other.at_scale(scale))
+    }
+}
+
+impl PartialOrd for Figure {
+    fn partial_cmp(&self, other: &Figure) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Figure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.scale == 0 {
+            return write!(f, "{}", self.digits);
+        }
+        let unit = 10u64.pow(u32::from(self.scale));
+        write!(
+            f,
+            "{}.{:0width$}",
+            self.digits / unit,
+            self.digits % unit,
+            width = usize::from(self.scale)
+        )
+    }
+}
+
+/// Figures reach templates as the text written, so that no template can
+/// round them.
+impl Serialize for Figure {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_back_exactly_as_written() {
+        for written in [
+            "0",
+            "7",
+            "12.8",
+            "0.1",
+            "5.70",
+            "0.05",
+            "164000",
+            "12345678901234567",
+            "999999999999999999",
+            "0.000000000000000001",
+            "100.00",
+        ] {
+            let figure = Figure::parse(written).unwrap_or_else(|e| panic!("{written}: {e}"));
+            assert_eq!(figure.to_string(), written);
+        }
+        assert_eq!(Figure::parse(" 3 ").unwrap().to_string(), "3");
+    }
+
+    #[test]
+    fn figures_compare_exactly() {
+        let f = |s: &str| Figure::parse(s).unwrap();
+        assert_eq!(f("5.70").cmp(&f("5.7")), Ordering::Equal);
+        assert!(f("12345678901234567") > f("12345678901234566"));
+        assert!(f("0.1") < f("0.10000000000000001"));
+        assert!(f("10") > f("9.99"));
+        assert_eq!(f("0.1").get(), 0.1);
+        assert_eq!(f("12.8").get(), 12.8);
+    }
+
+    #[test]
+    fn figures_that_cannot_be_kept_exactly_are_refused_with_a_fix() {
+        let cases = [
+            (
+                "123456789012345678901234567890",
+                "more digits than a figure",
+            ),
+            ("1234567890123456789", "more digits than a figure"),
+            ("-3", "-3 is negative"),
+            ("+4", "without the sign: 4"),
+            (
+                "１２.５",
+                "full-width digits; write it with ASCII digits: 12.5",
+            ),
+            ("1,000", "plain digits: 1000"),
+            ("1_000", "plain digits: 1000"),
+            (".5", "0.5"),
+            ("5.", "write 5"),
+            ("1e3", "exponent notation"),
+            ("007", "without leading zeros: 7"),
+            ("00.5", "without leading zeros: 0.5"),
+            ("十条", "expected a plain number"),
+            ("3万", "expected a plain number"),
+            (".inf", "expected a plain number"),
+            ("0x1F", "expected a plain number"),
+            ("", "the figure is empty"),
+            ("1.2.3", "expected a plain number"),
+        ];
+        for (written, expected) in cases {
+            let error = Figure::parse(written).unwrap_err();
+            assert!(error.contains(expected), "{written}: {error}");
+        }
+    }
+}
