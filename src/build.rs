@@ -56,9 +56,13 @@ pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
 /// Reads and validates the reports of the site at `root`, whose
 /// configuration is `config`, into the model.
 fn load_site(root: &Path, config: Config) -> Result<Site, Vec<Diagnostic>> {
-    let (mut reports, mut errors) = load::reports(root, &config);
+    let load::Loaded {
+        mut reports,
+        problems: mut errors,
+        unread_ids,
+    } = load::reports(root, &config);
     reports.shrink_to_fit();
-    match join::join(&reports, &config, errors.is_empty()) {
+    match join::join(&reports, &config, &unread_ids) {
         Ok(metrics) if errors.is_empty() => Ok(Site {
             config,
             reports,

@@ -268,9 +268,11 @@ mod tests {
     fn fixture() -> Site {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
         let config = crate::load::load_config(&root).expect("the fixture's site.yaml");
-        let (reports, problems) = crate::load::reports(&root, &config);
-        assert_eq!(problems, []);
-        let metrics = crate::join::join(&reports, &config, true).expect("the fixture joins");
+        let loaded = crate::load::reports(&root, &config);
+        assert_eq!(loaded.problems, []);
+        let reports = loaded.reports;
+        let metrics =
+            crate::join::join(&reports, &config, &loaded.unread_ids).expect("the fixture joins");
         Site {
             config,
             reports,

@@ -15,20 +15,20 @@ use crate::diagnostic::Diagnostic;
 use crate::model::config::Config;
 use crate::model::{Metric, MetricEntry, Point, Report, Standing, Value};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One report's statement of a metric: the report, its index in the site's
 /// report list, and the entry's index in the report.
 type Stated<'a> = (&'a Report, u32, u32);
 
 /// Joins the metric entries of `reports`; points refer to reports by their
-/// index in `reports`. When `complete` is false some report could not be
-/// read, so a metric that seems undefined may be defined there: those
-/// entries are skipped instead of reported.
+/// index in `reports`. `unread_ids` are ids that reports which could not be
+/// read may introduce: updates of those are skipped instead of reported
+/// as undefined, since the answer depends on the unread file.
 pub fn join(
     reports: &[Report],
     config: &Config,
-    complete: bool,
+    unread_ids: &BTreeSet<String>,
 ) -> Result<Vec<Metric>, Vec<Diagnostic>> {
     let mut chronological: Vec<u32> = (0..reports.len() as u32).collect();
     chronological.sort_by(|&a, &b| {
@@ -49,8 +49,8 @@ pub fn join(
 
     let groups: Vec<(&str, Vec<Stated>)> = by_id
         .into_iter()
-        .filter(|(_, entries)| {
-            complete
+        .filter(|(id, entries)| {
+            !unread_ids.contains(*id)
                 || entries
                     .iter()
                     .any(|(r, _, e)| r.metrics[*e as usize].label.is_some())
@@ -98,7 +98,13 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
 
     let unit = first.unit.clone().unwrap_or_default();
     for (report, entry) in &entries {
-        if report.city != first_report.city {
+        // A report whose city is not declared has been reported already,
+        // and says nothing about which city the metric belongs to; nor
+        // does an introduction without a unit say what its unit is.
+        if report.city != first_report.city
+            && !report.city.is_empty()
+            && !first_report.city.is_empty()
+        {
             errors.push(Diagnostic::at(
                 &report.file,
                 entry.line,
@@ -111,6 +117,7 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
             ));
         }
         if let Some(other) = &entry.unit
+            && first.unit.is_some()
             && *other != unit
         {
             errors.push(Diagnostic::at(

@@ -17,7 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Report;
 use crate::model::config::Config;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 pub use config::CONFIG_FILE;
@@ -39,26 +39,48 @@ pub fn load_config(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     config::parse(&config_text)
 }
 
-/// Reads and validates every report under `root/content`, newest first
-/// (by publication date, then by slug). Problems come back together with
-/// the reports that could be read, so that later checks can still run.
-pub fn reports(root: &Path, config: &Config) -> (Vec<Report>, Vec<Diagnostic>) {
+/// The reports of a site, and every problem found in them.
+pub struct Loaded {
+    /// Every report whose front matter could be read, problems or not,
+    /// newest first (by publication date, then by slug).
+    pub reports: Vec<Report>,
+    pub problems: Vec<Diagnostic>,
+    /// Metric ids that files which could not be read may introduce: every
+    /// `id:` value written in them. An update of such an id cannot be
+    /// called undefined until those files are fixed; any other can.
+    pub unread_ids: BTreeSet<String>,
+}
+
+/// Reads and validates every report under `root/content`. Problems come
+/// back together with the reports, so that checks across reports still
+/// run on whatever could be read.
+pub fn reports(root: &Path, config: &Config) -> Loaded {
     let (files, mut errors) = source::report_files(root);
-    let parsed: Vec<Result<Report, Vec<Diagnostic>>> = files
+    let parsed: Vec<(Option<Report>, Vec<Diagnostic>, Vec<String>)> = files
         .par_iter()
         .map(|file| {
-            let text = source::read_text(&root.join(file)).map_err(|(line, column, message)| {
-                vec![Diagnostic::at(file, line, column, None, message)]
-            })?;
-            report::parse(file, &text, config)
+            let path = root.join(file);
+            match source::read_text(&path) {
+                Ok(text) => match report::parse(file, &text, config) {
+                    (Some(report), problems) => (Some(report), problems, Vec::new()),
+                    (None, problems) => (None, problems, ids_written_in(&text)),
+                },
+                Err((line, column, message)) => {
+                    let text = std::fs::read(&path)
+                        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                        .unwrap_or_default();
+                    let problem = Diagnostic::at(file, line, column, None, message);
+                    (None, vec![problem], ids_written_in(&text))
+                }
+            }
         })
         .collect();
     let mut reports = Vec::with_capacity(parsed.len());
-    for result in parsed {
-        match result {
-            Ok(r) => reports.push(r),
-            Err(mut problems) => errors.append(&mut problems),
-        }
+    let mut unread_ids = BTreeSet::new();
+    for (report, mut problems, ids) in parsed {
+        reports.extend(report);
+        unread_ids.extend(ids);
+        errors.append(&mut problems);
     }
     let mut slugs: BTreeMap<&str, &str> = BTreeMap::new();
     for r in &reports {
@@ -71,7 +93,25 @@ pub fn reports(root: &Path, config: &Config) -> (Vec<Report>, Vec<Diagnostic>) {
             .cmp(&a.published)
             .then_with(|| a.slug.cmp(&b.slug))
     });
-    (reports, errors)
+    Loaded {
+        reports,
+        problems: errors,
+        unread_ids,
+    }
+}
+
+/// The values of every `id:` line in a file that could not be read as a
+/// report: the metric ids it may introduce.
+fn ids_written_in(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| {
+            let line = line.trim_start().trim_start_matches("- ").trim_start();
+            let value = line.strip_prefix("id:")?;
+            let value = value.split(" #").next().unwrap_or(value).trim();
+            Some(value.trim_matches(['"', '\'']).to_string())
+        })
+        .filter(|id| !id.is_empty())
+        .collect()
 }
 
 /// The Markdown body of `report`, read again from its file.

@@ -175,12 +175,20 @@ impl Problems<'_> {
     }
 }
 
-/// Parses the text of the report at `file` (a path relative to the site root).
-pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diagnostic>> {
-    let split = front_matter::split(text)
-        .map_err(|e| vec![Diagnostic::at(file, e.line, 1, None, e.message)])?;
-    let raw: RawReport =
-        yaml::parse(split.yaml, file, split.yaml_line_offset).map_err(|d| vec![d])?;
+/// Parses the text of the report at `file` (a path relative to the site
+/// root). The report comes back whenever its front matter could be read,
+/// even with problems, so that checks across reports still see it; a value
+/// with a problem is left out of it (a misspelt district becomes no
+/// district, a bad figure no figure).
+pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Diagnostic>) {
+    let split = match front_matter::split(text) {
+        Ok(split) => split,
+        Err(e) => return (None, vec![Diagnostic::at(file, e.line, 1, None, e.message)]),
+    };
+    let raw: RawReport = match yaml::parse(split.yaml, file, split.yaml_line_offset) {
+        Ok(raw) => raw,
+        Err(d) => return (None, vec![d]),
+    };
     let mut problems = Problems {
         file,
         offset: split.yaml_line_offset,
@@ -426,7 +434,11 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
         metrics.push(MetricEntry {
             id: m.id.value.clone(),
             label: m.label.clone(),
-            unit: m.unit.as_ref().map(|u| u.value.trim().to_string()),
+            unit: m
+                .unit
+                .as_ref()
+                .map(|u| u.value.trim().to_string())
+                .filter(|u| !u.is_empty()),
             topic: m.topic.as_ref().map(|t| t.value.clone()),
             year,
             baseline,
@@ -440,10 +452,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
         });
     }
 
-    if !problems.list.is_empty() {
-        return Err(problems.list);
-    }
-    Ok(Report {
+    let report = Report {
         file: file.to_string(),
         slug,
         title: raw.title.value.trim().to_string(),
@@ -457,7 +466,8 @@ pub fn parse(file: &str, text: &str, config: &Config) -> Result<Report, Vec<Diag
         topics: raw.topics.into_iter().map(|t| t.value).collect(),
         source,
         metrics,
-    })
+    };
+    (Some(report), problems.list)
 }
 
 /// A report's slug: an address id that is not the name of the report
@@ -489,7 +499,10 @@ mod tests {
         let text = format!(
             "---\ntitle: 测试\nkind: plan\ncity: 青岛市\nyear: 2024\npublished: 2024-02-27\n{front}---\n正文\n"
         );
-        parse("content/2024/qd.md", &text, &config)
+        match parse("content/2024/qd.md", &text, &config) {
+            (Some(report), problems) if problems.is_empty() => Ok(report),
+            (_, problems) => Err(problems),
+        }
     }
 
     /// One value as (district, target, actual, as_of) for compact comparison.
