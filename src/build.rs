@@ -48,11 +48,6 @@ pub struct Progress<'a> {
     pub tick: &'a (dyn Fn() + Sync),
 }
 
-/// Reads and validates the site at `root` into the model.
-pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
-    load_site(root, load::load_config(root)?)
-}
-
 /// Reads and validates the reports of the site at `root`, whose
 /// configuration is `config`, into the model.
 fn load_site(root: &Path, config: Config) -> Result<Site, Vec<Diagnostic>> {
@@ -83,18 +78,22 @@ fn load_site(root: &Path, config: Config) -> Result<Site, Vec<Diagnostic>> {
 /// Loads the site and its theme; template problems are reported together
 /// with content problems.
 fn load_all(root: &Path) -> Result<(Site, Theme), Vec<Diagnostic>> {
-    let config = load::load_config(root)?;
+    let (config, mut errors) = load::read_config(root);
+    let Some(config) = config else {
+        return Err(errors);
+    };
     let theme = render::theme::load(root, &config);
     match (load_site(root, config), theme) {
-        (Ok(site), Ok(mut theme)) => {
+        (Ok(site), Ok(mut theme)) if errors.is_empty() => {
             render::prepare(&mut theme, &site.config);
             Ok((site, theme))
         }
         (site, theme) => {
-            let mut errors = site.err().unwrap_or_default();
-            if let Err(mut problems) = theme {
-                errors.append(&mut problems);
+            errors.extend(site.err().unwrap_or_default());
+            if let Err(problems) = theme {
+                errors.extend(problems);
             }
+            errors.sort();
             Err(errors)
         }
     }

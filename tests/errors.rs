@@ -132,16 +132,48 @@ fn one_error_does_not_hide_another() {
     let site = fixture("basic");
     let head = |title: &str| PLAN_HEAD.replace("坏报告", title);
     // A plan with a misspelt district in one row: its metric is still known.
-    write(site.path(), "content/a.md", format!("{}metrics:\n  - id: hidden-roads\n    label: 道路\n    unit: 条\n    districts:\n      - district: 北区\n        target: 5\n      - district: east\n        target: 3\n---\n", head("甲")));
+    write(
+        site.path(),
+        "content/a.md",
+        format!(
+            "{}metrics:\n  - id: hidden-roads\n    label: 道路\n    unit: 条\n    districts:\n      - district: 北区\n        target: 5\n      - district: east\n        target: 3\n---\n",
+            head("甲")
+        ),
+    );
     // An update of that metric in another unit.
-    write(site.path(), "content/b.md", format!("{}metrics:\n  - id: hidden-roads\n    unit: 米\n    actual: 900\n---\n", head("乙")));
+    write(
+        site.path(),
+        "content/b.md",
+        format!(
+            "{}metrics:\n  - id: hidden-roads\n    unit: 米\n    actual: 900\n---\n",
+            head("乙")
+        ),
+    );
     // An update with a misspelt id.
-    write(site.path(), "content/c.md", format!("{}metrics:\n  - id: test-gas-mainz\n    actual: 3\n---\n", head("丙")));
+    write(
+        site.path(),
+        "content/c.md",
+        format!(
+            "{}metrics:\n  - id: test-gas-mainz\n    actual: 3\n---\n",
+            head("丙")
+        ),
+    );
     // A file whose YAML cannot be read, which introduces `held-back`.
-    write(site.path(), "content/d.md", "---\ntitle: [unclosed\nmetrics:\n  - id: held-back\n    label: 公园\n---\n");
+    write(
+        site.path(),
+        "content/d.md",
+        "---\ntitle: [unclosed\nmetrics:\n  - id: held-back\n    label: 公园\n---\n",
+    );
     // A date that is not a date, and an update of `held-back`, whose
     // check waits for d.md to be fixed.
-    write(site.path(), "content/e.md", format!("{}metrics:\n  - id: held-back\n    actual: 2\n---\n", head("戊").replace("2025-03-01", "2025-02-30")));
+    write(
+        site.path(),
+        "content/e.md",
+        format!(
+            "{}metrics:\n  - id: held-back\n    actual: 2\n---\n",
+            head("戊").replace("2025-03-01", "2025-02-30")
+        ),
+    );
     let err = stderr(&run(site.path(), &["check"]));
     for fragment in [
         "content/a.md:12:19: field `metrics[0].districts[0].district`: `北区` is not a district",
@@ -154,6 +186,26 @@ fn one_error_does_not_hide_another() {
         assert!(err.contains(fragment), "expected `{fragment}` in:\n{err}");
     }
     assert!(!err.contains("`held-back`"), "{err}");
+}
+
+#[test]
+fn a_mistake_in_site_yaml_does_not_hide_mistakes_in_reports() {
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml")).replace("id: east", "id: 东区");
+    write(site.path(), "site.yaml", config);
+    write(
+        site.path(),
+        "content/bad.md",
+        with_metrics("  - id: bad-roads\n    label: 道路\n    unit: 条\n    target: -5\n"),
+    );
+    let err = stderr(&run(site.path(), &["check"]));
+    for fragment in [
+        "site.yaml:11:13: field `cities[0].districts[0].id`: `东区` cannot be used in addresses",
+        "content/bad.md:11:13: field `metrics[0].target`: -5 is negative",
+        "error: 2 problem(s) in 2 file(s)",
+    ] {
+        assert!(err.contains(fragment), "expected `{fragment}` in:\n{err}");
+    }
 }
 
 #[test]

@@ -67,7 +67,21 @@ struct RawTopic {
 
 /// Reads and validates `site.yaml` text; every problem is returned.
 pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
-    let raw: RawConfig = yaml::parse(text, CONFIG_FILE, 0).map_err(|d| vec![d])?;
+    match parse_all(text) {
+        (Some(config), problems) if problems.is_empty() => Ok(config),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// Reads `site.yaml` text into a configuration whenever its YAML can be
+/// read, together with every problem found in it: reports are still
+/// checked against what it declares, so that a mistake in `site.yaml`
+/// does not hide the mistakes in reports.
+pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
+    let raw: RawConfig = match yaml::parse(text, CONFIG_FILE, 0) {
+        Ok(raw) => raw,
+        Err(d) => return (None, vec![d]),
+    };
     let mut errors = Vec::new();
     let mut check_id = |id: &Spanned<String>, field: String, seen: &mut Vec<String>| {
         let place = yaml::place(id, 0);
@@ -152,14 +166,11 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             "/".into()
         }
     };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let mut base_url = raw.base_url.value.trim().to_string();
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    Ok(Config {
+    let config = Config {
         title: raw.title,
         description: raw.description,
         base_url,
@@ -196,7 +207,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
                 description: t.description,
             })
             .collect(),
-    })
+    };
+    (Some(config), errors)
 }
 
 /// Ids that become URL segments: lowercase ASCII letters, digits and `-`.

@@ -24,6 +24,15 @@ pub use config::CONFIG_FILE;
 
 /// Reads and validates `site.yaml`.
 pub fn load_config(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    match read_config(root) {
+        (Some(config), problems) if problems.is_empty() => Ok(config),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// Reads `site.yaml` into a configuration whenever its YAML can be read,
+/// with every problem found in it (see [`config::parse_all`]).
+pub fn read_config(root: &Path) -> (Option<Config>, Vec<Diagnostic>) {
     let config_path = root.join(CONFIG_FILE);
     let config_text = source::read_text(&config_path).map_err(|(line, column, message)| {
         let message = if config_path.exists() {
@@ -35,8 +44,11 @@ pub fn load_config(root: &Path) -> Result<Config, Vec<Diagnostic>> {
             )
         };
         vec![Diagnostic::at(CONFIG_FILE, line, column, None, message)]
-    })?;
-    config::parse(&config_text)
+    });
+    match config_text {
+        Ok(text) => config::parse_all(&text),
+        Err(problems) => (None, problems),
+    }
 }
 
 /// The reports of a site, and every problem found in them.
