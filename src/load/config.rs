@@ -78,9 +78,9 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
 /// checked against what it declares, so that a mistake in `site.yaml`
 /// does not hide the mistakes in reports.
 pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
-    let raw: RawConfig = match yaml::parse(text, CONFIG_FILE, 0) {
+    let raw: RawConfig = match yaml::read(text, CONFIG_FILE, 0) {
         Ok(raw) => raw,
-        Err(d) => return (None, vec![d]),
+        Err(problems) => return (None, problems),
     };
     let mut errors = Vec::new();
     let mut check_id = |id: &Spanned<String>, field: String, seen: &mut Vec<String>| {

@@ -185,9 +185,36 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         Ok(split) => split,
         Err(e) => return (None, vec![Diagnostic::at(file, e.line, 1, None, e.message)]),
     };
-    let raw: RawReport = match yaml::parse(split.yaml, file, split.yaml_line_offset) {
+    let missing = missing_required(split.yaml);
+    let empty = split
+        .yaml
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if empty {
+        let closing = split.yaml_line_offset + split.yaml.lines().count() + 1;
+        let message = format!(
+            "the front matter is empty: a report gives at least {}",
+            and_list(&REQUIRED)
+        );
+        return (None, vec![Diagnostic::at(file, closing, 1, None, message)]);
+    }
+    let raw: RawReport = match yaml::read(split.yaml, file, split.yaml_line_offset) {
         Ok(raw) => raw,
-        Err(d) => return (None, vec![d]),
+        Err(mut problems) => {
+            // The YAML reader names the first missing field; name them all.
+            for problem in &mut problems {
+                let top_level_missing = problem.message.starts_with("required field")
+                    && problem
+                        .field
+                        .as_deref()
+                        .is_some_and(|f| REQUIRED.contains(&f));
+                if top_level_missing && missing.len() > 1 {
+                    problem.field = Some(missing[0].to_string());
+                    problem.message = format!("required fields {} are missing", and_list(&missing));
+                }
+            }
+            return (None, problems);
+        }
     };
     let mut problems = Problems {
         file,
@@ -468,6 +495,31 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         metrics,
     };
     (Some(report), problems.list)
+}
+
+/// The fields every report gives.
+const REQUIRED: [&str; 5] = ["title", "kind", "city", "year", "published"];
+
+/// The required fields that no top-level line of `yaml` names.
+fn missing_required(yaml: &str) -> Vec<&'static str> {
+    let keys: Vec<String> = yaml
+        .lines()
+        .filter(|l| !l.starts_with([' ', '\t', '#', '-']))
+        .filter_map(yaml::key_of)
+        .collect();
+    REQUIRED
+        .into_iter()
+        .filter(|r| !keys.iter().any(|k| k == r))
+        .collect()
+}
+
+/// `a`, `b` and `c`.
+fn and_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
 }
 
 /// A report's slug: an address id that is not the name of the report

@@ -10,6 +10,152 @@
 use crate::diagnostic::{Diagnostic, Place};
 use serde::de::DeserializeOwned;
 
+/// Checks `yaml` for the slips a YAML parser explains badly (see [`lint`])
+/// and, if there are none, deserializes it: every slip comes back at once,
+/// each on its own line.
+pub fn read<T: DeserializeOwned>(
+    yaml: &str,
+    file: &str,
+    line_offset: usize,
+) -> Result<T, Vec<Diagnostic>> {
+    let slips = lint(yaml, file, line_offset);
+    if !slips.is_empty() {
+        return Err(slips);
+    }
+    parse(yaml, file, line_offset).map_err(|d| vec![d])
+}
+
+/// Characters that look like a space but are not one to YAML.
+fn look_alike_space(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{a0}' => "a non-breaking space (U+00A0)",
+        '\u{3000}' => "a full-width space (U+3000)",
+        '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => "a typographic space",
+        '\u{200b}' => "a zero-width space (U+200B)",
+        '\u{feff}' => "a zero-width no-break space (U+FEFF)",
+        _ => return None,
+    })
+}
+
+/// At most this many slips are listed per file: a file pasted with tabs
+/// throughout needs one fix, not thousands of lines about it.
+const MAX_SLIPS: usize = 20;
+
+/// Slips that editors make and that YAML parsers report in their own
+/// terms, or one line off: a tab or a look-alike space used to indent, a
+/// full-width colon after a field name, a look-alike space after a colon,
+/// and invisible control characters. Each is located at its own line and
+/// column, with what to type instead.
+pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Vec<Diagnostic> {
+    let mut slips = Vec::new();
+    for (n, text) in yaml.lines().enumerate() {
+        let line = n + 1 + line_offset;
+        if slips.len() == MAX_SLIPS {
+            slips.push(Diagnostic::at(
+                file,
+                line,
+                0,
+                None,
+                format!("more slips like the {MAX_SLIPS} above follow from here; fix those first"),
+            ));
+            break;
+        }
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        let mut slip = |index: usize, message: String| {
+            let column = text[..index].chars().count() + 1;
+            // The field the slip is in, when the line names one plainly; a
+            // look-alike space counts as the one column it shows as, while
+            // a tab's width is the editor's guess, so it names no field.
+            let field = (!text.starts_with(|c: char| {
+                c.is_whitespace() && c != ' ' && look_alike_space(c).is_none()
+            }))
+            .then(|| {
+                let shown: String = yaml
+                    .lines()
+                    .take(n + 1)
+                    .map(|l| l.replace(|c| look_alike_space(c).is_some(), " ") + "\n")
+                    .collect();
+                key_of(shown.lines().last()?.trim_start_matches([' ', '-']))?;
+                field_path_at(&shown, n + 1)
+            })
+            .flatten();
+            slips.push(Diagnostic::at(file, line, column, field, message));
+        };
+        if let Some((i, c)) = text.char_indices().find(|&(_, c)| {
+            c.is_control() && c != '\t'
+                || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2028}' | '\u{2029}')
+        }) {
+            slip(
+                i,
+                format!(
+                    "an invisible character (U+{:04X}) is here, often pasted from another program; delete it",
+                    c as u32
+                ),
+            );
+            continue;
+        }
+        // Indentation: everything before the first character that is
+        // neither a space nor a list dash.
+        let indent_end = text
+            .char_indices()
+            .find(|&(_, c)| c != ' ' && c != '-' && c != '\t' && look_alike_space(c).is_none())
+            .map_or(text.len(), |(i, _)| i);
+        if text[indent_end..].starts_with('#') || text[indent_end..].trim().is_empty() {
+            continue;
+        }
+        let indent = &text[..indent_end];
+        if let Some(i) = indent.find('\t') {
+            slip(
+                i,
+                "a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces".into(),
+            );
+            continue;
+        }
+        if let Some((i, c)) = indent
+            .char_indices()
+            .find(|&(_, c)| look_alike_space(c).is_some())
+        {
+            slip(
+                i,
+                format!(
+                    "the indentation holds {}, which looks like a space but is not one to YAML; retype the indentation with ordinary spaces",
+                    look_alike_space(c).unwrap_or_default()
+                ),
+            );
+            continue;
+        }
+        let rest = &text[indent_end..];
+        let key_end = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(rest.len(), |(i, _)| i);
+        let (key, after) = rest.split_at(key_end);
+        if key.is_empty() || !key.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let after_spaces = after.trim_start_matches(' ');
+        if after_spaces.starts_with('：') {
+            slip(
+                indent_end + key_end + (after.len() - after_spaces.len()),
+                format!(
+                    "`{key}` is followed by a full-width colon '：'; YAML needs an ASCII colon ':' followed by a space: `{key}: `"
+                ),
+            );
+        } else if let Some(value) = after.strip_prefix(':')
+            && let Some(c) = value.chars().next()
+            && let Some(what) = look_alike_space(c)
+        {
+            slip(
+                indent_end + key_end + 1,
+                format!(
+                    "the colon after `{key}` is followed by {what}; YAML needs an ordinary space after ':'"
+                ),
+            );
+        }
+    }
+    slips
+}
+
 /// Deserializes `yaml`, which starts after `line_offset` lines of `file`.
 pub fn parse<T: DeserializeOwned>(
     yaml: &str,
@@ -177,7 +323,7 @@ pub fn field_path_at(yaml: &str, line: usize) -> Option<String> {
 }
 
 /// The key of a `key: value` or `key:` line, if it is one.
-fn key_of(text: &str) -> Option<String> {
+pub fn key_of(text: &str) -> Option<String> {
     let end = text
         .char_indices()
         .find(|&(i, c)| c == ':' && matches!(text[i + 1..].chars().next(), None | Some(' ')))
@@ -218,6 +364,72 @@ mod tests {
         let yaml = "metrics:\n- id: a\n- id: b\n  unit: 条\ntitle: x\n";
         assert_eq!(field_path_at(yaml, 4).as_deref(), Some("metrics[1].unit"));
         assert_eq!(field_path_at(yaml, 5).as_deref(), Some("title"));
+    }
+
+    #[test]
+    fn slips_are_located_and_explained() {
+        let cases = [
+            (
+                "title\u{ff1a} 东营\n",
+                1,
+                6,
+                "full-width colon '：'; YAML needs an ASCII colon",
+            ),
+            (
+                "title: a\n\tkind: plan\n",
+                2,
+                1,
+                "a tab is used for indentation",
+            ),
+            (
+                "metrics:\n  - id: a\n \t  unit: 个\n",
+                3,
+                2,
+                "a tab is used for indentation",
+            ),
+            (
+                "metrics:\n  - id: a\n\u{a0}\u{a0}\u{a0} actual: 1\n",
+                3,
+                1,
+                "a non-breaking space (U+00A0)",
+            ),
+            (
+                "title:\u{3000}东营\n",
+                1,
+                7,
+                "followed by a full-width space (U+3000)",
+            ),
+            (
+                "title: a\u{1b}[0m\n",
+                1,
+                9,
+                "an invisible character (U+001B)",
+            ),
+            (
+                "a: 1\nsummary: 目标\u{200b}\n",
+                2,
+                12,
+                "invisible character (U+200B)",
+            ),
+        ];
+        for (yaml, line, column, message) in cases {
+            let slips = lint(yaml, "f.md", 0);
+            assert_eq!(slips.len(), 1, "{yaml:?}: {slips:?}");
+            assert_eq!((slips[0].line, slips[0].column), (line, column), "{yaml:?}");
+            assert!(
+                slips[0].message.contains(message),
+                "{yaml:?}: {}",
+                slips[0].message
+            );
+        }
+        let clean =
+            "title: 关于：城市更新\nsummary: |\n  目标：改造\n\tx\nmetrics:\n  - id: a # 注释：\n";
+        let slips = lint(clean, "f.md", 0);
+        assert_eq!(
+            slips.len(),
+            1,
+            "only the tab inside the block scalar: {slips:?}"
+        );
     }
 
     #[test]
