@@ -65,7 +65,7 @@ enum Command {
 
 #[derive(Subcommand)]
 enum New {
-    /// Scaffold a report at content/<year>/<name>.md with valid front matter.
+    /// Scaffold a report at content/<year>/<name>.md; its examples are comments, published only once filled in.
     Report {
         /// The report's file name and address, e.g. qingdao-2025-plan.
         name: String,

@@ -119,6 +119,13 @@ fn init_creates_a_site_that_builds_with_the_built_in_theme() {
     assert!(build.status.success(), "{}", stderr(&build));
     let report = read(&site.join("output/reports/first-report/index.html"));
     assert!(report.contains("示例市城市更新计划"), "{report}");
+    assert!(
+        report.contains("虚构示例"),
+        "the first report is marked as the fictional city's example:\n{report}"
+    );
+    for placeholder in PLACEHOLDERS {
+        assert!(!report.contains(placeholder), "`{placeholder}` published");
+    }
     let twice = Command::new(BIN).arg("init").arg(&site).output().unwrap();
     assert_eq!(twice.status.code(), Some(1), "init never overwrites a site");
 }
@@ -216,4 +223,125 @@ fn serve_builds_and_serves_the_site() {
     );
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+/// Texts the report scaffold suggests, none of which may reach readers
+/// until an editor puts them in on purpose.
+const PLACEHOLDERS: [&str; 5] = [
+    "示例指标",
+    "发布单位",
+    "原文标题",
+    "用一句话",
+    "在这里用自己的话",
+];
+
+#[test]
+fn a_new_report_publishes_no_placeholder_until_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let init = Command::new(BIN).arg("init").arg(&site).output().unwrap();
+    assert!(init.status.success(), "{}", stderr(&init));
+    let made = run(
+        &site,
+        &[
+            "new",
+            "report",
+            "east-2026-plan",
+            "--city",
+            "示例市",
+            "--district",
+            "东区",
+            "--year",
+            "2026",
+        ],
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let text = read(&site.join("content/2026/east-2026-plan.md"));
+    for line in [
+        "# summary:",
+        "# source:",
+        "# metrics:",
+        "#   - id: east-2026-plan-example",
+        "#     target: 10",
+    ] {
+        assert!(
+            text.contains(line),
+            "the example stays in the file as `{line}`:\n{text}"
+        );
+    }
+
+    let check = run(&site, &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let build = run(&site, &["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let page = read(&site.join("output/reports/east-2026-plan/index.html"));
+    assert!(page.contains("示例市2026年报告"), "{page}");
+    for placeholder in PLACEHOLDERS {
+        assert!(
+            !page.contains(placeholder),
+            "`{placeholder}` published:\n{page}"
+        );
+    }
+    assert!(
+        !page.contains("<table class=\"metrics\"") && page.contains("暂无指标"),
+        "no metric rows before a metric is filled in:\n{page}"
+    );
+    assert!(
+        !page.contains("class=\"source\""),
+        "no source section:\n{page}"
+    );
+    assert!(!page.contains("class=\"lead\""), "no summary:\n{page}");
+    assert!(
+        !site.join("output/metrics/east-2026-plan-example").exists(),
+        "the example metric gets no page"
+    );
+}
+
+#[test]
+fn a_new_reports_examples_check_once_uncommented() {
+    let site = fixture("basic");
+    let made = run(
+        site.path(),
+        &[
+            "new",
+            "report",
+            "test-2026-plan",
+            "--city",
+            "test-city",
+            "--year",
+            "2026",
+        ],
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let file = site.path().join("content/2026/test-2026-plan.md");
+    // An editor removes the `# ` before each example field; the lines that
+    // explain, in Chinese, stay comments.
+    let uncommented: String = read(&file)
+        .lines()
+        .map(|line| match line.strip_prefix("# ") {
+            Some(field) if field.starts_with(|c: char| c.is_ascii_alphanumeric() || c == ' ') => {
+                field
+            }
+            _ => line,
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert!(
+        uncommented.contains("\n  - id: test-2026-plan-example\n"),
+        "{uncommented}"
+    );
+    write(site.path(), "content/2026/test-2026-plan.md", &uncommented);
+
+    let check = run(site.path(), &["check"]);
+    assert!(
+        check.status.success(),
+        "the uncommented examples are a valid report:\n{}\n{uncommented}",
+        stderr(&check)
+    );
+    let build = run(site.path(), &["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let page = read(&site.path().join("output/reports/test-2026-plan/index.html"));
+    for shown in ["示例指标", "发布单位", "原文标题", "用一句话说明"] {
+        assert!(page.contains(shown), "`{shown}` once uncommented:\n{page}");
+    }
 }

@@ -1,9 +1,19 @@
 //! `renewal new report` and `renewal init`: files a user starts from.
 //!
 //! The starting files live beside this module as ordinary files
-//! (`scaffold/report.md`, `scaffold/site.yaml`) with `{placeholders}`. A
-//! scaffolded report is valid as written, so `renewal check` passes on it at
-//! once. Existing files are never overwritten.
+//! (`scaffold/report.md`, `scaffold/site.yaml`); a `{name}` in braces is
+//! replaced by the value the command line gave.
+//!
+//! A scaffolded report states only what the command line gave: title, kind,
+//! city, district, year and the day it was made. Everything an editor has to
+//! take from the source (summary, topics, source, metrics) is written as
+//! commented-out YAML, with lines in Chinese saying to fill it in and remove
+//! the `# `, and the body is left empty. So an example figure or sentence
+//! the editor forgets is never published: until it is uncommented it is not
+//! part of the report. The report passes `renewal check` as written, and
+//! again once its examples are uncommented. `renewal init` makes its first
+//! report the same way, for the fictional city of its example site.
+//! Existing files are never overwritten.
 
 use crate::load::config::{self, CONFIG_FILE, check_slug};
 use crate::model::ReportKind;
