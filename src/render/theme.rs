@@ -4,8 +4,9 @@
 //! files are compiled into the binary so that `renewal init` sites work with
 //! no theme folder of their own. A site overrides any part by putting a file
 //! at the same relative path in `themes/<theme>/`, and any template by
-//! putting it in `templates/` at the site root. Templates are parsed here, so
-//! a syntax error in any of them is reported before anything is rendered.
+//! putting it in `templates/` at the site root; whatever a theme leaves out
+//! comes from the built-in files. Templates are parsed here, so a syntax
+//! error in any of them is reported before anything is rendered.
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
@@ -64,22 +65,13 @@ struct ThemeFile {
     bytes: Vec<u8>,
 }
 
-/// Loads the theme named in `config`, with the site's overrides.
+/// Loads the theme named in `config`, with the site's overrides: the
+/// built-in default theme first, then `themes/<theme>/` over it, then the
+/// site's `templates/`, so any file a layer leaves out comes from the one
+/// below.
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
-    let mut files: BTreeMap<String, ThemeFile> = BTreeMap::new();
     let theme_dir = root.join("themes").join(&config.theme);
-    if config.theme == "default" || !theme_dir.is_dir() {
-        for (path, bytes) in BUILTIN {
-            files.insert(
-                path.to_string(),
-                ThemeFile {
-                    origin: format!("themes/default/{path} (built into renewal)"),
-                    bytes: bytes.to_vec(),
-                },
-            );
-        }
-    }
-    if !theme_dir.is_dir() && config.theme != "default" {
+    if config.theme != "default" && !theme_dir.is_dir() {
         return Err(vec![Diagnostic::at(
             "site.yaml",
             0,
@@ -91,6 +83,16 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
             ),
         )]);
     }
+    let mut files: BTreeMap<String, ThemeFile> = BUILTIN
+        .iter()
+        .map(|(path, bytes)| {
+            let file = ThemeFile {
+                origin: builtin_origin(path),
+                bytes: bytes.to_vec(),
+            };
+            (path.to_string(), file)
+        })
+        .collect();
     let mut errors = Vec::new();
     let prefix = format!("themes/{}", config.theme);
     overlay(&theme_dir, &prefix, "", &mut files, &mut errors);
@@ -146,6 +148,14 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     }
 }
 
+/// Where a file of the built-in theme is said to come from.
+fn builtin_origin(path: &str) -> String {
+    format!("themes/default/{path}{BUILTIN_NOTE}")
+}
+
+/// What follows the path of a built-in file.
+const BUILTIN_NOTE: &str = " (built into renewal)";
+
 /// Adds (or replaces) the files below `dir`, keyed as `key_prefix` + relative path.
 fn overlay(
     dir: &Path,
@@ -184,31 +194,65 @@ fn overlay(
     }
 }
 
+/// The interface strings in the site's language: the built-in theme's,
+/// with the theme's own strings.yaml over them key by key. A theme whose
+/// strings.yaml leaves out the site's language gets the built-in strings
+/// for it.
 fn strings_for(
     files: &BTreeMap<String, ThemeFile>,
     config: &Config,
     errors: &mut Vec<Diagnostic>,
 ) -> Strings {
-    let Some(file) = files.get("strings.yaml") else {
-        return Strings::new();
-    };
-    let text = String::from_utf8_lossy(&file.bytes);
-    match crate::load::yaml::parse::<BTreeMap<String, Strings>>(&text, &file.origin, 0) {
-        Ok(mut by_language) => {
-            let tag = config.language.tag();
-            by_language.remove(tag).unwrap_or_else(|| {
-                errors.push(Diagnostic::file(
-                    &file.origin,
-                    format!("has no strings for the site's language `{tag}`"),
-                ));
-                Strings::new()
-            })
-        }
+    let tag = config.language.tag();
+    let builtin_file = builtin_origin("strings.yaml");
+    let builtin_text = BUILTIN
+        .iter()
+        .find(|(path, _)| *path == "strings.yaml")
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes))
+        .unwrap_or_default();
+    let builtin = match crate::load::yaml::parse::<BTreeMap<String, Strings>>(
+        &builtin_text,
+        &builtin_file,
+        0,
+    ) {
+        Ok(by_language) => by_language,
         Err(d) => {
             errors.push(d);
-            Strings::new()
+            BTreeMap::new()
         }
+    };
+    let mut strings = builtin.get(tag).cloned().unwrap_or_default();
+    let own = match files.get("strings.yaml") {
+        Some(file) if file.origin != builtin_file => {
+            let text = String::from_utf8_lossy(&file.bytes);
+            match crate::load::yaml::parse::<BTreeMap<String, Strings>>(&text, &file.origin, 0) {
+                Ok(mut by_language) => Some((file, by_language.remove(tag))),
+                Err(d) => {
+                    errors.push(d);
+                    return strings;
+                }
+            }
+        }
+        _ => None,
+    };
+    match own {
+        Some((_, Some(own))) => strings.extend(own),
+        _ if builtin.contains_key(tag) => {}
+        Some((file, None)) => errors.push(Diagnostic::file(
+            &file.origin,
+            format!(
+                "has no strings for the site's language `{tag}`, and the built-in default theme has none either: add a `{tag}:` section"
+            ),
+        )),
+        None => errors.push(Diagnostic::file(
+            &builtin_file,
+            format!(
+                "has no strings for the site's language `{tag}`: add a `{tag}:` section to themes/{}/strings.yaml",
+                config.theme
+            ),
+        )),
     }
+    strings
 }
 
 /// A Tera error as a diagnostic naming the template file and line.
