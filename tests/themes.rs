@@ -1,4 +1,5 @@
-//! Themes as a site uses them: a theme folder that changes only a few files.
+//! Themes as a site uses them: a theme folder that changes only a few files,
+//! and a theme that does not exist.
 
 mod common;
 use common::*;
@@ -88,4 +89,20 @@ fn a_theme_strings_file_may_leave_out_keys_and_languages() {
     assert!(result.status.success(), "{}", stderr(&result));
     let home = visible(&read(&site.path().join("output/index.html")));
     assert!(home.contains("跳到正文"), "{home}");
+}
+
+#[test]
+fn a_missing_theme_is_located_in_site_yaml() {
+    let site = fixture("basic");
+    use_theme(site.path(), "mine");
+    write(site.path(), "themes/plain/static/style.css", "");
+    let result = run(site.path(), &["build"]);
+    assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
+    let err = stderr(&result);
+    assert!(
+        err.contains(
+            "site.yaml:6:8: field `theme`: theme `mine` not found: there is no folder themes/mine/ (themes available: default (built in), plain)"
+        ),
+        "{err}"
+    );
 }

@@ -10,6 +10,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
+use crate::load::config::CONFIG_FILE;
 use crate::model::config::Config;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -72,16 +73,7 @@ struct ThemeFile {
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     let theme_dir = root.join("themes").join(&config.theme);
     if config.theme != "default" && !theme_dir.is_dir() {
-        return Err(vec![Diagnostic::at(
-            "site.yaml",
-            0,
-            0,
-            Some("theme".into()),
-            format!(
-                "theme `{}` not found: there is no folder themes/{}/",
-                config.theme, config.theme
-            ),
-        )]);
+        return Err(vec![theme_not_found(root, config)]);
     }
     let mut files: BTreeMap<String, ThemeFile> = BUILTIN
         .iter()
@@ -155,6 +147,33 @@ fn builtin_origin(path: &str) -> String {
 
 /// What follows the path of a built-in file.
 const BUILTIN_NOTE: &str = " (built into renewal)";
+
+/// The error for a `theme:` that names no folder, at its place in site.yaml,
+/// with the themes there are.
+fn theme_not_found(root: &Path, config: &Config) -> Diagnostic {
+    let mut folders: Vec<String> = std::fs::read_dir(root.join("themes"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "default" && !name.starts_with('.'))
+        .collect();
+    folders.sort();
+    let mut available = vec!["default (built in)".to_string()];
+    available.extend(folders);
+    let name = &config.theme;
+    Diagnostic::at(
+        CONFIG_FILE,
+        config.theme_place.line,
+        config.theme_place.column,
+        Some("theme".into()),
+        format!(
+            "theme `{name}` not found: there is no folder themes/{name}/ (themes available: {})",
+            available.join(", ")
+        ),
+    )
+}
 
 /// Adds (or replaces) the files below `dir`, keyed as `key_prefix` + relative path.
 fn overlay(
