@@ -273,13 +273,13 @@ fn strings_for(
         Some((file, None)) => errors.push(Diagnostic::file(
             &file.origin,
             format!(
-                "has no strings for the site's language `{tag}`, and the built-in default theme has none either: add a `{tag}:` section"
+                "has no strings for the site's language `{tag}`, and the built-in default theme has none either: add a section `{tag}:`"
             ),
         )),
         None => errors.push(Diagnostic::file(
             &builtin_file,
             format!(
-                "has no strings for the site's language `{tag}`: add a `{tag}:` section to themes/{}/strings.yaml",
+                "has no strings for the site's language `{tag}`: add a section `{tag}:` to themes/{}/strings.yaml",
                 config.theme
             ),
         )),
