@@ -28,7 +28,7 @@ struct RawConfig {
     description: Option<String>,
     base_url: Spanned<String>,
     language: Option<Language>,
-    theme: Option<String>,
+    theme: Option<Spanned<String>>,
     charts: Option<bool>,
     page_size: Option<Spanned<i64>>,
     cities: Vec<RawCity>,
@@ -176,7 +176,12 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         base_url,
         base_path,
         language: raw.language.unwrap_or(Language::ZhHans),
-        theme: raw.theme.unwrap_or_else(|| "default".into()),
+        theme_place: raw
+            .theme
+            .as_ref()
+            .map(|t| yaml::place(t, 0))
+            .unwrap_or_default(),
+        theme: raw.theme.map_or_else(|| "default".into(), |t| t.value),
         charts: raw.charts.unwrap_or(true),
         page_size,
         cities: raw

@@ -8,6 +8,7 @@
 //! checking `site.yaml` belongs to `load::config`.
 
 use super::DistrictId;
+use crate::diagnostic::Place;
 use crate::i18n::Language;
 use serde::Serialize;
 
@@ -22,6 +23,9 @@ pub struct Config {
     pub base_path: String,
     pub language: Language,
     pub theme: String,
+    /// Where `site.yaml` names the theme (line 0 when it does not).
+    #[serde(skip)]
+    pub theme_place: Place,
     /// Whether pages carry SVG charts (on unless `charts: false`).
     pub charts: bool,
     /// How many reports, table rows or data points a list shows per page.

@@ -42,11 +42,10 @@ pub fn prepare(theme: &mut Theme, config: &Config) {
 
 /// Renders `view` with its template, as the bytes of an HTML file.
 pub fn page(theme: &Theme, view: &View) -> Result<Vec<u8>, Diagnostic> {
-    let mut context = tera::Context::from_serialize(&view.values).map_err(|e| {
-        Diagnostic::file(
-            view.template,
-            format!("template error: {e} (while rendering {})", view.path),
-        )
+    let mut context = tera::Context::from_serialize(&view.values).map_err(|error| {
+        let mut d = theme::template_error(&error, &theme.origins, view.template);
+        d.message = format!("{} (while rendering {})", d.message, view.path);
+        d
     })?;
     context.insert("page_url", &view.url);
     context.insert("page_title", &view.title);
@@ -57,7 +56,7 @@ pub fn page(theme: &Theme, view: &View) -> Result<Vec<u8>, Diagnostic> {
         .tera
         .render_to(view.template, &context, &mut html)
         .map_err(|error| {
-            let mut d = theme::template_error(&error, &theme.origins);
+            let mut d = theme::template_error(&error, &theme.origins, view.template);
             d.message = format!("{} (while rendering {})", d.message, view.path);
             d
         })?;

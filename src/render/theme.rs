@@ -4,11 +4,15 @@
 //! files are compiled into the binary so that `renewal init` sites work with
 //! no theme folder of their own. A site overrides any part by putting a file
 //! at the same relative path in `themes/<theme>/`, and any template by
-//! putting it in `templates/` at the site root. Templates are parsed here, so
-//! a syntax error in any of them is reported before anything is rendered.
+//! putting it in `templates/` at the site root; whatever a theme leaves out
+//! comes from the built-in files. Templates are parsed here, so a syntax
+//! error in any of them is reported before anything is rendered, and every
+//! Tera error becomes a one-line diagnostic naming the template by its path
+//! from the site root.
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
+use crate::load::config::CONFIG_FILE;
 use crate::model::config::Config;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -64,33 +68,25 @@ struct ThemeFile {
     bytes: Vec<u8>,
 }
 
-/// Loads the theme named in `config`, with the site's overrides.
+/// Loads the theme named in `config`, with the site's overrides: the
+/// built-in default theme first, then `themes/<theme>/` over it, then the
+/// site's `templates/`, so any file a layer leaves out comes from the one
+/// below.
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
-    let mut files: BTreeMap<String, ThemeFile> = BTreeMap::new();
     let theme_dir = root.join("themes").join(&config.theme);
-    if config.theme == "default" || !theme_dir.is_dir() {
-        for (path, bytes) in BUILTIN {
-            files.insert(
-                path.to_string(),
-                ThemeFile {
-                    origin: format!("themes/default/{path} (built into renewal)"),
-                    bytes: bytes.to_vec(),
-                },
-            );
-        }
+    if config.theme != "default" && !theme_dir.is_dir() {
+        return Err(vec![theme_not_found(root, config)]);
     }
-    if !theme_dir.is_dir() && config.theme != "default" {
-        return Err(vec![Diagnostic::at(
-            "site.yaml",
-            0,
-            0,
-            Some("theme".into()),
-            format!(
-                "theme `{}` not found: there is no folder themes/{}/",
-                config.theme, config.theme
-            ),
-        )]);
-    }
+    let mut files: BTreeMap<String, ThemeFile> = BUILTIN
+        .iter()
+        .map(|(path, bytes)| {
+            let file = ThemeFile {
+                origin: builtin_origin(path),
+                bytes: bytes.to_vec(),
+            };
+            (path.to_string(), file)
+        })
+        .collect();
     let mut errors = Vec::new();
     let prefix = format!("themes/{}", config.theme);
     overlay(&theme_dir, &prefix, "", &mut files, &mut errors);
@@ -103,7 +99,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     );
 
     let strings = strings_for(&files, config, &mut errors);
-    let mut templates = Vec::new();
+    let mut sources = BTreeMap::new();
     let mut statics = BTreeMap::new();
     let mut origins = BTreeMap::new();
     for (path, file) in files {
@@ -111,28 +107,39 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
             match String::from_utf8(file.bytes) {
                 Ok(text) => {
                     origins.insert(name.to_string(), file.origin);
-                    templates.push((name.to_string(), text));
+                    sources.insert(name.to_string(), text);
                 }
-                Err(_) => errors.push(Diagnostic::file(file.origin, "is not valid UTF-8 text")),
+                Err(error) => {
+                    let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                    let (line, column) = line_column(std::str::from_utf8(valid).unwrap_or(""));
+                    errors.push(Diagnostic::at(
+                        file.origin,
+                        line,
+                        column,
+                        None,
+                        "is not valid UTF-8 text (it may be saved as GBK or GB2312): save it as UTF-8",
+                    ));
+                }
             }
         } else if let Some(name) = path.strip_prefix("static/") {
             statics.insert(name.to_string(), file.bytes);
         }
     }
     let mut tera = tera::Tera::new();
-    // Each template is parsed on its own first so that every syntax error is listed.
-    for (name, text) in &templates {
+    // Each template is parsed on its own first so that every syntax error is
+    // listed: loading them together stops at the first.
+    for (name, text) in &sources {
         if let Err(error) = tera::Tera::new().add_raw_template(name, text)
             && let tera::ErrorKind::SyntaxError(_) = error.kind()
         {
-            errors.push(template_error(&error, &origins));
+            errors.extend(diagnose(&error, &origins, &sources, None));
         }
     }
     if errors.is_empty()
         && let Err(error) =
-            tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {
-        errors.push(template_error(&error, &origins));
+        errors.extend(diagnose(&error, &origins, &sources, None));
     }
     if errors.is_empty() {
         Ok(Theme {
@@ -144,6 +151,41 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// Where a file of the built-in theme is said to come from.
+fn builtin_origin(path: &str) -> String {
+    format!("themes/default/{path}{BUILTIN_NOTE}")
+}
+
+/// What follows the path of a built-in file.
+const BUILTIN_NOTE: &str = " (built into renewal)";
+
+/// The error for a `theme:` that names no folder, at its place in site.yaml,
+/// with the themes there are.
+fn theme_not_found(root: &Path, config: &Config) -> Diagnostic {
+    let mut folders: Vec<String> = std::fs::read_dir(root.join("themes"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "default" && !name.starts_with('.'))
+        .collect();
+    folders.sort();
+    let mut available = vec!["default (built in)".to_string()];
+    available.extend(folders);
+    let name = &config.theme;
+    Diagnostic::at(
+        CONFIG_FILE,
+        config.theme_place.line,
+        config.theme_place.column,
+        Some("theme".into()),
+        format!(
+            "theme `{name}` not found: there is no folder themes/{name}/ (themes available: {})",
+            available.join(", ")
+        ),
+    )
 }
 
 /// Adds (or replaces) the files below `dir`, keyed as `key_prefix` + relative path.
@@ -184,60 +226,395 @@ fn overlay(
     }
 }
 
+/// The interface strings in the site's language: the built-in theme's,
+/// with the theme's own strings.yaml over them key by key. A theme whose
+/// strings.yaml leaves out the site's language gets the built-in strings
+/// for it.
 fn strings_for(
     files: &BTreeMap<String, ThemeFile>,
     config: &Config,
     errors: &mut Vec<Diagnostic>,
 ) -> Strings {
-    let Some(file) = files.get("strings.yaml") else {
-        return Strings::new();
-    };
-    let text = String::from_utf8_lossy(&file.bytes);
-    match crate::load::yaml::parse::<BTreeMap<String, Strings>>(&text, &file.origin, 0) {
-        Ok(mut by_language) => {
-            let tag = config.language.tag();
-            by_language.remove(tag).unwrap_or_else(|| {
-                errors.push(Diagnostic::file(
-                    &file.origin,
-                    format!("has no strings for the site's language `{tag}`"),
-                ));
-                Strings::new()
-            })
-        }
+    let tag = config.language.tag();
+    let builtin_file = builtin_origin("strings.yaml");
+    let builtin_text = BUILTIN
+        .iter()
+        .find(|(path, _)| *path == "strings.yaml")
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes))
+        .unwrap_or_default();
+    let builtin = match crate::load::yaml::parse::<BTreeMap<String, Strings>>(
+        &builtin_text,
+        &builtin_file,
+        0,
+    ) {
+        Ok(by_language) => by_language,
         Err(d) => {
             errors.push(d);
-            Strings::new()
+            BTreeMap::new()
         }
+    };
+    let mut strings = builtin.get(tag).cloned().unwrap_or_default();
+    let own = match files.get("strings.yaml") {
+        Some(file) if file.origin != builtin_file => {
+            let text = String::from_utf8_lossy(&file.bytes);
+            match crate::load::yaml::parse::<BTreeMap<String, Strings>>(&text, &file.origin, 0) {
+                Ok(mut by_language) => Some((file, by_language.remove(tag))),
+                Err(d) => {
+                    errors.push(d);
+                    return strings;
+                }
+            }
+        }
+        _ => None,
+    };
+    match own {
+        Some((_, Some(own))) => strings.extend(own),
+        _ if builtin.contains_key(tag) => {}
+        Some((file, None)) => errors.push(Diagnostic::file(
+            &file.origin,
+            format!(
+                "has no strings for the site's language `{tag}`, and the built-in default theme has none either: add a section `{tag}:`"
+            ),
+        )),
+        None => errors.push(Diagnostic::file(
+            &builtin_file,
+            format!(
+                "has no strings for the site's language `{tag}`: add a section `{tag}:` to themes/{}/strings.yaml",
+                config.theme
+            ),
+        )),
+    }
+    strings
+}
+
+/// A Tera error met while rendering, as a diagnostic naming the template
+/// file (from the site root), line and column. `rendering` is the template
+/// the page was rendered with, named when Tera does not say where it went
+/// wrong.
+pub fn template_error(
+    error: &tera::Error,
+    origins: &BTreeMap<String, String>,
+    rendering: &str,
+) -> Diagnostic {
+    let mut found = diagnose(error, origins, &BTreeMap::new(), Some(rendering));
+    let first = found.remove(0);
+    if found.is_empty() {
+        return first;
+    }
+    let more: Vec<String> = found.iter().map(|d| d.to_string()).collect();
+    Diagnostic {
+        message: format!("{}; also {}", first.message, more.join("; ")),
+        ..first
     }
 }
 
-/// A Tera error as a diagnostic naming the template file and line.
-pub fn template_error(error: &tera::Error, origins: &BTreeMap<String, String>) -> Diagnostic {
+/// A Tera error as diagnostics, one for each problem it reports (at least
+/// one), each one line naming the template by its path from the site root.
+/// `sources` (template texts by name) lets problems Tera does not place, such
+/// as a missing parent, be found in the text; `fallback` is the template
+/// named when nothing else says which.
+fn diagnose(
+    error: &tera::Error,
+    origins: &BTreeMap<String, String>,
+    sources: &BTreeMap<String, String>,
+    fallback: Option<&str>,
+) -> Vec<Diagnostic> {
     let origin = |name: &str| {
         origins
             .get(name)
             .cloned()
             .unwrap_or_else(|| format!("templates/{name}"))
     };
+    let at = |name: &str, (line, column): (usize, usize), message: String| {
+        Diagnostic::at(
+            origin(name),
+            line,
+            column,
+            None,
+            format!("template error: {}", one_line(&message)),
+        )
+    };
+    // Where `{% keyword "target" %}` is written in template `name`.
+    let tag = |name: &str, keyword: &str, target: &str| {
+        sources
+            .get(name)
+            .and_then(|source| find_tag(source, keyword, target))
+            .unwrap_or((0, 0))
+    };
     match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
-            Diagnostic::at(
-                origin(report.filename()),
-                span.start_line,
-                span.start_col + 1,
-                None,
-                format!("template error: {}", report.message()),
-            )
+            let mut message = report.message().to_string();
+            if message == "Unknown tag"
+                && let Some(word) = sources
+                    .get(report.filename())
+                    .and_then(|source| word_at(source, span.start_line, span.start_col))
+            {
+                message = if word.starts_with("end") {
+                    format!(
+                        "unexpected `{word}`: a tag opened before it (such as `if` or `for`) is not closed"
+                    )
+                } else {
+                    format!("unknown tag `{word}`")
+                };
+            }
+            // Notes ("called from", "first defined here") only appear in
+            // the error's text.
+            let notes = parse_reports(&error.to_string())
+                .into_iter()
+                .next()
+                .map(|r| r.notes)
+                .unwrap_or_default();
+            vec![at(
+                report.filename(),
+                (span.start_line, span.start_col + 1),
+                with_notes(message, &notes, &origin),
+            )]
         }
-        tera::ErrorKind::TemplateNotFound(name) => Diagnostic::file(
-            origin(name),
-            "template error: this template is needed but missing",
-        ),
-        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::file(
-            origin(current),
-            format!("template error: extends `{parent}`, which does not exist"),
-        ),
-        other => Diagnostic::file("templates", format!("template error: {other}")),
+        tera::ErrorKind::MissingParent { current, parent } => vec![at(
+            current,
+            tag(current, "extends", parent),
+            format!("extends `{parent}`, which does not exist"),
+        )],
+        tera::ErrorKind::CircularExtend {
+            tpl,
+            inheritance_chain,
+        } => {
+            let parent = inheritance_chain.first().map_or("", String::as_str);
+            vec![at(
+                tpl,
+                tag(tpl, "extends", parent),
+                format!(
+                    "`extends` goes round in a circle: {tpl} → {}",
+                    inheritance_chain.join(" → ")
+                ),
+            )]
+        }
+        tera::ErrorKind::CircularInclude { tpl, include_chain } => {
+            let n = include_chain.len();
+            let (includer, included) = if n >= 2 {
+                (include_chain[n - 2].as_str(), include_chain[n - 1].as_str())
+            } else {
+                (tpl.as_str(), tpl.as_str())
+            };
+            vec![at(
+                includer,
+                tag(includer, "include", included),
+                format!(
+                    "`include` goes round in a circle: {}",
+                    include_chain.join(" → ")
+                ),
+            )]
+        }
+        tera::ErrorKind::TemplateNotFound(name) => vec![at(
+            name,
+            (0, 0),
+            "this template is needed but missing".into(),
+        )],
+        tera::ErrorKind::Msg(text) => {
+            let reports: Vec<Report> = parse_reports(text)
+                .into_iter()
+                .filter(|r| r.place.is_some())
+                .collect();
+            if reports.is_empty() {
+                vec![unplaced(error, origins, fallback)]
+            } else {
+                reports
+                    .into_iter()
+                    .map(|report| {
+                        let (name, line, column) = report.place.unwrap_or_default();
+                        at(
+                            &name,
+                            (line, column),
+                            with_notes(report.message, &report.notes, &origin),
+                        )
+                    })
+                    .collect()
+            }
+        }
+        _ => vec![unplaced(error, origins, fallback)],
+    }
+}
+
+/// An error Tera gives no place for: its text and its sources' on one line,
+/// filed under the template it names, or else under `fallback`.
+fn unplaced(
+    error: &tera::Error,
+    origins: &BTreeMap<String, String>,
+    fallback: Option<&str>,
+) -> Diagnostic {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !message.contains(&cause_text) {
+            message = format!("{message}: {cause_text}");
+        }
+        source = cause.source();
+    }
+    let named = origins
+        .iter()
+        .find(|(name, _)| {
+            message.contains(&format!("`{name}`")) || message.contains(&format!("'{name}'"))
+        })
+        .map(|(_, origin)| origin.clone());
+    let file = named
+        .or_else(|| {
+            fallback.map(|name| {
+                origins
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| format!("templates/{name}"))
+            })
+        })
+        .unwrap_or_else(|| "templates".into());
+    Diagnostic::file(file, format!("template error: {}", one_line(&message)))
+}
+
+/// One problem read back from the text of a Tera error report:
+/// `error: message`, `--> name:line:column`, then any `note: label name:line:column`.
+#[derive(Debug, Default)]
+struct Report {
+    message: String,
+    place: Option<(String, usize, usize)>,
+    notes: Vec<(String, (String, usize, usize))>,
+}
+
+/// The problems in a Tera error text, which may hold several reports.
+fn parse_reports(text: &str) -> Vec<Report> {
+    let mut reports: Vec<Report> = Vec::new();
+    for line in text.lines() {
+        if let Some(message) = line.strip_prefix("error: ") {
+            reports.push(Report {
+                message: message.trim().to_string(),
+                ..Report::default()
+            });
+        } else if let Some(report) = reports.last_mut() {
+            if let Some(place) = line.trim_start().strip_prefix("--> ") {
+                if report.place.is_none() {
+                    report.place = split_place(place);
+                }
+            } else if let Some(note) = line.strip_prefix("note: ")
+                && let Some((label, place)) = note.rsplit_once(' ')
+                && let Some(place) = split_place(place)
+            {
+                report.notes.push((label.to_string(), place));
+            }
+        }
+    }
+    reports
+}
+
+/// `name:line:column` as its parts.
+fn split_place(text: &str) -> Option<(String, usize, usize)> {
+    let mut parts = text.trim().rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?.to_string(), line, column))
+}
+
+/// `message` followed by its notes, each placed by its path from the site root.
+fn with_notes(
+    message: String,
+    notes: &[(String, (String, usize, usize))],
+    origin: &dyn Fn(&str) -> String,
+) -> String {
+    notes
+        .iter()
+        .fold(message, |message, (label, (name, line, column))| {
+            let origin = origin(name);
+            let place = match origin.strip_suffix(BUILTIN_NOTE) {
+                Some(path) => format!("{path}:{line}:{column} in the built-in theme"),
+                None => format!("{origin}:{line}:{column}"),
+            };
+            if label.ends_with(" from") {
+                format!("{message} ({label} {place})")
+            } else {
+                format!("{message} ({label}: {place})")
+            }
+        })
+}
+
+/// Text on one line: line breaks and runs of spaces become one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The 1-based line and column just after `text`.
+fn line_column(text: &str) -> (usize, usize) {
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+/// The word at `line` (1-based) and `column` (0-based, in characters).
+fn word_at(source: &str, line: usize, column: usize) -> Option<String> {
+    let word: String = source
+        .lines()
+        .nth(line.checked_sub(1)?)?
+        .chars()
+        .skip(column)
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    (!word.is_empty()).then_some(word)
+}
+
+/// The line and column of `target` in the first `{% keyword "target" %}` of
+/// `source`, or of the first `{% keyword` when none names it so.
+fn find_tag(source: &str, keyword: &str, target: &str) -> Option<(usize, usize)> {
+    let mut first_keyword = None;
+    let mut from = 0;
+    while let Some(i) = source[from..].find("{%") {
+        let open = from + i + 2;
+        from = open;
+        let rest = source[open..].trim_start_matches('-').trim_start();
+        let Some(after) = rest.strip_prefix(keyword) else {
+            continue;
+        };
+        let argument = after.trim_start();
+        if argument.len() == after.len() {
+            continue;
+        }
+        let at = source.len() - argument.len();
+        first_keyword.get_or_insert(at);
+        let named = ['"', '\'', '`'].iter().any(|&quote| {
+            argument
+                .strip_prefix(quote)
+                .and_then(|a| a.strip_prefix(target))
+                .is_some_and(|a| a.starts_with(quote))
+        });
+        if named {
+            return Some(line_column(&source[..at]));
+        }
+    }
+    first_keyword.map(|at| line_column(&source[..at]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_joined_in_one_message_are_read_back_one_by_one() {
+        let text = "error: Unknown filter `shout`\n --> report.html:3:21\n  |\n3 | {{ x | shout }}\n  |        ^^^^^\n\nerror: Unknown function `nope`\n --> partials/a b.html:4:4\n  |\n4 | {{ nope() }}\n\nnote: called from index.html:13:12\n  |";
+        let reports = parse_reports(text);
+        assert_eq!(reports.len(), 2);
+        assert_eq!(reports[0].message, "Unknown filter `shout`");
+        assert_eq!(reports[0].place, Some(("report.html".into(), 3, 21)));
+        assert_eq!(reports[1].place, Some(("partials/a b.html".into(), 4, 4)));
+        assert_eq!(
+            reports[1].notes,
+            vec![("called from".into(), ("index.html".into(), 13, 12))]
+        );
+        assert!(parse_reports("Circular extend detected").is_empty());
+    }
+
+    #[test]
+    fn a_tag_is_found_by_what_it_names() {
+        let source = "{# {% extends \"x\" %} #}\n  {%- extends 'base.html' -%}\n";
+        assert_eq!(find_tag(source, "extends", "base.html"), Some((2, 15)));
+        assert_eq!(find_tag(source, "extends", "other.html"), Some((1, 15)));
+        assert_eq!(find_tag(source, "include", "base.html"), None);
+        assert_eq!(find_tag("{% extendsx \"a\" %}", "extends", "a"), None);
     }
 }
