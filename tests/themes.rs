@@ -311,3 +311,16 @@ fn template_errors_are_one_line_with_a_path_from_the_site_root() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+#[test]
+fn a_theme_name_that_is_a_path_is_refused_in_site_yaml() {
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml"))
+        .replace("language: zh-Hans", "language: zh-Hans\ntheme: ../../etc");
+    write(site.path(), "site.yaml", config);
+    let err = stderr(&run(site.path(), &["check"]));
+    assert!(
+        err.contains("site.yaml:6:8: field `theme`: `../../etc` is not a theme name"),
+        "{err}"
+    );
+}

@@ -137,6 +137,21 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             }
         }
     }
+    if let Some(theme) = &raw.theme
+        && !is_folder_name(&theme.value)
+    {
+        let place = yaml::place(theme, 0);
+        errors.push(Diagnostic::at(
+            CONFIG_FILE,
+            place.line,
+            place.column,
+            Some("theme".into()),
+            format!(
+                "`{}` is not a theme name: a theme is a folder directly inside themes/, named with letters, digits, `-` and `_`",
+                theme.value
+            ),
+        ));
+    }
     let page_size = match &raw.page_size {
         None => DEFAULT_PAGE_SIZE,
         Some(size) if size.value >= 1 => size.value as usize,
@@ -181,7 +196,12 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             .as_ref()
             .map(|t| yaml::place(t, 0))
             .unwrap_or_default(),
-        theme: raw.theme.map_or_else(|| "default".into(), |t| t.value),
+        // A name that is refused above is not looked for on disk.
+        theme: raw
+            .theme
+            .map(|t| t.value)
+            .filter(|t| is_folder_name(t))
+            .unwrap_or_else(|| "default".into()),
         charts: raw.charts.unwrap_or(true),
         page_size,
         cities: raw
@@ -232,6 +252,15 @@ pub fn check_slug(id: &str) -> Result<(), String> {
             "`{id}` cannot be used in addresses: use lowercase letters a-z, digits and `-` (e.g. `dongying-2022-gas-lines`); Chinese names go in `name`/`label`"
         ))
     }
+}
+
+/// A name that can only be a folder directly inside another: no path
+/// separators, no `..`, nothing hidden.
+fn is_folder_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn base_path_of(base_url: &str) -> Result<String, String> {
