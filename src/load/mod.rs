@@ -94,10 +94,10 @@ pub fn reports(root: &Path, config: &Config) -> Loaded {
         unread_ids.extend(ids);
         errors.append(&mut problems);
     }
-    let mut slugs: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut slugs: BTreeMap<&str, &Report> = BTreeMap::new();
     for r in &reports {
-        if let Some(first) = slugs.insert(&r.slug, &r.file) {
-            errors.push(Diagnostic::file(&r.file, format!("has the same address /reports/{}/ as {first}; rename one file or give it a `slug:`", r.slug)));
+        if let Some(first) = slugs.insert(&r.slug, r) {
+            errors.push(same_address(r, first));
         }
     }
     reports.sort_by(|a, b| {
@@ -109,6 +109,38 @@ pub fn reports(root: &Path, config: &Config) -> Loaded {
         reports,
         problems: errors,
         unread_ids,
+    }
+}
+
+/// The error for `report`, whose address `first` already has: at its
+/// `slug:` line, or saying that its file name gives the address.
+fn same_address(report: &Report, first: &Report) -> Diagnostic {
+    let address = format!("/reports/{}/", report.slug);
+    let how = |r: &Report| match r.slug_place {
+        Some(place) => format!(
+            "{}:{}:{} gives it as its `slug`",
+            r.file, place.line, place.column
+        ),
+        None => format!("{}'s file name gives it", r.file),
+    };
+    match report.slug_place {
+        Some(place) => Diagnostic::at(
+            &report.file,
+            place.line,
+            place.column,
+            Some("slug".into()),
+            format!(
+                "the address {address} is already taken ({}); choose another slug",
+                how(first)
+            ),
+        ),
+        None => Diagnostic::file(
+            &report.file,
+            format!(
+                "the file name gives this report the address {address}, which is already taken ({}); rename one file or give one a `slug:`",
+                how(first)
+            ),
+        ),
     }
 }
 

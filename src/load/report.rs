@@ -482,6 +482,10 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
     let report = Report {
         file: file.to_string(),
         slug,
+        slug_place: raw
+            .slug
+            .as_ref()
+            .map(|s| yaml::place(s, split.yaml_line_offset)),
         title: raw.title.value.trim().to_string(),
         kind: raw.kind,
         city: city.map(|c| c.id.clone()).unwrap_or_default(),

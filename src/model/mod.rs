@@ -53,6 +53,9 @@ pub struct Report {
     /// The file it was read from, relative to the site root.
     pub file: String,
     pub slug: String,
+    /// Where `slug:` was written; `None` when the file name gives the slug.
+    #[serde(skip)]
+    pub slug_place: Option<crate::diagnostic::Place>,
     pub title: String,
     pub kind: ReportKind,
     pub city: String,
