@@ -39,6 +39,8 @@ pub struct Summary {
     /// Files written (or, for `check`, that would be written).
     pub files: usize,
     pub bytes: u64,
+    /// Suspicious but publishable things found, in file order.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A display of how far a build has come: told how many pages there are
@@ -48,54 +50,65 @@ pub struct Progress<'a> {
     pub tick: &'a (dyn Fn() + Sync),
 }
 
-/// Reads and validates the reports of the site at `root`, whose
-/// configuration is `config`, into the model.
-fn load_site(root: &Path, config: Config) -> Result<Site, Vec<Diagnostic>> {
+/// Whether `problems` hold an error, not only warnings.
+fn has_errors(problems: &[Diagnostic]) -> bool {
+    problems.iter().any(|p| !p.warning)
+}
+
+/// Reads, validates and joins the reports of the site at `root`, whose
+/// configuration is `config`. The site comes back unless there is an
+/// error (warnings alone do not hold it back), with every problem found.
+fn load_site(root: &Path, config: Config) -> (Option<Site>, Vec<Diagnostic>) {
     let load::Loaded {
         mut reports,
-        problems: mut errors,
+        mut problems,
         unread_ids,
     } = load::reports(root, &config);
     reports.shrink_to_fit();
-    match join::join(&reports, &config, &unread_ids) {
-        Ok(metrics) if errors.is_empty() => Ok(Site {
+    let metrics = match join::join(&reports, &config, &unread_ids) {
+        Ok(metrics) => Some(metrics),
+        Err(more) => {
+            problems.extend(more);
+            None
+        }
+    };
+    let site = metrics
+        .filter(|_| !has_errors(&problems))
+        .map(|metrics| Site {
             config,
             reports,
             metrics,
-        }),
-        Ok(_) => {
-            errors.sort();
-            Err(errors)
-        }
-        Err(mut problems) => {
-            errors.append(&mut problems);
-            errors.sort();
-            Err(errors)
-        }
-    }
+        });
+    (site, problems)
 }
 
-/// Loads the site and its theme; template problems are reported together
-/// with content problems.
-fn load_all(root: &Path) -> Result<(Site, Theme), Vec<Diagnostic>> {
-    let (config, mut errors) = load::read_config(root);
+/// Loads the site and its theme, with the warnings found; or every problem
+/// found, content and templates together. With `strict`, warnings count
+/// as errors.
+fn load_all(root: &Path, strict: bool) -> Result<(Site, Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (config, mut problems) = load::read_config(root);
     let Some(config) = config else {
-        return Err(errors);
+        return Err(problems);
     };
     let theme = render::theme::load(root, &config);
-    match (load_site(root, config), theme) {
-        (Ok(site), Ok(mut theme)) if errors.is_empty() => {
+    let (site, more) = load_site(root, config);
+    problems.extend(more);
+    let theme = theme.map_err(|more| problems.extend(more)).ok();
+    if strict {
+        for problem in problems.iter_mut().filter(|p| p.warning) {
+            problem.warning = false;
+            problem
+                .message
+                .push_str(" (an error here: warnings are denied)");
+        }
+    }
+    problems.sort();
+    match (site, theme) {
+        (Some(site), Some(mut theme)) if !has_errors(&problems) => {
             render::prepare(&mut theme, &site.config);
-            Ok((site, theme))
+            Ok((site, theme, problems))
         }
-        (site, theme) => {
-            errors.extend(site.err().unwrap_or_default());
-            if let Err(problems) = theme {
-                errors.extend(problems);
-            }
-            errors.sort();
-            Err(errors)
-        }
+        _ => Err(problems),
     }
 }
 
@@ -170,24 +183,37 @@ fn render_all(
         metrics: site.metrics.len(),
         files: outcomes.len() + theme.statics.len(),
         bytes: bytes.into_inner(),
+        warnings: Vec::new(),
     })
 }
 
-/// Loads, validates and renders the whole site, writing nothing.
-pub fn check(root: &Path, progress: &Progress) -> Result<Summary, Failure> {
-    let (site, theme) = load_all(root).map_err(Failure::Content)?;
-    render_all(root, &site, &theme, &|_, _| Ok(()), progress)
+/// Loads, validates and renders the whole site, writing nothing. With
+/// `strict`, warnings fail it as errors do.
+pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, Failure> {
+    let (site, theme, warnings) = load_all(root, strict).map_err(Failure::Content)?;
+    let summary = render_all(root, &site, &theme, &|_, _| Ok(()), progress)?;
+    Ok(Summary {
+        warnings,
+        ..summary
+    })
 }
 
-/// Builds the site at `root` into `output`.
-pub fn build(root: &Path, output: &Path, progress: &Progress) -> Result<Summary, Failure> {
-    let (site, theme) = load_all(root).map_err(Failure::Content)?;
+/// Builds the site at `root` into `output`. With `strict`, warnings fail
+/// it as errors do, and nothing is written.
+pub fn build(
+    root: &Path,
+    output: &Path,
+    strict: bool,
+    progress: &Progress,
+) -> Result<Summary, Failure> {
+    let (site, theme, warnings) = load_all(root, strict).map_err(Failure::Content)?;
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
     let summary = render_all(root, &site, &theme, &write, progress)?;
     staging.commit().map_err(|e| Failure::Write(e.0))?;
     Ok(Summary {
         files: summary.files + 1,
+        warnings,
         ..summary
     })
 }

@@ -2,7 +2,8 @@
 //!
 //! Every problem found in content, configuration or templates becomes a
 //! [`Diagnostic`]: a file, a line and column, the field it concerns and a
-//! sentence saying what is wrong. Stages collect them instead of stopping at
+//! sentence saying what is wrong. A warning is a diagnostic about something
+//! suspicious but publishable. Stages collect them instead of stopping at
 //! the first, so one run lists everything that needs fixing. Nothing here does
 //! I/O or decides what to do about a problem; `site` does that.
 
@@ -21,6 +22,9 @@ pub struct Diagnostic {
     pub field: Option<String>,
     /// What is wrong, as a sentence.
     pub message: String,
+    /// Suspicious but publishable: listed, but the build goes on (unless
+    /// warnings are denied).
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -32,6 +36,7 @@ impl Diagnostic {
             column: 0,
             field: None,
             message: message.into(),
+            warning: false,
         }
     }
 
@@ -49,6 +54,15 @@ impl Diagnostic {
             column,
             field,
             message: message.into(),
+            warning: false,
+        }
+    }
+
+    /// The same problem as a warning.
+    pub fn warning(self) -> Self {
+        Diagnostic {
+            warning: true,
+            ..self
         }
     }
 }
@@ -63,6 +77,9 @@ impl fmt::Display for Diagnostic {
             }
         }
         write!(f, ": ")?;
+        if self.warning {
+            write!(f, "warning: ")?;
+        }
         if let Some(field) = &self.field {
             write!(f, "field `{field}`: ")?;
         }

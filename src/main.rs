@@ -27,6 +27,10 @@ struct Cli {
     /// The site folder (the one holding site.yaml).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     root: PathBuf,
+    /// Treat warnings (suspicious but publishable things, such as a report
+    /// file that is not read) as errors: for CI.
+    #[arg(long, global = true)]
+    deny_warnings: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -98,11 +102,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.as_path();
     match cli.command {
-        Command::Build { output } => build(root, &output_dir(root, output)),
-        Command::Check => check(root),
-        Command::Serve { output, bind, port } => {
-            serve(root, &output_dir(root, output), &bind, port)
-        }
+        Command::Build { output } => build(root, &output_dir(root, output), cli.deny_warnings),
+        Command::Check => check(root, cli.deny_warnings),
+        Command::Serve { output, bind, port } => serve(
+            root,
+            &output_dir(root, output),
+            &bind,
+            port,
+            cli.deny_warnings,
+        ),
         Command::New(New::Report {
             name,
             city,
@@ -158,17 +166,36 @@ fn fail(code: u8, message: &str) -> ExitCode {
 }
 
 /// Prints the build's problems and says how many; nothing was written.
-fn report_errors(errors: &[renewal::diagnostic::Diagnostic]) -> ExitCode {
-    for error in errors {
-        eprintln!("{error}");
+fn report_errors(problems: &[renewal::diagnostic::Diagnostic]) -> ExitCode {
+    for problem in problems {
+        eprintln!("{problem}");
     }
+    let errors: Vec<_> = problems.iter().filter(|p| !p.warning).collect();
     let files: std::collections::BTreeSet<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+    let warnings = problems.len() - errors.len();
+    let also = if warnings > 0 {
+        format!(" (and {warnings} warning(s))")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "error: {} problem(s) in {} file(s); nothing was written",
+        "error: {} problem(s) in {} file(s){also}; nothing was written",
         errors.len(),
         files.len()
     );
     ExitCode::from(1)
+}
+
+/// Lists the warnings of a build that succeeded; "" or "; 2 warning(s)
+/// above" for its summary line.
+fn list_warnings(summary: &Summary) -> String {
+    for warning in &summary.warnings {
+        eprintln!("{warning}");
+    }
+    match summary.warnings.len() {
+        0 => String::new(),
+        n => format!("; {n} warning(s) above (--deny-warnings makes them errors)"),
+    }
 }
 
 fn failed(failure: Failure) -> ExitCode {
@@ -219,11 +246,13 @@ fn with_progress<T>(work: impl FnOnce(&Progress) -> T) -> T {
     result
 }
 
-fn build(root: &Path, output: &Path) -> Result<(), ExitCode> {
+fn build(root: &Path, output: &Path, strict: bool) -> Result<(), ExitCode> {
     let started = Instant::now();
-    let summary = with_progress(|progress| build::build(root, output, progress)).map_err(failed)?;
+    let summary =
+        with_progress(|progress| build::build(root, output, strict, progress)).map_err(failed)?;
+    let warnings = list_warnings(&summary);
     println!(
-        "built {} into {} in {} ms",
+        "built {} into {} in {} ms{warnings}",
         described(&summary),
         output.display(),
         started.elapsed().as_millis()
@@ -231,14 +260,15 @@ fn build(root: &Path, output: &Path) -> Result<(), ExitCode> {
     Ok(())
 }
 
-fn check(root: &Path) -> Result<(), ExitCode> {
-    let summary = with_progress(|progress| build::check(root, progress)).map_err(failed)?;
-    println!("ok: {} would be written", described(&summary));
+fn check(root: &Path, strict: bool) -> Result<(), ExitCode> {
+    let summary = with_progress(|progress| build::check(root, strict, progress)).map_err(failed)?;
+    let warnings = list_warnings(&summary);
+    println!("ok: {} would be written{warnings}", described(&summary));
     Ok(())
 }
 
-fn serve(root: &Path, output: &Path, bind: &str, port: u16) -> Result<(), ExitCode> {
-    build(root, output)?;
+fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Result<(), ExitCode> {
+    build(root, output, strict)?;
     let base_path = renewal::load::load_config(root)
         .map_err(|e| report_errors(&e))?
         .base_path;

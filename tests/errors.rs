@@ -355,3 +355,89 @@ fn windows_line_endings_and_a_byte_order_mark_are_accepted() {
             .contains("<h2 id=\"标题\">标题</h2>")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn files_that_are_not_read_are_named_with_the_reason_and_deny_warnings_fails_on_them() {
+    let site = fixture("basic");
+    let root = site.path();
+    let report = read(&root.join("content/2025/test-midyear.md"));
+    write(root, "content/.draft.md", &report);
+    write(root, "content/.drafts/later.md", &report);
+    write(root, "content/notes.markdown", &report);
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("outside.md"), &report).unwrap();
+    std::os::unix::fs::symlink(
+        elsewhere.path().join("outside.md"),
+        root.join("content/away.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("2025/test-plan.md", root.join("content/again.md")).unwrap();
+    // An editor's lock file comes and goes while a report is open.
+    std::os::unix::fs::symlink("user@host.1234", root.join("content/.#test.md")).unwrap();
+
+    let result = run(root, &["build"]);
+    let err = stderr(&result);
+    assert!(result.status.success(), "{err}");
+    for fragment in [
+        "content/.draft.md: warning: is a hidden file (its name starts with a dot) and is not published",
+        "content/.drafts/: warning: is a hidden folder (its name starts with a dot), so the 1 report file(s) in it are not published",
+        "content/again.md: warning: is a symbolic link to 2025/test-plan.md and is not read: renewal reads only the files that are really in content/",
+        "content/away.md: warning: is a symbolic link to ",
+        "it leads outside the site (or nowhere), and only files in content/ are published",
+        "content/notes.markdown: warning: looks like a report but is not read: only files ending in `.md` (lowercase) are reports",
+    ] {
+        assert!(err.contains(fragment), "expected `{fragment}` in:\n{err}");
+    }
+    assert!(!err.contains(".#test.md"), "{err}");
+    assert!(
+        stdout(&result).contains("; 5 warning(s) above (--deny-warnings makes them errors)"),
+        "{}",
+        stdout(&result)
+    );
+
+    let out = root.join("output");
+    let before = snapshot(&out);
+    let strict = run(root, &["build", "--deny-warnings"]);
+    let err = stderr(&strict);
+    assert_eq!(strict.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/.draft.md: is a hidden file (its name starts with a dot) and is not published; rename it to publish it (an error here: warnings are denied)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: 5 problem(s) in 5 file(s); nothing was written"),
+        "{err}"
+    );
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "a denied warning leaves the output as it was"
+    );
+}
+
+#[test]
+fn suspicious_but_publishable_reports_are_warned_about_at_their_place() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "content/quiet.md",
+        format!("{PLAN_HEAD}---\n正文\n"),
+    );
+    write(
+        site.path(),
+        "content/later.md",
+        with_metrics(
+            "  - id: later-roads\n    label: 道路\n    unit: 条\n    target: 5\n    actual: 2\n    as_of: 2025-06-30\n",
+        ),
+    );
+    let result = run(site.path(), &["check"]);
+    let err = stderr(&result);
+    assert!(result.status.success(), "{err}");
+    for fragment in [
+        "content/quiet.md:2:8: warning: this report gives no metrics, so its page shows no figures",
+        "content/later.md:13:12: warning: field `metrics[0].as_of`: the figure is dated 2025-06-30, after the report was published (2025-03-01); check the date",
+    ] {
+        assert!(err.contains(fragment), "expected `{fragment}` in:\n{err}");
+    }
+}

@@ -479,6 +479,47 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         });
     }
 
+    if raw.metrics.is_empty() {
+        let place = yaml::place(&raw.title, split.yaml_line_offset);
+        problems.list.push(
+            Diagnostic::at(
+                file,
+                place.line,
+                place.column,
+                None,
+                "this report gives no metrics, so its page shows no figures; add a `metrics:` list if the report states any",
+            )
+            .warning(),
+        );
+    }
+    if let Some(published) = published {
+        for (i, m) in raw.metrics.iter().enumerate() {
+            let dated = m.as_of.iter().map(|d| (d, format!("metrics[{i}].as_of")));
+            let per_place = m.districts.iter().enumerate().filter_map(|(j, d)| {
+                Some((
+                    d.as_of.as_ref()?,
+                    format!("metrics[{i}].districts[{j}].as_of"),
+                ))
+            });
+            for (as_of, field) in dated.chain(per_place) {
+                if let Ok(date) = Date::parse(&as_of.value)
+                    && date.first_day() > published.last_day()
+                {
+                    let place = yaml::place(as_of, split.yaml_line_offset);
+                    problems.list.push(
+                        Diagnostic::at(
+                            file,
+                            place.line,
+                            place.column,
+                            Some(field),
+                            format!("the figure is dated {date}, after the report was published ({published}); check the date"),
+                        )
+                        .warning(),
+                    );
+                }
+            }
+        }
+    }
     let report = Report {
         file: file.to_string(),
         slug,
@@ -556,7 +597,7 @@ mod tests {
             "---\ntitle: 测试\nkind: plan\ncity: 青岛市\nyear: 2024\npublished: 2024-02-27\n{front}---\n正文\n"
         );
         match parse("content/2024/qd.md", &text, &config) {
-            (Some(report), problems) if problems.is_empty() => Ok(report),
+            (Some(report), problems) if problems.iter().all(|p| p.warning) => Ok(report),
             (_, problems) => Err(problems),
         }
     }

@@ -14,23 +14,36 @@ use walkdir::WalkDir;
 /// and a runaway file should not exhaust memory.
 pub const MAX_REPORT_BYTES: u64 = 8 * 1024 * 1024;
 
-/// The report files below `root/content` (`*.md`, not hidden), as paths
-/// relative to `root` with `/` separators (`content/2022/x.md`), sorted.
+/// The report files below `root/content` (`*.md`), as paths relative to
+/// `root` with `/` separators (`content/2022/x.md`), sorted; and a warning
+/// for each file that looks like a report but is not read, saying why:
+///
+/// - a hidden file or folder (name starting with `.`) is not published:
+///   it is how editors keep drafts and tools keep their own files;
+/// - a symbolic link is not followed, whether it leads inside the site or
+///   out of it: a site must be the same wherever it is copied or archived,
+///   and a link that leaves it would publish files the site does not hold;
+/// - a file named like a report with another extension (`.markdown`,
+///   `.MD`) is not a report: only `.md` files are.
+///
+/// Editors' lock files (`.#name.md`) are skipped without a word: they
+/// come and go while a report is open.
 pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
     let dir = root.join("content");
     let mut files = Vec::new();
-    let mut errors = Vec::new();
+    let mut problems = Vec::new();
     if !dir.is_dir() {
-        errors.push(Diagnostic::file(
+        problems.push(Diagnostic::file(
             "content",
             format!(
                 "no content folder at {}; a site keeps its reports in content/",
                 dir.display()
             ),
         ));
-        return (files, errors);
+        return (files, problems);
     }
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
+    let mut walk = WalkDir::new(&dir).sort_by_file_name().into_iter();
+    while let Some(entry) = walk.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
@@ -38,18 +51,83 @@ pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
                     .path()
                     .map(|p| relative(root, p))
                     .unwrap_or_else(|| "content".into());
-                errors.push(Diagnostic::file(path, format!("cannot be read: {error}")));
+                problems.push(Diagnostic::file(path, format!("cannot be read: {error}")));
                 continue;
             }
         };
-        let is_report = entry.file_type().is_file()
-            && entry.path().extension().is_some_and(|e| e == "md")
-            && !entry.file_name().to_string_lossy().starts_with('.');
-        if is_report {
-            files.push(relative(root, entry.path()));
+        let name = entry.file_name().to_string_lossy();
+        let path = relative(root, entry.path());
+        let kind = entry.file_type();
+        if entry.depth() == 0 || name.starts_with(".#") {
+            continue;
+        }
+        if kind.is_dir() && name.starts_with('.') {
+            walk.skip_current_dir();
+            let reports = WalkDir::new(entry.path())
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file() && is_markdown(e.path()))
+                .count();
+            if reports > 0 {
+                problems.push(
+                    Diagnostic::file(
+                        format!("{path}/"),
+                        format!("is a hidden folder (its name starts with a dot), so the {reports} report file(s) in it are not published; rename it to publish them"),
+                    )
+                    .warning(),
+                );
+            }
+        } else if kind.is_symlink() {
+            let target = std::fs::read_link(entry.path())
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            let inside = std::fs::canonicalize(entry.path())
+                .ok()
+                .zip(std::fs::canonicalize(root).ok())
+                .is_some_and(|(to, root)| to.starts_with(root));
+            let why = if inside {
+                "renewal reads only the files that are really in content/, so that a site is the same wherever it is copied; put the file itself here"
+            } else {
+                "it leads outside the site (or nowhere), and only files in content/ are published"
+            };
+            problems.push(
+                Diagnostic::file(
+                    path,
+                    format!("is a symbolic link to {target} and is not read: {why}"),
+                )
+                .warning(),
+            );
+        } else if kind.is_file() && is_markdown(entry.path()) {
+            if name.starts_with('.') {
+                problems.push(
+                    Diagnostic::file(
+                        path,
+                        "is a hidden file (its name starts with a dot) and is not published; rename it to publish it",
+                    )
+                    .warning(),
+                );
+            } else if entry.path().extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            } else {
+                problems.push(
+                    Diagnostic::file(
+                        path,
+                        "looks like a report but is not read: only files ending in `.md` (lowercase) are reports; rename it",
+                    )
+                    .warning(),
+                );
+            }
         }
     }
-    (files, errors)
+    (files, problems)
+}
+
+/// Whether `path` is named like a report: `.md`, `.markdown` or `.mdown`,
+/// in any case.
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| matches!(e.as_str(), "md" | "markdown" | "mdown"))
 }
 
 /// Reads a file that must be UTF-8 text; errors carry line, column and message.
