@@ -184,6 +184,15 @@ pub fn parse<T: DeserializeOwned>(
         } else {
             field_path_at(yaml, line)
         };
+        // At the end of the input the parser may point one line past the
+        // last; the end of the last line is where the editor should look.
+        let last = yaml.lines().count().max(1);
+        let (line, column) = if line > last {
+            let end = yaml.lines().last().unwrap_or_default();
+            (last, end.chars().count() + 1)
+        } else {
+            (line, column)
+        };
         let line = if line == 0 { 0 } else { line + line_offset };
         Diagnostic::at(file, line, column, field, message)
     })
