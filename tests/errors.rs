@@ -203,6 +203,25 @@ fn one_error_does_not_hide_another() {
 }
 
 #[test]
+fn a_misspelt_field_or_a_wrong_kind_does_not_hide_the_rest_of_the_file() {
+    let site = fixture("basic");
+    let text = "---\ntitle: 坏报告\nkind: budget\ncity: test-city\nyear: 2025\npublished: 2025-03-01\nsumary: 拼错的字段\nlanguage: zh-CN\nmetrics:\n  - id: bad-roads\n    label: 道路\n    unit: 条\n    target: 5\n    district: 北区\n    deadlin: 2025-12\n    actual: 3万\n---\n";
+    write(site.path(), "content/bad.md", text);
+    let err = stderr(&run(site.path(), &["check"]));
+    for fragment in [
+        "content/bad.md:3:7: field `kind`: `budget` is not a kind of report",
+        "content/bad.md:7:1: field `sumary`: unknown field `sumary`",
+        "content/bad.md:8:11: field `language`: `zh-CN` is not a language renewal knows",
+        "content/bad.md:14:15: field `metrics[0].district`: `北区` is not a district of 测试市",
+        "content/bad.md:15:5: field `metrics[0].deadlin`: unknown field `deadlin`",
+        "content/bad.md:16:13: field `metrics[0].actual`: expected a plain number",
+        "error: 6 problem(s) in 1 file(s)",
+    ] {
+        assert!(err.contains(fragment), "expected `{fragment}` in:\n{err}");
+    }
+}
+
+#[test]
 fn a_mistake_in_site_yaml_does_not_hide_mistakes_in_reports() {
     let site = fixture("basic");
     let config = read(&site.path().join("site.yaml")).replace("id: east", "id: 东区");

@@ -20,6 +20,13 @@ pub enum Language {
 }
 
 impl Language {
+    /// The language with BCP 47 tag `tag` (`zh-Hans`, `zh-Hant`, `en`).
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        [Language::ZhHans, Language::ZhHant, Language::En]
+            .into_iter()
+            .find(|l| l.tag() == tag)
+    }
+
     /// The BCP 47 tag used in `lang` attributes.
     pub fn tag(self) -> &'static str {
         match self {

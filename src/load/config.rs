@@ -78,11 +78,10 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
 /// checked against what it declares, so that a mistake in `site.yaml`
 /// does not hide the mistakes in reports.
 pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
-    let raw: RawConfig = match yaml::read(text, CONFIG_FILE, 0) {
-        Ok(raw) => raw,
-        Err(problems) => return (None, problems),
+    let (raw, mut errors) = yaml::read_recovering::<RawConfig>(text, CONFIG_FILE, 0);
+    let Some(raw) = raw else {
+        return (None, errors);
     };
-    let mut errors = Vec::new();
     let mut check_id = |id: &Spanned<String>, field: String, seen: &mut Vec<String>| {
         let place = yaml::place(id, 0);
         let problem = if let Err(problem) = check_slug(&id.value) {

@@ -20,12 +20,12 @@ use serde_saphyr::Spanned;
 #[serde(deny_unknown_fields)]
 struct RawReport {
     title: Spanned<String>,
-    kind: ReportKind,
+    kind: Spanned<String>,
     city: Spanned<String>,
     district: Option<Spanned<String>>,
     year: Spanned<i32>,
     published: Spanned<String>,
-    language: Option<Language>,
+    language: Option<Spanned<String>>,
     summary: Option<String>,
     slug: Option<Spanned<String>>,
     #[serde(default)]
@@ -198,28 +198,27 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         );
         return (None, vec![Diagnostic::at(file, closing, 1, None, message)]);
     }
-    let raw: RawReport = match yaml::read(split.yaml, file, split.yaml_line_offset) {
-        Ok(raw) => raw,
-        Err(mut problems) => {
-            // The YAML reader names the first missing field; name them all.
-            for problem in &mut problems {
-                let top_level_missing = problem.message.starts_with("required field")
-                    && problem
-                        .field
-                        .as_deref()
-                        .is_some_and(|f| REQUIRED.contains(&f));
-                if top_level_missing && missing.len() > 1 {
-                    problem.field = Some(missing[0].to_string());
-                    problem.message = format!("required fields {} are missing", and_list(&missing));
-                }
-            }
-            return (None, problems);
+    let (raw, mut yaml_problems) =
+        yaml::read_recovering::<RawReport>(split.yaml, file, split.yaml_line_offset);
+    // The YAML reader names the first missing field; name them all.
+    for problem in &mut yaml_problems {
+        let top_level_missing = problem.message.starts_with("required field")
+            && problem
+                .field
+                .as_deref()
+                .is_some_and(|f| REQUIRED.contains(&f));
+        if top_level_missing && missing.len() > 1 {
+            problem.field = Some(missing[0].to_string());
+            problem.message = format!("required fields {} are missing", and_list(&missing));
         }
+    }
+    let Some(raw) = raw else {
+        return (None, yaml_problems);
     };
     let mut problems = Problems {
         file,
         offset: split.yaml_line_offset,
-        list: Vec::new(),
+        list: yaml_problems,
     };
 
     let slug = match &raw.slug {
@@ -244,6 +243,33 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             stem
         }
     };
+    let kind = match raw.kind.value.trim() {
+        "plan" => Some(ReportKind::Plan),
+        "progress" => Some(ReportKind::Progress),
+        "review" => Some(ReportKind::Review),
+        other => {
+            problems.at(
+                &raw.kind,
+                "kind",
+                format!("`{other}` is not a kind of report; write `plan` (targets), `progress` (figures during the year) or `review` (the year's outcome)"),
+            );
+            None
+        }
+    };
+    let language = raw.language.as_ref().and_then(|l| {
+        let language = Language::from_tag(l.value.trim());
+        if language.is_none() {
+            problems.at(
+                l,
+                "language",
+                format!(
+                    "`{}` is not a language renewal knows; write `zh-Hans` (simplified Chinese), `zh-Hant` (traditional Chinese) or `en`",
+                    l.value
+                ),
+            );
+        }
+        language
+    });
     if raw.title.value.trim().is_empty() {
         problems.at(&raw.title, "title", "the title is empty".into());
     }
@@ -528,12 +554,12 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             .as_ref()
             .map(|s| yaml::place(s, split.yaml_line_offset)),
         title: raw.title.value.trim().to_string(),
-        kind: raw.kind,
+        kind: kind.unwrap_or(ReportKind::Plan),
         city: city.map(|c| c.id.clone()).unwrap_or_default(),
         district,
         year: raw.year.value,
         published: report_date,
-        language: raw.language.unwrap_or(config.language),
+        language: language.unwrap_or(config.language),
         summary: raw.summary,
         topics: raw.topics.into_iter().map(|t| t.value).collect(),
         source,

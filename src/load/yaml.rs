@@ -10,19 +10,85 @@
 use crate::diagnostic::{Diagnostic, Place};
 use serde::de::DeserializeOwned;
 
+/// At most this many YAML errors are recovered from in one file.
+const MAX_RECOVERIES: usize = 20;
+
 /// Checks `yaml` for the slips a YAML parser explains badly (see [`lint`])
-/// and, if there are none, deserializes it: every slip comes back at once,
-/// each on its own line.
-pub fn read<T: DeserializeOwned>(
+/// and, if there are none, deserializes it. A YAML error on a
+/// `field: value` line does not stop the reading: the error is kept, the
+/// field (with anything indented below it) is set aside, and the rest is
+/// read again, so that one misspelt field name or one value of the wrong
+/// type does not hide the file's other problems. The value comes back if
+/// what remains could be read; it lacks the fields set aside.
+pub fn read_recovering<T: DeserializeOwned>(
     yaml: &str,
     file: &str,
     line_offset: usize,
-) -> Result<T, Vec<Diagnostic>> {
+) -> (Option<T>, Vec<Diagnostic>) {
     let slips = lint(yaml, file, line_offset);
     if !slips.is_empty() {
-        return Err(slips);
+        return (None, slips);
     }
-    parse(yaml, file, line_offset).map_err(|d| vec![d])
+    let mut text = std::borrow::Cow::Borrowed(yaml);
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut set_aside: Vec<String> = Vec::new();
+    loop {
+        let problem = match parse::<T>(&text, file, line_offset) {
+            Ok(value) => return (Some(value), problems),
+            Err(problem) => problem,
+        };
+        // A required field missing because its line was set aside has
+        // been reported already, as the error on that line.
+        let consequence = problem.message.starts_with("required field")
+            && problem
+                .field
+                .as_ref()
+                .is_some_and(|f| set_aside.contains(f))
+            || !set_aside.is_empty() && text.trim().is_empty();
+        if consequence {
+            return (None, problems);
+        }
+        let next = (problems.len() < MAX_RECOVERIES)
+            .then(|| problem.line.checked_sub(line_offset))
+            .flatten()
+            .and_then(|line| without_field(&text, line));
+        set_aside.extend(problem.field.clone());
+        problems.push(problem);
+        match next {
+            Some(rest) => text = std::borrow::Cow::Owned(rest),
+            None => return (None, problems),
+        }
+    }
+}
+
+/// `yaml` with the `field: value` on 1-based `line`, and every line
+/// indented below it, made blank (so that lines keep their numbers); `None`
+/// when that line is not a plain field (a list item, a continuation).
+fn without_field(yaml: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = yaml.split_inclusive('\n').collect();
+    let target = *lines.get(line.checked_sub(1)?)?;
+    let indent = target.len() - target.trim_start_matches(' ').len();
+    let rest = &target[indent..];
+    if rest.starts_with('-') {
+        return None;
+    }
+    key_of(rest.trim_end())?;
+    let mut out = String::with_capacity(yaml.len());
+    let mut inside = false;
+    for (i, text) in lines.iter().enumerate() {
+        let own_indent = text.len() - text.trim_start_matches(' ').len();
+        if i + 1 == line {
+            inside = true;
+        } else if inside && !text.trim().is_empty() && own_indent <= indent {
+            inside = false;
+        }
+        if inside {
+            out.push_str(if text.ends_with('\n') { "\n" } else { "" });
+        } else {
+            out.push_str(text);
+        }
+    }
+    Some(out)
 }
 
 /// Characters that look like a space but are not one to YAML.
@@ -439,6 +505,35 @@ mod tests {
             1,
             "only the tab inside the block scalar: {slips:?}"
         );
+    }
+
+    #[test]
+    fn a_field_with_an_error_is_set_aside_and_the_rest_is_read() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Doc {
+            title: String,
+            year: Option<i32>,
+            tags: Option<Vec<String>>,
+        }
+        let yaml = "titel: a\ntitle: b\nyear: soon\ntags:\n  - x\n  - [y\n";
+        let (doc, problems) = read_recovering::<Doc>(yaml, "f.md", 1);
+        let places: Vec<(usize, Option<&str>)> = problems
+            .iter()
+            .map(|p| (p.line, p.field.as_deref()))
+            .collect();
+        assert_eq!(places[..2], [(2, Some("titel")), (4, Some("year"))]);
+        assert!(doc.is_none() || doc.is_some_and(|d| d.title == "b" && d.year.is_none()));
+        let (doc, problems) = read_recovering::<Doc>("titel: a\ntitle: b\nyear: 5\n", "f.md", 0);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            doc.map(|d| (d.title, d.year, d.tags)),
+            Some(("b".into(), Some(5), None))
+        );
+        // A required field set aside is not reported a second time.
+        let (doc, problems) = read_recovering::<Doc>("title: [a, b]\n", "f.md", 0);
+        assert!(doc.is_none());
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]
