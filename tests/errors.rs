@@ -222,6 +222,39 @@ fn a_misspelt_field_or_a_wrong_kind_does_not_hide_the_rest_of_the_file() {
 }
 
 #[test]
+fn what_follows_from_an_error_is_not_reported_as_another() {
+    let site = fixture("basic");
+    // A breakdown that is not a list: its figures are not also "missing".
+    write(
+        site.path(),
+        "content/e.md",
+        with_metrics("  - id: x-roads\n    label: 路\n    unit: 条\n    districts: 东区\n"),
+    );
+    // A figure given twice: the first, empty one is not also "no figure".
+    write(
+        site.path(),
+        "content/f.md",
+        with_metrics("  - id: y-roads\n    label: 路\n    unit: 条\n    target:\n    target: 3\n"),
+    );
+    // A metrics field that is not a list: the report is not also "without metrics".
+    write(
+        site.path(),
+        "content/g.md",
+        format!("{PLAN_HEAD}metrics: 见正文\n---\n"),
+    );
+    let err = stderr(&run(site.path(), &["check"]));
+    for fragment in [
+        "content/e.md:11:16: field `metrics[0].districts`: expected a list here: one item per line, each starting with `- `",
+        "content/f.md:12:5: field `metrics[0].target`: `target` is given twice in the same block; keep one",
+        "content/g.md:7:10: field `metrics`: expected a list here",
+        "error: 3 problem(s) in 3 file(s); nothing was written",
+    ] {
+        assert!(err.contains(fragment), "expected `{fragment}` in:\n{err}");
+    }
+    assert!(!err.contains("warning"), "{err}");
+}
+
+#[test]
 fn a_mistake_in_site_yaml_does_not_hide_mistakes_in_reports() {
     let site = fixture("basic");
     let config = read(&site.path().join("site.yaml")).replace("id: east", "id: 东区");

@@ -105,6 +105,17 @@ struct Problems<'a> {
 }
 
 impl Problems<'_> {
+    /// Whether a YAML error set aside a field inside `path`: checks that
+    /// look for what is missing there would only repeat it.
+    fn set_aside(&self, path: &str) -> bool {
+        self.list.iter().any(|p| {
+            p.field
+                .as_deref()
+                .and_then(|f| f.strip_prefix(path))
+                .is_some_and(|rest| rest.starts_with(['.', '[']))
+        })
+    }
+
     fn at<T>(&mut self, value: &Spanned<T>, field: &str, message: String) {
         let Place { line, column } = yaml::place(value, self.offset);
         self.list.push(Diagnostic::at(
@@ -408,7 +419,10 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
                 Some(d) => problems.district(city, d, || field("district")),
                 None => district.clone(),
             };
-            if m.target.is_none() && m.actual.is_none() {
+            if m.target.is_none()
+                && m.actual.is_none()
+                && !problems.set_aside(&format!("metrics[{i}]"))
+            {
                 problems.at(
                     &m.id,
                     &field("id"),
@@ -458,7 +472,11 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
                         ),
                     );
                 }
-                if d.target.is_none() && d.actual.is_none() && d.note.is_none() {
+                if d.target.is_none()
+                    && d.actual.is_none()
+                    && d.note.is_none()
+                    && !problems.set_aside(&format!("metrics[{i}].districts[{j}]"))
+                {
                     problems.at(
                         &d.district,
                         &sub("district"),
@@ -505,7 +523,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         });
     }
 
-    if raw.metrics.is_empty() {
+    if raw.metrics.is_empty() && !top_level_keys(split.yaml).any(|k| k == "metrics") {
         let place = yaml::place(&raw.title, split.yaml_line_offset);
         problems.list.push(
             Diagnostic::at(
@@ -571,13 +589,16 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
 /// The fields every report gives.
 const REQUIRED: [&str; 5] = ["title", "kind", "city", "year", "published"];
 
-/// The required fields that no top-level line of `yaml` names.
-fn missing_required(yaml: &str) -> Vec<&'static str> {
-    let keys: Vec<String> = yaml
-        .lines()
+/// The fields named on the top-level lines of `yaml`.
+fn top_level_keys(yaml: &str) -> impl Iterator<Item = String> {
+    yaml.lines()
         .filter(|l| !l.starts_with([' ', '\t', '#', '-']))
         .filter_map(yaml::key_of)
-        .collect();
+}
+
+/// The required fields that no top-level line of `yaml` names.
+fn missing_required(yaml: &str) -> Vec<&'static str> {
+    let keys: Vec<String> = top_level_keys(yaml).collect();
     REQUIRED
         .into_iter()
         .filter(|r| !keys.iter().any(|k| k == r))

@@ -295,6 +295,12 @@ fn friendly(raw: &str) -> (String, Option<String>) {
             None,
         );
     }
+    if raw.starts_with("expected sequence start") {
+        return (
+            "expected a list here: one item per line, each starting with `- `, or all on one line as [a, b]".into(),
+            None,
+        );
+    }
     if raw.starts_with("expected mapping start") {
         return (
             "expected `field: value` lines here (a block of named fields, not a list or plain text)".into(),
