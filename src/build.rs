@@ -93,7 +93,16 @@ fn load_all(root: &Path, strict: bool) -> Result<(Site, Theme, Vec<Diagnostic>),
     let theme = render::theme::load(root, &config);
     let (site, more) = load_site(root, config);
     problems.extend(more);
-    let theme = theme.map_err(|more| problems.extend(more)).ok();
+    let theme = match theme {
+        Ok(mut theme) => {
+            problems.append(&mut theme.warnings);
+            Some(theme)
+        }
+        Err(more) => {
+            problems.extend(more);
+            None
+        }
+    };
     if strict {
         for problem in problems.iter_mut().filter(|p| p.warning) {
             problem.warning = false;

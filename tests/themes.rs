@@ -324,3 +324,33 @@ fn a_theme_name_that_is_a_path_is_refused_in_site_yaml() {
         "{err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_linked_template_is_not_used_and_a_warning_says_so() {
+    let site = fixture("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(
+        elsewhere.path().join("report.html"),
+        "{% extends \"base.html\" %}{% block content %}LINKED{% endblock content %}",
+    )
+    .unwrap();
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::os::unix::fs::symlink(
+        elsewhere.path().join("report.html"),
+        site.path().join("templates/report.html"),
+    )
+    .unwrap();
+    write(site.path(), "templates/.DS_Store", "junk");
+    let result = run(site.path(), &["build"]);
+    let err = stderr(&result);
+    assert!(result.status.success(), "{err}");
+    assert!(
+        err.contains("templates/report.html: warning: is a symbolic link to ")
+            && err.contains("and is not used: a theme uses only the files that are really in its folder"),
+        "{err}"
+    );
+    assert!(!err.contains(".DS_Store"), "{err}");
+    let page = read(&site.path().join("output/reports/test-plan/index.html"));
+    assert!(!page.contains("LINKED"));
+}

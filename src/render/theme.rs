@@ -61,6 +61,8 @@ pub struct Theme {
     pub strings: Strings,
     /// Where each template came from, for error messages.
     pub origins: BTreeMap<String, String>,
+    /// Files of the theme or the site's templates that are not used, and why.
+    pub warnings: Vec<Diagnostic>,
 }
 
 struct ThemeFile {
@@ -88,14 +90,23 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         })
         .collect();
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     let prefix = format!("themes/{}", config.theme);
-    overlay(&theme_dir, &prefix, "", &mut files, &mut errors);
+    overlay(
+        &theme_dir,
+        &prefix,
+        "",
+        &mut files,
+        &mut errors,
+        &mut warnings,
+    );
     overlay(
         &root.join("templates"),
         "templates",
         "templates/",
         &mut files,
         &mut errors,
+        &mut warnings,
     );
 
     let strings = strings_for(&files, config, &mut errors);
@@ -147,8 +158,10 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
             statics,
             strings,
             origins,
+            warnings,
         })
     } else {
+        errors.extend(warnings);
         Err(errors)
     }
 }
@@ -188,18 +201,28 @@ fn theme_not_found(root: &Path, config: &Config) -> Diagnostic {
     )
 }
 
-/// Adds (or replaces) the files below `dir`, keyed as `key_prefix` + relative path.
+/// Adds (or replaces) the files below `dir`, keyed as `key_prefix` +
+/// relative path. Hidden files and folders (`.DS_Store`, `.git/`) are
+/// skipped without a word; a symbolic link is skipped with a warning, as in
+/// `content/`: a theme must be the same wherever the site is copied.
 fn overlay(
     dir: &Path,
     shown_as: &str,
     key_prefix: &str,
     files: &mut BTreeMap<String, ThemeFile>,
     errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
 ) {
     if !dir.is_dir() {
         return;
     }
-    for entry in WalkDir::new(dir).sort_by_file_name() {
+    let visible =
+        |e: &walkdir::DirEntry| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
+    for entry in WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(visible)
+    {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -207,9 +230,6 @@ fn overlay(
                 continue;
             }
         };
-        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         let rel: Vec<String> = rel
             .components()
@@ -217,6 +237,22 @@ fn overlay(
             .collect();
         let rel = rel.join("/");
         let origin = format!("{shown_as}/{rel}");
+        if entry.path_is_symlink() && entry.depth() > 0 {
+            let target = std::fs::read_link(entry.path())
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            warnings.push(
+                Diagnostic::file(
+                    origin,
+                    format!("is a symbolic link to {target} and is not used: a theme uses only the files that are really in its folder; put the file itself here"),
+                )
+                .warning(),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
         match std::fs::read(entry.path()) {
             Ok(bytes) => {
                 files.insert(format!("{key_prefix}{rel}"), ThemeFile { origin, bytes });
