@@ -39,6 +39,9 @@ pub struct Summary {
     /// Files written (or, for `check`, that would be written).
     pub files: usize,
     pub bytes: u64,
+    /// Of those, the files whose bytes changed and were written (the rest
+    /// were already right); for `check`, 0.
+    pub written: usize,
     /// Suspicious but publishable things found, in file order.
     pub warnings: Vec<Diagnostic>,
 }
@@ -192,6 +195,7 @@ fn render_all(
         metrics: site.metrics.len(),
         files: outcomes.len() + theme.statics.len(),
         bytes: bytes.into_inner(),
+        written: 0,
         warnings: Vec::new(),
     })
 }
@@ -219,9 +223,10 @@ pub fn build(
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
     let summary = render_all(root, &site, &theme, &write, progress)?;
-    staging.commit().map_err(|e| Failure::Write(e.0))?;
+    let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
     Ok(Summary {
         files: summary.files + 1,
+        written,
         warnings,
         ..summary
     })

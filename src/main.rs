@@ -252,10 +252,11 @@ fn build(root: &Path, output: &Path, strict: bool) -> Result<(), ExitCode> {
         with_progress(|progress| build::build(root, output, strict, progress)).map_err(failed)?;
     let warnings = list_warnings(&summary);
     println!(
-        "built {} into {} in {} ms{warnings}",
+        "built {} into {} in {} ms ({} written, the rest unchanged){warnings}",
         described(&summary),
         output.display(),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+        summary.written
     );
     Ok(())
 }

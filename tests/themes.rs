@@ -347,7 +347,9 @@ fn a_linked_template_is_not_used_and_a_warning_says_so() {
     assert!(result.status.success(), "{err}");
     assert!(
         err.contains("templates/report.html: warning: is a symbolic link to ")
-            && err.contains("and is not used: a theme uses only the files that are really in its folder"),
+            && err.contains(
+                "and is not used: a theme uses only the files that are really in its folder"
+            ),
         "{err}"
     );
     assert!(!err.contains(".DS_Store"), "{err}");
