@@ -81,10 +81,37 @@ impl fmt::Display for Diagnostic {
             write!(f, "warning: ")?;
         }
         if let Some(field) = &self.field {
-            write!(f, "field `{field}`: ")?;
+            // A path hundreds of levels deep is cut to its last levels.
+            let shown = match field.char_indices().rev().nth(MAX_FIELD_CHARS) {
+                Some((cut, _)) => format!("…{}", &field[cut..]),
+                None => field.clone(),
+            };
+            write!(f, "field `{}`: ", printable(&shown))?;
         }
-        write!(f, "{}", self.message)
+        write!(f, "{}", printable(&self.message))
     }
+}
+
+/// The longest field path shown whole.
+const MAX_FIELD_CHARS: usize = 80;
+
+/// `text` with control characters written as escapes, so that a message
+/// quoting what an editor wrote stays on one line and cannot move the
+/// terminal's cursor.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// A place in a source file: where a value was written.

@@ -128,8 +128,9 @@ proptest! {
     ) {
         let text = lines.join("\n");
         let _ = yaml::field_path_at(&text, at);
-        let slips = yaml::lint(&text, "f.md", 0);
-        prop_assert!(lines_are_inside(&slips, &text));
+        let linted = yaml::lint(&text, "f.md", 0);
+        prop_assert!(lines_are_inside(&linted.slips, &text));
+        prop_assert_eq!(linted.repaired.lines().count(), text.lines().count());
     }
 
     #[test]

@@ -196,7 +196,8 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         Ok(split) => split,
         Err(e) => return (None, vec![Diagnostic::at(file, e.line, 1, None, e.message)]),
     };
-    let missing = missing_required(split.yaml);
+    let linted = yaml::lint(split.yaml, file, split.yaml_line_offset);
+    let missing = missing_required(&linted.repaired);
     let empty = split
         .yaml
         .lines()
@@ -210,7 +211,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         return (None, vec![Diagnostic::at(file, closing, 1, None, message)]);
     }
     let (raw, mut yaml_problems) =
-        yaml::read_recovering::<RawReport>(split.yaml, file, split.yaml_line_offset);
+        yaml::read_linted::<RawReport>(linted, file, split.yaml_line_offset);
     // The YAML reader names the first missing field; name them all.
     for problem in &mut yaml_problems {
         let top_level_missing = problem.message.starts_with("required field")

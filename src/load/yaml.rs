@@ -25,18 +25,29 @@ pub fn read_recovering<T: DeserializeOwned>(
     file: &str,
     line_offset: usize,
 ) -> (Option<T>, Vec<Diagnostic>) {
-    let slips = lint(yaml, file, line_offset);
-    if !slips.is_empty() {
-        return (None, slips);
-    }
-    let mut text = std::borrow::Cow::Borrowed(yaml);
-    let mut problems: Vec<Diagnostic> = Vec::new();
+    read_linted(lint(yaml, file, line_offset), file, line_offset)
+}
+
+/// [`read_recovering`] for YAML that [`lint`] has already checked.
+pub fn read_linted<T: DeserializeOwned>(
+    linted: Linted,
+    file: &str,
+    line_offset: usize,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let slip_lines = linted.lines;
+    let mut text = std::borrow::Cow::Owned(linted.repaired);
+    let mut problems: Vec<Diagnostic> = linted.slips;
     let mut set_aside: Vec<String> = Vec::new();
     loop {
-        let problem = match parse::<T>(&text, file, line_offset) {
+        let (problem, about_a_value) = match parse_classified::<T>(&text, file, line_offset) {
             Ok(value) => return (Some(value), problems),
-            Err(problem) => problem,
+            Err(error) => error,
         };
+        // What the parser says about a line with a slip only repeats it.
+        let on_a_slip = problem
+            .line
+            .checked_sub(line_offset)
+            .is_some_and(|l| slip_lines.contains(&l));
         // A required field missing because its line was set aside has
         // been reported already, as the error on that line.
         let consequence = problem.message.starts_with("required field")
@@ -48,12 +59,14 @@ pub fn read_recovering<T: DeserializeOwned>(
         if consequence {
             return (None, problems);
         }
-        let next = (problems.len() < MAX_RECOVERIES)
+        let next = (about_a_value && problems.len() < MAX_RECOVERIES)
             .then(|| problem.line.checked_sub(line_offset))
             .flatten()
             .and_then(|line| without_field(&text, line));
         set_aside.extend(problem.field.clone());
-        problems.push(problem);
+        if !on_a_slip || problems.is_empty() {
+            problems.push(problem);
+        }
         match next {
             Some(rest) => text = std::borrow::Cow::Owned(rest),
             None => return (None, problems),
@@ -91,135 +104,381 @@ fn without_field(yaml: &str, line: usize) -> Option<String> {
     Some(out)
 }
 
-/// Characters that look like a space but are not one to YAML.
-fn look_alike_space(c: char) -> Option<&'static str> {
+/// Characters that look like a space but are not one to YAML, with the
+/// spaces each stands for in indentation.
+fn look_alike_space(c: char) -> Option<(&'static str, &'static str)> {
     Some(match c {
-        '\u{a0}' => "a non-breaking space (U+00A0)",
-        '\u{3000}' => "a full-width space (U+3000)",
-        '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => "a typographic space",
-        '\u{200b}' => "a zero-width space (U+200B)",
-        '\u{feff}' => "a zero-width no-break space (U+FEFF)",
+        '\u{a0}' => ("a non-breaking space (U+00A0)", " "),
+        '\u{3000}' => ("a full-width space (U+3000)", "  "),
+        '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => ("a typographic space", " "),
         _ => return None,
     })
+}
+
+/// Characters that show as nothing, or turn text around, and have no
+/// place in front matter: control characters, zero-width characters and
+/// direction overrides.
+fn invisible(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}'
+        )
+}
+
+/// Dashes that look like the `-` that starts a list item.
+fn look_alike_dash(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{ff0d}' | '\u{30fc}'
+    )
 }
 
 /// At most this many slips are listed per file: a file pasted with tabs
 /// throughout needs one fix, not thousands of lines about it.
 const MAX_SLIPS: usize = 20;
 
-/// Slips that editors make and that YAML parsers report in their own
-/// terms, or one line off: a tab or a look-alike space used to indent, a
-/// full-width colon after a field name, a look-alike space after a colon,
-/// and invisible control characters. Each is located at its own line and
-/// column, with what to type instead.
-pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Vec<Diagnostic> {
-    let mut slips = Vec::new();
-    for (n, text) in yaml.lines().enumerate() {
-        let line = n + 1 + line_offset;
-        if slips.len() == MAX_SLIPS {
-            slips.push(Diagnostic::at(
-                file,
-                line,
-                0,
-                None,
-                format!("more slips like the {MAX_SLIPS} above follow from here; fix those first"),
-            ));
-            break;
-        }
-        let text = text.strip_suffix('\r').unwrap_or(text);
-        let mut slip = |index: usize, message: String| {
-            let column = text[..index].chars().count() + 1;
-            // The field the slip is in, when the line names one plainly; a
-            // look-alike space counts as the one column it shows as, while
-            // a tab's width is the editor's guess, so it names no field.
-            let field = (!text.starts_with(|c: char| {
-                c.is_whitespace() && c != ' ' && look_alike_space(c).is_none()
-            }))
-            .then(|| {
-                let shown: String = yaml
-                    .lines()
-                    .take(n + 1)
-                    .map(|l| l.replace(|c| look_alike_space(c).is_some(), " ") + "\n")
-                    .collect();
-                key_of(shown.lines().last()?.trim_start_matches([' ', '-']))?;
-                field_path_at(&shown, n + 1)
-            })
-            .flatten();
-            slips.push(Diagnostic::at(file, line, column, field, message));
+/// What [`lint`] found: the slips, and the text with each one repaired as
+/// the editor most likely meant, so that reading can go on past them.
+pub struct Linted {
+    pub slips: Vec<Diagnostic>,
+    pub repaired: String,
+    /// The lines (of the YAML, from 1) that hold a slip: what the parser
+    /// says about them only repeats it.
+    pub lines: Vec<usize>,
+}
+
+/// Indentation of a line in columns, counting a look-alike space as the
+/// spaces it shows as and a tab as two.
+fn indent_width(text: &str) -> usize {
+    let mut width = 0;
+    for c in text.chars() {
+        width += match c {
+            ' ' => 1,
+            '\t' => 2,
+            c => match look_alike_space(c) {
+                Some((_, spaces)) => spaces.len(),
+                None => break,
+            },
         };
-        if let Some((i, c)) = text.char_indices().find(|&(_, c)| {
-            c.is_control() && c != '\t'
-                || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2028}' | '\u{2029}')
-        }) {
-            slip(
-                i,
+    }
+    width
+}
+
+/// Slips that editors make and that YAML parsers report in their own
+/// terms, one line off, or not at all: a tab or a look-alike space used to
+/// indent, a full-width colon after a field name, no space or a look-alike
+/// space after a colon, a look-alike dash starting a list item, a field
+/// left empty, a quote or bracket opened and never closed, and invisible
+/// characters. Each is located at its own line and column, with what to
+/// type instead.
+pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Linted {
+    let lines: Vec<&str> = yaml.split_inclusive('\n').collect();
+    let content = |l: &&str| {
+        let t = l.trim_matches(|c: char| c.is_whitespace() || look_alike_space(c).is_some());
+        !t.is_empty() && !t.starts_with('#')
+    };
+    let mut linted = Linted {
+        slips: Vec::new(),
+        repaired: String::with_capacity(yaml.len()),
+        lines: Vec::new(),
+    };
+    let mut slip_count = 0;
+    for (n, raw) in lines.iter().enumerate() {
+        let line = n + 1 + line_offset;
+        let ending_len = raw.len() - raw.trim_end_matches(['\n', '\r']).len();
+        let (text, ending) = raw.split_at(raw.len() - ending_len);
+        let mut found: Vec<(usize, String)> = Vec::new();
+
+        let mut fixed: String = text.to_string();
+        if let Some((i, c)) = text.char_indices().find(|&(_, c)| invisible(c)) {
+            found.push((
+                text[..i].chars().count() + 1,
                 format!(
                     "an invisible character (U+{:04X}) is here, often pasted from another program; delete it",
                     c as u32
                 ),
-            );
-            continue;
+            ));
+            fixed = text.chars().filter(|&c| !invisible(c)).collect();
         }
-        // Indentation: everything before the first character that is
-        // neither a space nor a list dash.
-        let indent_end = text
+        let next_indent = lines[n + 1..].iter().find(|l| content(l)).map(|l| {
+            (
+                indent_width(l),
+                l.trim_start().starts_with("- ") || l.trim_start() == "-",
+            )
+        });
+
+        // Indentation: spaces only.
+        let indent_end = fixed
             .char_indices()
-            .find(|&(_, c)| c != ' ' && c != '-' && c != '\t' && look_alike_space(c).is_none())
-            .map_or(text.len(), |(i, _)| i);
-        if text[indent_end..].starts_with('#') || text[indent_end..].trim().is_empty() {
-            continue;
+            .find(|&(_, c)| c != ' ' && c != '\t' && look_alike_space(c).is_none())
+            .map_or(fixed.len(), |(i, _)| i);
+        let column_of = |text: &str, i: usize| text[..i].chars().count() + 1;
+        let mut indent = String::new();
+        for (i, c) in fixed[..indent_end].char_indices() {
+            match c {
+                ' ' => indent.push(' '),
+                '\t' => {
+                    if !found.iter().any(|(_, m)| m.starts_with("a tab")) {
+                        found.push((column_of(&fixed, i), "a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces".into()));
+                    }
+                    indent.push_str("  ");
+                }
+                c => {
+                    let (what, spaces) = look_alike_space(c).unwrap_or(("", " "));
+                    if !found.iter().any(|(_, m)| m.starts_with("the indentation")) {
+                        found.push((column_of(&fixed, i), format!("the indentation holds {what}, which looks like a space but is not one to YAML; retype the indentation with ordinary spaces")));
+                    }
+                    indent.push_str(spaces);
+                }
+            }
         }
-        let indent = &text[..indent_end];
-        if let Some(i) = indent.find('\t') {
-            slip(
-                i,
-                "a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces".into(),
+        let mut rest = fixed[indent_end..].to_string();
+        if rest.is_empty() || rest.starts_with('#') {
+            if found.is_empty() {
+                linted.repaired.push_str(raw);
+            } else {
+                linted.repaired.push_str(&indent);
+                linted.repaired.push_str(&rest);
+                linted.repaired.push_str(ending);
+            }
+            record(
+                &mut linted,
+                &mut slip_count,
+                found,
+                line,
+                file,
+                &lines,
+                n,
+                yaml,
             );
             continue;
         }
-        if let Some((i, c)) = indent
-            .char_indices()
-            .find(|&(_, c)| look_alike_space(c).is_some())
-        {
-            slip(
-                i,
-                format!(
-                    "the indentation holds {}, which looks like a space but is not one to YAML; retype the indentation with ordinary spaces",
-                    look_alike_space(c).unwrap_or_default()
-                ),
-            );
-            continue;
+        // List dashes, ASCII or look-alike.
+        let mut prefix = String::new();
+        loop {
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                (Some('-'), Some(' ')) | (Some('-'), None) => {
+                    let cut = rest.len().min(2);
+                    prefix.push_str(&rest[..cut]);
+                    rest = rest[cut..].trim_start_matches(' ').to_string();
+                    prefix.push_str(if cut == 2 { "" } else { " " });
+                }
+                (Some(c), Some(' ' | '\u{3000}' | '\u{a0}')) if look_alike_dash(c) => {
+                    let column = indent.chars().count() + prefix.chars().count() + 1;
+                    found.push((column, format!("this list item starts with `{c}`, which looks like a dash but is not one to YAML; type the ASCII hyphen-minus `-`")));
+                    let skip = c.len_utf8()
+                        + rest[c.len_utf8()..]
+                            .chars()
+                            .next()
+                            .map_or(0, char::len_utf8);
+                    prefix.push_str("- ");
+                    rest = rest[skip..].trim_start_matches(' ').to_string();
+                }
+                _ => break,
+            }
         }
-        let rest = &text[indent_end..];
+        let key_indent = indent.chars().count() + prefix.chars().count();
         let key_end = rest
             .char_indices()
             .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_'))
             .map_or(rest.len(), |(i, _)| i);
-        let (key, after) = rest.split_at(key_end);
-        if key.is_empty() || !key.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let key = rest[..key_end].to_string();
+        let is_key = !key.is_empty() && key.starts_with(|c: char| c.is_ascii_alphabetic());
+        let mut repaired_rest = rest.clone();
+        if is_key {
+            let after = &rest[key_end..];
+            let after_spaces = after.trim_start_matches(' ');
+            let column = key_indent + key_end + (after.len() - after_spaces.len()) + 1;
+            let value_start = if let Some(value) = after_spaces.strip_prefix('：') {
+                found.push((column, format!("`{key}` is followed by a full-width colon '：'; YAML needs an ASCII colon ':' followed by a space: `{key}: `")));
+                Some(
+                    value
+                        .trim_start_matches([' ', '\u{3000}', '\u{a0}'])
+                        .to_string(),
+                )
+            } else if let Some(value) = after.strip_prefix(':') {
+                match value.chars().next() {
+                    None | Some(' ' | '\t') => {
+                        Some(value.trim_start_matches([' ', '\t']).to_string())
+                    }
+                    Some(c) if look_alike_space(c).is_some() => {
+                        let (what, _) = look_alike_space(c).unwrap_or(("", ""));
+                        found.push((column + 1, format!("the colon after `{key}` is followed by {what}; YAML needs an ordinary space after ':'")));
+                        Some(
+                            value
+                                .trim_start_matches(|c: char| {
+                                    c == ' ' || look_alike_space(c).is_some()
+                                })
+                                .to_string(),
+                        )
+                    }
+                    Some(':' | '/') => None,
+                    Some(_) => {
+                        found.push((
+                            column + 1,
+                            format!(
+                                "`{key}:` needs a space after the colon: `{key}: {}`",
+                                value.chars().take(12).collect::<String>()
+                            ),
+                        ));
+                        Some(value.to_string())
+                    }
+                }
+            } else {
+                None
+            };
+            if let Some(value) = value_start {
+                let value_column = key_indent + key.chars().count() + 3;
+                let has_children = next_indent
+                    .is_some_and(|(next, dash)| next > key_indent || (dash && next == key_indent));
+                let empty = value.is_empty() || value.starts_with('#');
+                let mut value = value;
+                if empty && !has_children {
+                    found.push((
+                        key_indent + 1,
+                        format!(
+                            "`{key}` is empty: write its value after `{key}: `, or remove the line"
+                        ),
+                    ));
+                } else if !has_children && let Some(closers) = unclosed(&value) {
+                    let what = match value.chars().next() {
+                        Some('"' | '\'') => "quotation mark",
+                        Some('[') => "bracket `[`",
+                        _ => "brace `{`",
+                    };
+                    let first: String = closers.chars().take(1).collect();
+                    found.push((value_column, format!("the {what} that opens this value is never closed; close it at the end of the value (`{first}`), or remove it")));
+                    value.push_str(&closers);
+                }
+                repaired_rest = if value.is_empty() {
+                    format!("{key}:")
+                } else {
+                    format!("{key}: {value}")
+                };
+            }
+        }
+        if found.is_empty() {
+            linted.repaired.push_str(raw);
+        } else {
+            linted.repaired.push_str(&indent);
+            linted.repaired.push_str(&prefix);
+            linted.repaired.push_str(&repaired_rest);
+            linted.repaired.push_str(ending);
+        }
+        record(
+            &mut linted,
+            &mut slip_count,
+            found,
+            line,
+            file,
+            &lines,
+            n,
+            yaml,
+        );
+    }
+    linted
+}
+
+/// Adds the slips `found` on `line` (columns), each with the field it is
+/// in when the repaired line names one.
+#[allow(clippy::too_many_arguments)]
+fn record(
+    linted: &mut Linted,
+    count: &mut usize,
+    found: Vec<(usize, String)>,
+    line: usize,
+    file: &str,
+    lines: &[&str],
+    n: usize,
+    _yaml: &str,
+) {
+    if found.is_empty() {
+        return;
+    }
+    linted.lines.push(n + 1);
+    for (column, message) in found {
+        *count += 1;
+        if *count > MAX_SLIPS {
+            if *count == MAX_SLIPS + 1 {
+                linted.slips.push(Diagnostic::at(
+                    file,
+                    line,
+                    0,
+                    None,
+                    format!(
+                        "more slips like the {MAX_SLIPS} above follow from here; fix those first"
+                    ),
+                ));
+            }
             continue;
         }
-        let after_spaces = after.trim_start_matches(' ');
-        if after_spaces.starts_with('：') {
-            slip(
-                indent_end + key_end + (after.len() - after_spaces.len()),
-                format!(
-                    "`{key}` is followed by a full-width colon '：'; YAML needs an ASCII colon ':' followed by a space: `{key}: `"
-                ),
-            );
-        } else if let Some(value) = after.strip_prefix(':')
-            && let Some(c) = value.chars().next()
-            && let Some(what) = look_alike_space(c)
-        {
-            slip(
-                indent_end + key_end + 1,
-                format!(
-                    "the colon after `{key}` is followed by {what}; YAML needs an ordinary space after ':'"
-                ),
-            );
-        }
+        // A tab's width is the editor's guess, so a line indented with
+        // one names no field.
+        let this_line = linted.repaired.lines().last().unwrap_or_default();
+        let leading = &lines[n][..lines[n].len() - lines[n].trim_start().len()];
+        let field = (!leading.contains('\t'))
+            .then(|| key_of(this_line.trim_start_matches([' ', '-'])))
+            .flatten()
+            .and_then(|_| field_path_at(&linted.repaired, n + 1));
+        linted
+            .slips
+            .push(Diagnostic::at(file, line, column, field, message));
     }
-    slips
+}
+
+/// What would close `value` if its opening quote or brackets are never
+/// closed on the line (innermost first), ignoring a trailing comment.
+fn unclosed(value: &str) -> Option<String> {
+    let mut chars = value.chars().peekable();
+    match value.chars().next()? {
+        '"' => {
+            chars.next();
+            let mut escaped = false;
+            for c in chars {
+                match c {
+                    '\\' if !escaped => escaped = true,
+                    '"' if !escaped => return None,
+                    _ => escaped = false,
+                }
+            }
+            Some("\"".into())
+        }
+        '\'' => {
+            chars.next();
+            while let Some(c) = chars.next() {
+                if c == '\'' {
+                    if chars.peek() == Some(&'\'') {
+                        chars.next();
+                    } else {
+                        return None;
+                    }
+                }
+            }
+            Some("'".into())
+        }
+        '[' | '{' => {
+            let mut open: Vec<char> = Vec::new();
+            let mut quote: Option<char> = None;
+            for c in value.chars() {
+                match (quote, c) {
+                    (Some(q), c) if c == q => quote = None,
+                    (Some(_), _) => {}
+                    (None, '"' | '\'') => quote = Some(c),
+                    (None, '[') => open.push(']'),
+                    (None, '{') => open.push('}'),
+                    (None, ']' | '}') => {
+                        open.pop();
+                    }
+                    (None, '#') if open.is_empty() => break,
+                    _ => {}
+                }
+            }
+            (!open.is_empty()).then(|| open.iter().rev().collect())
+        }
+        _ => None,
+    }
 }
 
 /// Deserializes `yaml`, which starts after `line_offset` lines of `file`.
@@ -228,6 +487,35 @@ pub fn parse<T: DeserializeOwned>(
     file: &str,
     line_offset: usize,
 ) -> Result<T, Diagnostic> {
+    parse_classified(yaml, file, line_offset).map_err(|(d, _)| d)
+}
+
+/// Messages of errors about a value that does not fit its field, as
+/// opposed to text that is not YAML at all: reading can go on past them
+/// by setting the field aside.
+const VALUE_ERRORS: &[&str] = &[
+    "unknown field",
+    "missing field",
+    "duplicate mapping key",
+    "invalid type",
+    "invalid value",
+    "invalid length",
+    "unknown variant",
+    "expected ",
+    "cannot deserialize",
+    "invalid floating point",
+    "invalid integer",
+    "invalid i",
+    "invalid u",
+];
+
+/// Like [`parse`]; the error says too whether it is about a value that
+/// does not fit its field (true) or about YAML syntax (false).
+fn parse_classified<T: DeserializeOwned>(
+    yaml: &str,
+    file: &str,
+    line_offset: usize,
+) -> Result<T, (Diagnostic, bool)> {
     serde_saphyr::from_str(yaml).map_err(|error| {
         let (line, column) = error
             .location()
@@ -238,6 +526,7 @@ pub fn parse<T: DeserializeOwned>(
             Some(i) => raw[..i].to_string(),
             None => raw,
         };
+        let about_a_value = VALUE_ERRORS.iter().any(|p| raw.starts_with(p));
         let (message, missing) = friendly(&raw);
         let field = if line == 0 {
             None
@@ -260,7 +549,10 @@ pub fn parse<T: DeserializeOwned>(
             (line, column)
         };
         let line = if line == 0 { 0 } else { line + line_offset };
-        Diagnostic::at(file, line, column, field, message)
+        (
+            Diagnostic::at(file, line, column, field, message),
+            about_a_value,
+        )
     })
 }
 
@@ -493,8 +785,47 @@ mod tests {
                 "invisible character (U+200B)",
             ),
         ];
-        for (yaml, line, column, message) in cases {
-            let slips = lint(yaml, "f.md", 0);
+        let more = [
+            (
+                "title:\nkind: plan\n",
+                1,
+                1,
+                "`title` is empty: write its value",
+            ),
+            ("title: # 标题\n", 1, 1, "`title` is empty"),
+            (
+                "title: \"未闭合\nkind: plan\n",
+                1,
+                8,
+                "the quotation mark that opens this value is never closed",
+            ),
+            (
+                "topics: [gas\nkind: plan\n",
+                1,
+                9,
+                "the bracket `[` that opens this value is never closed",
+            ),
+            (
+                "year:2025\n",
+                1,
+                6,
+                "`year:` needs a space after the colon: `year: 2025`",
+            ),
+            (
+                "metrics:\n  \u{2014} id: a\n",
+                2,
+                3,
+                "starts with `\u{2014}`, which looks like a dash",
+            ),
+            (
+                "title: a\u{202e}b\n",
+                1,
+                9,
+                "an invisible character (U+202E)",
+            ),
+        ];
+        for (yaml, line, column, message) in cases.into_iter().chain(more) {
+            let slips = lint(yaml, "f.md", 0).slips;
             assert_eq!(slips.len(), 1, "{yaml:?}: {slips:?}");
             assert_eq!((slips[0].line, slips[0].column), (line, column), "{yaml:?}");
             assert!(
@@ -505,12 +836,33 @@ mod tests {
         }
         let clean =
             "title: 关于：城市更新\nsummary: |\n  目标：改造\n\tx\nmetrics:\n  - id: a # 注释：\n";
-        let slips = lint(clean, "f.md", 0);
+        let slips = lint(clean, "f.md", 0).slips;
         assert_eq!(
             slips.len(),
             1,
             "only the tab inside the block scalar: {slips:?}"
         );
+        let fine = "metrics:\n- id: a\n  label: x\ntopics:\n  - gas\nurl: https://x.cn/a:b\nsummary: |\n  多行\n";
+        let linted = lint(fine, "f.md", 0);
+        assert!(linted.slips.is_empty(), "{:?}", linted.slips);
+        assert_eq!(linted.repaired, fine);
+    }
+
+    #[test]
+    fn slips_are_repaired_as_the_editor_meant_them() {
+        let cases = [
+            ("title\u{ff1a}东营\n", "title: 东营\n"),
+            ("a:\n\u{3000}b: 1\n", "a:\n  b: 1\n"),
+            ("a:\n\tb: 1\n", "a:\n  b: 1\n"),
+            ("year:2025\r\n", "year: 2025\r\n"),
+            ("m:\n  \u{ff0d} id: a\n", "m:\n  - id: a\n"),
+            ("t: \"x\nk: 1\n", "t: \"x\"\nk: 1\n"),
+            ("t: [a, [b\nk: 1\n", "t: [a, [b]]\nk: 1\n"),
+            ("t: a\u{200b}b\n", "t: ab\n"),
+        ];
+        for (yaml, repaired) in cases {
+            assert_eq!(lint(yaml, "f.md", 0).repaired, repaired, "{yaml:?}");
+        }
     }
 
     #[test]
