@@ -184,7 +184,17 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
+    // A problem about a place or topic, or one that names no field, may
+    // have cost a declaration.
+    let touches = |section: &str| {
+        errors
+            .iter()
+            .any(|e| e.field.as_deref().is_none_or(|f| f.starts_with(section)))
+    };
+    let (places_complete, topics_complete) = (!touches("cities"), !touches("topics"));
     let config = Config {
+        places_complete,
+        topics_complete,
         title: raw.title,
         description: raw.description,
         base_url,

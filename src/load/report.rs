@@ -19,12 +19,14 @@ use serde_saphyr::Spanned;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawReport {
-    title: Spanned<String>,
-    kind: Spanned<String>,
-    city: Spanned<String>,
+    // Required fields are read as optional, so that one left out or set
+    // aside does not stop the reading: their absence is checked after.
+    title: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    city: Option<Spanned<String>>,
     district: Option<Spanned<String>>,
-    year: Spanned<i32>,
-    published: Spanned<String>,
+    year: Option<Spanned<Written>>,
+    published: Option<Spanned<String>>,
     language: Option<Spanned<String>>,
     summary: Option<String>,
     slug: Option<Spanned<String>>,
@@ -102,6 +104,8 @@ struct Problems<'a> {
     file: &'a str,
     offset: usize,
     list: Vec<Diagnostic>,
+    /// Whether site.yaml's places could all be read (see [`Config`]).
+    places_complete: bool,
 }
 
 impl Problems<'_> {
@@ -164,6 +168,7 @@ impl Problems<'_> {
         let city = city?;
         match city.district(value.value.trim()) {
             Some(d) => Some(d.id.clone()),
+            None if !self.places_complete => None,
             None => {
                 let known: Vec<&str> = city.districts.iter().map(|d| d.name.as_str()).collect();
                 let message = if known.is_empty() {
@@ -210,20 +215,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         );
         return (None, vec![Diagnostic::at(file, closing, 1, None, message)]);
     }
-    let (raw, mut yaml_problems) =
-        yaml::read_linted::<RawReport>(linted, file, split.yaml_line_offset);
-    // The YAML reader names the first missing field; name them all.
-    for problem in &mut yaml_problems {
-        let top_level_missing = problem.message.starts_with("required field")
-            && problem
-                .field
-                .as_deref()
-                .is_some_and(|f| REQUIRED.contains(&f));
-        if top_level_missing && missing.len() > 1 {
-            problem.field = Some(missing[0].to_string());
-            problem.message = format!("required fields {} are missing", and_list(&missing));
-        }
-    }
+    let (raw, yaml_problems) = yaml::read_linted::<RawReport>(linted, file, split.yaml_line_offset);
     let Some(raw) = raw else {
         return (None, yaml_problems);
     };
@@ -231,7 +223,23 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         file,
         offset: split.yaml_line_offset,
         list: yaml_problems,
+        places_complete: config.places_complete,
     };
+    // Fields whose line is there but could not be read have been reported.
+    if !missing.is_empty() {
+        let last = split.yaml_line_offset + split.yaml.lines().count().max(1);
+        let message = match missing.as_slice() {
+            [one] => format!("required field `{one}` is missing from this block"),
+            several => format!("required fields {} are missing", and_list(several)),
+        };
+        problems.list.push(Diagnostic::at(
+            file,
+            last,
+            1,
+            Some(missing[0].to_string()),
+            message,
+        ));
+    }
 
     let slug = match &raw.slug {
         Some(slug) => {
@@ -255,19 +263,25 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             stem
         }
     };
-    let kind = match raw.kind.value.trim() {
+    let kind = raw.kind.as_ref().and_then(|kind| match kind.value.trim() {
         "plan" => Some(ReportKind::Plan),
         "progress" => Some(ReportKind::Progress),
         "review" => Some(ReportKind::Review),
         other => {
+            let meant = match other {
+                "计划" | "規劃" | "规划" | "計劃" | "方案" => " (`plan` is the kind for a plan)",
+                "进展" | "進展" | "进度" | "進度" | "通报" | "通報" => " (`progress` is the kind for an update)",
+                "总结" | "總結" | "回顾" | "回顧" | "评估" | "評估" => " (`review` is the kind for a year's outcome)",
+                _ => "",
+            };
             problems.at(
-                &raw.kind,
+                kind,
                 "kind",
-                format!("`{other}` is not a kind of report; write `plan` (targets), `progress` (figures during the year) or `review` (the year's outcome)"),
+                format!("`{other}` is not a kind of report; write `plan` (targets), `progress` (figures during the year) or `review` (the year's outcome){meant}"),
             );
             None
         }
-    };
+    });
     let language = raw.language.as_ref().and_then(|l| {
         let language = Language::from_tag(l.value.trim());
         if language.is_none() {
@@ -282,40 +296,51 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         }
         language
     });
-    if raw.title.value.trim().is_empty() {
-        problems.at(&raw.title, "title", "the title is empty".into());
+    if let Some(title) = &raw.title
+        && title.value.trim().is_empty()
+    {
+        problems.at(title, "title", "the title is empty".into());
     }
-    let city = config.city(raw.city.value.trim());
-    if city.is_none() {
-        let known: Vec<String> = config
-            .cities
-            .iter()
-            .map(|c| format!("{} ({})", c.id, c.name))
-            .collect();
-        problems.at(
-            &raw.city,
-            "city",
-            format!(
-                "`{}` is not a city declared in site.yaml; declared: {}",
-                raw.city.value,
-                known.join(", ")
-            ),
-        );
-    }
+    let city = raw.city.as_ref().and_then(|city| {
+        let found = config.city(city.value.trim());
+        if found.is_none() && config.places_complete {
+            let known: Vec<String> = config
+                .cities
+                .iter()
+                .map(|c| format!("{} ({})", c.id, c.name))
+                .collect();
+            problems.at(
+                city,
+                "city",
+                format!(
+                    "`{}` is not a city declared in site.yaml; declared: {}",
+                    city.value,
+                    known.join(", ")
+                ),
+            );
+        }
+        found
+    });
     let district = raw
         .district
         .as_ref()
         .and_then(|d| problems.district(city, d, || "district".into()));
-    if !(1900..=2200).contains(&raw.year.value) {
-        problems.at(
-            &raw.year,
-            "year",
-            format!("{} is not a plausible report year", raw.year.value),
-        );
-    }
-    let published = problems.date(&raw.published, || "published".into());
+    let year = raw
+        .year
+        .as_ref()
+        .and_then(|year| match parse_year(&year.value.0) {
+            Ok(y) => Some(y),
+            Err(message) => {
+                problems.at(year, "year", message);
+                None
+            }
+        });
+    let published = raw
+        .published
+        .as_ref()
+        .and_then(|p| problems.date(p, || "published".into()));
     for (i, topic) in raw.topics.iter().enumerate() {
-        if config.topic(&topic.value).is_none() {
+        if config.topic(&topic.value).is_none() && config.topics_complete {
             problems.at(
                 topic,
                 &format!("topics[{i}]"),
@@ -386,6 +411,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         }
         if let Some(topic) = &m.topic
             && config.topic(&topic.value).is_none()
+            && config.topics_complete
         {
             problems.at(topic, &field("topic"), unknown_topic(&topic.value, config));
         }
@@ -399,7 +425,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
                 y.value
             }
             Some(y) => y.value,
-            None => raw.year.value,
+            None => year.unwrap_or(0),
         };
         let as_of = m
             .as_of
@@ -524,8 +550,16 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         });
     }
 
-    if raw.metrics.is_empty() && !top_level_keys(split.yaml).any(|k| k == "metrics") {
-        let place = yaml::place(&raw.title, split.yaml_line_offset);
+    // Warnings wait until the report's errors are fixed: a report that is
+    // wrong anyway gains nothing from being called suspicious too.
+    let clean = problems.list.iter().all(|p| p.warning);
+    if clean && raw.metrics.is_empty() && !top_level_keys(split.yaml).any(|k| k == "metrics") {
+        let place = raw
+            .title
+            .as_ref()
+            .map_or(Place { line: 1, column: 1 }, |t| {
+                yaml::place(t, split.yaml_line_offset)
+            });
         problems.list.push(
             Diagnostic::at(
                 file,
@@ -537,7 +571,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             .warning(),
         );
     }
-    if let Some(published) = published {
+    if let Some(published) = published.filter(|_| clean) {
         for (i, m) in raw.metrics.iter().enumerate() {
             let dated = m.as_of.iter().map(|d| (d, format!("metrics[{i}].as_of")));
             let per_place = m.districts.iter().enumerate().filter_map(|(j, d)| {
@@ -572,11 +606,15 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             .slug
             .as_ref()
             .map(|s| yaml::place(s, split.yaml_line_offset)),
-        title: raw.title.value.trim().to_string(),
+        title: raw
+            .title
+            .as_ref()
+            .map(|t| t.value.trim().to_string())
+            .unwrap_or_default(),
         kind: kind.unwrap_or(ReportKind::Plan),
         city: city.map(|c| c.id.clone()).unwrap_or_default(),
         district,
-        year: raw.year.value,
+        year: year.unwrap_or(0),
         published: report_date,
         language: language.unwrap_or(config.language),
         summary: raw.summary,
@@ -585,6 +623,28 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         metrics,
     };
     (Some(report), problems.list)
+}
+
+/// A year as written (`2025`), or why it is not one.
+fn parse_year(written: &str) -> Result<i32, String> {
+    let text = written.trim();
+    let half_width: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    match text.parse::<i32>() {
+        Ok(year) if (1900..=2200).contains(&year) => Ok(year),
+        Ok(year) => Err(format!("{year} is not a plausible report year")),
+        Err(_) if half_width != text && half_width.parse::<i32>().is_ok() => Err(format!(
+            "`{text}` is written with full-width digits; write it with ASCII digits: {half_width}"
+        )),
+        Err(_) => Err(format!(
+            "`{text}` is not a year; write the year as four digits, such as 2024"
+        )),
+    }
 }
 
 /// The fields every report gives.

@@ -32,6 +32,14 @@ pub struct Config {
     pub page_size: usize,
     pub cities: Vec<City>,
     pub topics: Vec<Topic>,
+    /// Whether every city and district declared in `site.yaml` could be
+    /// read: when one could not, a place a report names may be that one,
+    /// so an unknown place is not reported until `site.yaml` is fixed.
+    #[serde(skip)]
+    pub places_complete: bool,
+    /// The same for topics.
+    #[serde(skip)]
+    pub topics_complete: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
