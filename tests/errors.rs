@@ -494,3 +494,173 @@ fn suspicious_but_publishable_reports_are_warned_about_at_their_place() {
         assert!(err.contains(fragment), "expected `{fragment}` in:\n{err}");
     }
 }
+
+#[test]
+fn messages_say_what_was_written_and_how_to_fix_it() {
+    // (a line replacing the plan head's `title`, or metrics to add; what the error says)
+    let heads: &[(&str, &str)] = &[
+        (
+            "title: [1]",
+            "2:8: field `title`: expected text here, not a list or a block of fields; if the text starts with [ or {, put it in quotes",
+        ),
+        (
+            "title: 【计划】: 2025",
+            "field `title`: this value holds ': ', which YAML reads as the start of another field; put the whole value in quotes",
+        ),
+        (
+            "title: *加粗*",
+            "field `title`: a value that starts with `*` is read by YAML as a reference to another value; put the whole value in quotes",
+        ),
+        (
+            "title: '它's",
+            "field `title`: the value is in single quotes and holds a single quote itself; write that one twice ('')",
+        ),
+        (
+            "title: @home",
+            "field `title`: YAML does not allow a value to start with `@`; put the whole value in quotes",
+        ),
+        (
+            "title:",
+            "field `title`: `title` is empty: write its value after `title: `, or remove the line",
+        ),
+        (
+            "title: \"未闭合",
+            "field `title`: the quotation mark that opens this value is never closed",
+        ),
+        (
+            "title: 坏\nyear:2025",
+            "field `year`: `year:` needs a space after the colon: `year: 2025`",
+        ),
+        (
+            "title: 坏\nsummary: 目标\u{202e}反转",
+            "field `summary`: an invisible character (U+202E) is here",
+        ),
+    ];
+    let metrics: &[(&str, &str)] = &[
+        (
+            "  - id: a-b\n    label: \"\"\n    unit: 个\n    target: 1\n",
+            "9:12: field `metrics[0].label`: metric `a-b` has an empty label",
+        ),
+        (
+            "  - id: a-c\n    label: x\n    unit: 个\n    target: 1\n    baseline: -0\n",
+            "field `metrics[0].baseline`: write `-0` without the sign: 0",
+        ),
+        (
+            "  - id: a-d\n    label: x\n    unit: 个\n    actual: 5\n    as_of: ２０２５-06-30\n",
+            "field `metrics[0].as_of`: `２０２５-06-30` is written with full-width digits or dashes; write it with ASCII characters: 2025-06-30",
+        ),
+        (
+            "  \u{2014} id: a-e\n    label: x\n",
+            "8:3: field `metrics[0].id`: this list item starts with `\u{2014}`, which looks like a dash but is not one to YAML",
+        ),
+    ];
+    let site = fixture("basic");
+    let mut expected = Vec::new();
+    for (i, (line, message)) in heads.iter().enumerate() {
+        let text = format!("{}---\n", PLAN_HEAD.replace("title: 坏报告", line));
+        write(site.path(), &format!("content/h{i}.md"), text);
+        expected.push(format!("content/h{i}.md:"));
+        expected.push(message.to_string());
+    }
+    for (i, (metric, message)) in metrics.iter().enumerate() {
+        write(
+            site.path(),
+            &format!("content/m{i}.md"),
+            with_metrics(metric),
+        );
+        expected.push(format!("content/m{i}.md:"));
+        expected.push(message.to_string());
+    }
+    write(
+        site.path(),
+        "content/k.md",
+        PLAN_HEAD.replace("kind: plan", "kind: 计划") + "---\n",
+    );
+    expected.push("content/k.md:3:7: field `kind`: `计划` is not a kind of report; write `plan` (targets), `progress` (figures during the year) or `review` (the year's outcome) (`plan` is the kind for a plan)".into());
+    write(
+        site.path(),
+        "content/t.md",
+        PLAN_HEAD.to_string() + "topics: [gas，old-compounds]\n---\n",
+    );
+    expected.push("field `topics[0]`: `gas，old-compounds` looks like several topics joined by a full-width comma; separate them with ASCII commas: [gas, old-compounds]".into());
+    write(
+        site.path(),
+        "content/y.md",
+        PLAN_HEAD.replace("year: 2025", "year: ２０２５") + "---\n",
+    );
+    expected.push("content/y.md:5:7: field `year`: `２０２５` is written with full-width digits; write it with ASCII digits: 2025".into());
+    write(site.path(), "content/f.md", "－－－\ntitle: x\n－－－\n");
+    expected.push("content/f.md:1:1: the first line `－－－` is written with full-width dashes; type three ASCII hyphens: ---".into());
+    write(
+        site.path(),
+        "content/u.md",
+        [&[0xff_u8, 0xfe][..], "---".as_bytes()].concat(),
+    );
+    expected.push("content/u.md:1:1: is saved as UTF-16 text: save it as UTF-8".into());
+    let err = stderr(&run(site.path(), &["check"]));
+    for fragment in expected {
+        assert!(err.contains(&fragment), "expected `{fragment}` in:\n{err}");
+    }
+}
+
+#[test]
+fn a_report_with_old_mac_line_endings_is_read() {
+    let site = fixture("basic");
+    let text = with_metrics("  - id: cr-roads\n    label: 道路\n    unit: 条\n    target: 5\n");
+    write(site.path(), "content/cr.md", text.replace('\n', "\r"));
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(
+        site.path()
+            .join("output/metrics/cr-roads/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn an_update_is_not_called_undefined_while_its_introduction_cannot_be_read() {
+    let plan_file = "content/2025/test-plan.md";
+    type Change = Box<dyn Fn(&str) -> String>;
+    let cases: Vec<(&str, Change, &str)> = vec![
+        (
+            "a label set aside",
+            Box::new(|plan: &str| {
+                plan.replace("label: 改造老旧燃气管网", "label: [改造老旧燃气管网]")
+            }),
+            "content/2025/test-plan.md:14:12: field `metrics[0].label`: expected text here",
+        ),
+        (
+            "a flow mapping that cannot be read",
+            Box::new(|plan: &str| {
+                let at = plan.find("metrics:").unwrap();
+                let end = plan.rfind("---").unwrap();
+                format!(
+                    "{}metrics:\n  - {{id: test-gas-mains, label: 燃气, unit: 公里, target: 1,000}}\n  - {{id: test-compounds, label: 小区, unit: 个, target: 40}}\n{}",
+                    &plan[..at],
+                    &plan[end..]
+                )
+            }),
+            "content/2025/test-plan.md:",
+        ),
+        (
+            "an id with a capital letter",
+            Box::new(|plan: &str| plan.replace("id: test-gas-mains", "id: Test-Gas-Mains")),
+            "field `metrics[0].id`: `Test-Gas-Mains` cannot be used in addresses",
+        ),
+    ];
+    for (case, change, expected) in cases {
+        let site = fixture("basic");
+        let plan = read(&site.path().join(plan_file));
+        write(site.path(), plan_file, change(&plan));
+        let err = stderr(&run(site.path(), &["check"]));
+        assert!(
+            err.contains(expected),
+            "{case}: expected `{expected}` in:\n{err}"
+        );
+        assert!(
+            !err.contains("no report introduces"),
+            "{case}: an update waits for its plan to be readable:\n{err}"
+        );
+        assert!(!err.contains("test-midyear.md"), "{case}:\n{err}");
+    }
+}

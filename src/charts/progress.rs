@@ -3,7 +3,7 @@
 
 use super::canvas::*;
 use super::{Bar, Status};
-use crate::i18n::{Strings, fill, percent, ui as t};
+use crate::i18n::{Strings, fill, percent, share, ui as t};
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
@@ -14,7 +14,7 @@ fn bar_figures(bar: &Bar, strings: &Strings) -> String {
         (Some(target), Some(actual)) => {
             let share = bar
                 .progress
-                .map(|p| format!(" · {}", percent(p)))
+                .map(|p| format!(" · {}", share(p)))
                 .unwrap_or_default();
             format!("{actual} / {target} {unit}{share}")
         }
@@ -162,9 +162,9 @@ fn progress_desc(title: &str, bars: &[Bar], strings: &Strings) -> String {
             &t(strings, "chart_progress_range"),
             &[
                 ("top", top.0.label.clone()),
-                ("top_value", percent(top.1)),
+                ("top_value", share(top.1)),
                 ("bottom", bottom.0.label.clone()),
-                ("bottom_value", percent(bottom.1)),
+                ("bottom_value", share(bottom.1)),
             ],
         ));
     }

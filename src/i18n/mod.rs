@@ -74,6 +74,19 @@ pub fn number(n: f64) -> String {
 }
 
 /// A share as reports print it: one decimal at most (`56.7%`, `145%`).
+/// A share of a target done, as [`percent`] prints it, except that it
+/// never rounds to a share it has not reached: a sliver above nothing is
+/// `<0.1%`, not `0%`, and a sliver below the target is `99.9%`, not `100%`.
+pub fn share(p: f64) -> String {
+    if p > 0.0 && p < 0.05 {
+        return "<0.1%".into();
+    }
+    if (99.95..100.0).contains(&p) {
+        return "99.9%".into();
+    }
+    percent(p)
+}
+
 pub fn percent(p: f64) -> String {
     if let Some(whole) = whole(p) {
         return format!("{whole}%");

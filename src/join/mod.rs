@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::config::Config;
 use crate::model::{Metric, MetricEntry, Point, Report, Standing, Value};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// One report's statement of a metric: the report, its index in the site's
 /// report list, and the entry's index in the report.
@@ -28,7 +28,7 @@ type Stated<'a> = (&'a Report, u32, u32);
 pub fn join(
     reports: &[Report],
     config: &Config,
-    unread_ids: &BTreeSet<String>,
+    unread_ids: &crate::load::Unread,
 ) -> Result<Vec<Metric>, Vec<Diagnostic>> {
     let mut chronological: Vec<u32> = (0..reports.len() as u32).collect();
     chronological.sort_by(|&a, &b| {
@@ -50,7 +50,7 @@ pub fn join(
     let groups: Vec<(&str, Vec<Stated>)> = by_id
         .into_iter()
         .filter(|(id, entries)| {
-            !unread_ids.contains(*id)
+            !unread_ids.contains(id)
                 || entries
                     .iter()
                     .any(|(r, _, e)| r.metrics[*e as usize].label.is_some())

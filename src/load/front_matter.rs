@@ -37,6 +37,22 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     }
     let mut lines = line_spans(text);
     let (_, first_end, first) = lines.next().unwrap_or((0, 0, ""));
+    let full_width_fence = |line: &str| {
+        let line = line.trim();
+        line.chars().count() == 3
+            && line
+                .chars()
+                .all(|c| matches!(c, '－' | '—' | '–' | 'ー' | '―'))
+    };
+    if full_width_fence(first) {
+        return Err(SplitError {
+            line: 1,
+            message: format!(
+                "the first line `{}` is written with full-width dashes; type three ASCII hyphens: ---",
+                first.trim()
+            ),
+        });
+    }
     if first.trim_end() != "---" {
         let hint = if first.trim_start().starts_with("---") || first.starts_with('-') {
             "the first line must be exactly `---`"
@@ -49,6 +65,15 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
         });
     }
     for (number, (start, end, line)) in lines.enumerate() {
+        if full_width_fence(line) {
+            return Err(SplitError {
+                line: number + 2,
+                message: format!(
+                    "this line `{}` is written with full-width dashes; type three ASCII hyphens to close the front matter: ---",
+                    line.trim()
+                ),
+            });
+        }
         let fence = line.trim_end();
         if fence == "---" || fence == "..." {
             return Ok(Split {

@@ -57,10 +57,42 @@ pub struct Loaded {
     /// newest first (by publication date, then by slug).
     pub reports: Vec<Report>,
     pub problems: Vec<Diagnostic>,
-    /// Metric ids that files which could not be read may introduce: every
-    /// `id:` value written in them. An update of such an id cannot be
-    /// called undefined until those files are fixed; any other can.
-    pub unread_ids: BTreeSet<String>,
+    /// Metric ids that reports with problems may introduce (see [`Unread`]).
+    pub unread_ids: Unread,
+}
+
+/// Metric ids that reports which could not be read whole may introduce.
+/// An update of such an id is not called undefined until those reports
+/// are fixed; an update of any other id is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Unread {
+    /// Every `id:` value written in them, as written and as an id would
+    /// be spelt (`Test-Gas-Mains` may be meant as `test-gas-mains`).
+    #[default]
+    None,
+    Ids(BTreeSet<String>),
+    /// A file could not be read at all: any id may be in it.
+    Any,
+}
+
+impl Unread {
+    pub fn contains(&self, id: &str) -> bool {
+        match self {
+            Unread::None => false,
+            Unread::Ids(ids) => ids.contains(id),
+            Unread::Any => true,
+        }
+    }
+
+    fn add(&mut self, ids: Option<Vec<String>>) {
+        match (ids, &mut *self) {
+            (_, Unread::Any) => {}
+            (None, _) => *self = Unread::Any,
+            (Some(ids), Unread::Ids(set)) => set.extend(ids),
+            (Some(ids), Unread::None) if ids.is_empty() => {}
+            (Some(ids), Unread::None) => *self = Unread::Ids(ids.into_iter().collect()),
+        }
+    }
 }
 
 /// Reads and validates every report under `root/content`. Problems come
@@ -68,30 +100,40 @@ pub struct Loaded {
 /// run on whatever could be read.
 pub fn reports(root: &Path, config: &Config) -> Loaded {
     let (files, mut errors) = source::report_files(root);
-    let parsed: Vec<(Option<Report>, Vec<Diagnostic>, Vec<String>)> = files
+    // For each file: its report, its problems, and the ids written in it
+    // when it could not be read whole (`None` when it could not be read
+    // at all).
+    type Parsed = (Option<Report>, Vec<Diagnostic>, Option<Vec<String>>);
+    let parsed: Vec<Parsed> = files
         .par_iter()
         .map(|file| {
             let path = root.join(file);
             match source::read_text(&path) {
-                Ok(text) => match report::parse(file, &text, config) {
-                    (Some(report), problems) => (Some(report), problems, Vec::new()),
-                    (None, problems) => (None, problems, ids_written_in(&text)),
-                },
+                Ok(text) => {
+                    let (report, problems) = report::parse(file, &text, config);
+                    let whole = report.is_some() && problems.iter().all(|p| p.warning);
+                    let ids = if whole {
+                        Vec::new()
+                    } else {
+                        ids_written_in(&text)
+                    };
+                    (report, problems, Some(ids))
+                }
                 Err((line, column, message)) => {
-                    let text = std::fs::read(&path)
-                        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-                        .unwrap_or_default();
+                    let ids = std::fs::read(&path)
+                        .ok()
+                        .map(|bytes| ids_written_in(&String::from_utf8_lossy(&bytes)));
                     let problem = Diagnostic::at(file, line, column, None, message);
-                    (None, vec![problem], ids_written_in(&text))
+                    (None, vec![problem], ids)
                 }
             }
         })
         .collect();
     let mut reports = Vec::with_capacity(parsed.len());
-    let mut unread_ids = BTreeSet::new();
+    let mut unread_ids = Unread::None;
     for (report, mut problems, ids) in parsed {
         reports.extend(report);
-        unread_ids.extend(ids);
+        unread_ids.add(ids);
         errors.append(&mut problems);
     }
     let mut slugs: BTreeMap<&str, &Report> = BTreeMap::new();
@@ -144,18 +186,32 @@ fn same_address(report: &Report, first: &Report) -> Diagnostic {
     }
 }
 
-/// The values of every `id:` line in a file that could not be read as a
-/// report: the metric ids it may introduce.
+/// The values of every `id:` in a file that could not be read whole, in
+/// block or flow style: the metric ids it may introduce, as written and as
+/// an id would be spelt.
 fn ids_written_in(text: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|line| {
-            let line = line.trim_start().trim_start_matches("- ").trim_start();
-            let value = line.strip_prefix("id:")?;
-            let value = value.split(" #").next().unwrap_or(value).trim();
-            Some(value.trim_matches(['"', '\'']).to_string())
-        })
-        .filter(|id| !id.is_empty())
-        .collect()
+    let mut ids = Vec::new();
+    for line in text.split(['\n', '\r']) {
+        let mut rest = line;
+        while let Some(at) = rest.find("id") {
+            let before = rest[..at].chars().next_back();
+            let after = rest[at + 2..].trim_start_matches([' ', '\u{3000}']);
+            rest = &rest[at + 2..];
+            let starts = before.is_none_or(|c| matches!(c, ' ' | '-' | '{' | ',' | '\t'));
+            let Some(value) = after.strip_prefix([':', '：']).filter(|_| starts) else {
+                continue;
+            };
+            let value = value.split([',', '}', '#']).next().unwrap_or_default();
+            let written = value.trim().trim_matches(['"', '\'', '[', ']']).to_string();
+            let spelt: String = written
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            ids.extend([written, spelt].into_iter().filter(|id| !id.is_empty()));
+        }
+    }
+    ids
 }
 
 /// The Markdown body of `report`, read again from its file.

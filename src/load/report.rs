@@ -53,7 +53,7 @@ struct RawSource {
 #[serde(deny_unknown_fields)]
 struct RawMetric {
     id: Spanned<String>,
-    label: Option<String>,
+    label: Option<Spanned<String>>,
     unit: Option<Spanned<String>>,
     topic: Option<Spanned<String>>,
     year: Option<Spanned<i32>>,
@@ -138,10 +138,34 @@ impl Problems<'_> {
         match Date::parse(&value.value) {
             Ok(date) => Some(date),
             Err(message) => {
+                let half_width: String = value
+                    .value
+                    .trim()
+                    .chars()
+                    .map(|c| match c {
+                        '０'..='９' => {
+                            char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+                        }
+                        '－' | '—' | '–' | '−' => '-',
+                        _ => c,
+                    })
+                    .collect();
+                let message = match Date::parse(&half_width) {
+                    Ok(_) => format!(
+                        "`{}` is written with full-width digits or dashes; write it with ASCII characters: {half_width}",
+                        value.value.trim()
+                    ),
+                    Err(_) => message,
+                };
                 self.at(value, &field(), message);
                 None
             }
         }
+    }
+
+    /// Whether a YAML error set aside exactly `field`.
+    fn set_aside_field(&self, field: &str) -> bool {
+        self.list.iter().any(|p| p.field.as_deref() == Some(field))
     }
 
     fn amount(
@@ -389,7 +413,18 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         if let Some(first) = metrics.iter().find(|e| e.id == m.id.value) {
             problems.at(&m.id, &field("id"), format!("metric `{}` appears twice in this report (first on line {}); give each metric once, with a `districts` list for per-district figures", m.id.value, first.line));
         }
-        if let (Some(_), None) = (&m.label, &m.unit) {
+        if let Some(label) = &m.label
+            && label.value.trim().is_empty()
+        {
+            problems.at(
+                label,
+                &field("label"),
+                format!("metric `{}` has an empty label; write what the metric counts, e.g. 改造老旧小区", m.id.value),
+            );
+        }
+        if let (Some(_), None) = (&m.label, &m.unit)
+            && !problems.set_aside_field(&field("unit"))
+        {
             problems.at(
                 &m.id,
                 &field("unit"),
@@ -470,6 +505,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
                     &field("district"),
                     "give either `district` or a `districts` list, not both".into(),
                 );
+                problems.district(city, d, || field("district"));
             }
             // A top-level figure beside the breakdown is the whole city's (or
             // the report's district's) total: plans often give both.
@@ -531,7 +567,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             .unwrap_or(id_place);
         metrics.push(MetricEntry {
             id: m.id.value.clone(),
-            label: m.label.clone(),
+            label: m.label.as_ref().map(|l| l.value.clone()),
             unit: m
                 .unit
                 .as_ref()
@@ -687,6 +723,13 @@ fn check_report_slug(slug: &str) -> Result<(), String> {
 
 fn unknown_topic(topic: &str, config: &Config) -> String {
     let known: Vec<&str> = config.topics.iter().map(|t| t.id.as_str()).collect();
+    if topic.contains(['，', '、']) {
+        let parts: Vec<&str> = topic.split(['，', '、']).map(str::trim).collect();
+        return format!(
+            "`{topic}` looks like several topics joined by a full-width comma; separate them with ASCII commas: [{}]",
+            parts.join(", ")
+        );
+    }
     format!(
         "`{topic}` is not a topic declared in site.yaml; declared topics: {}",
         known.join(", ")

@@ -97,6 +97,14 @@ pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
                 )
                 .warning(),
             );
+        } else if !kind.is_file() && !kind.is_dir() && is_markdown(entry.path()) {
+            problems.push(
+                Diagnostic::file(
+                    path,
+                    "is not a regular file (a pipe, socket or device) and is not read; put the report itself here",
+                )
+                .warning(),
+            );
         } else if kind.is_file() && is_markdown(entry.path()) {
             if name.starts_with('.') {
                 problems.push(
@@ -147,7 +155,14 @@ pub fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| (0, 0, format!("cannot be read: {e}")))?;
-    String::from_utf8(bytes).map_err(|error| {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err((
+            1,
+            1,
+            "is saved as UTF-16 text: save it as UTF-8 (in most editors, \"Save with encoding\" → UTF-8)".into(),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|error| {
         let bytes = error.as_bytes();
         let valid = &bytes[..error.utf8_error().valid_up_to()];
         let text = std::str::from_utf8(valid).unwrap_or_default();
@@ -159,7 +174,13 @@ pub fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
             "is not valid UTF-8 text (it may be saved as GBK or GB2312): save it as UTF-8"
                 .to_string(),
         )
-    })
+    })?;
+    // Old Mac files end lines with a carriage return alone; read them as
+    // lines all the same.
+    if text.contains('\r') && text.replace("\r\n", "").contains('\r') {
+        return Ok(text.replace("\r\n", "\n").replace('\r', "\n"));
+    }
+    Ok(text)
 }
 
 fn relative(root: &Path, path: &Path) -> String {

@@ -587,6 +587,58 @@ fn friendly(raw: &str) -> (String, Option<String>) {
             None,
         );
     }
+    if raw.starts_with("expected string scalar")
+        || raw.starts_with("invalid type: sequence")
+        || raw.starts_with("invalid type: map")
+    {
+        return (
+            "expected text here, not a list or a block of fields; if the text starts with [ or {, put it in quotes".into(),
+            None,
+        );
+    }
+    if raw.starts_with("cannot deserialize null") {
+        return (
+            "this field is empty: write its value, or remove the line".into(),
+            None,
+        );
+    }
+    if raw.starts_with("mapping values are not allowed") {
+        return (
+            "this value holds ': ', which YAML reads as the start of another field; put the whole value in quotes: \"…\"".into(),
+            None,
+        );
+    }
+    if raw.starts_with("alias references unknown anchor") {
+        return (
+            "a value that starts with `*` is read by YAML as a reference to another value; put the whole value in quotes: \"…\"".into(),
+            None,
+        );
+    }
+    if raw.starts_with("invalid trailing content after single-quoted scalar") {
+        return (
+            "the value is in single quotes and holds a single quote itself; write that one twice (''), or put the value in double quotes".into(),
+            None,
+        );
+    }
+    if let Some(c) = between(raw, "unexpected character: `", "'") {
+        return (
+            format!(
+                "YAML does not allow a value to start with `{c}`; put the whole value in quotes: \"…\""
+            ),
+            None,
+        );
+    }
+    if let Some(variant) = between(raw, "unknown variant `", "`") {
+        let allowed = raw
+            .split_once("expected one of ")
+            .or_else(|| raw.split_once("expected "))
+            .map(|(_, list)| list.replace('`', ""))
+            .unwrap_or_default();
+        return (
+            format!("`{variant}` is not allowed here; write one of: {allowed}"),
+            None,
+        );
+    }
     if raw.starts_with("expected sequence start") {
         return (
             "expected a list here: one item per line, each starting with `- `, or all on one line as [a, b]".into(),
@@ -601,6 +653,8 @@ fn friendly(raw: &str) -> (String, Option<String>) {
     }
     if raw.starts_with("invalid integer")
         || raw.starts_with("invalid i32")
+        || raw.starts_with("invalid i64")
+        || raw.starts_with("invalid u")
         || raw.contains("expected i32")
     {
         return ("expected a whole number such as 2024".into(), None);

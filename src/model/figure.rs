@@ -103,6 +103,11 @@ fn why_not(written: &str) -> String {
         return "the figure is empty; write a number, or leave the field out".into();
     }
     if let Some(rest) = written.strip_prefix('-')
+        && Figure::parse(rest).is_ok_and(Figure::is_zero)
+    {
+        return format!("write `{written}` without the sign: {rest}");
+    }
+    if let Some(rest) = written.strip_prefix('-')
         && Figure::parse(rest).is_ok()
     {
         return format!(

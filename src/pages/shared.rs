@@ -9,7 +9,7 @@
 
 use super::pace::Chart;
 use super::paging::{self, Pager};
-use crate::i18n::{Strings, fill, percent, ui};
+use crate::i18n::{Strings, fill, share, ui};
 use crate::join::index::Index;
 use crate::model::date::Date;
 use crate::model::{ReportKind, Site, Standing, Status};
@@ -41,7 +41,7 @@ impl Figures {
         Figures {
             target: s.target.map(|f| f.to_string()).unwrap_or_default(),
             actual: s.actual.map(|f| f.to_string()).unwrap_or_default(),
-            progress: s.progress.map(percent).unwrap_or_default(),
+            progress: s.progress.map(share).unwrap_or_default(),
             bar: s
                 .progress
                 .map(|p| p.clamp(0.0, 100.0).round() as u32)
