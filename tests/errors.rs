@@ -664,3 +664,16 @@ fn an_update_is_not_called_undefined_while_its_introduction_cannot_be_read() {
         assert!(!err.contains("test-midyear.md"), "{case}:\n{err}");
     }
 }
+
+#[test]
+fn a_district_name_two_districts_share_is_refused_in_site_yaml() {
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml"))
+        .replace("other_names: [西區]", "other_names: [西區, 东区]");
+    write(site.path(), "site.yaml", config);
+    let err = stderr(&run(site.path(), &["check"]));
+    assert!(
+        err.contains("site.yaml:13:13: field `cities[0].districts[1]`: `东区` names both this district and `east`"),
+        "{err}"
+    );
+}

@@ -111,8 +111,8 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
                 entry.column,
                 Some(format!("metrics[{}].id", index_of(report, entry))),
                 format!(
-                    "metric `{id}` belongs to {} ({}:{}); a report for {} cannot update it: use a different id",
-                    city_name(config, &first_report.city), first_report.file, first.line, city_name(config, &report.city)
+                    "metric `{id}` belongs to {} ({}:{}:{}); a report for {} cannot update it: use a different id",
+                    city_name(config, &first_report.city), first_report.file, first.line, first.column, city_name(config, &report.city)
                 ),
             ));
         }

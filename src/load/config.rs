@@ -118,6 +118,31 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     for (t, topic) in raw.topics.iter().enumerate() {
         check_id(&topic.id, format!("topics[{t}].id"), &mut topic_ids);
     }
+    // A name, or another name, that two districts of a city share would
+    // make a report's district ambiguous.
+    for (c, city) in raw.cities.iter().enumerate() {
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        for (d, district) in city.districts.iter().enumerate() {
+            let names = std::iter::once(district.name.as_str())
+                .chain(district.other_names.iter().map(String::as_str));
+            for name in names {
+                if let Some(&(_, other)) = seen.iter().find(|(n, o)| *n == name && *o != d) {
+                    let place = yaml::place(&district.id, 0);
+                    errors.push(Diagnostic::at(
+                        CONFIG_FILE,
+                        place.line,
+                        place.column,
+                        Some(format!("cities[{c}].districts[{d}]")),
+                        format!(
+                            "`{name}` names both this district and `{}`; a report that says `{name}` could mean either: give each district its own names",
+                            city.districts[other].id.value
+                        ),
+                    ));
+                }
+                seen.push((name, d));
+            }
+        }
+    }
     for (c, city) in raw.cities.iter().enumerate() {
         for (d, district) in city.districts.iter().enumerate() {
             if RESERVED_DISTRICT_IDS.contains(&district.id.value.as_str()) {

@@ -410,8 +410,11 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         if let Err(message) = check_slug(&m.id.value) {
             problems.at(&m.id, &field("id"), message);
         }
-        if let Some(first) = metrics.iter().find(|e| e.id == m.id.value) {
-            problems.at(&m.id, &field("id"), format!("metric `{}` appears twice in this report (first on line {}); give each metric once, with a `districts` list for per-district figures", m.id.value, first.line));
+        // A second entry for one metric is reported and left out, so that
+        // checks across reports see the first alone.
+        let repeated = metrics.iter().find(|e| e.id == m.id.value).map(|e| e.line);
+        if let Some(first) = repeated {
+            problems.at(&m.id, &field("id"), format!("metric `{}` appears twice in this report (first on line {first}); give each metric once, with a `districts` list for per-district figures", m.id.value));
         }
         if let Some(label) = &m.label
             && label.value.trim().is_empty()
@@ -565,6 +568,9 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             .as_ref()
             .map(|u| yaml::place(u, split.yaml_line_offset))
             .unwrap_or(id_place);
+        if repeated.is_some() {
+            continue;
+        }
         metrics.push(MetricEntry {
             id: m.id.value.clone(),
             label: m.label.as_ref().map(|l| l.value.clone()),
