@@ -69,7 +69,7 @@ enum Command {
 
 #[derive(Subcommand)]
 enum New {
-    /// Scaffold a report at content/<year>/<name>.md; its examples are comments, published only once filled in.
+    /// Scaffold a report at content/<year>/<name>.md. What the options do not give is left empty (check fails until it is filled in); examples are comments, published only once filled in.
     Report {
         /// The report's file name and address, e.g. qingdao-2025-plan.
         name: String,
@@ -85,9 +85,12 @@ enum New {
         /// The year the report is about.
         #[arg(long)]
         year: i32,
-        /// The report's title.
+        /// The report's title, as the source gives it.
         #[arg(long)]
         title: Option<String>,
+        /// When the source was published (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
     },
 }
 
@@ -118,6 +121,7 @@ fn main() -> ExitCode {
             kind,
             year,
             title,
+            published,
         }) => {
             let kind = match kind {
                 Kind::Plan => ReportKind::Plan,
@@ -131,6 +135,7 @@ fn main() -> ExitCode {
                 kind,
                 year,
                 title: title.as_deref(),
+                published: published.as_deref(),
             };
             match scaffold::new_report(root, &new) {
                 Ok(path) => {

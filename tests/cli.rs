@@ -43,7 +43,7 @@ fn help_documents_every_command_and_exit_code() {
 }
 
 #[test]
-fn a_new_report_is_valid_as_scaffolded() {
+fn a_new_report_given_its_title_and_date_is_valid_as_scaffolded() {
     let site = fixture("basic");
     let made = run(
         site.path(),
@@ -59,6 +59,8 @@ fn a_new_report_is_valid_as_scaffolded() {
             "2026",
             "--title",
             "测试市\"西区\"2026年计划",
+            "--published",
+            "2026-01-15",
         ],
     );
     assert!(made.status.success(), "{}", stderr(&made));
@@ -256,6 +258,33 @@ fn a_new_report_publishes_no_placeholder_until_filled_in() {
         ],
     );
     assert!(made.status.success(), "{}", stderr(&made));
+    // What the command line did not give is left empty, and check says so.
+    let check = run(&site, &["check"]);
+    let err = stderr(&check);
+    assert_eq!(check.status.code(), Some(1), "{err}");
+    for fragment in [
+        "content/2026/east-2026-plan.md:2:1: field `title`: `title` is empty",
+        "content/2026/east-2026-plan.md:7:1: field `published`: `published` is empty",
+    ] {
+        assert!(err.contains(fragment), "expected `{fragment}` in:\n{err}");
+    }
+    let file = site.join("content/2026/east-2026-plan.md");
+    let filled = read(&file)
+        .replace(
+            "title:   # 填写报告标题，照原文",
+            "title: 示例市东区2026年计划",
+        )
+        .lines()
+        .map(|l| {
+            if l.starts_with("published:") {
+                "published: 2026-03-01".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&file, filled + "\n").unwrap();
     let text = read(&site.join("content/2026/east-2026-plan.md"));
     for line in [
         "# summary:",
@@ -275,7 +304,7 @@ fn a_new_report_publishes_no_placeholder_until_filled_in() {
     let build = run(&site, &["build"]);
     assert!(build.status.success(), "{}", stderr(&build));
     let page = read(&site.join("output/reports/east-2026-plan/index.html"));
-    assert!(page.contains("示例市2026年报告"), "{page}");
+    assert!(page.contains("示例市东区2026年计划"), "{page}");
     for placeholder in PLACEHOLDERS {
         assert!(
             !page.contains(placeholder),
@@ -298,7 +327,7 @@ fn a_new_report_publishes_no_placeholder_until_filled_in() {
 }
 
 #[test]
-fn a_new_reports_examples_check_once_uncommented() {
+fn a_new_reports_examples_fail_check_until_replaced() {
     let site = fixture("basic");
     let made = run(
         site.path(),
@@ -310,6 +339,10 @@ fn a_new_reports_examples_check_once_uncommented() {
             "test-city",
             "--year",
             "2026",
+            "--title",
+            "测试市2026年计划",
+            "--published",
+            "2026-02-01",
         ],
     );
     assert!(made.status.success(), "{}", stderr(&made));
@@ -332,16 +365,36 @@ fn a_new_reports_examples_check_once_uncommented() {
     );
     write(site.path(), "content/2026/test-2026-plan.md", &uncommented);
 
+    // Each example left as it was is an error at its line.
     let check = run(site.path(), &["check"]);
-    assert!(
-        check.status.success(),
-        "the uncommented examples are a valid report:\n{}\n{uncommented}",
-        stderr(&check)
-    );
+    let err = stderr(&check);
+    assert_eq!(check.status.code(), Some(1), "{err}");
+    for (line, field) in [
+        (8, "summary"),
+        (11, "source.publisher"),
+        (12, "source.title"),
+        (16, "metrics[0].label"),
+    ] {
+        let fragment = format!("content/2026/test-2026-plan.md:{line}:");
+        assert!(
+            err.lines().any(|l| l.starts_with(&fragment)
+                && l.contains(&format!("field `{field}`"))
+                && l.contains("is the example text that `renewal new report` writes")),
+            "expected an error at line {line} for `{field}` in:\n{err}"
+        );
+    }
+
+    // Replaced with what the report says, it checks and builds.
+    let replaced = uncommented
+        .replace("用一句话说明这份报告的要点。", "全年改造道路5条。")
+        .replace("发布单位", "测试市住房和城乡建设局")
+        .replace("原文标题", "测试市2026年城市更新计划")
+        .replace("示例指标（请改为实际任务，例如“改造老旧小区”）", "改造道路");
+    write(site.path(), "content/2026/test-2026-plan.md", &replaced);
+    let check = run(site.path(), &["check"]);
+    assert!(check.status.success(), "{}\n{replaced}", stderr(&check));
     let build = run(site.path(), &["build"]);
     assert!(build.status.success(), "{}", stderr(&build));
     let page = read(&site.path().join("output/reports/test-2026-plan/index.html"));
-    for shown in ["示例指标", "发布单位", "原文标题", "用一句话说明"] {
-        assert!(page.contains(shown), "`{shown}` once uncommented:\n{page}");
-    }
+    assert!(page.contains("改造道路") && page.contains("测试市住房和城乡建设局"));
 }

@@ -592,6 +592,49 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         });
     }
 
+    // An example from `renewal new report`, uncommented but not replaced.
+    let example = |text: &str| {
+        let text = text.trim();
+        crate::scaffold::EXAMPLE_TEXTS.contains(&text)
+            || text.starts_with(crate::scaffold::EXAMPLE_LABEL)
+    };
+    let example_message = "is the example text that `renewal new report` writes; replace it with what the report says, or remove the line";
+    if let Some(summary) = raw.summary.as_deref().filter(|s| example(s)) {
+        problems.list.push(Diagnostic::at(
+            file,
+            line_of(split.yaml, "summary", split.yaml_line_offset),
+            1,
+            Some("summary".into()),
+            format!("`{summary}` {example_message}"),
+        ));
+    }
+    if let Some(source) = &raw.source {
+        for (name, value) in [("publisher", &source.publisher), ("title", &source.title)] {
+            if let Some(value) = value.as_deref().filter(|v| example(v)) {
+                let line = line_of(
+                    split.yaml,
+                    &format!("source.{name}"),
+                    split.yaml_line_offset,
+                );
+                problems.list.push(Diagnostic::at(
+                    file,
+                    line,
+                    1,
+                    Some(format!("source.{name}")),
+                    format!("`{value}` {example_message}"),
+                ));
+            }
+        }
+    }
+    for (i, m) in raw.metrics.iter().enumerate() {
+        if let Some(label) = m.label.as_ref().filter(|l| example(&l.value)) {
+            problems.at(
+                label,
+                &format!("metrics[{i}].label"),
+                format!("`{}` {example_message}", label.value),
+            );
+        }
+    }
     // Warnings wait until the report's errors are fixed: a report that is
     // wrong anyway gains nothing from being called suspicious too.
     let clean = problems.list.iter().all(|p| p.warning);
@@ -667,6 +710,19 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
     (Some(report), problems.list)
 }
 
+/// The line of the field at `path` (`source.title`) in `yaml`, in lines of
+/// the file.
+fn line_of(yaml: &str, path: &str, offset: usize) -> usize {
+    let name = path.rsplit('.').next().unwrap_or(path);
+    (1..=yaml.lines().count())
+        .zip(yaml.lines())
+        .find(|(n, l)| {
+            yaml::key_of(l.trim_start()).is_some_and(|k| k == name)
+                && yaml::field_path_at(yaml, *n).as_deref() == Some(path)
+        })
+        .map_or(0, |(n, _)| n + offset)
+}
+
 /// A year as written (`2025`), or why it is not one.
 fn parse_year(written: &str) -> Result<i32, String> {
     let text = written.trim();
@@ -719,7 +775,7 @@ fn and_list(names: &[&str]) -> String {
 
 /// A report's slug: an address id that is not the name of the report
 /// list's later pages (`/reports/page/2/`).
-fn check_report_slug(slug: &str) -> Result<(), String> {
+pub fn check_report_slug(slug: &str) -> Result<(), String> {
     check_slug(slug)?;
     if slug == "page" {
         return Err("`page` cannot be a report's address: /reports/page/ holds the later pages of the list of reports".into());

@@ -15,7 +15,7 @@
 //! report the same way, for the fictional city of its example site.
 //! Existing files are never overwritten.
 
-use crate::load::config::{self, CONFIG_FILE, check_slug};
+use crate::load::config::{self, CONFIG_FILE};
 use crate::model::ReportKind;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,11 +31,30 @@ pub struct NewReport<'a> {
     pub kind: ReportKind,
     pub year: i32,
     pub title: Option<&'a str>,
+    /// When the source was published (YYYY-MM-DD); left for the editor to
+    /// fill in when not given.
+    pub published: Option<&'a str>,
 }
+
+/// The example texts a new report carries in its comments. A report that
+/// still holds one, uncommented, fails `check` until it is replaced.
+pub const EXAMPLE_TEXTS: [&str; 3] = ["发布单位", "原文标题", "用一句话说明这份报告的要点。"];
+
+/// How the example metric's label starts; a label that still starts so
+/// fails `check` too.
+pub const EXAMPLE_LABEL: &str = "示例指标";
 
 /// Writes `content/<year>/<slug>.md` under `root`; returns its path.
 pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
-    check_slug(new.slug).map_err(|e| format!("report name {e}"))?;
+    crate::load::report::check_report_slug(new.slug).map_err(|e| format!("report name: {e}"))?;
+    if let Some(title) = new.title
+        && (title.trim().is_empty() || title.chars().any(char::is_control))
+    {
+        return Err("the title must be one line of text, without control characters".into());
+    }
+    if let Some(published) = new.published {
+        crate::model::date::Date::parse(published).map_err(|e| format!("--published: {e}"))?;
+    }
     let config_text = fs::read_to_string(root.join(CONFIG_FILE)).map_err(|e| {
         format!(
             "cannot read {}: {e}; run this inside a site (or pass --root)",
@@ -79,12 +98,22 @@ pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
         ReportKind::Progress => "progress",
         ReportKind::Review => "review",
     };
-    let title = new
-        .title
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("{}{}年报告", city.name, new.year));
+    // What the command line does not give is left empty, with a comment
+    // saying what to write: `check` fails on an empty field, so nothing
+    // made up is published.
+    let title = match new.title {
+        Some(title) => format!(
+            "title: \"{}\"",
+            title.replace('\\', "\\\\").replace('"', "\\\"")
+        ),
+        None => "title:   # 填写报告标题，照原文".into(),
+    };
+    let published = match new.published {
+        Some(date) => format!("published: {date}"),
+        None => format!("published:   # 填写原文的发布日期，如 {}", today()),
+    };
     let text = REPORT
-        .replace("{title}", &title.replace('\\', "\\\\").replace('"', "\\\""))
+        .replace("{title}", &title)
         .replace("{kind}", kind)
         .replace("{city}", &city.id)
         .replace(
@@ -94,7 +123,8 @@ pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
                 .unwrap_or_default(),
         )
         .replace("{year}", &new.year.to_string())
-        .replace("{published}", &today())
+        .replace("{published}", &published)
+        .replace("{today}", &today())
         .replace("{slug}", new.slug);
     write_new(&path, &text)?;
     Ok(path)
@@ -121,6 +151,7 @@ pub fn init(dir: &Path) -> Result<(), String> {
             kind: ReportKind::Plan,
             year,
             title: Some("示例市城市更新计划（示例）"),
+            published: Some(&today()),
         },
     )?;
     Ok(())
