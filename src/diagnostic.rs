@@ -8,6 +8,7 @@
 //! I/O or decides what to do about a problem; `site` does that.
 
 use std::fmt;
+use std::path::Path;
 
 /// One problem in one file of the site.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -119,4 +120,14 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 pub struct Place {
     pub line: usize,
     pub column: usize,
+}
+
+/// `path` as a diagnostic names it: relative to `root`, with `/` between
+/// its parts on every system (`content/2022/x.md`).
+pub fn shown_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

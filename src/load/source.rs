@@ -49,14 +49,14 @@ pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
             Err(error) => {
                 let path = error
                     .path()
-                    .map(|p| relative(root, p))
+                    .map(|p| crate::diagnostic::shown_path(root, p))
                     .unwrap_or_else(|| "content".into());
                 problems.push(Diagnostic::file(path, format!("cannot be read: {error}")));
                 continue;
             }
         };
         let name = entry.file_name().to_string_lossy();
-        let path = relative(root, entry.path());
+        let path = crate::diagnostic::shown_path(root, entry.path());
         let kind = entry.file_type();
         if entry.depth() == 0 || name.starts_with(".#") {
             continue;
@@ -181,12 +181,4 @@ pub fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
         return Ok(text.replace("\r\n", "\n").replace('\r', "\n"));
     }
     Ok(text)
-}
-
-fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }

@@ -565,6 +565,57 @@ pub fn place<T>(spanned: &serde_saphyr::Spanned<T>, line_offset: usize) -> Place
     }
 }
 
+/// The parser's fixed wordings (by how they start) and what an editor is
+/// told instead.
+const PLAIN_WORDS: &[(&[&str], &str)] = &[
+    (
+        &["invalid floating point", "expected f64"],
+        "expected a plain number such as 12.8 (no units or 万 in the number; put the unit in `unit`)",
+    ),
+    (
+        &[
+            "expected string scalar",
+            "invalid type: sequence",
+            "invalid type: map",
+        ],
+        "expected text here, not a list or a block of fields; if the text starts with [ or {, put it in quotes",
+    ),
+    (
+        &["cannot deserialize null"],
+        "this field is empty: write its value, or remove the line",
+    ),
+    (
+        &["mapping values are not allowed"],
+        "this value holds ': ', which YAML reads as the start of another field; put the whole value in quotes: \"…\"",
+    ),
+    (
+        &["alias references unknown anchor"],
+        "a value that starts with `*` is read by YAML as a reference to another value; put the whole value in quotes: \"…\"",
+    ),
+    (
+        &["invalid trailing content after single-quoted scalar"],
+        "the value is in single quotes and holds a single quote itself; write that one twice (''), or put the value in double quotes",
+    ),
+    (
+        &["expected sequence start"],
+        "expected a list here: one item per line, each starting with `- `, or all on one line as [a, b]",
+    ),
+    (
+        &["expected mapping start"],
+        "expected `field: value` lines here (a block of named fields, not a list or plain text)",
+    ),
+    (
+        &[
+            "invalid integer",
+            "invalid i32",
+            "invalid i64",
+            "invalid u",
+            "expected i32",
+        ],
+        "expected a whole number such as 2024",
+    ),
+];
+
 /// Rewrites the parser's wording for people who edit reports, and names the
 /// missing field when that is the problem.
 fn friendly(raw: &str) -> (String, Option<String>) {
@@ -581,44 +632,12 @@ fn friendly(raw: &str) -> (String, Option<String>) {
             None,
         );
     }
-    if raw.starts_with("invalid floating point") || raw.contains("expected f64") {
-        return (
-            "expected a plain number such as 12.8 (no units or 万 in the number; put the unit in `unit`)".into(),
-            None,
-        );
-    }
-    if raw.starts_with("expected string scalar")
-        || raw.starts_with("invalid type: sequence")
-        || raw.starts_with("invalid type: map")
-    {
-        return (
-            "expected text here, not a list or a block of fields; if the text starts with [ or {, put it in quotes".into(),
-            None,
-        );
-    }
-    if raw.starts_with("cannot deserialize null") {
-        return (
-            "this field is empty: write its value, or remove the line".into(),
-            None,
-        );
-    }
-    if raw.starts_with("mapping values are not allowed") {
-        return (
-            "this value holds ': ', which YAML reads as the start of another field; put the whole value in quotes: \"…\"".into(),
-            None,
-        );
-    }
-    if raw.starts_with("alias references unknown anchor") {
-        return (
-            "a value that starts with `*` is read by YAML as a reference to another value; put the whole value in quotes: \"…\"".into(),
-            None,
-        );
-    }
-    if raw.starts_with("invalid trailing content after single-quoted scalar") {
-        return (
-            "the value is in single quotes and holds a single quote itself; write that one twice (''), or put the value in double quotes".into(),
-            None,
-        );
+    if let Some((_, plain)) = PLAIN_WORDS.iter().find(|(starts, _)| {
+        starts
+            .iter()
+            .any(|s| raw.starts_with(s) || raw.contains(&format!(", {s}")))
+    }) {
+        return (plain.to_string(), None);
     }
     if let Some(c) = between(raw, "unexpected character: `", "'") {
         return (
@@ -639,30 +658,19 @@ fn friendly(raw: &str) -> (String, Option<String>) {
             None,
         );
     }
-    if raw.starts_with("expected sequence start") {
-        return (
-            "expected a list here: one item per line, each starting with `- `, or all on one line as [a, b]".into(),
-            None,
-        );
-    }
-    if raw.starts_with("expected mapping start") {
-        return (
-            "expected `field: value` lines here (a block of named fields, not a list or plain text)".into(),
-            None,
-        );
-    }
-    if raw.starts_with("invalid integer")
-        || raw.starts_with("invalid i32")
-        || raw.starts_with("invalid i64")
-        || raw.starts_with("invalid u")
-        || raw.contains("expected i32")
-    {
-        return ("expected a whole number such as 2024".into(), None);
-    }
     if let Some(rest) = raw.strip_prefix("unknown field ") {
+        let name = between(raw, "unknown field `", "`").unwrap_or_default();
+        // `target: 1,000` in a flow mapping reads as a field named `000`.
+        let hint = if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
+            format!(
+                " (`{name}` looks like the end of a number written with a separator, as in 1,{name}: write numbers as plain digits)"
+            )
+        } else {
+            String::new()
+        };
         return (
             format!(
-                "unknown field {}",
+                "unknown field {}{hint}",
                 rest.replacen(", expected one of", "; the fields allowed here are:", 1)
             ),
             None,

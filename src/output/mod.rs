@@ -168,7 +168,7 @@ impl Staging {
             .into_iter()
             .filter_map(Result::ok)
         {
-            let rel = relative(&self.dir, entry.path());
+            let rel = crate::diagnostic::shown_path(&self.dir, entry.path());
             if entry.file_type().is_dir() {
                 // Only empty folders go; `remove_dir` refuses the others.
                 let _ = fs::remove_dir(entry.path());
@@ -232,14 +232,6 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     } else {
         Err(std::io::Error::last_os_error())
     }
-}
-
-fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 fn refuse_foreign(output: &Path) -> Result<(), WriteError> {

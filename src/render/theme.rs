@@ -230,12 +230,7 @@ fn overlay(
                 continue;
             }
         };
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let rel = rel.join("/");
+        let rel = crate::diagnostic::shown_path(dir, entry.path());
         let origin = format!("{shown_as}/{rel}");
         if entry.path_is_symlink() && entry.depth() > 0 {
             let target = std::fs::read_link(entry.path())
