@@ -142,7 +142,7 @@ fn main() -> ExitCode {
                     println!("created {}", path.display());
                     Ok(())
                 }
-                Err(message) => Err(fail(1, &message)),
+                Err(message) => Err(fail(2, &message)),
             }
         }
         Command::Init { dir } => match scaffold::init(&dir) {
@@ -154,7 +154,7 @@ fn main() -> ExitCode {
                 );
                 Ok(())
             }
-            Err(message) => Err(fail(1, &message)),
+            Err(message) => Err(fail(2, &message)),
         },
     }
     .err()

@@ -93,7 +93,7 @@ fn a_new_report_given_its_title_and_date_is_valid_as_scaffolded() {
     );
     assert_eq!(
         again.status.code(),
-        Some(1),
+        Some(2),
         "an existing report is never overwritten"
     );
     let bad_city = run(
@@ -105,6 +105,7 @@ fn a_new_report_given_its_title_and_date_is_valid_as_scaffolded() {
         "{}",
         stderr(&bad_city)
     );
+    assert_eq!(bad_city.status.code(), Some(2));
 }
 
 #[test]
@@ -129,7 +130,7 @@ fn init_creates_a_site_that_builds_with_the_built_in_theme() {
         assert!(!report.contains(placeholder), "`{placeholder}` published");
     }
     let twice = Command::new(BIN).arg("init").arg(&site).output().unwrap();
-    assert_eq!(twice.status.code(), Some(1), "init never overwrites a site");
+    assert_eq!(twice.status.code(), Some(2), "init never overwrites a site");
 }
 
 #[test]

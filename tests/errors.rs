@@ -25,7 +25,7 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>, Vec<&'static str>)> {
         ("unknown field", "content/bad.md", format!("{PLAN_HEAD}titel: x\n---\n").into_bytes(),
             vec!["content/bad.md:7:1: field `titel`: unknown field `titel`; the fields allowed here are:", "title", "metrics"]),
         ("missing required field", "content/bad.md", b"---\ntitle: x\ncity: test-city\nyear: 2025\npublished: 2025-03-01\n---\n".to_vec(),
-            vec!["content/bad.md:5:1: field `kind`: required field `kind` is missing from this block"]),
+            vec!["content/bad.md:1:1: field `kind`: required field `kind` is missing from this block"]),
         ("missing field in a metric", "content/bad.md", with_metrics("  - id: bad-roads\n    label: 道路\n    target: 3\n").into_bytes(),
             vec!["content/bad.md:8:9: field `metrics[0].unit`", "has a label but no `unit`"]),
         ("negative target", "content/bad.md", with_metrics("  - id: bad-roads\n    label: 道路\n    unit: 条\n    target: -5\n").into_bytes(),
@@ -67,7 +67,7 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>, Vec<&'static str>)> {
         ("empty front matter", "content/bad.md", b"---\n---\n\nbody\n".to_vec(),
             vec!["content/bad.md:2:1: the front matter is empty: a report gives at least `title`, `kind`, `city`, `year` and `published`"]),
         ("several required fields missing", "content/bad.md", b"---\ntitle: x\ncity: test-city\n---\n".to_vec(),
-            vec!["content/bad.md:3:1: field `kind`: required fields `kind`, `year` and `published` are missing"]),
+            vec!["content/bad.md:1:1: field `kind`: required fields `kind`, `year` and `published` are missing"]),
         ("template syntax error", "templates/report.html", b"{% extends \"base.html\" %}\n{% block content %}\n{% if report.title %}\n{% endblock content %}\n".to_vec(),
             vec!["templates/report.html:4:", "template error"]),
         ("template rendering error", "templates/report.html", b"{% extends \"base.html\" %}\n{% block content %}\n{{ report.no_such_field }}\n{% endblock content %}\n".to_vec(),
@@ -517,11 +517,11 @@ fn messages_say_what_was_written_and_how_to_fix_it() {
         ),
         (
             "title: @home",
-            "field `title`: YAML does not allow a value to start with `@`; put the whole value in quotes",
+            "field `title`: YAML reads a value starting with `@` as a reserved character; put the whole value in quotes: \"@home\"",
         ),
         (
             "title:",
-            "field `title`: `title` is empty: write its value after `title: `, or remove the line",
+            "2:1: field `title`: `title` is empty: write its value after `title: `",
         ),
         (
             "title: \"未闭合",
@@ -675,5 +675,29 @@ fn a_district_name_two_districts_share_is_refused_in_site_yaml() {
     assert!(
         err.contains("site.yaml:13:13: field `cities[0].districts[1]`: `东区` names both this district and `east`"),
         "{err}"
+    );
+}
+
+#[test]
+fn valid_yaml_that_looks_like_a_slip_is_read_as_written() {
+    // Each is valid YAML that a careless check could mistake for a slip:
+    // text inside `|` and `>` blocks, values continued on the next line,
+    // colons and brackets inside values, comments, lists at the key's
+    // indentation, flow lists over several lines.
+    let site = fixture("basic");
+    let text = "---\r\ntitle: \"关于：城市更新\r\n  kind：续行\"\r\nkind: plan # 计划：全年\r\ncity: test-city\r\nyear: 2025\r\npublished: 2025-03-01\r\nsummary: |\r\n  　　本市今年计划改造老旧小区40个。\r\n  说明：source：各市住建局\r\n\r\n  \tx: [未闭合\r\n  - 不是列表\r\nsource:\r\n  title: >-\r\n    第一行 title：x\r\n    第二行\r\n  url: https://x.example.org/a:b#c\r\ntopics: [gas,\r\n  old-compounds]\r\nmetrics:\r\n- id: valid-roads\r\n  label: 道路（一期：东段）\r\n  unit: 条\r\n  target: 5\r\n  note: \"[说明] 未含 {支路}\"\r\n---\r\n正文\r\n";
+    write(site.path(), "content/valid.md", text);
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(
+        !stderr(&result).contains("content/valid.md"),
+        "{}",
+        stderr(&result)
+    );
+    let page = read(&site.path().join("output/reports/valid/index.html"));
+    assert!(page.contains("关于：城市更新 kind：续行"), "{page}");
+    assert!(
+        page.contains("　　本市今年计划改造老旧小区40个。"),
+        "{page}"
     );
 }

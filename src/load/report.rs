@@ -251,7 +251,8 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
     };
     // Fields whose line is there but could not be read have been reported.
     if !missing.is_empty() {
-        let last = split.yaml_line_offset + split.yaml.lines().count().max(1);
+        // The front matter as a whole lacks them: point at its first line.
+        let last = split.yaml_line_offset.max(1);
         let message = match missing.as_slice() {
             [one] => format!("required field `{one}` is missing from this block"),
             several => format!("required fields {} are missing", and_list(several)),

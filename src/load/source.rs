@@ -105,6 +105,14 @@ pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
                 )
                 .warning(),
             );
+        } else if kind.is_file() && !is_markdown(entry.path()) && !is_leftover(&name) {
+            problems.push(
+                Diagnostic::file(
+                    path,
+                    "is not a report (only files ending in `.md` are) and is not published; keep other files outside content/",
+                )
+                .warning(),
+            );
         } else if kind.is_file() && is_markdown(entry.path()) {
             if name.starts_with('.') {
                 problems.push(
@@ -130,6 +138,20 @@ pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
     (files, problems)
 }
 
+/// Files that editors and operating systems leave beside the ones a user
+/// makes (backups, swap and lock files, folder thumbnails): skipped
+/// without a word.
+fn is_leftover(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || [".swp", ".swo", ".tmp", ".bak", ".orig"]
+            .iter()
+            .any(|end| lower.ends_with(end))
+        || matches!(lower.as_str(), "thumbs.db" | "desktop.ini")
+}
+
 /// Whether `path` is named like a report: `.md`, `.markdown` or `.mdown`,
 /// in any case.
 fn is_markdown(path: &Path) -> bool {
@@ -140,9 +162,15 @@ fn is_markdown(path: &Path) -> bool {
 
 /// Reads a file that must be UTF-8 text; errors carry line, column and message.
 pub fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| (0, 0, format!("cannot be read: {e}")))?
-        .len();
+    let meta = std::fs::metadata(path).map_err(|e| (0, 0, format!("cannot be read: {e}")))?;
+    if !meta.is_file() {
+        return Err((
+            0,
+            0,
+            "is not a regular file (a folder, pipe or device) and cannot be read".into(),
+        ));
+    }
+    let size = meta.len();
     if size > MAX_REPORT_BYTES {
         return Err((
             0,

@@ -184,14 +184,25 @@ pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Linted {
         lines: Vec::new(),
     };
     let mut slip_count = 0;
+    // Lines indented deeper than this are the text of the value above
+    // them (a `|` block, or a value continued on the next lines): what
+    // they hold is text, not YAML, so only invisible characters count.
+    let mut text_deeper_than: Option<usize> = None;
     for (n, raw) in lines.iter().enumerate() {
         let line = n + 1 + line_offset;
         let ending_len = raw.len() - raw.trim_end_matches(['\n', '\r']).len();
         let (text, ending) = raw.split_at(raw.len() - ending_len);
         let mut found: Vec<(usize, String)> = Vec::new();
-
-        let mut fixed: String = text.to_string();
+        // Only spaces indent in YAML: a line led by a tab or a look-alike
+        // space is no deeper than its first space says.
+        let spaces = text.len() - text.trim_start_matches(' ').len();
+        let is_text = text_deeper_than.is_some_and(|k| !content(raw) || spaces > k);
+        if !is_text {
+            text_deeper_than = None;
+        }
         if let Some((i, c)) = text.char_indices().find(|&(_, c)| invisible(c)) {
+            // One slip a line: what follows an invisible character is
+            // read once it is gone.
             found.push((
                 text[..i].chars().count() + 1,
                 format!(
@@ -199,7 +210,15 @@ pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Linted {
                     c as u32
                 ),
             ));
-            fixed = text.chars().filter(|&c| !invisible(c)).collect();
+            let fixed: String = text.chars().filter(|&c| !invisible(c)).collect();
+            linted.repaired.push_str(&fixed);
+            linted.repaired.push_str(ending);
+            record(&mut linted, &mut slip_count, found, line, file, &lines, n);
+            continue;
+        }
+        if is_text || !content(raw) {
+            linted.repaired.push_str(raw);
+            continue;
         }
         let next_indent = lines[n + 1..].iter().find(|l| content(l)).map(|l| {
             (
@@ -209,64 +228,63 @@ pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Linted {
         });
 
         // Indentation: spaces only.
-        let indent_end = fixed
+        let indent_end = text
             .char_indices()
             .find(|&(_, c)| c != ' ' && c != '\t' && look_alike_space(c).is_none())
-            .map_or(fixed.len(), |(i, _)| i);
-        let column_of = |text: &str, i: usize| text[..i].chars().count() + 1;
+            .map_or(text.len(), |(i, _)| i);
+        let column_of = |i: usize| text[..i].chars().count() + 1;
         let mut indent = String::new();
-        for (i, c) in fixed[..indent_end].char_indices() {
+        for (i, c) in text[..indent_end].char_indices() {
             match c {
                 ' ' => indent.push(' '),
                 '\t' => {
                     if !found.iter().any(|(_, m)| m.starts_with("a tab")) {
-                        found.push((column_of(&fixed, i), "a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces".into()));
+                        found.push((column_of(i), "a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces".into()));
                     }
                     indent.push_str("  ");
                 }
                 c => {
                     let (what, spaces) = look_alike_space(c).unwrap_or(("", " "));
                     if !found.iter().any(|(_, m)| m.starts_with("the indentation")) {
-                        found.push((column_of(&fixed, i), format!("the indentation holds {what}, which looks like a space but is not one to YAML; retype the indentation with ordinary spaces")));
+                        found.push((column_of(i), format!("the indentation holds {what}, which looks like a space but is not one to YAML; retype the indentation with ordinary spaces")));
                     }
                     indent.push_str(spaces);
                 }
             }
         }
-        let mut rest = fixed[indent_end..].to_string();
-        if rest.is_empty() || rest.starts_with('#') {
-            if found.is_empty() {
-                linted.repaired.push_str(raw);
-            } else {
-                linted.repaired.push_str(&indent);
-                linted.repaired.push_str(&rest);
-                linted.repaired.push_str(ending);
-            }
-            record(
-                &mut linted,
-                &mut slip_count,
-                found,
-                line,
-                file,
-                &lines,
-                n,
-                yaml,
-            );
-            continue;
-        }
-        // List dashes, ASCII or look-alike.
+        let mut rest = text[indent_end..].to_string();
+        // List dashes, ASCII or look-alike, and what follows them.
         let mut prefix = String::new();
         loop {
+            let column = indent.chars().count() + prefix.chars().count() + 1;
             let mut chars = rest.chars();
-            match (chars.next(), chars.next()) {
+            let (first, second) = (chars.next(), chars.next());
+            match (first, second) {
                 (Some('-'), Some(' ')) | (Some('-'), None) => {
                     let cut = rest.len().min(2);
                     prefix.push_str(&rest[..cut]);
                     rest = rest[cut..].trim_start_matches(' ').to_string();
                     prefix.push_str(if cut == 2 { "" } else { " " });
                 }
+                (Some('-'), Some(c)) if look_alike_space(c).is_some() => {
+                    let (what, _) = look_alike_space(c).unwrap_or(("", ""));
+                    found.push((column + 1, format!("the list dash is followed by {what}; YAML needs an ordinary space after `-`")));
+                    prefix.push_str("- ");
+                    rest = rest[1 + c.len_utf8()..].trim_start_matches(' ').to_string();
+                }
+                (Some('-'), Some(c)) if c.is_ascii_alphabetic() && is_field_line(&rest[1..]) => {
+                    found.push((
+                        column,
+                        format!(
+                            "`-{}` needs a space after the dash to start a list item: `- {}`",
+                            &rest[1..].split(':').next().unwrap_or(""),
+                            &rest[1..].split(':').next().unwrap_or("")
+                        ),
+                    ));
+                    prefix.push_str("- ");
+                    rest = rest[1..].to_string();
+                }
                 (Some(c), Some(' ' | '\u{3000}' | '\u{a0}')) if look_alike_dash(c) => {
-                    let column = indent.chars().count() + prefix.chars().count() + 1;
                     found.push((column, format!("this list item starts with `{c}`, which looks like a dash but is not one to YAML; type the ASCII hyphen-minus `-`")));
                     let skip = c.len_utf8()
                         + rest[c.len_utf8()..]
@@ -291,13 +309,20 @@ pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Linted {
             let after = &rest[key_end..];
             let after_spaces = after.trim_start_matches(' ');
             let column = key_indent + key_end + (after.len() - after_spaces.len()) + 1;
-            let value_start = if let Some(value) = after_spaces.strip_prefix('：') {
-                found.push((column, format!("`{key}` is followed by a full-width colon '：'; YAML needs an ASCII colon ':' followed by a space: `{key}: `")));
+            let colon_like = after_spaces
+                .chars()
+                .next()
+                .and_then(|c| colon_look_alike(c).map(|what| (c, what)));
+            let value_start = if let Some((c, what)) = colon_like {
+                found.push((column, format!("`{key}` is followed by {what} '{c}'; YAML needs an ASCII colon ':' followed by a space: `{key}: `")));
                 Some(
-                    value
+                    after_spaces[c.len_utf8()..]
                         .trim_start_matches([' ', '\u{3000}', '\u{a0}'])
                         .to_string(),
                 )
+            } else if after.starts_with(' ') && after_spaces.starts_with(':') {
+                found.push((column, format!("there is a space between `{key}` and its colon; write `{key}:` with the colon right after the name")));
+                Some(after_spaces[1..].trim_start_matches(' ').to_string())
             } else if let Some(value) = after.strip_prefix(':') {
                 match value.chars().next() {
                     None | Some(' ' | '\t') => {
@@ -326,31 +351,51 @@ pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Linted {
                         Some(value.to_string())
                     }
                 }
+            } else if FIELD_NAMES.contains(&key.as_str())
+                && after.starts_with(' ')
+                && !after_spaces.is_empty()
+                && !after_spaces.starts_with('#')
+            {
+                found.push((
+                    column,
+                    format!(
+                        "`{key}` has no colon after it: write `{key}: {}`",
+                        after_spaces.chars().take(12).collect::<String>()
+                    ),
+                ));
+                Some(after_spaces.to_string())
             } else {
                 None
             };
             if let Some(value) = value_start {
                 let value_column = key_indent + key.chars().count() + 3;
-                let has_children = next_indent
-                    .is_some_and(|(next, dash)| next > key_indent || (dash && next == key_indent));
+                let (has_children, dash_below) = match next_indent {
+                    Some((next, dash)) => (next > key_indent || (dash && next == key_indent), dash),
+                    None => (false, false),
+                };
                 let empty = value.is_empty() || value.starts_with('#');
                 let mut value = value;
                 if empty && !has_children {
+                    let remove = if REQUIRED_NAMES.contains(&key.as_str()) {
+                        ""
+                    } else {
+                        ", or remove the line"
+                    };
                     found.push((
                         key_indent + 1,
-                        format!(
-                            "`{key}` is empty: write its value after `{key}: `, or remove the line"
-                        ),
+                        format!("`{key}` is empty: write its value after `{key}: `{remove}"),
                     ));
-                } else if !has_children && let Some(closers) = unclosed(&value) {
-                    let what = match value.chars().next() {
-                        Some('"' | '\'') => "quotation mark",
-                        Some('[') => "bracket `[`",
-                        _ => "brace `{`",
-                    };
-                    let first: String = closers.chars().take(1).collect();
-                    found.push((value_column, format!("the {what} that opens this value is never closed; close it at the end of the value (`{first}`), or remove it")));
-                    value.push_str(&closers);
+                } else if !empty {
+                    value = value_slips(
+                        &key,
+                        value,
+                        value_column,
+                        has_children,
+                        dash_below,
+                        &mut found,
+                    );
+                    // What is indented below a value continues it.
+                    text_deeper_than = Some(key_indent);
                 }
                 repaired_rest = if value.is_empty() {
                     format!("{key}:")
@@ -367,18 +412,138 @@ pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Linted {
             linted.repaired.push_str(&repaired_rest);
             linted.repaired.push_str(ending);
         }
-        record(
-            &mut linted,
-            &mut slip_count,
-            found,
-            line,
-            file,
-            &lines,
-            n,
-            yaml,
-        );
+        record(&mut linted, &mut slip_count, found, line, file, &lines, n);
     }
     linted
+}
+
+/// The names of the fields reports and `site.yaml` use: a line that starts
+/// with one and a space has lost its colon.
+const FIELD_NAMES: &[&str] = &[
+    "title",
+    "kind",
+    "city",
+    "district",
+    "year",
+    "published",
+    "language",
+    "summary",
+    "slug",
+    "topics",
+    "source",
+    "metrics",
+    "publisher",
+    "outlet",
+    "url",
+    "reporter",
+    "editor",
+    "id",
+    "label",
+    "unit",
+    "topic",
+    "target",
+    "actual",
+    "as_of",
+    "baseline",
+    "deadline",
+    "districts",
+    "note",
+    "description",
+    "base_url",
+    "theme",
+    "charts",
+    "page_size",
+    "cities",
+    "name",
+    "province",
+    "fictional",
+    "other_names",
+];
+
+/// Fields that must have a value where they are given: removing the line
+/// is no fix.
+const REQUIRED_NAMES: &[&str] = &[
+    "title",
+    "kind",
+    "city",
+    "year",
+    "published",
+    "id",
+    "district",
+    "name",
+    "base_url",
+];
+
+/// What a character that looks like a colon is called.
+fn colon_look_alike(c: char) -> Option<&'static str> {
+    Some(match c {
+        '：' => "a full-width colon",
+        '﹕' | '︰' => "a small full-width colon",
+        '；' => "a full-width semicolon",
+        _ => return None,
+    })
+}
+
+/// Whether `text` reads as `name: …` with an ASCII name.
+fn is_field_line(text: &str) -> bool {
+    let end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    end > 0 && text[end..].starts_with(':')
+}
+
+/// Slips in the value of `key` (written from `column`): a quote or bracket
+/// never closed, full-width brackets, and characters YAML reads as
+/// syntax at the start of a value. Returns the value repaired.
+fn value_slips(
+    key: &str,
+    value: String,
+    column: usize,
+    has_children: bool,
+    dash_below: bool,
+    found: &mut Vec<(usize, String)>,
+) -> String {
+    let quoted = |v: &str| format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""));
+    let first = value.chars().next().unwrap_or(' ');
+    if first == '［' || first == '｛' {
+        found.push((column, format!("`{key}` is written with full-width brackets {first}…; YAML needs ASCII brackets [ ] and commas")));
+        return value
+            .replace('［', "[")
+            .replace('］', "]")
+            .replace('｛', "{")
+            .replace('｝', "}")
+            .replace(['，', '、'], ",");
+    }
+    if matches!(first, '[' | '{') && has_children && dash_below {
+        found.push((column, format!("the `{first}` after `{key}:` is never closed, and the lines below already make a list: remove the `{first}`")));
+        return String::new();
+    }
+    if !has_children && let Some(closers) = unclosed(&value) {
+        let what = match first {
+            '"' | '\'' => "quotation mark",
+            '[' => "bracket `[`",
+            _ => "brace `{`",
+        };
+        let close: String = closers.chars().take(1).collect();
+        found.push((column, format!("the {what} that opens this value is never closed; close it at the end of the value (`{close}`), or remove it")));
+        return value + &closers;
+    }
+    let block_start = |v: &str| {
+        let v = v.split(" #").next().unwrap_or(v).trim_end();
+        v.len() <= 3 && v[1..].chars().all(|c| matches!(c, '+' | '-' | '1'..='9'))
+    };
+    let reads_as_syntax = match first {
+        '|' | '>' if !block_start(&value) => Some("the start of a block of text"),
+        '@' | '`' => Some("a reserved character"),
+        '%' => Some("a directive"),
+        '-' if value.starts_with("- ") => Some("a list item"),
+        _ => None,
+    };
+    if let Some(what) = reads_as_syntax {
+        found.push((column, format!("YAML reads a value starting with `{first}` as {what}; put the whole value in quotes: {}", quoted(&value))));
+        return quoted(&value);
+    }
+    value
 }
 
 /// Adds the slips `found` on `line` (columns), each with the field it is
@@ -392,7 +557,6 @@ fn record(
     file: &str,
     lines: &[&str],
     n: usize,
-    _yaml: &str,
 ) {
     if found.is_empty() {
         return;
@@ -516,7 +680,15 @@ fn parse_classified<T: DeserializeOwned>(
     file: &str,
     line_offset: usize,
 ) -> Result<T, (Diagnostic, bool)> {
-    serde_saphyr::from_str(yaml).map_err(|error| {
+    // The parser's default budget (250,000 nodes) is meant for untrusted
+    // input of any size; a report is at most 8 MiB, so its budget grows to
+    // what such a file can hold.
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 8 * 1024 * 1024;
+    budget.max_events = 16 * 1024 * 1024;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    serde_saphyr::from_str_with_options(yaml, options).map_err(|error| {
         let (line, column) = error
             .location()
             .map(|l| (l.line() as usize, l.column() as usize))
@@ -527,7 +699,7 @@ fn parse_classified<T: DeserializeOwned>(
             None => raw,
         };
         let about_a_value = VALUE_ERRORS.iter().any(|p| raw.starts_with(p));
-        let (message, missing) = friendly(&raw);
+        let (mut message, missing) = friendly(&raw);
         let field = if line == 0 {
             None
         } else if let Some(missing) = missing {
@@ -539,6 +711,9 @@ fn parse_classified<T: DeserializeOwned>(
         } else {
             field_path_at(yaml, line)
         };
+        if let Some(better) = in_context(yaml, line, field.as_deref(), &raw) {
+            message = better;
+        }
         // At the end of the input the parser may point one line past the
         // last; the end of the last line is where the editor should look.
         let last = yaml.lines().count().max(1);
@@ -563,6 +738,38 @@ pub fn place<T>(spanned: &serde_saphyr::Spanned<T>, line_offset: usize) -> Place
         line: if line == 0 { 0 } else { line + line_offset },
         column: spanned.referenced.column() as usize,
     }
+}
+
+/// A message that knows the line around an error: a line indented under a
+/// field that already has a value, and a figure given as a list.
+fn in_context(yaml: &str, line: usize, field: Option<&str>, raw: &str) -> Option<String> {
+    let figure = field.is_some_and(|f| {
+        ["target", "actual", "baseline", "year", "page_size"]
+            .iter()
+            .any(|name| f == *name || f.ends_with(&format!(".{name}")))
+    });
+    if figure && (raw.starts_with("expected string scalar") || raw.starts_with("invalid type")) {
+        return Some("expected a plain number such as 12.8 here, not a list or a block".into());
+    }
+    if !raw.starts_with("mapping values are not allowed") {
+        return None;
+    }
+    let lines: Vec<&str> = yaml.lines().collect();
+    let here = lines.get(line.checked_sub(1)?)?;
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let above = lines[..line - 1]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let above_key = key_of(above.trim_start().trim_start_matches("- "))?;
+    let above_has_value = above
+        .split_once(": ")
+        .is_some_and(|(_, v)| !v.trim().is_empty() && !v.trim_start().starts_with('#'));
+    (key_of(here.trim_start()).is_some() && indent(here) > indent(above) && above_has_value).then(|| {
+        format!(
+            "this line is indented deeper than `{above_key}` above it, which already has a value, so YAML reads it as part of that value; line it up with `{above_key}`"
+        )
+    })
 }
 
 /// The parser's fixed wordings (by how they start) and what an editor is
@@ -613,6 +820,36 @@ const PLAIN_WORDS: &[(&[&str], &str)] = &[
             "expected i32",
         ],
         "expected a whole number such as 2024",
+    ),
+    (
+        &["invalid trailing content after double-quoted scalar"],
+        "the value starts with a quoted part and goes on after the closing quote; put the whole value in quotes, and write the quotation marks inside as 「」",
+    ),
+    (
+        &["cannot deserialize tagged scalar"],
+        "a YAML tag such as `!!int` is not needed here: write the value alone",
+    ),
+    (
+        &["budget breached"],
+        "this front matter is too large to read (hundreds of thousands of values); split the report",
+    ),
+    (
+        &[
+            "while parsing a block mapping, did not find expected key",
+            "while parsing a block collection, did not find expected '-' indicator",
+            "block sequence entries are not allowed",
+            "\"-\" is only valid inside a block",
+            "while parsing a block mapping",
+        ],
+        "this line's indentation does not fit the lines around it: the fields of one block start in the same column, and a list item's fields line up under its first field",
+    ),
+    (
+        &["simple key expected"],
+        "a line here is neither `field: value` nor a list item; check that every field has its colon",
+    ),
+    (
+        &["while scanning a block scalar"],
+        "YAML reads a value starting with `|` or `>` as the start of a block of text; put the whole value in quotes",
     ),
 ];
 

@@ -132,6 +132,15 @@ fn why_not(written: &str) -> String {
             "`{written}` is written with full-width digits; write it with ASCII digits: {half_width}"
         );
     }
+    // A comma before one or two digits is a decimal comma: 12,5 is 12.5.
+    if let Some((whole, decimals)) = written.split_once([',', '，'])
+        && (1..=2).contains(&decimals.len())
+        && Figure::parse(&format!("{whole}.{decimals}")).is_ok()
+    {
+        return format!(
+            "`{written}` has a comma where a figure takes a decimal point; write {whole}.{decimals} (or, if the comma separates thousands, the digits alone)"
+        );
+    }
     let unseparated: String = written
         .chars()
         .filter(|c| !matches!(c, ',' | '_' | ' ' | '，' | '\''))
