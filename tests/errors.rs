@@ -643,6 +643,11 @@ fn an_update_is_not_called_undefined_while_its_introduction_cannot_be_read() {
             "content/2025/test-plan.md:",
         ),
         (
+            "an id left empty",
+            Box::new(|plan: &str| plan.replace("  - id: test-compounds", "  - id:")),
+            "content/2025/test-plan.md:23:5: field `metrics[1].id`: `id` is empty",
+        ),
+        (
             "an id with a capital letter",
             Box::new(|plan: &str| plan.replace("id: test-gas-mains", "id: Test-Gas-Mains")),
             "field `metrics[0].id`: `Test-Gas-Mains` cannot be used in addresses",

@@ -117,7 +117,11 @@ pub fn reports(root: &Path, config: &Config) -> Loaded {
                     } else {
                         ids_written_in(&text)
                     };
-                    (report, problems, Some(ids))
+                    // A metric whose id is left empty may be meant for any id.
+                    let empty_id = problems
+                        .iter()
+                        .any(|p| p.message.starts_with("`id` is empty"));
+                    (report, problems, (!empty_id).then_some(ids))
                 }
                 Err((line, column, message)) => {
                     let ids = std::fs::read(&path)
