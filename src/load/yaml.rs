@@ -220,6 +220,12 @@ pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Linted {
             linted.repaired.push_str(raw);
             continue;
         }
+        // Most lines are a plain `field: value` with nothing to say.
+        if let Some(key_indent) = plain_field(text) {
+            text_deeper_than = Some(key_indent);
+            linted.repaired.push_str(raw);
+            continue;
+        }
         let next_indent = lines[n + 1..].iter().find(|l| content(l)).map(|l| {
             (
                 indent_width(l),
@@ -415,6 +421,35 @@ pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Linted {
         record(&mut linted, &mut slip_count, found, line, file, &lines, n);
     }
     linted
+}
+
+/// The column of the field name when `text` is a `field: value` line
+/// (possibly a list item) in plain form: spaces to indent, an ASCII name,
+/// `: ` and a value that starts with no character YAML treats specially.
+/// Such a line can hold no slip but an invisible character.
+fn plain_field(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = bytes.iter().take_while(|&&b| b == b' ').count();
+    while bytes.get(at) == Some(&b'-') && bytes.get(at + 1) == Some(&b' ') {
+        at += 2;
+    }
+    let key_start = at;
+    if !bytes.get(at)?.is_ascii_alphabetic() {
+        return None;
+    }
+    while bytes
+        .get(at)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    {
+        at += 1;
+    }
+    if bytes.get(at..at + 2)? != b": " {
+        return None;
+    }
+    let first = *bytes.get(at + 2)?;
+    let special = b" #[]{}\"'|>@`%-&*!?,";
+    let plain = !special.contains(&first) && !text.chars().any(|c| invisible(c) || c == '\t');
+    plain.then_some(key_start)
 }
 
 /// The names of the fields reports and `site.yaml` use: a line that starts
