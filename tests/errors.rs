@@ -553,6 +553,10 @@ fn messages_say_what_was_written_and_how_to_fix_it() {
             "  \u{2014} id: a-e\n    label: x\n",
             "8:3: field `metrics[0].id`: this list item starts with `\u{2014}`, which looks like a dash but is not one to YAML",
         ),
+        (
+            "  - id: a-f\n    label: &改造\n    unit: 个\n    target: 1\n",
+            "9:12: field `metrics[0].label`: YAML reads `&改造` as the name of an anchor, which leaves `label` empty",
+        ),
     ];
     let site = fixture("basic");
     let mut expected = Vec::new();

@@ -567,6 +567,11 @@ fn value_slips(
         let v = v.split(" #").next().unwrap_or(v).trim_end();
         v.len() <= 3 && v[1..].chars().all(|c| matches!(c, '+' | '-' | '1'..='9'))
     };
+    // `&name` alone names an anchor and leaves the field empty.
+    if first == '&' && !value.trim_end().contains(char::is_whitespace) {
+        found.push((column, format!("YAML reads `{}` as the name of an anchor, which leaves `{key}` empty; put the value in quotes: {}", value.trim_end(), quoted(value.trim_end()))));
+        return quoted(value.trim_end());
+    }
     let reads_as_syntax = match first {
         '|' | '>' if !block_start(&value) => Some("the start of a block of text"),
         '@' | '`' => Some("a reserved character"),
