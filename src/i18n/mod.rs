@@ -56,7 +56,7 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
 
 /// A number the build works out (an axis tick, a size) as pages print it: no
 /// trailing zeros, at most two decimals. Figures from reports are never
-/// passed through here: they are shown exactly as written ([`crate::model::Figure`]).
+/// passed through here: they are shown exactly as written (see the model's `Figure`).
 pub fn number(n: f64) -> String {
     if let Some(whole) = whole(n) {
         return whole.to_string();

@@ -596,8 +596,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
     // An example from `renewal new report`, uncommented but not replaced.
     let example = |text: &str| {
         let text = text.trim();
-        crate::scaffold::EXAMPLE_TEXTS.contains(&text)
-            || text.starts_with(crate::scaffold::EXAMPLE_LABEL)
+        EXAMPLE_TEXTS.contains(&text) || text.starts_with(EXAMPLE_LABEL)
     };
     let example_message = "is the example text that `renewal new report` writes; replace it with what the report says, or remove the line";
     if let Some(summary) = raw.summary.as_deref().filter(|s| example(s)) {
@@ -745,6 +744,15 @@ fn parse_year(written: &str) -> Result<i32, String> {
         )),
     }
 }
+
+/// The example texts `renewal new report` writes in a new report's
+/// comments. A report that
+/// still holds one, uncommented, fails `check` until it is replaced.
+pub const EXAMPLE_TEXTS: [&str; 3] = ["发布单位", "原文标题", "用一句话说明这份报告的要点。"];
+
+/// How the example metric's label starts; a label that still starts so
+/// fails `check` too.
+pub const EXAMPLE_LABEL: &str = "示例指标";
 
 /// The fields every report gives.
 const REQUIRED: [&str; 5] = ["title", "kind", "city", "year", "published"];

@@ -36,14 +36,6 @@ pub struct NewReport<'a> {
     pub published: Option<&'a str>,
 }
 
-/// The example texts a new report carries in its comments. A report that
-/// still holds one, uncommented, fails `check` until it is replaced.
-pub const EXAMPLE_TEXTS: [&str; 3] = ["发布单位", "原文标题", "用一句话说明这份报告的要点。"];
-
-/// How the example metric's label starts; a label that still starts so
-/// fails `check` too.
-pub const EXAMPLE_LABEL: &str = "示例指标";
-
 /// Writes `content/<year>/<slug>.md` under `root`; returns its path.
 pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
     crate::load::report::check_report_slug(new.slug).map_err(|e| format!("report name: {e}"))?;
@@ -176,4 +168,17 @@ fn today() -> String {
         .map(|d| d.as_secs())
         .unwrap_or(0);
     crate::model::date::Date::from_days((secs / 86_400) as i64).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_examples_check_refuses_are_the_ones_a_new_report_carries() {
+        use crate::load::report::{EXAMPLE_LABEL, EXAMPLE_TEXTS};
+        for text in EXAMPLE_TEXTS.iter().chain([&EXAMPLE_LABEL]) {
+            assert!(REPORT.contains(text), "{text}");
+        }
+    }
 }
