@@ -746,8 +746,8 @@ fn parse_year(written: &str) -> Result<i32, String> {
 }
 
 /// The example texts `renewal new report` writes in a new report's
-/// comments. A report that
-/// still holds one, uncommented, fails `check` until it is replaced.
+/// comments. A report that still holds one, uncommented, fails `check`
+/// until it is replaced.
 pub const EXAMPLE_TEXTS: [&str; 3] = ["发布单位", "原文标题", "用一句话说明这份报告的要点。"];
 
 /// How the example metric's label starts; a label that still starts so
