@@ -8,9 +8,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use renewal::build::{self, Failure, Progress, Summary};
 use renewal::model::ReportKind;
 use renewal::scaffold::{self, NewReport};
+use renewal::serve::live::{self, Live};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -284,10 +286,60 @@ fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Res
         .to_ip()
         .map(|a| a.to_string())
         .unwrap_or_else(|| format!("{bind}:{port}"));
+    let live = Arc::new(Live::default());
+    let watching = {
+        let (live, root, output) = (Arc::clone(&live), root.to_path_buf(), output.to_path_buf());
+        live::watch(&root.clone(), &output.clone(), move |changed| {
+            rebuild(&root, &output, strict, &changed, &live)
+        })
+    };
+    if let Err(message) = watching {
+        eprintln!("warning: {message}; pages will not rebuild on their own");
+    }
     println!(
-        "serving {} at http://{address}{base_path} (press Ctrl-C to stop)",
+        "serving {} at http://{address}{base_path} (press Ctrl-C to stop); rebuilding on every saved change",
         output.display()
     );
-    renewal::serve::run(&server, output, &base_path);
+    renewal::serve::run(&server, output, &base_path, Some(live));
     Ok(())
+}
+
+/// Rebuilds after `changed` (paths from the site root) and tells open
+/// pages: reload, or show the problems while the last good site is served.
+fn rebuild(root: &Path, output: &Path, strict: bool, changed: &[String], live: &Live) {
+    let started = Instant::now();
+    let quiet = |_: usize| {};
+    let tick = || {};
+    let progress = Progress {
+        start: &quiet,
+        tick: &tick,
+    };
+    let shown = match changed {
+        [one] => one.clone(),
+        many => format!("{} files", many.len()),
+    };
+    match build::build(root, output, strict, &progress) {
+        Ok(summary) => {
+            println!(
+                "{shown} changed: rebuilt in {} ms ({} written)",
+                started.elapsed().as_millis(),
+                summary.written
+            );
+            live.built(Vec::new());
+        }
+        Err(Failure::Content(problems)) => {
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            eprintln!(
+                "{shown} changed: {} problem(s); still serving the last good build",
+                problems.iter().filter(|p| !p.warning).count()
+            );
+            live.built(problems.iter().map(|p| p.to_string()).collect());
+        }
+        Err(Failure::Write(message)) => {
+            eprintln!("{shown} changed: {message}; still serving the last good build");
+            live.built(vec![message]);
+        }
+    }
 }

@@ -1,4 +1,5 @@
-//! `renewal serve`: a small static file server for previewing the output.
+//! `renewal serve`: a small static file server for previewing the output,
+//! kept up to date as the site's sources change ([`live`]).
 //!
 //! It serves only files inside the output folder (no `..`, no symlinks out),
 //! answers GET and HEAD, maps folders to their `index.html`, redirects
@@ -6,14 +7,33 @@
 //! unknown paths with the site's own 404 page. The site's base path (from
 //! `base_url`) is honoured so links work as they will when published.
 
+pub mod live;
+
+use live::Live;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
-/// Serves `root` on `server` until the process ends.
-pub fn run(server: &Server, root: &Path, base_path: &str) {
+/// Where open pages listen for rebuilds, and where scripts ask how many
+/// there have been; outside any site's addresses.
+const EVENTS: &str = "/__renewal/events";
+const STATUS: &str = "/__renewal/status";
+
+/// Serves `root` on `server` until the process ends; with `live`, answers
+/// the live endpoints and adds the listening script to HTML pages.
+pub fn run(server: &Server, root: &Path, base_path: &str, live: Option<Arc<Live>>) {
     for request in server.incoming_requests() {
-        let _ = respond(request, root, base_path);
+        let path = request.url().split('?').next().unwrap_or("");
+        match (&live, path) {
+            (Some(live), EVENTS) => live.listen(request.into_writer()),
+            (Some(live), STATUS) => {
+                let _ = request.respond(Response::from_string(live.status()));
+            }
+            _ => {
+                let _ = respond(request, root, base_path, live.as_deref());
+            }
+        }
     }
 }
 
@@ -22,7 +42,12 @@ pub fn bind(address: &str) -> Result<Server, String> {
     Server::http(address).map_err(|e| format!("cannot listen on {address}: {e}"))
 }
 
-fn respond(request: Request, root: &Path, base_path: &str) -> std::io::Result<()> {
+fn respond(
+    request: Request,
+    root: &Path,
+    base_path: &str,
+    live: Option<&Live>,
+) -> std::io::Result<()> {
     if !matches!(request.method(), Method::Get | Method::Head) {
         return request.respond(Response::from_string("method not allowed").with_status_code(405));
     }
@@ -37,21 +62,21 @@ fn respond(request: Request, root: &Path, base_path: &str) -> std::io::Result<()
         .strip_prefix(base_path)
         .or_else(|| (path.clone() + "/").strip_prefix(base_path).map(|_| ""))
     else {
-        return not_found(request, root);
+        return not_found(request, root, live);
     };
     let Some(file) = resolve(root, rel) else {
-        return not_found(request, root);
+        return not_found(request, root, live);
     };
     if file.is_dir() {
         if !raw.ends_with('/') {
             return match Header::from_bytes("Location", format!("{raw}/")) {
                 Ok(location) => request.respond(Response::empty(301).with_header(location)),
-                Err(()) => not_found(request, root),
+                Err(()) => not_found(request, root, live),
             };
         }
-        return send(request, &file.join("index.html"), 200, root);
+        return send(request, &file.join("index.html"), 200, root, live);
     }
-    send(request, &file, 200, root)
+    send(request, &file, 200, root, live)
 }
 
 /// The file for a request path, if it stays inside `root` and exists.
@@ -69,26 +94,40 @@ fn resolve(root: &Path, rel: &str) -> Option<PathBuf> {
     real.starts_with(&base).then_some(real)
 }
 
-fn not_found(request: Request, root: &Path) -> std::io::Result<()> {
+fn not_found(request: Request, root: &Path, live: Option<&Live>) -> std::io::Result<()> {
     let page = root.join("404.html");
     if page.is_file() {
-        send(request, &page, 404, root)
+        send(request, &page, 404, root, live)
     } else {
         request.respond(Response::from_string("not found").with_status_code(404))
     }
 }
 
-fn send(request: Request, file: &Path, status: u16, root: &Path) -> std::io::Result<()> {
+fn send(
+    request: Request,
+    file: &Path,
+    status: u16,
+    root: &Path,
+    live: Option<&Live>,
+) -> std::io::Result<()> {
     match fs::read(file) {
         Ok(bytes) => {
+            let bytes = match live {
+                Some(live) if content_type(file).starts_with("text/html") => {
+                    live::inject(&bytes, &live.script())
+                }
+                _ => bytes,
+            };
+            let no_store = Header::from_bytes("Cache-Control", "no-store").expect("valid header");
             let header =
                 Header::from_bytes("Content-Type", content_type(file)).expect("valid header");
             let response = Response::from_data(bytes)
                 .with_status_code(StatusCode(status))
-                .with_header(header);
+                .with_header(header)
+                .with_header(no_store);
             request.respond(response)
         }
-        Err(_) if status == 200 => not_found(request, root),
+        Err(_) if status == 200 => not_found(request, root, live),
         Err(_) => request.respond(Response::from_string("not found").with_status_code(404)),
     }
 }

@@ -1,0 +1,269 @@
+//! The live part of `renewal serve`: watching the site's sources, and
+//! telling open pages to reload or to show the site's problems.
+//!
+//! Open pages learn of a rebuild through server-sent events
+//! (`/__renewal/events`), chosen over a WebSocket because the messages go
+//! one way only, from server to page: SSE is plain HTTP that the small
+//! server speaks already, needs no handshake or framing of our own, and the
+//! browser's `EventSource` reconnects by itself when `serve` restarts.
+//! The script that listens is added to HTML pages as they are served, so it
+//! never reaches the files `build` writes.
+
+use crate::diagnostic::shown_path;
+use notify::{Event, EventKind, RecursiveMode, Watcher};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::mpsc::{Sender, channel};
+use std::time::Duration;
+
+/// How long the watcher waits for an editor to finish saving: editors
+/// write a file in several steps (a temporary file, a rename, a touch).
+pub const SETTLE: Duration = Duration::from_millis(30);
+
+/// What open pages are told, and who is listening.
+#[derive(Default)]
+pub struct Live {
+    state: Mutex<State>,
+    listeners: Mutex<Vec<Sender<String>>>,
+}
+
+#[derive(Default)]
+struct State {
+    /// How many builds have finished, successful or not.
+    generation: u64,
+    /// The last build's problems, one line each; empty when it succeeded.
+    problems: Vec<String>,
+}
+
+impl Live {
+    /// Records a finished build and tells every open page: reload when it
+    /// succeeded, show the problems when it did not (the last good site is
+    /// still what is served).
+    pub fn built(&self, problems: Vec<String>) {
+        let message = if problems.is_empty() {
+            "event: reload\ndata: \n\n".to_string()
+        } else {
+            let data: String = problems.iter().map(|p| format!("data: {p}\n")).collect();
+            format!("event: problems\n{data}\n")
+        };
+        if let Ok(mut state) = self.state.lock() {
+            state.generation += 1;
+            state.problems = problems;
+        }
+        if let Ok(mut listeners) = self.listeners.lock() {
+            listeners.retain(|l| l.send(message.clone()).is_ok());
+        }
+    }
+
+    /// `generation N` and `problems K`, one a line: for tests and scripts
+    /// that wait for a rebuild.
+    pub fn status(&self) -> String {
+        let state = self.state.lock().map(|s| (s.generation, s.problems.len()));
+        let (generation, problems) = state.unwrap_or_default();
+        format!("generation {generation}\nproblems {problems}\n")
+    }
+
+    /// Keeps `out`, an HTTP connection, open as an event stream until the
+    /// page goes away.
+    pub fn listen(&self, mut out: Box<dyn Write + Send>) {
+        let (sender, receiver) = channel();
+        if let Ok(mut listeners) = self.listeners.lock() {
+            listeners.push(sender);
+        }
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n: renewal\n\n";
+        if out
+            .write_all(head.as_bytes())
+            .and_then(|_| out.flush())
+            .is_err()
+        {
+            return;
+        }
+        std::thread::spawn(move || {
+            for message in receiver {
+                if out
+                    .write_all(message.as_bytes())
+                    .and_then(|_| out.flush())
+                    .is_err()
+                {
+                    break;
+                }
+            }
+        });
+    }
+
+    /// The script added to every HTML page served: it listens for events
+    /// and shows the current problems, if any, over the page.
+    pub fn script(&self) -> String {
+        let problems = self
+            .state
+            .lock()
+            .map(|s| s.problems.join("\n"))
+            .unwrap_or_default();
+        format!(
+            "<script id=\"renewal-live\">{}</script>",
+            SCRIPT.replace("PROBLEMS", &js_string(&problems))
+        )
+    }
+}
+
+/// Listens for rebuilds and shows problems in a panel over the page.
+const SCRIPT: &str = "(function(){function show(t){var d=document.getElementById('renewal-problems');if(!t){if(d)d.remove();return}if(!d){d=document.createElement('pre');d.id='renewal-problems';d.setAttribute('role','alert');d.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;margin:0;padding:1em;background:#fff5f5;color:#8a1c1c;border-top:4px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap;z-index:2147483647';document.body.appendChild(d)}d.textContent='renewal: the last edit has problems; this page is the last good build.\\n\\n'+t}show(PROBLEMS);var s=new EventSource('/__renewal/events');s.addEventListener('reload',function(){location.reload()});s.addEventListener('problems',function(e){show(e.data)})})();";
+
+/// `text` as a JavaScript string literal that is safe inside `<script>`.
+fn js_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `html` with `script` added before its `</body>`.
+pub fn inject(html: &[u8], script: &str) -> Vec<u8> {
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    [&html[..at], script.as_bytes(), &html[at..]].concat()
+}
+
+/// When a file was last changed, and its size: what tells a change from a
+/// read.
+type Stamp = (std::time::SystemTime, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// What a site is built from, below its root.
+const SOURCES: [&str; 4] = ["site.yaml", "content", "themes", "templates"];
+
+/// Watches what a site is built from (`site.yaml`, `content/`, `themes/`,
+/// `templates/`, including those folders when they appear later) and calls
+/// `changed` with the changed paths, relative to `root`, once an editor
+/// has finished saving ([`SETTLE`]). Files being read, the output folder
+/// and everything else at the root are not changes, so a build never sets
+/// off another. The watch runs on a thread of its own for as long as the
+/// process.
+pub fn watch(
+    root: &Path,
+    output: &Path,
+    mut changed: impl FnMut(Vec<String>) + Send + 'static,
+) -> Result<(), String> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let output = output
+        .canonicalize()
+        .unwrap_or_else(|_| output.to_path_buf());
+    let (sender, events) = channel();
+    let mut watcher = notify::recommended_watcher(sender)
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    // The root itself, not recursively: site.yaml, and folders that appear.
+    watcher
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    let mut folders: Vec<&str> = Vec::new();
+    for folder in &SOURCES[1..] {
+        if root.join(folder).is_dir() {
+            watcher
+                .watch(&root.join(folder), RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch {folder}: {e}"))?;
+            folders.push(folder);
+        }
+    }
+    let mut stamps: HashMap<PathBuf, Option<Stamp>> = SOURCES
+        .iter()
+        .flat_map(|s| {
+            walkdir::WalkDir::new(root.join(s))
+                .into_iter()
+                .filter_map(Result::ok)
+        })
+        .map(|e| (e.path().to_path_buf(), stamp(e.path())))
+        .collect();
+    std::thread::spawn(move || {
+        let watcher = &mut watcher;
+        while let Ok(first) = events.recv() {
+            let mut batch: Vec<notify::Result<Event>> = vec![first];
+            while let Ok(more) = events.recv_timeout(SETTLE) {
+                batch.push(more);
+            }
+            let mut paths: Vec<PathBuf> = batch
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| !matches!(e.kind, EventKind::Access(_)))
+                .flat_map(|e| e.paths)
+                .filter(|p| !p.starts_with(&output))
+                .collect();
+            // A source folder that appears is watched from now on, and
+            // what it holds counts as changed.
+            for folder in &SOURCES[1..] {
+                let path = root.join(folder);
+                if !folders.contains(folder)
+                    && path.is_dir()
+                    && watcher.watch(&path, RecursiveMode::Recursive).is_ok()
+                {
+                    folders.push(folder);
+                    paths.extend(
+                        walkdir::WalkDir::new(&path)
+                            .into_iter()
+                            .filter_map(Result::ok)
+                            .map(|e| e.into_path()),
+                    );
+                }
+            }
+            let mut shown: Vec<String> = paths
+                .into_iter()
+                .filter(|p| !p.is_dir())
+                .filter(|p| {
+                    let now = stamp(p);
+                    stamps.insert(p.clone(), now) != Some(now)
+                })
+                .map(|p| shown_path(&root, &p))
+                .filter(|p| {
+                    SOURCES
+                        .iter()
+                        .any(|s| p == s || p.starts_with(&format!("{s}/")))
+                })
+                .collect();
+            shown.sort();
+            shown.dedup();
+            if !shown.is_empty() {
+                changed(shown);
+            }
+        }
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_embedded_so_that_no_text_can_leave_the_script() {
+        let live = Live::default();
+        live.built(vec![
+            "content/a.md:1:1: </script><script>alert(1)</script> \"x\"".into(),
+        ]);
+        let script = live.script();
+        assert_eq!(script.matches("</script>").count(), 1, "{script}");
+        assert!(script.contains("\\u003c/script\\u003e"));
+        assert_eq!(live.status(), "generation 1\nproblems 1\n");
+        let page = inject(b"<html><body><p>x</p></body></html>", "<s>");
+        assert_eq!(page, b"<html><body><p>x</p><s></body></html>");
+    }
+}
