@@ -30,6 +30,12 @@
 //! - `HUGO_BIN`: the Hugo binary (default `hugo` on `PATH`; skipped with a note if absent).
 //! - `BENCH_CHARTS_OFF=1`: also time renewal with `charts: false`.
 //! - `BENCH_KEEP=1`: keep the generated sites and the last outputs (printed at the end).
+//! - `BENCH_PREVIEW=1`: also time the live preview, from outside: start
+//!   `renewal serve`, save one report with a new title eleven times (written
+//!   beside it and renamed over it, as editors save), and time each save until
+//!   the served page shows the title; then time a `build` into the existing
+//!   output after one more such edit, and count the files it wrote. Use a
+//!   `BENCH_DIR` on disk for the on-disk figures.
 //!
 //! Every place, body and figure in the generated sites is invented.
 
@@ -1381,6 +1387,9 @@ fn main() {
                 h.cpu() / contenders[0].cpu()
             );
         }
+        if std::env::var_os("BENCH_PREVIEW").is_some() {
+            preview(&renewal, &renewal_site, &dir);
+        }
         summary.push((
             n,
             contenders[0].wall(),
@@ -1403,4 +1412,131 @@ fn main() {
     if keep {
         println!("kept in {}", work.keep().display());
     }
+}
+
+/// The live preview of the site at `site`, timed from outside (see
+/// `BENCH_PREVIEW` above).
+fn preview(renewal: &str, site: &Path, dir: &Path) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let report = walk_first_report(&site.join("content")).expect("a report to edit");
+    let slug = report.file_stem().unwrap().to_string_lossy().into_owned();
+    let original = fs::read_to_string(&report).unwrap();
+    let retitled = |marker: &str| {
+        original
+            .lines()
+            .map(|l| {
+                if l.starts_with("title: ") {
+                    format!("title: \"{marker}\"")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    };
+    let save = |text: &str| {
+        let temp = report.with_extension("saving");
+        fs::write(&temp, text).unwrap();
+        fs::rename(&temp, &report).unwrap();
+    };
+    let output = dir.join("preview-output");
+    let mut child = Command::new(renewal)
+        .arg("--root")
+        .arg(site)
+        .args(["serve", "--port", "0", "--output"])
+        .arg(&output)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("renewal serve");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let address = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|l| {
+            l.split("http://")
+                .nth(1)
+                .and_then(|r| r.split('/').next())
+                .map(str::to_string)
+        })
+        .expect("serve prints its address");
+    std::thread::spawn(move || for _ in lines {});
+    let page = |address: &str| -> String {
+        let Ok(mut stream) = std::net::TcpStream::connect(address) else {
+            return String::new();
+        };
+        let _ = write!(
+            stream,
+            "GET /reports/{slug}/ HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        );
+        let mut body = String::new();
+        let _ = stream.read_to_string(&mut body);
+        body
+    };
+    let mut times = Vec::new();
+    for i in 0..11 {
+        let marker = format!("预览第{i}次");
+        let started = Instant::now();
+        save(&retitled(&marker));
+        while !page(&address).contains(&marker) {
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "the edit never showed"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        times.push(started.elapsed().as_secs_f64());
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let shown: Vec<String> = times.iter().map(|t| format!("{t:.3}")).collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "  preview: saving a report to its page served, median {:.3} s of {} edits ({} s)",
+        times[times.len() / 2],
+        times.len(),
+        shown.join(", ")
+    );
+    // One more edit, then a build into the output the preview left.
+    save(&retitled("构建一次"));
+    let started = Instant::now();
+    let built = Command::new(renewal)
+        .arg("--root")
+        .arg(site)
+        .args(["build", "--output"])
+        .arg(&output)
+        .output()
+        .expect("renewal build");
+    let said = String::from_utf8_lossy(&built.stdout);
+    let written = said
+        .rsplit('(')
+        .next()
+        .and_then(|s| s.split(' ').next())
+        .unwrap_or("?");
+    println!(
+        "  build after a one-report change into the existing output: {:.2} s, {written} files written",
+        started.elapsed().as_secs_f64()
+    );
+    save(&original);
+}
+
+/// The first report file below `dir`, in sorted order.
+fn walk_first_report(dir: &Path) -> Option<PathBuf> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            if let Some(found) = walk_first_report(&path) {
+                return Some(found);
+            }
+        } else if path.extension().is_some_and(|e| e == "md") {
+            return Some(path);
+        }
+    }
+    None
 }

@@ -238,6 +238,9 @@ pub fn watch(
                         .iter()
                         .any(|s| p == s || p.starts_with(&format!("{s}/")))
                 })
+                // In content/ only reports count: editors save through
+                // temporary files, which would start a build of their own.
+                .filter(|p| !p.starts_with("content/") || p.to_ascii_lowercase().ends_with(".md"))
                 .collect();
             shown.sort();
             shown.dedup();
