@@ -11,6 +11,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::join::index::Index;
+use crate::load::ReportCache;
 use crate::model::Site;
 use crate::model::config::Config;
 use crate::output::{Staging, WriteError};
@@ -61,12 +62,16 @@ fn has_errors(problems: &[Diagnostic]) -> bool {
 /// Reads, validates and joins the reports of the site at `root`, whose
 /// configuration is `config`. The site comes back unless there is an
 /// error (warnings alone do not hold it back), with every problem found.
-fn load_site(root: &Path, config: Config) -> (Option<Site>, Vec<Diagnostic>) {
+fn load_site(
+    root: &Path,
+    config: Config,
+    cache: Option<&mut ReportCache>,
+) -> (Option<Site>, Vec<Diagnostic>) {
     let load::Loaded {
         mut reports,
         mut problems,
         unread_ids,
-    } = load::reports(root, &config);
+    } = load::reports(root, &config, cache);
     reports.shrink_to_fit();
     let metrics = match join::join(&reports, &config, &unread_ids) {
         Ok(metrics) => Some(metrics),
@@ -88,13 +93,17 @@ fn load_site(root: &Path, config: Config) -> (Option<Site>, Vec<Diagnostic>) {
 /// Loads the site and its theme, with the warnings found; or every problem
 /// found, content and templates together. With `strict`, warnings count
 /// as errors.
-fn load_all(root: &Path, strict: bool) -> Result<(Site, Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn load_all(
+    root: &Path,
+    strict: bool,
+    cache: Option<&mut ReportCache>,
+) -> Result<(Site, Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (config, mut problems) = load::read_config(root);
     let Some(config) = config else {
         return Err(problems);
     };
     let theme = render::theme::load(root, &config);
-    let (site, more) = load_site(root, config);
+    let (site, more) = load_site(root, config, cache);
     problems.extend(more);
     let theme = match theme {
         Ok(mut theme) => {
@@ -203,7 +212,7 @@ fn render_all(
 /// Loads, validates and renders the whole site, writing nothing. With
 /// `strict`, warnings fail it as errors do.
 pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, Failure> {
-    let (site, theme, warnings) = load_all(root, strict).map_err(Failure::Content)?;
+    let (site, theme, warnings) = load_all(root, strict, None).map_err(Failure::Content)?;
     let summary = render_all(root, &site, &theme, &|_, _| Ok(()), progress)?;
     Ok(Summary {
         warnings,
@@ -212,14 +221,17 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
 }
 
 /// Builds the site at `root` into `output`. With `strict`, warnings fail
-/// it as errors do, and nothing is written.
+/// it as errors do, and nothing is written. With a `cache` (kept by a
+/// preview between builds), reports unchanged since the last build are
+/// not read again.
 pub fn build(
     root: &Path,
     output: &Path,
     strict: bool,
     progress: &Progress,
+    cache: Option<&mut ReportCache>,
 ) -> Result<Summary, Failure> {
-    let (site, theme, warnings) = load_all(root, strict).map_err(Failure::Content)?;
+    let (site, theme, warnings) = load_all(root, strict, cache).map_err(Failure::Content)?;
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
     let summary = render_all(root, &site, &theme, &write, progress)?;

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use renewal::build::{self, Failure, Progress, Summary};
+use renewal::load::ReportCache;
 use renewal::model::ReportKind;
 use renewal::scaffold::{self, NewReport};
 use renewal::serve::live::{self, Live};
@@ -107,7 +108,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.as_path();
     match cli.command {
-        Command::Build { output } => build(root, &output_dir(root, output), cli.deny_warnings),
+        Command::Build { output } => {
+            build(root, &output_dir(root, output), cli.deny_warnings, None)
+        }
         Command::Check => check(root, cli.deny_warnings),
         Command::Serve { output, bind, port } => serve(
             root,
@@ -253,10 +256,15 @@ fn with_progress<T>(work: impl FnOnce(&Progress) -> T) -> T {
     result
 }
 
-fn build(root: &Path, output: &Path, strict: bool) -> Result<(), ExitCode> {
+fn build(
+    root: &Path,
+    output: &Path,
+    strict: bool,
+    cache: Option<&mut ReportCache>,
+) -> Result<(), ExitCode> {
     let started = Instant::now();
-    let summary =
-        with_progress(|progress| build::build(root, output, strict, progress)).map_err(failed)?;
+    let summary = with_progress(|progress| build::build(root, output, strict, progress, cache))
+        .map_err(failed)?;
     let warnings = list_warnings(&summary);
     println!(
         "built {} into {} in {} ms ({} written, the rest unchanged){warnings}",
@@ -276,7 +284,8 @@ fn check(root: &Path, strict: bool) -> Result<(), ExitCode> {
 }
 
 fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Result<(), ExitCode> {
-    build(root, output, strict)?;
+    let mut cache = ReportCache::default();
+    build(root, output, strict, Some(&mut cache))?;
     let base_path = renewal::load::load_config(root)
         .map_err(|e| report_errors(&e))?
         .base_path;
@@ -290,7 +299,11 @@ fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Res
     let watching = {
         let (live, root, output) = (Arc::clone(&live), root.to_path_buf(), output.to_path_buf());
         live::watch(&root.clone(), &output.clone(), move |changed| {
-            rebuild(&root, &output, strict, &changed, &live)
+            // Reports are read against site.yaml: a new one reads them all again.
+            if changed.iter().any(|p| p == "site.yaml") {
+                cache = ReportCache::default();
+            }
+            rebuild(&root, &output, strict, &changed, &live, &mut cache)
         })
     };
     if let Err(message) = watching {
@@ -306,7 +319,14 @@ fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Res
 
 /// Rebuilds after `changed` (paths from the site root) and tells open
 /// pages: reload, or show the problems while the last good site is served.
-fn rebuild(root: &Path, output: &Path, strict: bool, changed: &[String], live: &Live) {
+fn rebuild(
+    root: &Path,
+    output: &Path,
+    strict: bool,
+    changed: &[String],
+    live: &Live,
+    cache: &mut ReportCache,
+) {
     let started = Instant::now();
     let quiet = |_: usize| {};
     let tick = || {};
@@ -318,7 +338,7 @@ fn rebuild(root: &Path, output: &Path, strict: bool, changed: &[String], live: &
         [one] => one.clone(),
         many => format!("{} files", many.len()),
     };
-    match build::build(root, output, strict, &progress) {
+    match build::build(root, output, strict, &progress, Some(cache)) {
         Ok(summary) => {
             println!(
                 "{shown} changed: rebuilt in {} ms ({} written)",

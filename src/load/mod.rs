@@ -95,47 +95,67 @@ impl Unread {
     }
 }
 
+/// For one report file: its report, its problems, and the ids written in
+/// it when it could not be read whole (`None` when it could not be read at
+/// all).
+type Parsed = (Option<Report>, Vec<Diagnostic>, Option<Vec<String>>);
+
+/// When a file was last changed, and its size.
+type Stamp = (std::time::SystemTime, u64);
+
+/// Reports read before, by file, with when each file was last changed: a
+/// preview that keeps one reads again only the files that changed. It
+/// holds for one configuration; make a new one when `site.yaml` changes.
+///
+/// A file is trusted unchanged only when its size and modification time
+/// are the same and that time was more than a second before it was read:
+/// some file systems keep times to the second, and a second save within
+/// the same second would otherwise go unseen.
+#[derive(Default)]
+pub struct ReportCache {
+    entries: std::collections::HashMap<String, (Stamp, std::time::SystemTime, Parsed)>,
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
 /// Reads and validates every report under `root/content`. Problems come
 /// back together with the reports, so that checks across reports still
-/// run on whatever could be read.
-pub fn reports(root: &Path, config: &Config) -> Loaded {
+/// run on whatever could be read. With a `cache`, a file unchanged since
+/// it was last read is not read again.
+pub fn reports(root: &Path, config: &Config, cache: Option<&mut ReportCache>) -> Loaded {
     let (files, mut errors) = source::report_files(root);
-    // For each file: its report, its problems, and the ids written in it
-    // when it could not be read whole (`None` when it could not be read
-    // at all).
-    type Parsed = (Option<Report>, Vec<Diagnostic>, Option<Vec<String>>);
-    let parsed: Vec<Parsed> = files
+    let known = cache.as_deref();
+    let parsed: Vec<(Parsed, Option<Stamp>, bool)> = files
         .par_iter()
         .map(|file| {
-            let path = root.join(file);
-            match source::read_text(&path) {
-                Ok(text) => {
-                    let (report, problems) = report::parse(file, &text, config);
-                    let whole = report.is_some() && problems.iter().all(|p| p.warning);
-                    let ids = if whole {
-                        Vec::new()
-                    } else {
-                        ids_written_in(&text)
-                    };
-                    // A metric whose id is left empty may be meant for any id.
-                    let empty_id = problems
-                        .iter()
-                        .any(|p| p.message.starts_with("`id` is empty"));
-                    (report, problems, (!empty_id).then_some(ids))
-                }
-                Err((line, column, message)) => {
-                    let ids = std::fs::read(&path)
-                        .ok()
-                        .map(|bytes| ids_written_in(&String::from_utf8_lossy(&bytes)));
-                    let problem = Diagnostic::at(file, line, column, None, message);
-                    (None, vec![problem], ids)
-                }
+            let now = known.and_then(|_| stamp(&root.join(file)));
+            if let Some((when, read_at, parsed)) = known.and_then(|c| c.entries.get(file))
+                && Some(*when) == now
+                && when.0 + std::time::Duration::from_secs(1) < *read_at
+            {
+                return (parsed.clone(), now, false);
             }
+            (parse_file(root, file, config), now, true)
         })
         .collect();
+    if let Some(cache) = cache {
+        let read_at = std::time::SystemTime::now();
+        let present: std::collections::HashSet<&String> = files.iter().collect();
+        cache.entries.retain(|file, _| present.contains(file));
+        for (file, (parsed, now, fresh)) in files.iter().zip(&parsed) {
+            if let (true, Some(now)) = (fresh, now) {
+                cache
+                    .entries
+                    .insert(file.clone(), (*now, read_at, parsed.clone()));
+            }
+        }
+    }
     let mut reports = Vec::with_capacity(parsed.len());
     let mut unread_ids = Unread::None;
-    for (report, mut problems, ids) in parsed {
+    for ((report, mut problems, ids), _, _) in parsed {
         reports.extend(report);
         unread_ids.add(ids);
         errors.append(&mut problems);
@@ -155,6 +175,34 @@ pub fn reports(root: &Path, config: &Config) -> Loaded {
         reports,
         problems: errors,
         unread_ids,
+    }
+}
+
+/// Reads, parses and checks one report file.
+fn parse_file(root: &Path, file: &str, config: &Config) -> Parsed {
+    let path = root.join(file);
+    match source::read_text(&path) {
+        Ok(text) => {
+            let (report, problems) = report::parse(file, &text, config);
+            let whole = report.is_some() && problems.iter().all(|p| p.warning);
+            let ids = if whole {
+                Vec::new()
+            } else {
+                ids_written_in(&text)
+            };
+            // A metric whose id is left empty may be meant for any id.
+            let empty_id = problems
+                .iter()
+                .any(|p| p.message.starts_with("`id` is empty"));
+            (report, problems, (!empty_id).then_some(ids))
+        }
+        Err((line, column, message)) => {
+            let ids = std::fs::read(&path)
+                .ok()
+                .map(|bytes| ids_written_in(&String::from_utf8_lossy(&bytes)));
+            let problem = Diagnostic::at(file, line, column, None, message);
+            (None, vec![problem], ids)
+        }
     }
 }
 
