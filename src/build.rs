@@ -10,12 +10,12 @@
 //! shown.
 
 use crate::diagnostic::Diagnostic;
-use crate::join::index::Index;
-use crate::load::ReportCache;
+use crate::join::index::{Index, Listing};
+use crate::load::{CONFIG_FILE, ReportCache};
 use crate::model::Site;
 use crate::model::config::Config;
 use crate::output::{Staging, WriteError};
-use crate::pages::{self, Shared};
+use crate::pages::{self, Page, Shared};
 use crate::render::{self, Theme};
 use crate::{join, load};
 use rayon::prelude::*;
@@ -138,22 +138,63 @@ type Writer<'a> = dyn Fn(&str, &[u8]) -> Result<(), WriteError> + Sync + 'a;
 
 /// What became of one page.
 enum Outcome {
-    Written,
+    /// Written at this path (relative to the output folder).
+    Written(PageKey, String),
     Problem(Diagnostic),
     Unwritable(WriteError),
 }
 
-/// Makes, renders and hands to `write` every page and static file of the
-/// site, in parallel.
+/// A page's identity from one build to the next: what its address is made
+/// of, not its place in this build's lists.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PageKey {
+    Home,
+    AllReports(usize),
+    Report(String),
+    Cities,
+    Years,
+    Topics,
+    Overview(Listing),
+    More(Listing, pages::List, usize),
+    Metric(String),
+    Series(String, usize),
+    NotFound,
+}
+
+impl PageKey {
+    fn of(site: &Site, page: Page) -> PageKey {
+        match page {
+            Page::Home => PageKey::Home,
+            Page::AllReports(n) => PageKey::AllReports(n),
+            Page::Report(r) => PageKey::Report(site.reports[r].slug.clone()),
+            Page::Cities => PageKey::Cities,
+            Page::Years => PageKey::Years,
+            Page::Topics => PageKey::Topics,
+            Page::Overview(l) => PageKey::Overview(l),
+            Page::More(l, list, n) => PageKey::More(l, list, n),
+            Page::Metric(m) => PageKey::Metric(site.metrics[m].id.clone()),
+            Page::Series(m, n) => PageKey::Series(site.metrics[m].id.clone(), n),
+            Page::NotFound => PageKey::NotFound,
+        }
+    }
+}
+
+/// Which pages to make: all of them, or those `wanted` says.
+type Wanted<'a> = Option<&'a (dyn Fn(&PageKey) -> bool + Sync)>;
+
+/// Makes, renders and hands to `write` the pages of the site (all, or the
+/// `wanted` ones) and, for a whole build, its static files, in parallel.
+/// Returns what was made, with each page's key and path.
 fn render_all(
     root: &Path,
     site: &Site,
+    index: &Index,
     theme: &Theme,
     write: &Writer,
     progress: &Progress,
-) -> Result<Summary, Failure> {
-    let index = Index::build(site);
-    let shared = Shared::new(site, &index, &theme.strings);
+    wanted: Wanted,
+) -> Result<(Summary, Vec<(PageKey, String)>), Failure> {
+    let shared = Shared::new(site, index, &theme.strings);
     let plan = pages::plan(&shared);
     (progress.start)(plan.pages.len());
     let body = |report: &crate::model::Report| load::body(root, report);
@@ -161,7 +202,11 @@ fn render_all(
     let outcomes: Vec<Outcome> = plan
         .pages
         .par_iter()
-        .map(|&page| {
+        .filter_map(|&page| {
+            let key = PageKey::of(site, page);
+            wanted.is_none_or(|w| w(&key)).then_some((key, page))
+        })
+        .map(|(key, page)| {
             let made = pages::view(&shared, &plan, page, &body)
                 .and_then(|view| render::page(theme, &view).map(|html| (view.path, html)));
             (progress.tick)();
@@ -169,7 +214,7 @@ fn render_all(
                 Ok((path, html)) => match write(&path, &html) {
                     Ok(()) => {
                         bytes.fetch_add(html.len() as u64, Ordering::Relaxed);
-                        Outcome::Written
+                        Outcome::Written(key, path)
                     }
                     Err(e) => Outcome::Unwritable(e),
                 },
@@ -183,7 +228,7 @@ fn render_all(
     let mut seen: BTreeSet<(String, usize)> = BTreeSet::new();
     for outcome in &outcomes {
         match outcome {
-            Outcome::Written => {}
+            Outcome::Written(..) => {}
             Outcome::Unwritable(e) => return Err(Failure::Write(e.0.clone())),
             Outcome::Problem(d) => {
                 if seen.insert((d.file.clone(), d.line)) {
@@ -195,25 +240,39 @@ fn render_all(
     if !problems.is_empty() {
         return Err(Failure::Content(problems.into_iter().collect()));
     }
-    for (path, data) in &theme.statics {
+    let statics = if wanted.is_none() {
+        theme.statics.len()
+    } else {
+        0
+    };
+    for (path, data) in theme.statics.iter().take(statics) {
         write(path, data).map_err(|e| Failure::Write(e.0))?;
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }
-    Ok(Summary {
+    let summary = Summary {
         reports: site.reports.len(),
         metrics: site.metrics.len(),
-        files: outcomes.len() + theme.statics.len(),
+        files: outcomes.len() + statics,
         bytes: bytes.into_inner(),
         written: 0,
         warnings: Vec::new(),
-    })
+    };
+    let made = outcomes
+        .into_iter()
+        .filter_map(|o| match o {
+            Outcome::Written(key, path) => Some((key, path)),
+            _ => None,
+        })
+        .collect();
+    Ok((summary, made))
 }
 
 /// Loads, validates and renders the whole site, writing nothing. With
 /// `strict`, warnings fail it as errors do.
 pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, Failure> {
     let (site, theme, warnings) = load_all(root, strict, None).map_err(Failure::Content)?;
-    let summary = render_all(root, &site, &theme, &|_, _| Ok(()), progress)?;
+    let index = Index::build(&site);
+    let (summary, _) = render_all(root, &site, &index, &theme, &|_, _| Ok(()), progress, None)?;
     Ok(Summary {
         warnings,
         ..summary
@@ -234,7 +293,8 @@ pub fn build(
     let (site, theme, warnings) = load_all(root, strict, cache).map_err(Failure::Content)?;
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-    let summary = render_all(root, &site, &theme, &write, progress)?;
+    let index = Index::build(&site);
+    let (summary, _) = render_all(root, &site, &index, &theme, &write, progress, None)?;
     let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
     Ok(Summary {
         files: summary.files + 1,
@@ -242,4 +302,155 @@ pub fn build(
         warnings,
         ..summary
     })
+}
+
+/// What a live preview keeps from one build to the next, so that an edit
+/// to a report renders only the pages that report feeds.
+#[derive(Default)]
+pub struct Preview {
+    cache: ReportCache,
+    last: Option<Kept>,
+}
+
+/// The last good build: its site and index, and where each page went.
+struct Kept {
+    site: Site,
+    index: Index,
+    paths: std::collections::HashMap<PageKey, String>,
+}
+
+/// The pages a set of reports feeds, by what their addresses are made of.
+#[derive(Default)]
+struct Touched {
+    slugs: BTreeSet<String>,
+    metrics: BTreeSet<String>,
+    listings: BTreeSet<Listing>,
+}
+
+impl Touched {
+    /// Adds what the reports read from `files` feed in `site`.
+    fn add(&mut self, site: &Site, index: &Index, files: &BTreeSet<&str>) {
+        for (r, report) in site.reports.iter().enumerate() {
+            if !files.contains(report.file.as_str()) {
+                continue;
+            }
+            let feeds = index.feeds(site, r);
+            self.slugs
+                .extend(feeds.reports.iter().map(|&r| site.reports[r].slug.clone()));
+            self.metrics
+                .extend(feeds.metrics.iter().map(|&m| site.metrics[m].id.clone()));
+            self.listings.extend(feeds.listings);
+        }
+    }
+
+    /// Whether the page at `key` shows something the edited reports state.
+    /// Pages that count or list the whole site are always made again.
+    fn shows(&self, key: &PageKey) -> bool {
+        match key {
+            PageKey::Report(slug) => self.slugs.contains(slug),
+            PageKey::Metric(id) | PageKey::Series(id, _) => self.metrics.contains(id),
+            PageKey::Overview(l) | PageKey::More(l, _, _) => self.listings.contains(l),
+            PageKey::Home
+            | PageKey::AllReports(_)
+            | PageKey::Cities
+            | PageKey::Years
+            | PageKey::Topics
+            | PageKey::NotFound => true,
+        }
+    }
+}
+
+impl Preview {
+    /// Builds the site at `root` into `output` after `changed` (paths from
+    /// the site root; empty for the first build). A change to reports alone
+    /// reads those reports again and renders the pages they feed, before
+    /// and after the edit, writing each page in place; anything else
+    /// (site.yaml, the theme, templates, or a first build) is a whole
+    /// build, swapped in as `build` does. On failure the output is left as
+    /// it was and the last good build is kept.
+    pub fn build(
+        &mut self,
+        root: &Path,
+        output: &Path,
+        strict: bool,
+        changed: &[String],
+        progress: &Progress,
+    ) -> Result<Summary, Failure> {
+        if changed.iter().any(|p| p == CONFIG_FILE) {
+            self.cache = ReportCache::default();
+        }
+        let reports_only = !changed.is_empty() && changed.iter().all(|p| p.starts_with("content/"));
+        let (site, theme, warnings) =
+            load_all(root, strict, Some(&mut self.cache)).map_err(Failure::Content)?;
+        let index = Index::build(&site);
+        let last = self.last.take().filter(|_| reports_only);
+        let Some(last) = last else {
+            let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
+            let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+            let (summary, made) = render_all(root, &site, &index, &theme, &write, progress, None)?;
+            let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
+            self.last = Some(Kept {
+                site,
+                index,
+                paths: made.into_iter().collect(),
+            });
+            return Ok(Summary {
+                files: summary.files + 1,
+                written,
+                warnings,
+                ..summary
+            });
+        };
+        let files: BTreeSet<&str> = changed.iter().map(String::as_str).collect();
+        let mut touched = Touched::default();
+        touched.add(&last.site, &last.index, &files);
+        touched.add(&site, &index, &files);
+        let known = &last.paths;
+        let wanted = |key: &PageKey| !known.contains_key(key) || touched.shows(key);
+        // Pages are kept until every one is made: a page that fails leaves
+        // the output as it was.
+        let rendered = std::sync::Mutex::new(Vec::new());
+        let write = |path: &str, bytes: &[u8]| {
+            if let Ok(mut rendered) = rendered.lock() {
+                rendered.push((path.to_string(), bytes.to_vec()));
+            }
+            Ok(())
+        };
+        let (summary, made) =
+            render_all(root, &site, &index, &theme, &write, progress, Some(&wanted))?;
+        let mut written = 0;
+        for (path, bytes) in rendered.into_inner().unwrap_or_default() {
+            written += usize::from(
+                crate::output::write_in_place(output, &path, &bytes)
+                    .map_err(|e| Failure::Write(e.0))?,
+            );
+        }
+        // Every page of the new site, made now or kept from before.
+        let shared = Shared::new(&site, &index, &theme.strings);
+        let keys: std::collections::HashSet<PageKey> = pages::plan(&shared)
+            .pages
+            .iter()
+            .map(|&page| PageKey::of(&site, page))
+            .collect();
+        let mut paths = last.paths;
+        for (key, path) in made {
+            paths.insert(key, path);
+        }
+        let gone: Vec<PageKey> = paths
+            .keys()
+            .filter(|k| !keys.contains(k))
+            .cloned()
+            .collect();
+        for key in gone {
+            if let Some(path) = paths.remove(&key) {
+                crate::output::remove_in_place(output, &path);
+            }
+        }
+        self.last = Some(Kept { site, index, paths });
+        Ok(Summary {
+            written,
+            warnings,
+            ..summary
+        })
+    }
 }

@@ -5,8 +5,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use renewal::build::Preview;
 use renewal::build::{self, Failure, Progress, Summary};
-use renewal::load::ReportCache;
 use renewal::model::ReportKind;
 use renewal::scaffold::{self, NewReport};
 use renewal::serve::live::{self, Live};
@@ -108,9 +108,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.as_path();
     match cli.command {
-        Command::Build { output } => {
-            build(root, &output_dir(root, output), cli.deny_warnings, None)
-        }
+        Command::Build { output } => build(root, &output_dir(root, output), cli.deny_warnings),
         Command::Check => check(root, cli.deny_warnings),
         Command::Serve { output, bind, port } => serve(
             root,
@@ -256,14 +254,9 @@ fn with_progress<T>(work: impl FnOnce(&Progress) -> T) -> T {
     result
 }
 
-fn build(
-    root: &Path,
-    output: &Path,
-    strict: bool,
-    cache: Option<&mut ReportCache>,
-) -> Result<(), ExitCode> {
+fn build(root: &Path, output: &Path, strict: bool) -> Result<(), ExitCode> {
     let started = Instant::now();
-    let summary = with_progress(|progress| build::build(root, output, strict, progress, cache))
+    let summary = with_progress(|progress| build::build(root, output, strict, progress, None))
         .map_err(failed)?;
     let warnings = list_warnings(&summary);
     println!(
@@ -284,8 +277,17 @@ fn check(root: &Path, strict: bool) -> Result<(), ExitCode> {
 }
 
 fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Result<(), ExitCode> {
-    let mut cache = ReportCache::default();
-    build(root, output, strict, Some(&mut cache))?;
+    let mut preview = Preview::default();
+    let started = Instant::now();
+    let summary = with_progress(|progress| preview.build(root, output, strict, &[], progress))
+        .map_err(failed)?;
+    let warnings = list_warnings(&summary);
+    println!(
+        "built {} into {} in {} ms{warnings}",
+        described(&summary),
+        output.display(),
+        started.elapsed().as_millis(),
+    );
     let base_path = renewal::load::load_config(root)
         .map_err(|e| report_errors(&e))?
         .base_path;
@@ -299,11 +301,7 @@ fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Res
     let watching = {
         let (live, root, output) = (Arc::clone(&live), root.to_path_buf(), output.to_path_buf());
         live::watch(&root.clone(), &output.clone(), move |changed| {
-            // Reports are read against site.yaml: a new one reads them all again.
-            if changed.iter().any(|p| p == "site.yaml") {
-                cache = ReportCache::default();
-            }
-            rebuild(&root, &output, strict, &changed, &live, &mut cache)
+            rebuild(&root, &output, strict, &changed, &live, &mut preview)
         })
     };
     if let Err(message) = watching {
@@ -325,7 +323,7 @@ fn rebuild(
     strict: bool,
     changed: &[String],
     live: &Live,
-    cache: &mut ReportCache,
+    preview: &mut Preview,
 ) {
     let started = Instant::now();
     let quiet = |_: usize| {};
@@ -338,11 +336,12 @@ fn rebuild(
         [one] => one.clone(),
         many => format!("{} files", many.len()),
     };
-    match build::build(root, output, strict, &progress, Some(cache)) {
+    match preview.build(root, output, strict, changed, &progress) {
         Ok(summary) => {
             println!(
-                "{shown} changed: rebuilt in {} ms ({} written)",
+                "{shown} changed: rebuilt in {} ms ({} files made, {} written)",
                 started.elapsed().as_millis(),
+                summary.files,
                 summary.written
             );
             live.built(Vec::new());

@@ -234,6 +234,45 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     }
 }
 
+/// Writes one file of a live preview straight into the output folder
+/// (`path` relative to it, `/`-separated), only if its bytes differ, by
+/// writing beside it and renaming, so that a reader gets the old file or
+/// the new one. Returns whether it was written.
+pub fn write_in_place(output: &Path, path: &str, bytes: &[u8]) -> Result<bool, WriteError> {
+    let full = output.join(path);
+    if fs::read(&full).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    if let Some(dir) = full.parent() {
+        fs::create_dir_all(dir)
+            .map_err(|e| WriteError(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let temp = full.with_file_name(format!(
+        ".{}.renewal-new",
+        full.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    ));
+    fs::write(&temp, bytes)
+        .and_then(|_| fs::rename(&temp, &full))
+        .map_err(|e| WriteError(format!("cannot write {}: {e}", full.display())))?;
+    Ok(true)
+}
+
+/// Removes one page of a live preview from the output folder, and the
+/// folders it leaves empty.
+pub fn remove_in_place(output: &Path, path: &str) {
+    let full = output.join(path);
+    let _ = fs::remove_file(&full);
+    let mut dir = full.parent();
+    while let Some(d) = dir.filter(|d| *d != output && d.starts_with(output)) {
+        if fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
 fn refuse_foreign(output: &Path) -> Result<(), WriteError> {
     if !output.exists() {
         return Ok(());
