@@ -588,7 +588,6 @@ fn value_slips(
 
 /// Adds the slips `found` on `line` (columns), each with the field it is
 /// in when the repaired line names one.
-#[allow(clippy::too_many_arguments)]
 fn record(
     linted: &mut Linted,
     count: &mut usize,
