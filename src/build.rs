@@ -162,6 +162,25 @@ pub enum PageKey {
 }
 
 impl PageKey {
+    /// The template the page is rendered with.
+    fn template(&self) -> &'static str {
+        match self {
+            PageKey::Home => "index.html",
+            PageKey::AllReports(_) => "reports.html",
+            PageKey::Report(_) => "report.html",
+            PageKey::Cities => "cities.html",
+            PageKey::Years => "years.html",
+            PageKey::Topics => "topics.html",
+            PageKey::Overview(Listing::City(_)) => "city.html",
+            PageKey::Overview(Listing::District(..)) => "district.html",
+            PageKey::Overview(Listing::Year(_)) => "year.html",
+            PageKey::Overview(Listing::Topic(_)) => "topic.html",
+            PageKey::More(..) | PageKey::Series(..) => "list.html",
+            PageKey::Metric(_) => "metric.html",
+            PageKey::NotFound => "404.html",
+        }
+    }
+
     fn of(site: &Site, page: Page) -> PageKey {
         match page {
             Page::Home => PageKey::Home,
@@ -207,8 +226,12 @@ fn render_all(
             wanted.is_none_or(|w| w(&key)).then_some((key, page))
         })
         .map(|(key, page)| {
-            let made = pages::view(&shared, &plan, page, &body)
-                .and_then(|view| render::page(theme, &view).map(|html| (view.path, html)));
+            let made = pages::view(&shared, &plan, page, &body).and_then(|view| {
+                // A preview finds the pages a template change touches by
+                // the template each kind of page uses.
+                debug_assert_eq!(key.template(), view.template, "{key:?}");
+                render::page(theme, &view).map(|html| (view.path, html))
+            });
             (progress.tick)();
             match made {
                 Ok((path, html)) => match write(&path, &html) {
@@ -383,7 +406,31 @@ impl Preview {
         let (site, theme, warnings) =
             load_all(root, strict, Some(&mut self.cache)).map_err(Failure::Content)?;
         let index = Index::build(&site);
-        let last = self.last.take().filter(|_| reports_only);
+        // A change to templates alone re-renders the pages whose template
+        // uses one of them.
+        let theme_templates = format!("themes/{}/templates/", site.config.theme);
+        let templates: Option<Vec<&str>> = changed
+            .iter()
+            .map(|p| {
+                p.strip_prefix("templates/")
+                    .or_else(|| p.strip_prefix(&theme_templates))
+            })
+            .collect();
+        let template_users = match (&templates, &theme.users) {
+            (Some(names), Some(users)) if !names.is_empty() => {
+                let using: BTreeSet<&str> = names
+                    .iter()
+                    .flat_map(|n| users.get(*n).into_iter().flatten())
+                    .map(String::as_str)
+                    .collect();
+                Some(using)
+            }
+            _ => None,
+        };
+        let last = self
+            .last
+            .take()
+            .filter(|_| reports_only || template_users.is_some());
         let Some(last) = last else {
             let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
             let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
@@ -406,7 +453,13 @@ impl Preview {
         touched.add(&last.site, &last.index, &files);
         touched.add(&site, &index, &files);
         let known = &last.paths;
-        let wanted = |key: &PageKey| !known.contains_key(key) || touched.shows(key);
+        let wanted = |key: &PageKey| {
+            !known.contains_key(key)
+                || match &template_users {
+                    Some(using) => using.contains(key.template()),
+                    None => touched.shows(key),
+                }
+        };
         // Pages are kept until every one is made: a page that fails leaves
         // the output as it was.
         let rendered = std::sync::Mutex::new(Vec::new());

@@ -63,6 +63,10 @@ pub struct Theme {
     pub origins: BTreeMap<String, String>,
     /// Files of the theme or the site's templates that are not used, and why.
     pub warnings: Vec<Diagnostic>,
+    /// For each template, the templates that use it, itself included, through
+    /// `extends` and `include`; `None` when a template names another in a way
+    /// that cannot be read from its text (then any template may use any).
+    pub users: Option<BTreeMap<String, std::collections::BTreeSet<String>>>,
 }
 
 struct ThemeFile {
@@ -153,17 +157,59 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         errors.extend(diagnose(&error, &origins, &sources, None));
     }
     if errors.is_empty() {
+        let users = users_of(&sources);
         Ok(Theme {
             tera,
             statics,
             strings,
             origins,
             warnings,
+            users,
         })
     } else {
         errors.extend(warnings);
         Err(errors)
     }
+}
+
+/// For each template, every template that uses it (see [`Theme::users`]).
+fn users_of(
+    sources: &BTreeMap<String, String>,
+) -> Option<BTreeMap<String, std::collections::BTreeSet<String>>> {
+    use std::collections::BTreeSet;
+    // What each template names directly.
+    let mut names: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for (name, text) in sources {
+        let mut named = BTreeSet::new();
+        for tag in text.split("{%").skip(1) {
+            let tag = tag.trim_start_matches('-').trim_start();
+            let Some(rest) = tag
+                .strip_prefix("extends")
+                .or_else(|| tag.strip_prefix("include"))
+            else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            named.insert(rest[1..].split(quote).next()?.to_string());
+        }
+        names.insert(name, named);
+    }
+    let mut users: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for name in sources.keys() {
+        // Everything `name` reaches is used by `name`.
+        let mut stack = vec![name.clone()];
+        let mut reached = BTreeSet::new();
+        while let Some(next) = stack.pop() {
+            if reached.insert(next.clone()) {
+                stack.extend(names.get(next.as_str()).into_iter().flatten().cloned());
+            }
+        }
+        for used in reached {
+            users.entry(used).or_default().insert(name.clone());
+        }
+    }
+    Some(users)
 }
 
 /// Where a file of the built-in theme is said to come from.
