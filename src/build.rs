@@ -201,9 +201,12 @@ impl PageKey {
 /// Which pages to make: all of them, or those `wanted` says.
 type Wanted<'a> = Option<&'a (dyn Fn(&PageKey) -> bool + Sync)>;
 
+/// What [`render_all`] made: the summary, the key and path of each page
+/// made, and the keys of every page the site has (made or not).
+type Made = (Summary, Vec<(PageKey, String)>, Vec<PageKey>);
+
 /// Makes, renders and hands to `write` the pages of the site (all, or the
 /// `wanted` ones) and, for a whole build, its static files, in parallel.
-/// Returns what was made, with each page's key and path.
 fn render_all(
     root: &Path,
     site: &Site,
@@ -212,19 +215,23 @@ fn render_all(
     write: &Writer,
     progress: &Progress,
     wanted: Wanted,
-) -> Result<(Summary, Vec<(PageKey, String)>), Failure> {
+) -> Result<Made, Failure> {
     let shared = Shared::new(site, index, &theme.strings);
     let plan = pages::plan(&shared);
     (progress.start)(plan.pages.len());
     let body = |report: &crate::model::Report| load::body(root, report);
     let bytes = AtomicU64::new(0);
+    let keys: Vec<PageKey> = plan
+        .pages
+        .par_iter()
+        .map(|&page| PageKey::of(site, page))
+        .collect();
     let outcomes: Vec<Outcome> = plan
         .pages
         .par_iter()
-        .filter_map(|&page| {
-            let key = PageKey::of(site, page);
-            wanted.is_none_or(|w| w(&key)).then_some((key, page))
-        })
+        .zip(&keys)
+        .filter(|(_, key)| wanted.is_none_or(|w| w(key)))
+        .map(|(&page, key)| (key.clone(), page))
         .map(|(key, page)| {
             let made = pages::view(&shared, &plan, page, &body).and_then(|view| {
                 // A preview finds the pages a template change touches by
@@ -287,7 +294,7 @@ fn render_all(
             _ => None,
         })
         .collect();
-    Ok((summary, made))
+    Ok((summary, made, keys))
 }
 
 /// Loads, validates and renders the whole site, writing nothing. With
@@ -295,7 +302,7 @@ fn render_all(
 pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, Failure> {
     let (site, theme, warnings) = load_all(root, strict, None).map_err(Failure::Content)?;
     let index = Index::build(&site);
-    let (summary, _) = render_all(root, &site, &index, &theme, &|_, _| Ok(()), progress, None)?;
+    let (summary, _, _) = render_all(root, &site, &index, &theme, &|_, _| Ok(()), progress, None)?;
     Ok(Summary {
         warnings,
         ..summary
@@ -317,7 +324,7 @@ pub fn build(
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
     let index = Index::build(&site);
-    let (summary, _) = render_all(root, &site, &index, &theme, &write, progress, None)?;
+    let (summary, _, _) = render_all(root, &site, &index, &theme, &write, progress, None)?;
     let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
     Ok(Summary {
         files: summary.files + 1,
@@ -434,7 +441,8 @@ impl Preview {
         let Some(last) = last else {
             let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
             let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-            let (summary, made) = render_all(root, &site, &index, &theme, &write, progress, None)?;
+            let (summary, made, _) =
+                render_all(root, &site, &index, &theme, &write, progress, None)?;
             let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
             self.last = Some(Kept {
                 site,
@@ -469,7 +477,7 @@ impl Preview {
             }
             Ok(())
         };
-        let (summary, made) =
+        let (summary, made, keys) =
             render_all(root, &site, &index, &theme, &write, progress, Some(&wanted))?;
         let mut written = 0;
         for (path, bytes) in rendered.into_inner().unwrap_or_default() {
@@ -479,12 +487,7 @@ impl Preview {
             );
         }
         // Every page of the new site, made now or kept from before.
-        let shared = Shared::new(&site, &index, &theme.strings);
-        let keys: std::collections::HashSet<PageKey> = pages::plan(&shared)
-            .pages
-            .iter()
-            .map(|&page| PageKey::of(&site, page))
-            .collect();
+        let keys: std::collections::HashSet<PageKey> = keys.into_iter().collect();
         let mut paths = last.paths;
         for (key, path) in made {
             paths.insert(key, path);
