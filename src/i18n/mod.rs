@@ -74,6 +74,20 @@ pub fn number(n: f64) -> String {
 }
 
 /// A share as reports print it: one decimal at most (`56.7%`, `145%`).
+/// `text` with full-width digits, points and dashes (`２０２５－０２`, `１２．５`)
+/// typed as their ASCII forms: what an editor with a Chinese input method
+/// meant, for saying what to write instead.
+pub fn half_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '－' | '—' | '–' | '−' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
 /// A share of a target done, as [`percent`] prints it, except that it
 /// never rounds to a share it has not reached: a sliver above nothing is
 /// `<0.1%`, not `0%`, and a sliver below the target is `99.9%`, not `100%`.

@@ -100,8 +100,9 @@ impl Unread {
 /// all).
 type Parsed = (Option<Report>, Vec<Diagnostic>, Option<Vec<String>>);
 
-/// When a file was last changed, and its size.
-type Stamp = (std::time::SystemTime, u64);
+/// When a file was last changed, and its size: what tells a changed file
+/// from one that was only read.
+pub type Stamp = (std::time::SystemTime, u64);
 
 /// Reports read before, by file, with when each file was last changed: a
 /// preview that keeps one reads again only the files that changed. It
@@ -116,7 +117,8 @@ pub struct ReportCache {
     entries: std::collections::HashMap<String, (Stamp, std::time::SystemTime, Parsed)>,
 }
 
-fn stamp(path: &Path) -> Option<Stamp> {
+/// The [`Stamp`] of the file at `path`, if there is one.
+pub fn stamp(path: &Path) -> Option<Stamp> {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.modified().ok()?, meta.len()))
 }

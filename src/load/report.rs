@@ -138,18 +138,7 @@ impl Problems<'_> {
         match Date::parse(&value.value) {
             Ok(date) => Some(date),
             Err(message) => {
-                let half_width: String = value
-                    .value
-                    .trim()
-                    .chars()
-                    .map(|c| match c {
-                        '０'..='９' => {
-                            char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
-                        }
-                        '－' | '—' | '–' | '−' => '-',
-                        _ => c,
-                    })
-                    .collect();
+                let half_width = crate::i18n::half_width(value.value.trim());
                 let message = match Date::parse(&half_width) {
                     Ok(_) => format!(
                         "`{}` is written with full-width digits or dashes; write it with ASCII characters: {half_width}",
@@ -726,13 +715,7 @@ fn line_of(yaml: &str, path: &str, offset: usize) -> usize {
 /// A year as written (`2025`), or why it is not one.
 fn parse_year(written: &str) -> Result<i32, String> {
     let text = written.trim();
-    let half_width: String = text
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
-        .collect();
+    let half_width = crate::i18n::half_width(text);
     match text.parse::<i32>() {
         Ok(year) if (1900..=2200).contains(&year) => Ok(year),
         Ok(year) => Err(format!("{year} is not a plausible report year")),

@@ -119,14 +119,7 @@ fn why_not(written: &str) -> String {
     {
         return format!("write `{written}` without the sign: {rest}");
     }
-    let half_width: String = written
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            _ => c,
-        })
-        .collect();
+    let half_width = crate::i18n::half_width(written);
     if half_width != written && Figure::parse(&half_width).is_ok() {
         return format!(
             "`{written}` is written with full-width digits; write it with ASCII digits: {half_width}"

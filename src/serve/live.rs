@@ -10,6 +10,7 @@
 //! never reaches the files `build` writes.
 
 use crate::diagnostic::shown_path;
+use crate::load::{Stamp, stamp};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 use std::collections::HashMap;
 use std::io::Write;
@@ -139,15 +140,6 @@ pub fn inject(html: &[u8], script: &str) -> Vec<u8> {
         .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
         .unwrap_or(html.len());
     [&html[..at], script.as_bytes(), &html[at..]].concat()
-}
-
-/// When a file was last changed, and its size: what tells a change from a
-/// read.
-type Stamp = (std::time::SystemTime, u64);
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
 }
 
 /// What a site is built from, below its root.
