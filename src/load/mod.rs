@@ -188,20 +188,16 @@ fn parse_file(root: &Path, file: &str, config: &Config) -> Parsed {
             let (report, problems) = report::parse(file, &text, config);
             let whole = report.is_some() && problems.iter().all(|p| p.warning);
             let ids = if whole {
-                Vec::new()
+                Some(Vec::new())
             } else {
                 ids_written_in(&text)
             };
-            // A metric whose id is left empty may be meant for any id.
-            let empty_id = problems
-                .iter()
-                .any(|p| p.message.starts_with("`id` is empty"));
-            (report, problems, (!empty_id).then_some(ids))
+            (report, problems, ids)
         }
         Err((line, column, message)) => {
             let ids = std::fs::read(&path)
                 .ok()
-                .map(|bytes| ids_written_in(&String::from_utf8_lossy(&bytes)));
+                .and_then(|bytes| ids_written_in(&String::from_utf8_lossy(&bytes)));
             let problem = Diagnostic::at(file, line, column, None, message);
             (None, vec![problem], ids)
         }
@@ -242,8 +238,9 @@ fn same_address(report: &Report, first: &Report) -> Diagnostic {
 
 /// The values of every `id:` in a file that could not be read whole, in
 /// block or flow style: the metric ids it may introduce, as written and as
-/// an id would be spelt.
-fn ids_written_in(text: &str) -> Vec<String> {
+/// an id would be spelt. `None` when an `id:` is left empty: that metric
+/// may be meant for any id.
+fn ids_written_in(text: &str) -> Option<Vec<String>> {
     let mut ids = Vec::new();
     for line in text.split(['\n', '\r']) {
         let mut rest = line;
@@ -257,6 +254,9 @@ fn ids_written_in(text: &str) -> Vec<String> {
             };
             let value = value.split([',', '}', '#']).next().unwrap_or_default();
             let written = value.trim().trim_matches(['"', '\'', '[', ']']).to_string();
+            if written.is_empty() {
+                return None;
+            }
             let spelt: String = written
                 .to_lowercase()
                 .chars()
@@ -265,7 +265,7 @@ fn ids_written_in(text: &str) -> Vec<String> {
             ids.extend([written, spelt].into_iter().filter(|id| !id.is_empty()));
         }
     }
-    ids
+    Some(ids)
 }
 
 /// The Markdown body of `report`, read again from its file.
