@@ -391,6 +391,11 @@ impl Touched {
 }
 
 impl Preview {
+    /// The path part of the site's address, from the last good build.
+    pub fn base_path(&self) -> Option<&str> {
+        self.last.as_ref().map(|k| k.site.config.base_path.as_str())
+    }
+
     /// Builds the site at `root` into `output` after `changed` (paths from
     /// the site root; empty for the first build). A change to reports alone
     /// reads those reports again and renders the pages they feed, before

@@ -258,15 +258,21 @@ fn build(root: &Path, output: &Path, strict: bool) -> Result<(), ExitCode> {
     let started = Instant::now();
     let summary = with_progress(|progress| build::build(root, output, strict, progress, None))
         .map_err(failed)?;
-    let warnings = list_warnings(&summary);
+    print_built(&summary, output, started);
+    Ok(())
+}
+
+/// "built … into DIR in T ms (N written, the rest unchanged)", after the
+/// warnings.
+fn print_built(summary: &Summary, output: &Path, started: Instant) {
+    let warnings = list_warnings(summary);
     println!(
         "built {} into {} in {} ms ({} written, the rest unchanged){warnings}",
-        described(&summary),
+        described(summary),
         output.display(),
         started.elapsed().as_millis(),
         summary.written
     );
-    Ok(())
 }
 
 fn check(root: &Path, strict: bool) -> Result<(), ExitCode> {
@@ -281,16 +287,8 @@ fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Res
     let started = Instant::now();
     let summary = with_progress(|progress| preview.build(root, output, strict, &[], progress))
         .map_err(failed)?;
-    let warnings = list_warnings(&summary);
-    println!(
-        "built {} into {} in {} ms{warnings}",
-        described(&summary),
-        output.display(),
-        started.elapsed().as_millis(),
-    );
-    let base_path = renewal::load::load_config(root)
-        .map_err(|e| report_errors(&e))?
-        .base_path;
+    print_built(&summary, output, started);
+    let base_path = preview.base_path().unwrap_or("/").to_string();
     let server = renewal::serve::bind(&format!("{bind}:{port}")).map_err(|m| fail(3, &m))?;
     let address = server
         .server_addr()
