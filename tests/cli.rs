@@ -3,9 +3,7 @@
 
 mod common;
 use common::*;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 #[test]
 fn help_documents_every_command_and_exit_code() {
@@ -166,66 +164,37 @@ fn links_follow_a_sub_path_base_url() {
     );
 }
 
-fn get(address: &str, path: &str) -> (String, String) {
-    let mut stream = TcpStream::connect(address).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let status = response.lines().next().unwrap_or_default().to_string();
-    (status, response)
-}
-
 #[test]
 fn serve_builds_and_serves_the_site() {
     let site = fixture("basic");
-    let mut child = Command::new(BIN)
-        .arg("--root")
-        .arg(site.path())
-        .args(["serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut address = None;
-    for line in lines.by_ref().take(5) {
-        let line = line.unwrap();
-        if let Some(rest) = line.split("http://").nth(1) {
-            address = rest.split('/').next().map(str::to_string);
-            break;
-        }
-    }
-    let address = address.expect("serve prints its address");
+    let server = serve(site.path(), &[]);
+    let address = &server.address;
 
-    let (status, body) = get(&address, "/");
-    assert!(status.contains("200"), "{status}");
+    let home = http_get(address, "/");
+    assert_eq!(home.status, 200);
     assert!(
-        body.contains("测试站") && body.contains("text/html"),
-        "{body}"
+        String::from_utf8_lossy(&home.body).contains("测试站") && home.head.contains("text/html"),
+        "{}",
+        home.head
     );
-    let (status, body) = get(&address, "/reports/test-plan");
+    let bare = http_get(address, "/reports/test-plan");
     assert!(
-        status.contains("301") && body.contains("Location: /reports/test-plan/"),
-        "{body}"
+        bare.status == 301 && bare.head.contains("Location: /reports/test-plan/"),
+        "{}",
+        bare.head
     );
-    let (status, _) = get(&address, "/reports/test-plan/");
-    assert!(status.contains("200"), "{status}");
-    let (status, body) = get(&address, "/no/such/page/");
+    assert_eq!(http_get(address, "/reports/test-plan/").status, 200);
+    let missing = http_get(address, "/no/such/page/");
     assert!(
-        status.contains("404") && body.contains("页面未找到"),
-        "{body}"
+        missing.status == 404 && String::from_utf8_lossy(&missing.body).contains("页面未找到"),
+        "{}",
+        missing.head
     );
-    let (status, _) = get(&address, "/../site.yaml");
-    assert!(
-        status.contains("404"),
-        "no escaping the output folder: {status}"
+    assert_eq!(
+        http_get(address, "/../site.yaml").status,
+        404,
+        "no escaping the output folder"
     );
-    child.kill().unwrap();
-    child.wait().unwrap();
 }
 
 /// Texts the report scaffold suggests, none of which may reach readers

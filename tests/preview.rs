@@ -5,71 +5,14 @@
 
 mod common;
 use common::*;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_renewal");
-
-struct Serve {
-    child: Child,
-    address: String,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(root: &Path, output: &Path) -> Serve {
-    let mut child = Command::new(BIN)
-        .arg("--root")
-        .arg(root)
-        .args(["serve", "--port", "0", "--output"])
-        .arg(output)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let address = lines
-        .by_ref()
-        .take(5)
-        .map_while(Result::ok)
-        .find_map(|l| {
-            l.split("http://")
-                .nth(1)
-                .and_then(|r| r.split('/').next())
-                .map(str::to_string)
-        })
-        .expect("serve prints its address");
-    // Keep reading what serve prints, so that it never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Serve { child, address }
-}
 
 /// (status code, body) of a GET.
 fn get(address: &str, path: &str) -> (u16, Vec<u8>) {
-    let mut stream = TcpStream::connect(address).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).unwrap();
-    let head_end = response
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("a complete response")
-        + 4;
-    let head = String::from_utf8_lossy(&response[..head_end]).to_string();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    (status, response[head_end..].to_vec())
+    let response = http_get(address, path);
+    (response.status, response.body)
 }
 
 /// (builds finished, problems of the last) as `serve` reports them.
@@ -176,7 +119,7 @@ fn what_serve_serves_after_every_edit_is_what_a_clean_build_writes() {
     let root = site.path();
     let work = tempfile::tempdir().unwrap();
     let (served_out, clean) = (work.path().join("served"), work.path().join("clean"));
-    let server = serve(root, &served_out);
+    let server = serve(root, &["--output", served_out.to_str().unwrap()]);
     let address = server.address.clone();
     clean_build(root, &clean);
     serves_exactly(&address, &clean, &[], "at start");
@@ -336,7 +279,8 @@ fn what_serve_serves_after_every_edit_is_what_a_clean_build_writes() {
 fn the_listening_script_is_added_by_serve_only() {
     let site = fixture("basic");
     let work = tempfile::tempdir().unwrap();
-    let server = serve(site.path(), &work.path().join("served"));
+    let served = work.path().join("served");
+    let server = serve(site.path(), &["--output", served.to_str().unwrap()]);
     let (_, page) = get(&server.address, "/");
     assert!(String::from_utf8_lossy(&page).contains("<script id=\"renewal-live\">"));
     let built = work.path().join("built");

@@ -141,3 +141,84 @@ pub fn broken_links(site: &Path) -> Vec<String> {
     }
     broken
 }
+
+/// A running `renewal serve`, stopped when dropped.
+pub struct Serving {
+    child: std::process::Child,
+    /// `host:port` it listens on.
+    pub address: String,
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `renewal serve --port 0` on the site at `root`, with `args`
+/// after it, and waits for the address it prints.
+pub fn serve(root: &Path, args: &[&str]) -> Serving {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(BIN)
+        .arg("--root")
+        .arg(root)
+        .args(["serve", "--port", "0"])
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("renewal serve starts");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let address = lines
+        .by_ref()
+        .take(5)
+        .map_while(Result::ok)
+        .find_map(|l| {
+            l.split("http://")
+                .nth(1)
+                .and_then(|r| r.split('/').next())
+                .map(str::to_string)
+        })
+        .expect("serve prints its address");
+    // Keep reading what serve prints, so that it never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Serving { child, address }
+}
+
+/// What an HTTP GET answered.
+pub struct Response {
+    pub status: u16,
+    /// The status line and headers.
+    pub head: String,
+    pub body: Vec<u8>,
+}
+
+/// GETs `path` from `address`.
+pub fn http_get(address: &str, path: &str) -> Response {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("receive");
+    let end = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response")
+        + 4;
+    let head = String::from_utf8_lossy(&response[..end]).into_owned();
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status code");
+    Response {
+        status,
+        head,
+        body: response[end..].to_vec(),
+    }
+}
