@@ -144,6 +144,8 @@ proptest! {
         };
         let figure = Figure::parse(&written).unwrap();
         prop_assert_eq!(figure.to_string(), written.clone());
+        // As a float, for charts and shares: the nearest float, as parsed.
+        prop_assert_eq!(figure.get(), written.parse::<f64>().unwrap());
         // Trailing zeros change how a figure reads, never its size.
         let padded = Figure::parse(&format!("{written}{}0", if fraction.is_some() { "" } else { "." })).unwrap();
         prop_assert_eq!(padded.cmp(&figure), std::cmp::Ordering::Equal);

@@ -77,11 +77,11 @@ impl Figure {
 
     /// The figure as a float: for drawing and for shares, never for display.
     pub fn get(self) -> f64 {
-        if self.scale == 0 {
-            self.digits as f64
+        // Below 2^53 the digits and every power of ten up to 10^18 are exact
+        // floats, so one division rounds once, as parsing the text would.
+        if self.digits < 1 << 53 {
+            self.digits as f64 / 10f64.powi(i32::from(self.scale))
         } else {
-            // Parsing the decimal text rounds once, correctly; dividing by a
-            // power of ten would round twice.
             self.to_string().parse().unwrap_or(f64::NAN)
         }
     }
@@ -235,8 +235,21 @@ mod tests {
         assert!(f("12345678901234567") > f("12345678901234566"));
         assert!(f("0.1") < f("0.10000000000000001"));
         assert!(f("10") > f("9.99"));
-        assert_eq!(f("0.1").get(), 0.1);
-        assert_eq!(f("12.8").get(), 12.8);
+        for written in [
+            "0.1",
+            "12.8",
+            "5.70",
+            "0.125",
+            "999999.999",
+            "12345678901234567",
+            "0.000000000000000001",
+        ] {
+            assert_eq!(
+                f(written).get(),
+                written.parse::<f64>().unwrap(),
+                "{written}"
+            );
+        }
     }
 
     #[test]
