@@ -42,7 +42,7 @@ fn a_metric_page_charts_each_district_beside_its_table() {
     }
     // The caption and the table of the same figures follow the chart.
     let after = visible(&html[html.find("chart-progress-title").unwrap()..]);
-    assert!(after.contains("东区 12.5 6 公里 48% 推进中"), "{after}");
+    assert!(after.contains("东区 12.5 6 公里 48% 进度落后"), "{after}");
     assert!(after.contains("西区 8 11.6 公里 145% 已完成"), "{after}");
     // A metric for the city as a whole has no per-district chart.
     let single = page(&site, "metrics/test-compounds/index.html");
@@ -103,9 +103,9 @@ fn the_home_page_sums_up_each_city_and_a_city_page_each_place() {
         assert!(has(&texts, label), "{label} not in {texts:?}");
     }
     assert!(svg.contains(
-        "1个地区共3项指标：已完成1项，按期推进0项，进度落后2项，暂无数据0项，无目标0项。"
+        "1个地区按地区计共3项：已完成1项，按期推进0项，进度落后2项，暂无数据0项，无目标0项。"
     ));
-    let table = visible(&html[html.find("<table class=\"pace\"").unwrap()..]);
+    let table = visible(&html[html.find("<table class=\"pace cards\"").unwrap()..]);
     assert!(
         table.contains("测试市（含所辖区县） 3 1 0 2 0 0"),
         "{table}"
@@ -115,7 +115,7 @@ fn the_home_page_sums_up_each_city_and_a_city_page_each_place() {
     let city = page(&site, "cities/test-city/index.html");
     let svg = chart(&city, "chart-summary").expect("the city's summary chart");
     assert!(has(&svg_texts(svg), "东区"));
-    let table = visible(&city[city.find("<table class=\"pace\"").unwrap()..]);
+    let table = visible(&city[city.find("<table class=\"pace cards\"").unwrap()..]);
     assert!(table.contains("测试市 1 0 0 1 0 0"), "{table}");
     assert!(table.contains("东区 1 0 0 1 0 0"), "{table}");
     assert!(table.contains("西区 1 1 0 0 0 0"), "{table}");

@@ -196,3 +196,72 @@ fn check_validates_without_writing() {
         "check must not write output"
     );
 }
+
+/// The number after `label` in `text` ("已完成3项" → 3).
+fn count_after(text: &str, label: &str) -> usize {
+    let at = text
+        .find(label)
+        .unwrap_or_else(|| panic!("{label} in {text}"))
+        + label.len();
+    let digits: String = text[at..]
+        .chars()
+        .skip_while(|c| c.is_whitespace())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("a count after {label}: {text}"))
+}
+
+#[test]
+fn every_count_agrees_with_the_rows_it_counts() {
+    let out = build_example();
+    let site = out.path().join("site");
+    let paces = ["done", "on-track", "behind", "no-data", "no-target"];
+    let words = ["已完成", "按期推进", "进度落后", "暂无数据", "无目标"];
+    let mut checked = 0;
+    let pages = walkdir::WalkDir::new(&site)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"));
+    for path in pages {
+        let html = read(&path);
+        let Some(svg) = chart(&html, "chart-progress").or_else(|| chart(&html, "chart-district"))
+        else {
+            continue;
+        };
+        let desc = &svg[svg.find("<desc").unwrap()..svg.find("</desc>").unwrap()];
+        let table = &html[html.find("<table class=\"metrics").unwrap()..];
+        let table = &table[..table.find("</table>").unwrap()];
+        for (pace, word) in paces.iter().zip(words) {
+            let rows = table
+                .split("<tr class=\"pace-")
+                .skip(1)
+                .filter(|row| row.starts_with(&format!("{pace}\"")))
+                .filter(|row| !row.contains("见各区县"))
+                .count();
+            assert_eq!(count_after(desc, word), rows, "{word} in {desc}");
+            // Each row names its pace in the same words as the chart.
+            for row in table.split("<tr class=\"pace-").skip(1) {
+                if row.starts_with(&format!("{pace}\"")) && !row.contains("目标为0") {
+                    assert!(row.contains(word), "{row}");
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 10, "only {checked} pages have a progress chart");
+
+    // The home page's boxes count what its summary chart counts.
+    let home = read(&site.join("index.html"));
+    let svg = chart(&home, "chart-summary").expect("summary chart");
+    let desc = &svg[svg.find("<desc").unwrap()..svg.find("</desc>").unwrap()];
+    let tally = visible(&home[home.find("class=\"tally-counts\"").unwrap()..]);
+    assert_eq!(
+        count_after(&tally, "按地区计（城市整体和各区县分别计）："),
+        count_after(desc, "按地区计共")
+    );
+    for word in words {
+        assert_eq!(count_after(&tally, word), count_after(desc, word), "{word}");
+    }
+}

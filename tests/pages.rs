@@ -20,11 +20,14 @@ fn an_update_is_measured_against_the_plan_target() {
     let site = built();
     let update = text(&site, "reports/test-midyear/index.html");
     // East: 6 of 12.5 km; west: 11.6 of 8 km (over-achieved); compounds: 15 of 40.
-    assert!(update.contains("东区 12.5 6 公里 48% 推进中"), "{update}");
+    assert!(update.contains("东区 12.5 6 公里 48% 进度落后"), "{update}");
     assert!(update.contains("西区 8 11.6 公里 145% 已完成"), "{update}");
-    assert!(update.contains("测试市 40 15 个 37.5% 推进中"), "{update}");
     assert!(
-        !update.contains("已报告"),
+        update.contains("测试市 40 15 个 37.5% 进度落后"),
+        "{update}"
+    );
+    assert!(
+        !update.contains("无目标"),
         "no row of an update lacks its plan's target: {update}"
     );
 }
@@ -77,18 +80,122 @@ fn a_remark_goes_when_the_figure_it_was_about_arrives() {
     assert!(run(site.path(), &["build"]).status.success());
     let east = text(&site, "cities/test-city/east/index.html");
     assert!(!east.contains("数据待核对"), "{east}");
-    assert!(east.contains("东区 12.5 9.5 公里 76% 推进中"), "{east}");
+    // 76% done with 75% of the year gone keeps pace.
+    assert!(east.contains("东区 12.5 9.5 公里 76% 按期推进"), "{east}");
 }
 
 #[test]
-fn tallies_count_metrics() {
+fn tallies_count_indicators_and_each_place_by_pace() {
     let site = built();
     let home = text(&site, "index.html");
-    // Two metrics: gas mains (east behind, west done: in progress) and compounds (in progress).
+    // Two indicators in three places: gas mains in east (behind) and west
+    // (done), compounds for the city as a whole (behind).
     assert!(
-        home.contains("指标数 2 已完成 0 推进中 2 暂无数据 0"),
+        home.contains("指标数：2，按地区计（城市整体和各区县分别计）：3 已完成 1 按期推进 0 进度落后 2 暂无数据 0 无目标 0"),
         "{home}"
     );
     let west = text(&site, "cities/test-city/west/index.html");
-    assert!(west.contains("指标数 1 已完成 1 推进中 0"), "{west}");
+    assert!(
+        west.contains("指标数：1，按地区计（城市整体和各区县分别计）：1 已完成 1 按期推进 0"),
+        "{west}"
+    );
+}
+
+/// The plan gives gas mains a target for the city as a whole; its updates
+/// report only districts.
+fn with_city_target(site: &tempfile::TempDir, adds_up: bool) {
+    let extra = if adds_up {
+        "    districts_add_up: true\n"
+    } else {
+        ""
+    };
+    let plan = read(&site.path().join("content/2025/test-plan.md")).replace(
+        "    deadline: 2025-12-31\n",
+        &format!("    deadline: 2025-12-31\n    target: 20.5\n{extra}"),
+    );
+    write(site.path(), "content/2025/test-plan.md", plan);
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+}
+
+#[test]
+fn a_city_whose_districts_report_never_shows_no_data() {
+    let site = fixture("basic");
+    with_city_target(&site, false);
+    let metric = text(&site, "metrics/test-gas-mains/index.html");
+    assert!(metric.contains("测试市 20.5 公里 见各区县"), "{metric}");
+    assert!(
+        metric.contains("测试市 目标 20.5 公里 · 见各区县"),
+        "the chart says the same: {metric}"
+    );
+    assert!(!metric.contains("暂无数据 2025"), "{metric}");
+    // The city's row is not counted: its districts are.
+    assert!(metric.contains("共2项，已完成1项"), "{metric}");
+}
+
+#[test]
+fn a_city_whose_districts_add_up_shows_their_total_marked_as_such() {
+    let site = fixture("basic");
+    with_city_target(&site, true);
+    let metric = text(&site, "metrics/test-gas-mains/index.html");
+    // East 6 + west 11.6 of the city's 20.5 km.
+    assert!(
+        metric.contains("测试市 20.5 17.6 （已报区县合计） 公里 85.9%"),
+        "{metric}"
+    );
+    assert!(
+        metric.contains("17.6（已报区县合计） / 20.5 公里 · 85.9%"),
+        "{metric}"
+    );
+}
+
+#[test]
+fn a_zero_target_is_never_done_nor_charted_over_time() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "content/2025/test-zero.md",
+        "---\ntitle: 零目标\nkind: progress\ncity: test-city\nyear: 2025\npublished: 2025-07-01\nmetrics:\n  - id: test-new-structures\n    label: 新增违建\n    unit: 处\n    target: 0\n    actual: 0\n    as_of: 2025-06-30\n---\n",
+    );
+    write(
+        site.path(),
+        "content/2025/test-zero-q3.md",
+        "---\ntitle: 零目标三季度\nkind: progress\ncity: test-city\nyear: 2025\npublished: 2025-10-01\nmetrics:\n  - id: test-new-structures\n    actual: 0\n    as_of: 2025-09-30\n---\n",
+    );
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let html = read(
+        &site
+            .path()
+            .join("output/metrics/test-new-structures/index.html"),
+    );
+    let metric = visible(&html);
+    assert!(
+        metric.contains("测试市 0 0 处 目标为0，不计进度"),
+        "{metric}"
+    );
+    assert!(!metric.contains("已完成"), "{metric}");
+    assert!(
+        !html.contains("chart-time"),
+        "no chart of nothing but zeros"
+    );
+    let home = text(&site, "index.html");
+    assert!(home.contains("无目标 1"), "{home}");
+}
+
+#[test]
+fn every_page_about_an_invented_city_says_so() {
+    // The fixture's city is marked `fictional: true`.
+    let site = built();
+    for path in [
+        "index.html",
+        "cities/test-city/index.html",
+        "cities/test-city/east/index.html",
+        "reports/test-plan/index.html",
+        "metrics/test-gas-mains/index.html",
+    ] {
+        let page = text(&site, path);
+        let says = page.contains("虚构示例：本页的城市和数字为演示而编造");
+        assert_eq!(says, path != "index.html", "{path}: {page}");
+    }
 }

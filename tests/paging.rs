@@ -145,7 +145,7 @@ fn an_overview_shows_its_first_page_and_links_the_rest() {
         "cities/paging-city/metrics/page/4/index.html",
     ] {
         let html = page(site, path);
-        let count = html.matches("<tr class=\"status-").count();
+        let count = html.matches("<tr class=\"pace-").count();
         assert!(count <= 4, "{path}: {count} rows on a page of 4");
         rows.push(count);
     }
@@ -175,10 +175,19 @@ fn a_long_series_continues_on_later_pages() {
     // Metric 1: 3 targets (the city and its two districts) and 20
     // actuals, 23 values: 6 pages of 4.
     let first = page(site, "metrics/paging-m1/index.html");
-    assert_eq!(first.matches("<tr><td class=\"date\">").count(), 4);
+    assert_eq!(
+        first
+            .matches("<tr><th scope=\"row\" class=\"date\">")
+            .count(),
+        4
+    );
     assert!(first.contains("href=\"/metrics/paging-m1/series/page/6/\""));
     let last = page(site, "metrics/paging-m1/series/page/6/index.html");
-    assert_eq!(last.matches("<tr><td class=\"date\">").count(), 3);
+    assert_eq!(
+        last.matches("<tr><th scope=\"row\" class=\"date\">")
+            .count(),
+        3
+    );
     assert!(visible(&last).contains("指标1：历次数据（第6页，共6页）"));
     assert!(!site.join("output/metrics/paging-m2/series").exists());
 }

@@ -36,7 +36,7 @@ pub use progress::progress;
 pub use summary::summary;
 
 use crate::model::date::Date;
-use crate::model::{Figure, Metric, Standing, Status};
+use crate::model::{Basis, Figure, Metric, Pace, Standing};
 
 /// One bar of a progress chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,10 @@ pub struct Bar {
     /// The actual as a percentage of the target, when both are known and
     /// the target is above zero (as in [`crate::model::Standing`]).
     pub progress: Option<f64>,
-    pub status: Status,
+    pub pace: Pace,
+    /// Whose figures: a city's own, its districts' total, or in its
+    /// districts' bars (then not counted by pace).
+    pub basis: Basis,
 }
 
 impl Bar {
@@ -61,7 +64,8 @@ impl Bar {
             actual: s.actual,
             unit: m.unit.clone(),
             progress: s.progress,
-            status: s.status,
+            pace: s.pace,
+            basis: s.basis,
         }
     }
 }

@@ -1,30 +1,45 @@
 //! Progress bars: one per place or per metric, the actual as a share of
 //! the target, with the target marked at 100% on each bar.
 
+use super::Bar;
 use super::canvas::*;
-use super::{Bar, Status};
 use crate::i18n::{Strings, fill, percent, share, ui as t};
+use crate::model::{Basis, Pace};
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
 /// Figures written beside a progress bar: "110 / 194 个 · 56.7%".
 fn bar_figures(bar: &Bar, strings: &Strings) -> String {
     let unit = &bar.unit;
+    if bar.basis == Basis::InDistricts {
+        let target = bar
+            .target
+            .map(|target| format!("{} {target} {unit} · ", t(strings, "target")))
+            .unwrap_or_default();
+        return format!("{target}{}", t(strings, "standing_in-districts"));
+    }
+    let total = if bar.basis == Basis::DistrictTotal {
+        t(strings, "district_total")
+    } else {
+        String::new()
+    };
     match (bar.target, bar.actual) {
         (Some(target), Some(actual)) => {
             let share = bar
                 .progress
                 .map(|p| format!(" · {}", share(p)))
                 .unwrap_or_default();
-            format!("{actual} / {target} {unit}{share}")
+            format!("{actual}{total} / {target} {unit}{share}")
         }
         (Some(target), None) => format!(
             "{} {target} {unit} · {}",
             t(strings, "target"),
-            t(strings, "status_no-data")
+            t(strings, "pace_no-data")
         ),
-        (None, Some(actual)) => format!("{actual} {unit} · {}", t(strings, "chart_no_target")),
-        (None, None) => t(strings, "status_no-data"),
+        (None, Some(actual)) => {
+            format!("{actual}{total} {unit} · {}", t(strings, "chart_no_target"))
+        }
+        (None, None) => t(strings, "pace_no-data"),
     }
 }
 
@@ -92,11 +107,7 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
             let bottom = top + BAR;
             match (bar.target, bar.actual, bar.progress) {
                 (_, _, Some(p)) => {
-                    let colour = if bar.status == Status::Done {
-                        DONE
-                    } else {
-                        BEHIND
-                    };
+                    let colour = if bar.pace == Pace::Done { DONE } else { BEHIND };
                     // A measured zero still gets a sliver, unlike "no data".
                     let tip = x(p).max(left + 2);
                     c.rect((left, top), (tip, bottom), colour, true)?;
@@ -137,16 +148,21 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
 
 /// "共5项：已完成2项……进度最高的是经开区（145%），最低的是南陵区（40%）。"
 fn progress_desc(title: &str, bars: &[Bar], strings: &Strings) -> String {
-    let count = |status: Status| bars.iter().filter(|b| b.status == status).count();
+    let counted: Vec<&Bar> = bars
+        .iter()
+        .filter(|b| b.basis != Basis::InDistricts)
+        .collect();
+    let count = |pace: Pace| counted.iter().filter(|b| b.pace == pace).count();
     let mut desc = fill(
         &t(strings, "chart_progress_desc"),
         &[
             ("title", title.to_string()),
-            ("count", bars.len().to_string()),
-            ("done", count(Status::Done).to_string()),
-            ("in_progress", count(Status::InProgress).to_string()),
-            ("no_data", count(Status::NoData).to_string()),
-            ("reported", count(Status::Reported).to_string()),
+            ("count", counted.len().to_string()),
+            ("done", count(Pace::Done).to_string()),
+            ("on_track", count(Pace::OnTrack).to_string()),
+            ("behind", count(Pace::Behind).to_string()),
+            ("no_data", count(Pace::NoData).to_string()),
+            ("no_target", count(Pace::NoTarget).to_string()),
         ],
     );
     let measured: Vec<(&Bar, f64)> = bars
@@ -186,7 +202,13 @@ mod tests {
             actual,
             unit: unit.into(),
             progress: standing.progress,
-            status: standing.status,
+            pace: match standing.status {
+                crate::model::Status::Done => Pace::Done,
+                crate::model::Status::InProgress => Pace::Behind,
+                crate::model::Status::NoData => Pace::NoData,
+                crate::model::Status::Reported => Pace::NoTarget,
+            },
+            basis: standing.basis,
         }
     }
 
@@ -239,7 +261,9 @@ mod tests {
             ]
         );
         let desc = svg.split("<desc").nth(1).unwrap();
-        assert!(desc.contains("共6项，已完成3项，推进中1项，暂无数据1项，无目标1项"));
+        assert!(
+            desc.contains("共6项，已完成2项，按期推进0项，进度落后1项，暂无数据1项，无目标2项")
+        );
         assert!(desc.contains("进度最高的是明川经济技术开发区（145%），最低的是南岭区（77.8%）"));
         assert_eq!(
             svg,

@@ -178,7 +178,7 @@ mod tests {
         assert!(svg.matches("stroke=\"#B35C00\"").count() > 10);
         let desc = svg.split("<desc").nth(1).unwrap();
         assert!(desc.contains(
-            "2个地区共13项指标：已完成3项，按期推进1项，进度落后6项，暂无数据2项，无目标1项。"
+            "2个地区按地区计共13项：已完成3项，按期推进1项，进度落后6项，暂无数据2项，无目标1项。"
         ));
     }
 }

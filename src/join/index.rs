@@ -6,7 +6,7 @@
 //! pages each report feeds. Pages look things up here; no page scans all
 //! reports or all metrics, so the build grows linearly with the site.
 
-use crate::model::{Site, Status};
+use crate::model::{Basis, Site};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Something whose page lists reports and metrics: a city, one of its
@@ -53,10 +53,8 @@ pub struct Index {
     pub metric_city: Vec<usize>,
     /// Per report, the city it is about (its position in the config).
     pub report_city: Vec<usize>,
-    /// Per metric, its overall status (see [`crate::model::Metric::status`]).
-    pub metric_status: Vec<Status>,
-    /// Metrics counted by overall status, in [`Status`] order.
-    pub statuses: [usize; 4],
+    /// Every place of every metric counted by pace: the sum of `paces`.
+    pub pace_total: PaceCounts,
     /// The most recently measured standings that have a share of their
     /// target, newest first: (metric, standing), at most [`HEADLINE`].
     pub headline: Vec<(usize, usize)>,
@@ -154,9 +152,6 @@ impl Index {
         for (m, metric) in site.metrics.iter().enumerate() {
             let city = city_of.get(metric.city.as_str()).copied().unwrap_or(0);
             index.metric_city.push(city);
-            let status = metric.status();
-            index.metric_status.push(status);
-            index.statuses[status as usize] += 1;
             for (s, standing) in metric.standings.iter().enumerate() {
                 if standing.progress.is_some() {
                     measured.push((standing.as_of, m, s));
@@ -175,8 +170,11 @@ impl Index {
                         d + 1
                     }),
                 };
-                if let Some(place) = place {
+                if let Some(place) = place
+                    && standing.basis != Basis::InDistricts
+                {
                     index.paces[city][place][standing.pace as usize] += 1;
+                    index.pace_total[standing.pace as usize] += 1;
                 }
             }
         }
@@ -331,7 +329,7 @@ mod tests {
             index.paces[0],
             [[0, 0, 1, 0, 0], [0, 0, 1, 0, 0], [1, 0, 0, 0, 0]]
         );
-        assert_eq!(index.statuses, [0, 2, 0, 0]);
+        assert_eq!(index.pace_total, [1, 0, 2, 0, 0]);
         assert_eq!(index.headline.len(), 3);
     }
 

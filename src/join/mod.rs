@@ -13,7 +13,8 @@ pub mod index;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::config::Config;
-use crate::model::{Metric, MetricEntry, Point, Report, Standing, Value};
+use crate::model::date::Date;
+use crate::model::{Basis, Figure, Metric, MetricEntry, Point, Report, Standing, Value};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -162,6 +163,7 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
 
     let mut reports: Vec<u32> = stated.iter().map(|(_, r, _)| *r).collect();
     reports.dedup();
+    let districts_add_up = entries.iter().any(|(_, e)| e.districts_add_up);
 
     let mut metric = Metric {
         id: id.to_string(),
@@ -173,8 +175,9 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
         baseline: latest(&|e| e.baseline.is_some()).and_then(|e| e.baseline),
         deadline: latest(&|e| e.deadline.is_some()).and_then(|e| e.deadline),
         note: latest(&|e| e.note.is_some()).and_then(|e| e.note.clone()),
+        districts_add_up,
         reports,
-        standings: standings(&values, config, &first_report.city),
+        standings: standings(&values, config, &first_report.city, districts_add_up),
         points,
     };
     let paces: Vec<_> = metric.standings.iter().map(|s| metric.pace(s)).collect();
@@ -203,8 +206,40 @@ fn measure_against_targets(points: &mut [Point], values: &[&Value]) {
 }
 
 /// The latest target and actual for each place, in config order, from a
-/// metric's values in series order.
-fn standings(values: &[&Value], config: &Config, city: &str) -> Vec<Standing> {
+/// metric's values in series order. A city without an actual of its own
+/// whose districts report theirs takes their total when `add_up`, and
+/// otherwise points to them (see [`Basis`]).
+fn standings(values: &[&Value], config: &Config, city: &str, add_up: bool) -> Vec<Standing> {
+    let mut standings = own_standings(values, config, city);
+    let district_actuals: Vec<(Figure, Date)> = standings
+        .iter()
+        .filter(|s| s.district.is_some())
+        .filter_map(|s| Some((s.actual?, s.as_of?)))
+        .collect();
+    if let Some(whole) = standings.first_mut()
+        && whole.district.is_none()
+        && whole.actual.is_none()
+        && !district_actuals.is_empty()
+    {
+        let total = district_actuals
+            .iter()
+            .try_fold(Figure::ZERO, |sum, (f, _)| sum.checked_add(*f));
+        match total {
+            Some(total) if add_up => {
+                let as_of = district_actuals.iter().map(|(_, d)| *d).max();
+                let note = whole.note.take();
+                *whole = Standing::new(None, whole.target, Some(total), as_of);
+                whole.basis = Basis::DistrictTotal;
+                whole.note = note;
+            }
+            _ => whole.basis = Basis::InDistricts,
+        }
+    }
+    standings
+}
+
+/// The latest target and actual stated for each place, in config order.
+fn own_standings(values: &[&Value], config: &Config, city: &str) -> Vec<Standing> {
     let order: Vec<Option<&str>> = std::iter::once(None)
         .chain(
             config

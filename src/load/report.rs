@@ -65,6 +65,7 @@ struct RawMetric {
     district: Option<Spanned<String>>,
     #[serde(default)]
     districts: Vec<RawDistrictValue>,
+    districts_add_up: Option<bool>,
     note: Option<String>,
 }
 
@@ -574,6 +575,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             baseline,
             deadline,
             note: m.note.clone(),
+            districts_add_up: m.districts_add_up.unwrap_or(false),
             values,
             line: id_place.line,
             column: id_place.column,

@@ -482,6 +482,7 @@ const FIELD_NAMES: &[&str] = &[
     "baseline",
     "deadline",
     "districts",
+    "districts_add_up",
     "note",
     "description",
     "base_url",

@@ -28,6 +28,8 @@ pub struct Figure {
 
 impl Figure {
     /// A whole number.
+    pub const ZERO: Figure = Figure::whole(0);
+
     pub const fn whole(n: u64) -> Figure {
         Figure {
             digits: n,
@@ -84,6 +86,17 @@ impl Figure {
         } else {
             self.to_string().parse().unwrap_or(f64::NAN)
         }
+    }
+
+    /// The exact sum, written with the larger number of decimals of the
+    /// two (`5.1 + 3.60` → `8.70`), or `None` past [`MAX_DIGITS`] digits.
+    pub fn checked_add(self, other: Figure) -> Option<Figure> {
+        let scale = self.scale.max(other.scale);
+        let digits = self.at_scale(scale) + other.at_scale(scale);
+        (digits < 10u128.pow(MAX_DIGITS as u32)).then_some(Figure {
+            digits: digits as u64,
+            scale,
+        })
     }
 
     pub fn is_zero(self) -> bool {
@@ -206,6 +219,19 @@ impl Serialize for Figure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sums_are_exact_and_keep_the_finer_scale() {
+        let f = |t: &str| Figure::parse(t).unwrap();
+        assert_eq!(f("5.1").checked_add(f("3.60")).unwrap().to_string(), "8.70");
+        assert_eq!(f("0.1").checked_add(f("0.2")).unwrap().to_string(), "0.3");
+        assert_eq!(
+            f("21400").checked_add(f("9800")).unwrap().to_string(),
+            "31200"
+        );
+        let big = f("999999999999999999");
+        assert_eq!(big.checked_add(f("1")), None, "past 18 digits");
+    }
 
     #[test]
     fn figures_read_back_exactly_as_written() {

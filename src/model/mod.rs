@@ -80,6 +80,8 @@ pub struct MetricEntry {
     pub baseline: Option<Figure>,
     pub deadline: Option<Date>,
     pub note: Option<String>,
+    /// Says that the district figures add up to the city's.
+    pub districts_add_up: bool,
     /// One value for the whole city or one district, or one per district.
     pub values: Vec<Value>,
     /// Where the entry's `id` and `unit` were written (for errors across reports).
@@ -173,8 +175,26 @@ pub struct Standing {
     pub status: Status,
     /// Where it stands against the calendar (see [`Metric::pace`]).
     pub pace: Pace,
+    /// Whose figures these are: the place's own, or for a city, its
+    /// districts'.
+    pub basis: Basis,
     /// The latest remark about this place's figure.
     pub note: Option<String>,
+}
+
+/// Where a standing's figures come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// Stated for the place itself.
+    Own,
+    /// A city's actual summed from its districts' latest actuals, for a
+    /// metric whose reports say its district figures add up.
+    DistrictTotal,
+    /// A city with no actual of its own while its districts report theirs,
+    /// which do not add up: its figures are in the districts' rows. Not
+    /// counted by pace, so that no count says the city has no data.
+    InDistricts,
 }
 
 /// A metric joined across every report that mentions it.
@@ -189,6 +209,8 @@ pub struct Metric {
     pub baseline: Option<Figure>,
     pub deadline: Option<Date>,
     pub note: Option<String>,
+    /// The city's figure is the sum of its districts' (`districts_add_up: true`).
+    pub districts_add_up: bool,
     /// Indices in [`Site::reports`] of the reports that mention it, oldest first.
     pub reports: Vec<u32>,
     /// Every value stated for it, by date (oldest first; on one date, in
@@ -240,7 +262,9 @@ impl Standing {
         };
         let status = match (target, actual) {
             (_, None) => Status::NoData,
+            // A zero target gives no share to measure against.
             (None, Some(_)) => Status::Reported,
+            (Some(t), Some(_)) if t.is_zero() => Status::Reported,
             (Some(t), Some(a)) if a >= t => Status::Done,
             (Some(_), Some(_)) => Status::InProgress,
         };
@@ -252,33 +276,13 @@ impl Standing {
             progress,
             status,
             pace: Pace::NoData,
+            basis: Basis::Own,
             note: None,
         }
     }
 }
 
 impl Metric {
-    /// One status for the whole metric: done when every place is done,
-    /// no data or reported when every place is, otherwise in progress.
-    pub fn status(&self) -> Status {
-        let first = self
-            .standings
-            .first()
-            .map(|s| s.status)
-            .unwrap_or(Status::NoData);
-        if self.standings.iter().all(|s| s.status == first) {
-            first
-        } else if self
-            .standings
-            .iter()
-            .all(|s| s.status == Status::Done || s.status == Status::Reported)
-        {
-            Status::Done
-        } else {
-            Status::InProgress
-        }
-    }
-
     /// First and last day of the period the metric's targets cover: from
     /// 1 January of its year to its deadline (or the end of that year).
     pub fn period(&self) -> (i64, i64) {
@@ -334,7 +338,7 @@ mod tests {
             ),
             (Some(f("10")), None, Status::NoData, None),
             (None, Some(f("3553")), Status::Reported, None),
-            (Some(f("0")), Some(f("0")), Status::Done, None),
+            (Some(f("0")), Some(f("0")), Status::Reported, None),
         ];
         for (target, actual, status, progress) in cases {
             let s = Standing::new(None, target, actual, None);
@@ -359,6 +363,7 @@ mod tests {
             baseline: None,
             deadline: Some(date("2025-12")),
             note: None,
+            districts_add_up: false,
             reports: Vec::new(),
             points: Vec::new(),
             standings: Vec::new(),

@@ -56,7 +56,7 @@ pub fn view<'a>(shared: &'a Shared<'a>) -> View<'a> {
             .iter()
             .map(|&(m, s)| shared.row(m, s))
             .collect(),
-        tally: Tally::counted(index.statuses),
+        tally: Tally::new(site.metrics.len(), index.pace_total),
         report_count: site.reports.len(),
     });
     view

@@ -381,17 +381,13 @@ fn overview<'a>(shared: &'a Shared<'a>, plan: &Plan, listing: Listing) -> View<'
     let first = shared.url(&own.path);
     let list_url = |list: List| format!("{first}{}/", list.name());
     let rows = page_rows(shared, plan, listing, 1);
-    let tally = match listing {
-        Listing::District(..) => Tally::of(members.metrics.iter().flat_map(|&m| {
-            rows_of(site, listing, m).map(move |s| site.metrics[m].standings[s].status)
-        })),
-        _ => Tally::of(
-            members
-                .metrics
-                .iter()
-                .map(|&m| shared.index.metric_status[m]),
-        ),
-    };
+    let tally = Tally::of(
+        members.metrics.len(),
+        members.metrics.iter().flat_map(|&m| {
+            let standings = &site.metrics[m].standings;
+            standings[rows_of(site, listing, m)].iter()
+        }),
+    );
     let about = match listing {
         Listing::City(c) => {
             let pace_rows = pace::rows(shared, c);

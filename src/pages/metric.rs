@@ -190,7 +190,9 @@ fn series(
         }
         points.push((point.date, actual));
     }
-    (points.len() > 1).then(|| Series {
+    // Nothing but zeros draws an axis about nothing.
+    let all_zero = points.iter().all(|(_, f)| f.is_zero()) && target.is_none_or(Figure::is_zero);
+    (points.len() > 1 && !all_zero).then(|| Series {
         place: place.to_string(),
         unit: metric.unit.clone(),
         target,

@@ -92,6 +92,8 @@ pub struct View<'a> {
     pub crumbs: Vec<Crumb>,
     /// The full address, for `<link rel="canonical">`.
     pub canonical: String,
+    /// The page is about an invented city: every such page says so.
+    pub fictional: bool,
     /// The values specific to this kind of page.
     pub values: Values<'a>,
 }
@@ -212,6 +214,14 @@ pub fn view<'a>(
         _ => listing::view(shared, plan, page),
     };
     view.canonical = format!("{}{}", shared.origin, view.url);
+    let city = match page {
+        Page::Report(r) => Some(shared.index.report_city[r]),
+        Page::Metric(m) | Page::Series(m, _) => Some(shared.index.metric_city[m]),
+        Page::Overview(Listing::City(c) | Listing::District(c, _))
+        | Page::More(Listing::City(c) | Listing::District(c, _), ..) => Some(c),
+        _ => None,
+    };
+    view.fictional = city.is_some_and(|c| shared.site.config.cities[c].fictional);
     Ok(view)
 }
 
@@ -236,6 +246,7 @@ pub fn bare<'a>(
         title,
         crumbs,
         canonical: String::new(),
+        fictional: false,
         values: Values::Nothing {},
     }
 }

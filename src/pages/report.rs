@@ -1,7 +1,7 @@
 //! A report's page: its facts, its body, the figures it states and where
 //! they come from.
 
-use super::shared::{Crumb, Figures, MetricRow, ReportLink, row_note};
+use super::shared::{Crumb, Figures, MetricRow, ReportLink, row_note, standing_key};
 use super::{BodyReader, Shared, Values, View, bare, markdown};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Source, Standing};
@@ -82,6 +82,7 @@ fn rows<'a>(shared: &'a Shared<'a>, r: usize) -> Vec<MetricRow<'a>> {
                 value.actual.map(|_| value.as_of),
             );
             standing.note = value.note.clone();
+            standing.pace = metric.pace(&standing);
             let figures = Figures::of(&standing);
             let place = shared.place(shared.index.metric_city[m], value.district.as_deref());
             rows.push(MetricRow {
@@ -94,7 +95,9 @@ fn rows<'a>(shared: &'a Shared<'a>, r: usize) -> Vec<MetricRow<'a>> {
                 actual: Cow::Owned(figures.actual),
                 progress: Cow::Owned(figures.progress),
                 bar: figures.bar,
-                status: standing.status,
+                pace: standing.pace,
+                basis: standing.basis,
+                standing: standing_key(&standing),
                 as_of: standing.as_of,
                 // This report's own remark and year, not the latest ones
                 // across reports.

@@ -11,8 +11,9 @@ use super::pace::Chart;
 use super::paging::{self, Pager};
 use crate::i18n::{Strings, fill, share, ui};
 use crate::join::index::Index;
+use crate::join::index::PaceCounts;
 use crate::model::date::Date;
-use crate::model::{ReportKind, Site, Standing, Status};
+use crate::model::{Basis, Pace, ReportKind, Site, Standing};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -84,7 +85,10 @@ pub struct MetricRow<'a> {
     pub actual: Cow<'a, str>,
     pub progress: Cow<'a, str>,
     pub bar: u32,
-    pub status: Status,
+    pub pace: Pace,
+    pub basis: Basis,
+    /// The theme string that says where the row stands.
+    pub standing: &'static str,
     pub as_of: Option<Date>,
     pub year: i32,
     pub note: Option<Cow<'a, str>>,
@@ -112,40 +116,45 @@ pub struct PlaceLink<'a> {
     pub fictional: bool,
 }
 
-/// Metrics counted by status.
+/// What a page's summary counts: its indicators, and each indicator's
+/// places (the city as a whole, each district) by pace, the same count
+/// as the pace chart beside it.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Tally {
+    /// Indicators (metrics).
     pub metrics: usize,
+    /// Indicator × place standings counted by pace.
+    pub places: usize,
     pub done: usize,
-    pub in_progress: usize,
+    pub on_track: usize,
+    pub behind: usize,
     pub no_data: usize,
-    pub reported: usize,
+    pub no_target: usize,
 }
 
 impl Tally {
-    /// From counts in [`Status`] order.
-    pub fn counted([done, in_progress, no_data, reported]: [usize; 4]) -> Tally {
+    /// `metrics` indicators whose places are counted as `paces`, in
+    /// [`Pace::ALL`] order.
+    pub fn new(metrics: usize, paces: PaceCounts) -> Tally {
+        let [done, on_track, behind, no_data, no_target] = paces;
         Tally {
-            metrics: done + in_progress + no_data + reported,
+            metrics,
+            places: paces.iter().sum(),
             done,
-            in_progress,
+            on_track,
+            behind,
             no_data,
-            reported,
+            no_target,
         }
     }
 
-    pub fn of(statuses: impl Iterator<Item = Status>) -> Tally {
-        let mut t = Tally::default();
-        for status in statuses {
-            t.metrics += 1;
-            match status {
-                Status::Done => t.done += 1,
-                Status::InProgress => t.in_progress += 1,
-                Status::NoData => t.no_data += 1,
-                Status::Reported => t.reported += 1,
-            }
+    /// `metrics` indicators, counting the paces of `standings`.
+    pub fn of<'s>(metrics: usize, standings: impl Iterator<Item = &'s Standing>) -> Tally {
+        let mut paces = [0; 5];
+        for s in standings.filter(|s| s.basis != Basis::InDistricts) {
+            paces[s.pace as usize] += 1;
         }
-        t
+        Tally::new(metrics, paces)
     }
 }
 
@@ -270,7 +279,9 @@ impl<'a> Shared<'a> {
             actual: Cow::Borrowed(&figures.actual),
             progress: Cow::Borrowed(&figures.progress),
             bar: figures.bar,
-            status: standing.status,
+            pace: standing.pace,
+            basis: standing.basis,
+            standing: standing_key(standing),
             as_of: standing.as_of,
             year: metric.year,
             note: row_note(standing, metric.note.as_deref(), metric.standings.len())
@@ -348,6 +359,20 @@ impl<'a> Shared<'a> {
 /// The remark for one row: the place's own, else a remark about the whole
 /// metric, which belongs on the city-wide row (or the only row), never on
 /// each district's.
+/// The key of the theme string saying where `s` stands: its pace, or
+/// why it has none.
+pub fn standing_key(s: &Standing) -> &'static str {
+    match (s.basis, s.pace) {
+        (Basis::InDistricts, _) => "standing_in-districts",
+        (_, Pace::NoTarget) if s.target.is_some() => "standing_target-zero",
+        (_, Pace::Done) => "pace_done",
+        (_, Pace::OnTrack) => "pace_on-track",
+        (_, Pace::Behind) => "pace_behind",
+        (_, Pace::NoData) => "pace_no-data",
+        (_, Pace::NoTarget) => "pace_no-target",
+    }
+}
+
 pub fn row_note<'a>(s: &'a Standing, whole: Option<&'a str>, rows: usize) -> Option<&'a str> {
     s.note.as_deref().or_else(|| {
         (s.district.is_none() || rows == 1)

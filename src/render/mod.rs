@@ -51,6 +51,7 @@ pub fn page(theme: &Theme, view: &View) -> Result<Vec<u8>, Diagnostic> {
     context.insert("page_title", &view.title);
     context.insert("breadcrumbs", &view.crumbs);
     context.insert("canonical", &view.canonical);
+    context.insert("page_fictional", &view.fictional);
     let mut html = Vec::with_capacity(16 * 1024);
     theme
         .tera
