@@ -15,10 +15,11 @@ use crate::load::{CONFIG_FILE, ReportCache};
 use crate::model::Site;
 use crate::model::config::Config;
 use crate::output::{Staging, WriteError};
-use crate::pages::{self, Page, Shared};
+use crate::pages::{self, Page, Shared, edition};
 use crate::render::{self, Theme};
 use crate::{join, load};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -139,9 +140,16 @@ type Writer<'a> = dyn Fn(&str, &[u8]) -> Result<(), WriteError> + Sync + 'a;
 /// What became of one page.
 enum Outcome {
     /// Written at this path (relative to the output folder).
-    Written(PageKey, String),
+    Written(PageId, String),
     Problem(Diagnostic),
     Unwritable(WriteError),
+}
+
+/// A page of one edition (by position: the main edition is 0).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PageId {
+    pub edition: usize,
+    pub key: PageKey,
 }
 
 /// A page's identity from one build to the next: what its address is made
@@ -199,14 +207,15 @@ impl PageKey {
 }
 
 /// Which pages to make: all of them, or those `wanted` says.
-type Wanted<'a> = Option<&'a (dyn Fn(&PageKey) -> bool + Sync)>;
+type Wanted<'a> = Option<&'a (dyn Fn(&PageId) -> bool + Sync)>;
 
-/// What [`render_all`] made: the summary, the key and path of each page
-/// made, and the keys of every page the site has (made or not).
-type Made = (Summary, Vec<(PageKey, String)>, Vec<PageKey>);
+/// What [`render_all`] made: the summary, the id and path of each page
+/// made, and the ids of every page the site has (made or not).
+type Made = (Summary, Vec<(PageId, String)>, Vec<PageId>);
 
-/// Makes, renders and hands to `write` the pages of the site (all, or the
-/// `wanted` ones) and, for a whole build, its static files, in parallel.
+/// Makes, renders and hands to `write` the pages of every edition of the
+/// site (all, or the `wanted` ones) and, for a whole build, its static
+/// files, in parallel.
 fn render_all(
     root: &Path,
     site: &Site,
@@ -216,35 +225,74 @@ fn render_all(
     progress: &Progress,
     wanted: Wanted,
 ) -> Result<Made, Failure> {
-    let shared = Shared::new(site, index, &theme.strings);
-    let plan = pages::plan(&shared);
-    (progress.start)(plan.pages.len());
-    let body = |report: &crate::model::Report| load::body(root, report);
-    let bytes = AtomicU64::new(0);
+    let editions = edition::all(&site.config);
+    let sites: Vec<Cow<Site>> = editions
+        .iter()
+        .enumerate()
+        .map(|(e, ed)| edition::site_for(site, ed, e == 0))
+        .collect();
+    let themes: Vec<Cow<Theme>> = sites
+        .iter()
+        .enumerate()
+        .map(|(e, edition_site)| match e {
+            0 => Cow::Borrowed(theme),
+            _ => Cow::Owned(render::for_edition(
+                theme,
+                &site.config,
+                &edition_site.config,
+                e,
+                &editions,
+            )),
+        })
+        .collect();
+    let shared: Vec<Shared> = sites
+        .iter()
+        .zip(&themes)
+        .map(|(s, t)| Shared::new(s, index, &t.strings))
+        .collect();
+    // Every edition has the same pages.
+    let plan = pages::plan(&shared[0]);
     let keys: Vec<PageKey> = plan
         .pages
         .par_iter()
         .map(|&page| PageKey::of(site, page))
         .collect();
-    let outcomes: Vec<Outcome> = plan
-        .pages
-        .par_iter()
-        .zip(&keys)
-        .filter(|(_, key)| wanted.is_none_or(|w| w(key)))
-        .map(|(&page, key)| (key.clone(), page))
-        .map(|(key, page)| {
-            let made = pages::view(&shared, &plan, page, &body).and_then(|view| {
+    let ids: Vec<PageId> = (0..editions.len())
+        .flat_map(|edition| {
+            keys.iter().map(move |key| PageId {
+                edition,
+                key: key.clone(),
+            })
+        })
+        .collect();
+    let todo: Vec<(&PageId, Page)> = ids
+        .iter()
+        .zip(plan.pages.iter().cycle())
+        .filter(|(id, _)| wanted.is_none_or(|w| w(id)))
+        .map(|(id, &page)| (id, page))
+        .collect();
+    (progress.start)(todo.len());
+    let body = |report: &crate::model::Report| {
+        load::body(root, report).map(|text| edition::body_in(report, text))
+    };
+    let bytes = AtomicU64::new(0);
+    let outcomes: Vec<Outcome> = todo
+        .into_par_iter()
+        .map(|(id, page)| {
+            let e = id.edition;
+            let made = pages::view(&shared[e], &plan, page, &body).and_then(|view| {
                 // A preview finds the pages a template change touches by
                 // the template each kind of page uses.
-                debug_assert_eq!(key.template(), view.template, "{key:?}");
-                render::page(theme, &view).map(|html| (view.path, html))
+                debug_assert_eq!(id.key.template(), view.template, "{id:?}");
+                render::page(&themes[e], &view)
+                    .map(|html| (format!("{}{}", editions[e].folder, view.path), html))
             });
             (progress.tick)();
             match made {
                 Ok((path, html)) => match write(&path, &html) {
                     Ok(()) => {
                         bytes.fetch_add(html.len() as u64, Ordering::Relaxed);
-                        Outcome::Written(key, path)
+                        Outcome::Written(id.clone(), path)
                     }
                     Err(e) => Outcome::Unwritable(e),
                 },
@@ -290,11 +338,11 @@ fn render_all(
     let made = outcomes
         .into_iter()
         .filter_map(|o| match o {
-            Outcome::Written(key, path) => Some((key, path)),
+            Outcome::Written(id, path) => Some((id, path)),
             _ => None,
         })
         .collect();
-    Ok((summary, made, keys))
+    Ok((summary, made, ids))
 }
 
 /// Loads, validates and renders the whole site, writing nothing. With
@@ -346,7 +394,7 @@ pub struct Preview {
 struct Kept {
     site: Site,
     index: Index,
-    paths: std::collections::HashMap<PageKey, String>,
+    paths: std::collections::HashMap<PageId, String>,
 }
 
 /// The pages a set of reports feeds, by what their addresses are made of.
@@ -466,11 +514,11 @@ impl Preview {
         touched.add(&last.site, &last.index, &files);
         touched.add(&site, &index, &files);
         let known = &last.paths;
-        let wanted = |key: &PageKey| {
-            !known.contains_key(key)
+        let wanted = |id: &PageId| {
+            !known.contains_key(id)
                 || match &template_users {
-                    Some(using) => using.contains(key.template()),
-                    None => touched.shows(key),
+                    Some(using) => using.contains(id.key.template()),
+                    None => touched.shows(&id.key),
                 }
         };
         // Pages are kept until every one is made: a page that fails leaves
@@ -492,12 +540,12 @@ impl Preview {
             );
         }
         // Every page of the new site, made now or kept from before.
-        let keys: std::collections::HashSet<PageKey> = keys.into_iter().collect();
+        let keys: std::collections::HashSet<PageId> = keys.into_iter().collect();
         let mut paths = last.paths;
         for (key, path) in made {
             paths.insert(key, path);
         }
-        let gone: Vec<PageKey> = paths
+        let gone: Vec<PageId> = paths
             .keys()
             .filter(|k| !keys.contains(k))
             .cloned()

@@ -710,3 +710,23 @@ fn valid_yaml_that_looks_like_a_slip_is_read_as_written() {
         "{page}"
     );
 }
+
+#[test]
+fn editions_that_cannot_be_made_are_refused_at_their_line() {
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml")).replace(
+        "language: zh-Hans\n",
+        "language: zh-Hans\neditions: [zh-Hant, zh-Hans, en, zh-Hant]\n",
+    );
+    write(site.path(), "site.yaml", config);
+    let result = run(site.path(), &["build"]);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(1), "{err}");
+    for expected in [
+        "site.yaml:6:21: field `editions[1]`: `zh-Hans` is the site's own `language`; list only the other script",
+        "site.yaml:6:30: field `editions[2]`: editions are made by converting between simplified (zh-Hans) and traditional (zh-Hant) Chinese",
+        "site.yaml:6:34: field `editions[3]`: `zh-Hant` is listed twice",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+}

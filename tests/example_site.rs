@@ -47,18 +47,25 @@ fn the_dezhou_review_shows_its_results_and_attribution() {
 }
 
 #[test]
-fn the_laoshan_report_stays_in_traditional_script() {
+fn the_laoshan_report_is_published_as_written_and_converted_for_simplified_readers() {
     let out = build_example();
-    let html = page(out.path(), "reports/laoshan-2023-mobilisation/index.html");
-    assert!(
-        html.contains("<article lang=\"zh-Hant\">"),
-        "article marked zh-Hant"
+    // The traditional edition shows the report exactly as written.
+    let original = page(
+        out.path(),
+        "zh-hant/reports/laoshan-2023-mobilisation/index.html",
     );
-    let text = visible(&html);
+    assert!(original.contains("<html lang=\"zh-Hant\">"));
     assert!(
-        text.contains("嶗山區"),
-        "traditional place name in the text"
+        !original.contains("class=\"notice\""),
+        "the original is not said to be converted"
     );
+    let source = read(&repo().join("content/2023/laoshan-2023-mobilisation.md"));
+    let paragraph = source
+        .lines()
+        .find(|l| l.starts_with("嶗山區把2023年定為「突破提升年」"))
+        .unwrap();
+    assert!(original.contains(paragraph), "the paragraph as written");
+    let text = visible(&original);
     assert!(
         text.contains("194 110 個 56.7%"),
         "110 of 194 projects: {text}"
@@ -68,6 +75,93 @@ fn the_laoshan_report_stays_in_traditional_script() {
         "investment 145%: {text}"
     );
     assert!(text.contains("1006 億元"), "total investment");
+    assert!(
+        text.contains("全部報告") && !text.contains("全部报告"),
+        "{text}"
+    );
+
+    // The simplified edition converts it, says so and links the original.
+    let converted = page(out.path(), "reports/laoshan-2023-mobilisation/index.html");
+    assert!(converted.contains("<html lang=\"zh-Hans\">"));
+    assert!(
+        !converted.contains("lang=\"zh-Hant\"><"),
+        "no part left in traditional"
+    );
+    let text = visible(&converted);
+    assert!(text.contains("崂山区把2023年定为「突破提升年」"), "{text}");
+    assert!(text.contains("194 110 个 56.7%"), "{text}");
+    assert!(
+        text.contains("本报告原文为繁体中文，此页由计算机自动转换为简体"),
+        "{text}"
+    );
+    assert!(converted.contains(
+        "<a href=\"/zh-hant/reports/laoshan-2023-mobilisation/\" hreflang=\"zh-Hant\">阅读原文</a>"
+    ));
+}
+
+#[test]
+fn every_page_has_a_traditional_edition_linked_both_ways() {
+    let out = build_example();
+    let site = out.path().join("site");
+    let pages: Vec<String> = walkdir::WalkDir::new(&site)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| {
+            p.strip_prefix(&site)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|p| !p.starts_with("zh-hant/"))
+        .collect();
+    assert!(pages.len() > 100);
+    for path in &pages {
+        let hans = read(&site.join(path));
+        let hant = read(&site.join("zh-hant").join(path));
+        assert!(hant.contains("<html lang=\"zh-Hant\">"), "{path}");
+        let address = path
+            .trim_end_matches("index.html")
+            .trim_end_matches("404.html");
+        for html in [&hans, &hant] {
+            for (lang, prefix) in [("zh-Hans", ""), ("zh-Hant", "zh-hant/")] {
+                let alternate = format!(
+                    "<link rel=\"alternate\" hreflang=\"{lang}\" href=\"https://renewal.example.org/{prefix}{address}\">"
+                );
+                assert!(html.contains(&alternate), "{path}: {alternate}");
+            }
+        }
+        assert!(
+            hant.contains("繁體中文") && hant.contains("简体中文"),
+            "{path}: the switch"
+        );
+        // The interface is in traditional script throughout.
+        for simplified in ["全部报告", "城市与区县", "按领域", "数据来自"] {
+            assert!(!hant.contains(simplified), "{path}: {simplified}");
+        }
+        // Figures never change between editions.
+        let figures = |html: &str| -> Vec<String> {
+            html.split("<td class=\"num\"")
+                .skip(1)
+                .map(|cell| {
+                    let value = &cell[cell.find('>').unwrap() + 1..];
+                    value.split(['<', ' ']).next().unwrap().to_string()
+                })
+                .collect()
+        };
+        assert_eq!(figures(&hans), figures(&hant), "{path}");
+    }
+    let dezhou = visible(&read(
+        &site.join("zh-hant/reports/dezhou-2022-review/index.html"),
+    ));
+    assert!(
+        dezhou.contains("本報告原文為簡體中文，此頁由電腦自動轉換為繁體"),
+        "{dezhou}"
+    );
+    assert!(
+        dezhou.contains("本繁體版由簡體版經電腦自動轉換而成"),
+        "{dezhou}"
+    );
 }
 
 #[test]
@@ -218,7 +312,6 @@ fn every_count_agrees_with_the_rows_it_counts() {
     let out = build_example();
     let site = out.path().join("site");
     let paces = ["done", "on-track", "behind", "no-data", "no-target"];
-    let words = ["已完成", "按期推进", "进度落后", "暂无数据", "无目标"];
     let mut checked = 0;
     let pages = walkdir::WalkDir::new(&site)
         .into_iter()
@@ -226,6 +319,21 @@ fn every_count_agrees_with_the_rows_it_counts() {
         .filter(|p| p.extension().is_some_and(|e| e == "html"));
     for path in pages {
         let html = read(&path);
+        // The traditional-script edition counts in its own words.
+        let hant = path.starts_with(site.join("zh-hant"));
+        let (words, elsewhere, zero) = if hant {
+            (
+                ["已完成", "按期推進", "進度落後", "暫無數據", "無目標"],
+                "見各區縣",
+                "目標為0",
+            )
+        } else {
+            (
+                ["已完成", "按期推进", "进度落后", "暂无数据", "无目标"],
+                "见各区县",
+                "目标为0",
+            )
+        };
         let Some(svg) = chart(&html, "chart-progress").or_else(|| chart(&html, "chart-district"))
         else {
             continue;
@@ -238,12 +346,12 @@ fn every_count_agrees_with_the_rows_it_counts() {
                 .split("<tr class=\"pace-")
                 .skip(1)
                 .filter(|row| row.starts_with(&format!("{pace}\"")))
-                .filter(|row| !row.contains("见各区县"))
+                .filter(|row| !row.contains(elsewhere))
                 .count();
             assert_eq!(count_after(desc, word), rows, "{word} in {desc}");
             // Each row names its pace in the same words as the chart.
             for row in table.split("<tr class=\"pace-").skip(1) {
-                if row.starts_with(&format!("{pace}\"")) && !row.contains("目标为0") {
+                if row.starts_with(&format!("{pace}\"")) && !row.contains(zero) {
                     assert!(row.contains(word), "{row}");
                 }
             }
@@ -261,7 +369,7 @@ fn every_count_agrees_with_the_rows_it_counts() {
         count_after(&tally, "按地区计（城市整体和各区县分别计）："),
         count_after(desc, "按地区计共")
     );
-    for word in words {
+    for word in ["已完成", "按期推进", "进度落后", "暂无数据", "无目标"] {
         assert_eq!(count_after(&tally, word), count_after(desc, word), "{word}");
     }
 }

@@ -117,6 +117,12 @@ fn clean_build(root: &Path, into: &Path) {
 fn what_serve_serves_after_every_edit_is_what_a_clean_build_writes() {
     let site = fixture("basic");
     let root = site.path();
+    // With a traditional-script edition, whose pages must follow every edit too.
+    let config = read(&root.join("site.yaml")).replace(
+        "language: zh-Hans\n",
+        "language: zh-Hans\neditions: [zh-Hant]\n",
+    );
+    write(root, "site.yaml", config);
     let work = tempfile::tempdir().unwrap();
     let (served_out, clean) = (work.path().join("served"), work.path().join("clean"));
     let server = serve(root, &["--output", served_out.to_str().unwrap()]);

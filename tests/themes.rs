@@ -356,3 +356,28 @@ fn a_linked_template_is_not_used_and_a_warning_says_so() {
     let page = read(&site.path().join("output/reports/test-plan/index.html"));
     assert!(!page.contains("LINKED"));
 }
+
+#[test]
+fn the_default_theme_speaks_each_language_a_site_is_written_in() {
+    for (language, home, menu) in [
+        ("en", "All reports", "Skip to content"),
+        ("zh-Hant", "全部報告", "跳到正文"),
+    ] {
+        let site = fixture("basic");
+        let config = read(&site.path().join("site.yaml"))
+            .replace("language: zh-Hans\n", &format!("language: {language}\n"));
+        write(site.path(), "site.yaml", config);
+        let result = run(site.path(), &["build"]);
+        assert!(result.status.success(), "{language}: {}", stderr(&result));
+        let html = read(&site.path().join("output/index.html"));
+        assert!(
+            html.contains(&format!("<html lang=\"{language}\">")),
+            "{html}"
+        );
+        let text = visible(&html);
+        assert!(
+            text.contains(home) && text.contains(menu),
+            "{language}: {text}"
+        );
+    }
+}

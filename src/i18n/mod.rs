@@ -5,6 +5,8 @@
 //! chart label and a chart's text alternative. Nothing here knows about
 //! reports, pages or files.
 
+pub mod script;
+
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -168,6 +168,11 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
     let mut metric = Metric {
         id: id.to_string(),
         label: label_entry.label.clone().unwrap_or_default(),
+        language: entries
+            .iter()
+            .rev()
+            .find(|(_, e)| e.label.is_some())
+            .map_or(first_report.language, |(r, _)| r.language),
         unit,
         topic: latest(&|e| e.topic.is_some()).and_then(|e| e.topic.clone()),
         city: first_report.city.clone(),

@@ -7,7 +7,7 @@
 
 use super::yaml;
 use crate::diagnostic::Diagnostic;
-use crate::i18n::Language;
+use crate::i18n::{Language, script};
 use crate::model::config::{City, Config, District, Topic};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -28,6 +28,8 @@ struct RawConfig {
     description: Option<String>,
     base_url: Spanned<String>,
     language: Option<Language>,
+    #[serde(default)]
+    editions: Vec<Spanned<Language>>,
     theme: Option<Spanned<String>>,
     charts: Option<bool>,
     page_size: Option<Spanned<i64>>,
@@ -205,6 +207,39 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             "/".into()
         }
     };
+    let language = raw.language.unwrap_or(Language::ZhHans);
+    let mut editions = Vec::new();
+    for (i, edition) in raw.editions.iter().enumerate() {
+        let problem = if !script::converts(language, edition.value) {
+            Some(
+                if language == Language::En || edition.value == Language::En {
+                    "editions are made by converting between simplified (zh-Hans) and traditional (zh-Hant) Chinese; an English edition cannot be made from Chinese reports".to_string()
+                } else {
+                    format!(
+                        "`{}` is the site's own `language`; list only the other script",
+                        edition.value.tag()
+                    )
+                },
+            )
+        } else if editions.contains(&edition.value) {
+            Some(format!("`{}` is listed twice", edition.value.tag()))
+        } else {
+            None
+        };
+        match problem {
+            Some(message) => {
+                let place = yaml::place(edition, 0);
+                errors.push(Diagnostic::at(
+                    CONFIG_FILE,
+                    place.line,
+                    place.column,
+                    Some(format!("editions[{i}]")),
+                    message,
+                ));
+            }
+            None => editions.push(edition.value),
+        }
+    }
     let mut base_url = raw.base_url.value.trim().to_string();
     if !base_url.ends_with('/') {
         base_url.push('/');
@@ -224,7 +259,8 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         description: raw.description,
         base_url,
         base_path,
-        language: raw.language.unwrap_or(Language::ZhHans),
+        language,
+        editions,
         theme_place: raw
             .theme
             .as_ref()

@@ -693,6 +693,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         year: year.unwrap_or(0),
         published: report_date,
         language: language.unwrap_or(config.language),
+        converted_from: None,
         summary: raw.summary,
         topics: raw.topics.into_iter().map(|t| t.value).collect(),
         source,

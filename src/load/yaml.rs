@@ -486,6 +486,7 @@ const FIELD_NAMES: &[&str] = &[
     "note",
     "description",
     "base_url",
+    "editions",
     "theme",
     "charts",
     "page_size",

@@ -22,6 +22,9 @@ pub struct Config {
     /// The path part of `base_url` (`/` or `/renewal/`), prefixed to every link.
     pub base_path: String,
     pub language: Language,
+    /// The site's editions in other scripts, converted by machine from the
+    /// same sources, each below `<base_path><tag>/` (see [`Config::edition_path`]).
+    pub editions: Vec<Language>,
     pub theme: String,
     /// Where `site.yaml` names the theme (line 0 when it does not).
     #[serde(skip)]

@@ -63,6 +63,9 @@ pub struct Report {
     pub year: i32,
     pub published: Date,
     pub language: Language,
+    /// Set in an edition whose script differs from the one the report was
+    /// written in: its text here was converted by machine from that one.
+    pub converted_from: Option<Language>,
     pub summary: Option<String>,
     pub topics: Vec<String>,
     pub source: Option<Source>,
@@ -202,6 +205,9 @@ pub enum Basis {
 pub struct Metric {
     pub id: String,
     pub label: String,
+    /// The language its label and notes are written in: that of the report
+    /// that gave its label.
+    pub language: Language,
     pub unit: String,
     pub topic: Option<String>,
     pub city: String,
@@ -356,6 +362,7 @@ mod tests {
         let metric = Metric {
             id: "m".into(),
             label: "m".into(),
+            language: Language::ZhHans,
             unit: "个".into(),
             topic: None,
             city: "c".into(),

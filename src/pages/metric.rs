@@ -18,6 +18,8 @@ pub struct MetricPage<'a> {
     time_charts: Vec<Chart>,
     metric_id: &'a str,
     label: &'a str,
+    /// The label's language, when it is not the page's.
+    lang: Option<&'static str>,
     unit: &'a str,
     year: i32,
     baseline: Option<String>,
@@ -101,6 +103,7 @@ pub fn view<'a>(shared: &'a Shared<'a>, m: usize, n: usize) -> View<'a> {
         time_charts: time_charts(shared, m),
         metric_id: &metric.id,
         label: &metric.label,
+        lang: shared.lang_of(metric.language),
         unit: &metric.unit,
         year: metric.year,
         baseline: metric.baseline.map(|f| f.to_string()),

@@ -13,6 +13,7 @@
 //! `/years/<year>/`, `/topics/<topic>/`, `/metrics/<id>/`; later pages of
 //! a list at `page/<n>/` below it (see [`paging`]).
 
+pub mod edition;
 pub mod home;
 pub mod listing;
 pub mod markdown;
@@ -88,6 +89,9 @@ pub struct View<'a> {
     pub template: &'static str,
     /// The page's address below the site's host (`/reports/x/`).
     pub url: String,
+    /// The page's address below its edition's base path (`reports/x/`):
+    /// the same in every edition.
+    pub path_below_base: String,
     pub title: String,
     pub crumbs: Vec<Crumb>,
     /// The full address, for `<link rel="canonical">`.
@@ -243,6 +247,11 @@ pub fn bare<'a>(
         path: file,
         template,
         url: shared.url(path),
+        path_below_base: if path == "404.html" {
+            String::new()
+        } else {
+            path.to_string()
+        },
         title,
         crumbs,
         canonical: String::new(),

@@ -87,6 +87,7 @@ fn rows<'a>(shared: &'a Shared<'a>, r: usize) -> Vec<MetricRow<'a>> {
             let place = shared.place(shared.index.metric_city[m], value.district.as_deref());
             rows.push(MetricRow {
                 label: &metric.label,
+                lang: shared.lang_of(metric.language),
                 url: &shared.metric_urls[m],
                 unit: &metric.unit,
                 place: &place.name,

@@ -70,6 +70,8 @@ pub struct ReportLink<'a> {
     pub year: i32,
     pub place: &'a str,
     pub language: &'static str,
+    /// The script it was written in, when this edition shows it converted.
+    pub converted_from: Option<&'static str>,
     pub summary: Option<&'a str>,
 }
 
@@ -77,6 +79,8 @@ pub struct ReportLink<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct MetricRow<'a> {
     pub label: &'a str,
+    /// The label's language, when it is not the page's.
+    pub lang: Option<&'static str>,
     pub url: &'a str,
     pub unit: &'a str,
     pub place: &'a str,
@@ -225,6 +229,12 @@ impl<'a> Shared<'a> {
         }
     }
 
+    /// The tag of `language` when it is not the site's: text in it is
+    /// marked with its own `lang`.
+    pub fn lang_of(&self, language: crate::i18n::Language) -> Option<&'static str> {
+        (language != self.site.config.language).then_some(language.tag())
+    }
+
     /// A UI string of the theme, in the site's language.
     pub fn t(&self, key: &str) -> String {
         ui(self.strings, key)
@@ -255,6 +265,7 @@ impl<'a> Shared<'a> {
             year: report.year,
             place: &self.place(city, report.district.as_deref()).label,
             language: report.language.tag(),
+            converted_from: report.converted_from.map(|l| l.tag()),
             summary: report.summary.as_deref(),
         }
     }
@@ -271,6 +282,7 @@ impl<'a> Shared<'a> {
         let place = self.place(self.index.metric_city[m], standing.district.as_deref());
         MetricRow {
             label: &metric.label,
+            lang: self.lang_of(metric.language),
             url: &self.metric_urls[m],
             unit: &metric.unit,
             place: &place.name,

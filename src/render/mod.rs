@@ -9,8 +9,10 @@
 pub mod theme;
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Strings;
 use crate::model::config::Config;
 use crate::pages::View;
+use crate::pages::edition::Edition;
 use serde::Serialize;
 pub use theme::Theme;
 
@@ -20,12 +22,50 @@ struct SiteInfo<'a> {
     description: Option<&'a str>,
     base_url: &'a str,
     base_path: &'a str,
+    /// Where the theme's static files are: the main edition's base path.
+    root_path: &'a str,
     language: &'static str,
+    /// Whether this edition's text was converted by machine from the
+    /// main edition's script.
+    converted: bool,
 }
 
 /// Gives every template the site's facts (`site`) and the theme's
 /// interface strings (`t`).
 pub fn prepare(theme: &mut Theme, config: &Config) {
+    let strings = theme.strings.clone();
+    let editions = crate::pages::edition::all(config);
+    globals(theme, config, &strings, &config.base_path, &editions);
+}
+
+/// The theme for edition `edition` (a position in `editions`) of a site
+/// whose main edition has `main`: its templates see that edition's
+/// `config` and interface strings, and the list of `editions` for the
+/// switch between them.
+pub fn for_edition(
+    theme: &Theme,
+    main: &Config,
+    config: &Config,
+    edition: usize,
+    editions: &[Edition],
+) -> Theme {
+    let mut copy = theme.clone();
+    let strings = match edition {
+        0 => theme.strings.clone(),
+        n => theme.edition_strings[n - 1].clone(),
+    };
+    globals(&mut copy, config, &strings, &main.base_path, editions);
+    copy.strings = strings;
+    copy
+}
+
+fn globals(
+    theme: &mut Theme,
+    config: &Config,
+    strings: &Strings,
+    root: &str,
+    editions: &[Edition],
+) {
     let globals = theme.tera.global_context();
     globals.insert(
         "site",
@@ -34,10 +74,13 @@ pub fn prepare(theme: &mut Theme, config: &Config) {
             description: config.description.as_deref(),
             base_url: &config.base_url,
             base_path: &config.base_path,
+            root_path: root,
             language: config.language.tag(),
+            converted: config.base_path != root,
         },
     );
-    globals.insert("t", &theme.strings);
+    globals.insert("t", strings);
+    globals.insert("editions", &if editions.len() > 1 { editions } else { &[] });
 }
 
 /// Renders `view` with its template, as the bytes of an HTML file.
@@ -48,6 +91,7 @@ pub fn page(theme: &Theme, view: &View) -> Result<Vec<u8>, Diagnostic> {
         d
     })?;
     context.insert("page_url", &view.url);
+    context.insert("page_path", &view.path_below_base);
     context.insert("page_title", &view.title);
     context.insert("breadcrumbs", &view.crumbs);
     context.insert("canonical", &view.canonical);

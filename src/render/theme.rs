@@ -53,12 +53,16 @@ const BUILTIN: &[(&str, &[u8])] = builtin![
 ];
 
 /// A theme ready to render with.
+#[derive(Clone)]
 pub struct Theme {
     pub tera: tera::Tera,
     /// Files copied as they are into the output, by output path.
     pub statics: BTreeMap<String, Vec<u8>>,
     /// Interface strings in the site's language.
     pub strings: Strings,
+    /// Interface strings in the language of each other edition, in the
+    /// order of `editions:`.
+    pub edition_strings: Vec<Strings>,
     /// Where each template came from, for error messages.
     pub origins: BTreeMap<String, String>,
     /// Files of the theme or the site's templates that are not used, and why.
@@ -113,7 +117,12 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         &mut warnings,
     );
 
-    let strings = strings_for(&files, config, &mut errors);
+    let strings = strings_for(&files, config, config.language, &mut errors);
+    let edition_strings = config
+        .editions
+        .iter()
+        .map(|&language| strings_for(&files, config, language, &mut errors))
+        .collect();
     let mut sources = BTreeMap::new();
     let mut statics = BTreeMap::new();
     let mut origins = BTreeMap::new();
@@ -162,6 +171,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
             tera,
             statics,
             strings,
+            edition_strings,
             origins,
             warnings,
             users,
@@ -303,16 +313,16 @@ fn overlay(
     }
 }
 
-/// The interface strings in the site's language: the built-in theme's,
-/// with the theme's own strings.yaml over them key by key. A theme whose
-/// strings.yaml leaves out the site's language gets the built-in strings
-/// for it.
+/// The interface strings in `language`: the built-in theme's, with the
+/// theme's own strings.yaml over them key by key. A theme whose
+/// strings.yaml leaves out the language gets the built-in strings for it.
 fn strings_for(
     files: &BTreeMap<String, ThemeFile>,
     config: &Config,
+    language: crate::i18n::Language,
     errors: &mut Vec<Diagnostic>,
 ) -> Strings {
-    let tag = config.language.tag();
+    let tag = language.tag();
     let builtin_file = builtin_origin("strings.yaml");
     let builtin_text = BUILTIN
         .iter()
@@ -350,13 +360,13 @@ fn strings_for(
         Some((file, None)) => errors.push(Diagnostic::file(
             &file.origin,
             format!(
-                "has no strings for the site's language `{tag}`, and the built-in default theme has none either: add a section `{tag}:`"
+                "has no strings for the language `{tag}`, and the built-in default theme has none either: add a section `{tag}:`"
             ),
         )),
         None => errors.push(Diagnostic::file(
             &builtin_file,
             format!(
-                "has no strings for the site's language `{tag}`: add a section `{tag}:` to themes/{}/strings.yaml",
+                "has no strings for the language `{tag}`: add a section `{tag}:` to themes/{}/strings.yaml",
                 config.theme
             ),
         )),

@@ -1,0 +1,151 @@
+//! The site's editions: the main one in the site's `language`, and one per
+//! script listed in `editions:`, made from the same sources by converting
+//! their Chinese text phrase by phrase (see [`crate::i18n::script`]).
+//!
+//! A report is the source of truth in its own script: the edition in that
+//! script shows it as written, and every other edition shows it converted
+//! and says so. Names from `site.yaml` (cities, districts, topics, the
+//! site's title) are converted for the other editions. Figures, dates,
+//! ids and addresses never change, so every page has the same address
+//! below each edition's folder, and the index serves every edition.
+
+use crate::i18n::{Language, script};
+use crate::model::{Report, Site, Source};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// One edition of the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct Edition {
+    /// The BCP 47 tag of its script (`zh-Hans`, `zh-Hant`).
+    pub lang: &'static str,
+    #[serde(skip)]
+    pub language: Language,
+    /// The edition's name in its own script, for the switch on every page.
+    pub name: &'static str,
+    /// Its folder below the output and below the base path: empty for the
+    /// main edition, `zh-hant/` for the others.
+    pub folder: String,
+    /// Its address path (`/` or `/zh-hant/`, below the site's base path).
+    pub base_path: String,
+    /// Its full address (`https://example.org/zh-hant/`).
+    pub base_url: String,
+}
+
+/// The editions of a site with `config`, the main one first.
+pub fn all(config: &crate::model::config::Config) -> Vec<Edition> {
+    std::iter::once(config.language)
+        .chain(config.editions.iter().copied())
+        .enumerate()
+        .map(|(i, language)| {
+            let folder = if i == 0 {
+                String::new()
+            } else {
+                format!("{}/", language.tag().to_ascii_lowercase())
+            };
+            Edition {
+                lang: language.tag(),
+                language,
+                name: match language {
+                    Language::ZhHans => "简体中文",
+                    Language::ZhHant => "繁體中文",
+                    Language::En => "English",
+                },
+                base_path: format!("{}{folder}", config.base_path),
+                base_url: format!("{}{folder}", config.base_url),
+                folder,
+            }
+        })
+        .collect()
+}
+
+/// `site` as `edition` shows it: the same site when nothing needs
+/// converting (a site with one edition shows every report as written),
+/// otherwise a copy in the edition's script.
+pub fn site_for<'a>(site: &'a Site, edition: &Edition, main: bool) -> Cow<'a, Site> {
+    let to = edition.language;
+    if site.config.editions.is_empty() {
+        return Cow::Borrowed(site);
+    }
+    let mut copy = site.clone();
+    copy.reports.par_iter_mut().for_each(|r| report_in(r, to));
+    copy.metrics.par_iter_mut().for_each(|m| {
+        if script::converts(m.language, to) {
+            m.label = script::convert(&m.label, to);
+            m.language = to;
+        }
+        m.unit = script::convert(&m.unit, to);
+        convert_opt(&mut m.note, to);
+        for s in &mut m.standings {
+            convert_opt(&mut s.note, to);
+        }
+    });
+    if !main {
+        let config = &mut copy.config;
+        config.language = to;
+        config.base_path.clone_from(&edition.base_path);
+        config.base_url.clone_from(&edition.base_url);
+        config.title = script::convert(&config.title, to);
+        convert_opt(&mut config.description, to);
+        for city in &mut config.cities {
+            city.name = script::convert(&city.name, to);
+            convert_opt(&mut city.province, to);
+            for d in &mut city.districts {
+                d.name = script::convert(&d.name, to);
+            }
+        }
+        for topic in &mut config.topics {
+            topic.name = script::convert(&topic.name, to);
+            convert_opt(&mut topic.description, to);
+        }
+    }
+    Cow::Owned(copy)
+}
+
+/// Converts `report` to script `to` unless it is written in it (or in a
+/// language that is not Chinese).
+fn report_in(report: &mut Report, to: Language) {
+    if !script::converts(report.language, to) {
+        return;
+    }
+    report.converted_from = Some(report.language);
+    report.language = to;
+    report.title = script::convert(&report.title, to);
+    convert_opt(&mut report.summary, to);
+    if let Some(Source {
+        publisher,
+        outlet,
+        title,
+        reporter,
+        editor,
+        ..
+    }) = &mut report.source
+    {
+        for field in [publisher, outlet, title, reporter, editor] {
+            convert_opt(field, to);
+        }
+    }
+    for entry in &mut report.metrics {
+        convert_opt(&mut entry.label, to);
+        convert_opt(&mut entry.unit, to);
+        convert_opt(&mut entry.note, to);
+        for value in &mut entry.values {
+            convert_opt(&mut value.note, to);
+        }
+    }
+}
+
+fn convert_opt(text: &mut Option<String>, to: Language) {
+    if let Some(t) = text {
+        *t = script::convert(t, to);
+    }
+}
+
+/// A report's Markdown body as `report` (as an edition shows it) reads.
+pub fn body_in(report: &Report, body: String) -> String {
+    match report.converted_from {
+        Some(_) => script::convert(&body, report.language),
+        None => body,
+    }
+}
