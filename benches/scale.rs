@@ -29,6 +29,8 @@
 //! - `RENEWAL_BIN`: the renewal binary to time (default: the one this benchmark was built with).
 //! - `HUGO_BIN`: the Hugo binary (default `hugo` on `PATH`; skipped with a note if absent).
 //! - `BENCH_CHARTS_OFF=1`: also time renewal with `charts: false`.
+//! - `BENCH_EDITIONS=1`: also time renewal with `editions: [zh-Hant]`, a
+//!   traditional-script edition of every page.
 //! - `BENCH_KEEP=1`: keep the generated sites and the last outputs (printed at the end).
 //! - `BENCH_PREVIEW=1`: also time the live preview, from outside: start
 //!   `renewal serve`, save one report with a new title eleven times (written
@@ -1311,6 +1313,34 @@ fn main() {
             contenders.push(Contender {
                 name: "renewal, charts off".into(),
                 output: dir.join("renewal-no-charts-output"),
+                command: c,
+                samples: Vec::new(),
+            });
+        }
+        if std::env::var_os("BENCH_EDITIONS").is_some() {
+            let site = dir.join("renewal-editions");
+            let copied = Command::new("cp")
+                .arg("-r")
+                .arg(&renewal_site)
+                .arg(&site)
+                .status()
+                .expect("cp");
+            assert!(copied.success(), "copying the site failed");
+            let config = fs::read_to_string(site.join("site.yaml")).expect("site.yaml");
+            let config = config.replace(
+                "language: zh-Hans\n",
+                "language: zh-Hans\neditions: [zh-Hant]\n",
+            );
+            fs::write(site.join("site.yaml"), config).expect("site.yaml");
+            let mut c = Command::new(&renewal);
+            c.arg("--root")
+                .arg(&site)
+                .arg("build")
+                .arg("--output")
+                .arg(dir.join("renewal-editions-output"));
+            contenders.push(Contender {
+                name: "renewal, 2 editions".into(),
+                output: dir.join("renewal-editions-output"),
                 command: c,
                 samples: Vec::new(),
             });

@@ -226,32 +226,8 @@ fn render_all(
     wanted: Wanted,
 ) -> Result<Made, Failure> {
     let editions = edition::all(&site.config);
-    let sites: Vec<Cow<Site>> = editions
-        .iter()
-        .enumerate()
-        .map(|(e, ed)| edition::site_for(site, ed, e == 0))
-        .collect();
-    let themes: Vec<Cow<Theme>> = sites
-        .iter()
-        .enumerate()
-        .map(|(e, edition_site)| match e {
-            0 => Cow::Borrowed(theme),
-            _ => Cow::Owned(render::for_edition(
-                theme,
-                &site.config,
-                &edition_site.config,
-                e,
-                &editions,
-            )),
-        })
-        .collect();
-    let shared: Vec<Shared> = sites
-        .iter()
-        .zip(&themes)
-        .map(|(s, t)| Shared::new(s, index, &t.strings))
-        .collect();
-    // Every edition has the same pages.
-    let plan = pages::plan(&shared[0]);
+    // Every edition has the same pages, planned once.
+    let plan = pages::plan(&Shared::new(site, index, &theme.strings));
     let keys: Vec<PageKey> = plan
         .pages
         .par_iter()
@@ -265,27 +241,47 @@ fn render_all(
             })
         })
         .collect();
-    let todo: Vec<(&PageId, Page)> = ids
-        .iter()
-        .zip(plan.pages.iter().cycle())
-        .filter(|(id, _)| wanted.is_none_or(|w| w(id)))
-        .map(|(id, &page)| (id, page))
-        .collect();
-    (progress.start)(todo.len());
+    let todo = |e: usize| {
+        ids[e * keys.len()..(e + 1) * keys.len()]
+            .iter()
+            .zip(&plan.pages)
+            .filter(|(id, _)| wanted.is_none_or(|w| w(id)))
+            .map(|(id, &page)| (id, page))
+            .collect::<Vec<_>>()
+    };
+    let todos: Vec<Vec<(&PageId, Page)>> = (0..editions.len()).map(todo).collect();
+    (progress.start)(todos.iter().map(Vec::len).sum());
     let body = |report: &crate::model::Report| {
         load::body(root, report).map(|text| edition::body_in(report, text))
     };
     let bytes = AtomicU64::new(0);
-    let outcomes: Vec<Outcome> = todo
-        .into_par_iter()
-        .map(|(id, page)| {
-            let e = id.edition;
-            let made = pages::view(&shared[e], &plan, page, &body).and_then(|view| {
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    // One edition at a time, so that one converted copy of the site is
+    // held at once.
+    for (e, todo) in todos.into_iter().enumerate() {
+        if todo.is_empty() {
+            continue;
+        }
+        let edition_site = edition::site_for(site, &editions[e], e == 0);
+        let edition_theme = match e {
+            0 => Cow::Borrowed(theme),
+            _ => Cow::Owned(render::for_edition(
+                theme,
+                &site.config,
+                &edition_site.config,
+                e,
+                &editions,
+            )),
+        };
+        let shared = Shared::new(&edition_site, index, &edition_theme.strings);
+        let folder = &editions[e].folder;
+        outcomes.par_extend(todo.into_par_iter().map(|(id, page)| {
+            let made = pages::view(&shared, &plan, page, &body).and_then(|view| {
                 // A preview finds the pages a template change touches by
                 // the template each kind of page uses.
                 debug_assert_eq!(id.key.template(), view.template, "{id:?}");
-                render::page(&themes[e], &view)
-                    .map(|html| (format!("{}{}", editions[e].folder, view.path), html))
+                render::page(&edition_theme, &view)
+                    .map(|html| (format!("{folder}{}", view.path), html))
             });
             (progress.tick)();
             match made {
@@ -298,8 +294,8 @@ fn render_all(
                 },
                 Err(problem) => Outcome::Problem(problem),
             }
-        })
-        .collect();
+        }));
+    }
     // The same template fault usually breaks many pages; report it once,
     // for the first page it broke.
     let mut problems: BTreeSet<Diagnostic> = BTreeSet::new();
