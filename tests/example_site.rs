@@ -373,3 +373,66 @@ fn every_count_agrees_with_the_rows_it_counts() {
         assert_eq!(count_after(&tally, word), count_after(desc, word), "{word}");
     }
 }
+
+/// `html` without its charts (`<svg class="chart-svg">…</svg>`).
+fn without_charts(html: &str) -> String {
+    let mut rest = html;
+    let mut out = String::new();
+    while let Some(start) =
+        rest.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\"")
+    {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("</svg>").expect("a closed chart") + start + "</svg>".len();
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_home_page_and_every_report_page_stay_light() {
+    let out = build_example();
+    let site = out.path().join("site");
+    let css = std::fs::metadata(site.join("style.css")).unwrap().len() as usize;
+    let mut pages = vec!["index.html".to_string(), "zh-hant/index.html".to_string()];
+    for entry in std::fs::read_dir(site.join("reports")).unwrap() {
+        let slug = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if slug != "index.html" {
+            pages.push(format!("reports/{slug}/index.html"));
+            pages.push(format!("zh-hant/reports/{slug}/index.html"));
+        }
+    }
+    for page in &pages {
+        // The only script is inline, so the page and the stylesheet are all
+        // a reader downloads besides the charts.
+        let html = read(&site.join(page));
+        let weight = without_charts(&html).len() + css;
+        assert!(weight < 50 * 1024, "{page}: {weight} bytes of HTML and CSS");
+    }
+}
+
+#[test]
+fn every_page_has_a_description_of_its_own() {
+    let out = build_example();
+    let site = out.path().join("site");
+    let mut seen: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    for path in walkdir::WalkDir::new(&site)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
+        let html = read(&path);
+        let at = html
+            .find("<meta name=\"description\" content=\"")
+            .expect("a description")
+            + "<meta name=\"description\" content=\"".len();
+        let description = html[at..at + html[at..].find('"').unwrap()].to_string();
+        assert!(!description.is_empty(), "{}", path.display());
+        let name = path.strip_prefix(&site).unwrap().display().to_string();
+        // Within one edition: an English report reads the same in both.
+        let edition = name.starts_with("zh-hant/");
+        if let Some(other) = seen.insert(format!("{edition} {description}"), name.clone()) {
+            panic!("{name} and {other} share the description {description}");
+        }
+    }
+}

@@ -199,3 +199,55 @@ fn every_page_about_an_invented_city_says_so() {
         assert_eq!(says, path != "index.html", "{path}: {page}");
     }
 }
+
+#[test]
+fn every_page_says_who_runs_the_site_and_describes_itself() {
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml")).replace(
+        "language: zh-Hans\n",
+        "language: zh-Hans\npublisher: 测试市住房和城乡建设局\ncontact: 0000-12345678\ncopyright: 版权所有 测试市住房和城乡建设局\nicp: 测ICP备00000000号\nsite_id_code: \"0000000000\"\n",
+    );
+    write(site.path(), "site.yaml", config);
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let report = read(&site.path().join("output/reports/test-plan/index.html"));
+    for tag in [
+        "<meta name=\"SiteName\" content=\"测试站\">",
+        "<meta name=\"SiteDomain\" content=\"test.example.org\">",
+        "<meta name=\"SiteIDCode\" content=\"0000000000\">",
+        "<meta name=\"ColumnName\" content=\"全部报告\">",
+        "<meta name=\"ColumnType\" content=\"计划\">",
+        "<meta name=\"ArticleTitle\" content=\"测试市2025年城市更新计划\">",
+        "<meta name=\"PubDate\" content=\"2025-02-01\">",
+        "<meta name=\"ContentSource\" content=\"测试市住房和城乡建设局\">",
+        "<meta name=\"Keywords\" content=\"燃气管网\">",
+        "<meta name=\"Author\" content=\"测试市住房和城乡建设局\">",
+        "<meta name=\"Url\" content=\"https://test.example.org/reports/test-plan/\">",
+        "<meta property=\"og:type\" content=\"article\">",
+        "<meta property=\"og:title\" content=\"测试市2025年城市更新计划\">",
+        "<meta property=\"og:url\" content=\"https://test.example.org/reports/test-plan/\">",
+        "<meta property=\"og:locale\" content=\"zh_CN\">",
+    ] {
+        assert!(report.contains(tag), "{tag}\n{report}");
+    }
+    let footer = visible(&report[report.find("<footer").unwrap()..]);
+    for part in [
+        "扫码在手机上打开 https://test.example.org/reports/test-plan/",
+        "主办单位 测试市住房和城乡建设局",
+        "联系方式 0000-12345678",
+        "备案号 测ICP备00000000号",
+        "网站标识码 0000000000",
+        "版权所有 测试市住房和城乡建设局",
+    ] {
+        assert!(footer.contains(part), "{part}: {footer}");
+    }
+    assert!(
+        report.contains(
+            "<a href=\"https://beian.miit.gov.cn/\" rel=\"external\">测ICP备00000000号</a>"
+        )
+    );
+    // A page that is not a report is no article.
+    let city = read(&site.path().join("output/cities/test-city/index.html"));
+    assert!(city.contains("<meta property=\"og:type\" content=\"website\">"));
+    assert!(!city.contains("ArticleTitle"));
+}

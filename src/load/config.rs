@@ -8,7 +8,7 @@
 use super::yaml;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Language, script};
-use crate::model::config::{City, Config, District, Topic};
+use crate::model::config::{About, City, Config, District, Topic};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -30,6 +30,11 @@ struct RawConfig {
     language: Option<Language>,
     #[serde(default)]
     editions: Vec<Spanned<Language>>,
+    publisher: Option<String>,
+    contact: Option<String>,
+    copyright: Option<String>,
+    icp: Option<String>,
+    site_id_code: Option<String>,
     theme: Option<Spanned<String>>,
     charts: Option<bool>,
     page_size: Option<Spanned<i64>>,
@@ -261,6 +266,13 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         base_path,
         language,
         editions,
+        about: About {
+            publisher: raw.publisher,
+            contact: raw.contact,
+            copyright: raw.copyright,
+            icp: raw.icp,
+            site_id_code: raw.site_id_code,
+        },
         theme_place: raw
             .theme
             .as_ref()

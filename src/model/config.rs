@@ -25,6 +25,8 @@ pub struct Config {
     /// The site's editions in other scripts, converted by machine from the
     /// same sources, each below `<base_path><tag>/` (see [`Config::edition_path`]).
     pub editions: Vec<Language>,
+    /// Who runs the site, for the footer and the `<meta>` tags.
+    pub about: About,
     pub theme: String,
     /// Where `site.yaml` names the theme (line 0 when it does not).
     #[serde(skip)]
@@ -43,6 +45,21 @@ pub struct Config {
     /// The same for topics.
     #[serde(skip)]
     pub topics_complete: bool,
+}
+
+/// Who publishes the site and how to reach them: every page's footer.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct About {
+    /// The body that runs the site (主办单位).
+    pub publisher: Option<String>,
+    /// An address, telephone or e-mail for readers (联系方式).
+    pub contact: Option<String>,
+    pub copyright: Option<String>,
+    /// The ICP record number Chinese sites show (京ICP备…号), linked to
+    /// the MIIT record system.
+    pub icp: Option<String>,
+    /// The government website code (政府网站标识码), for `SiteIDCode`.
+    pub site_id_code: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -35,6 +35,17 @@ pub enum ReportKind {
     Review,
 }
 
+impl ReportKind {
+    /// As written in front matter (`plan`, `progress`, `review`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportKind::Plan => "plan",
+            ReportKind::Progress => "progress",
+            ReportKind::Review => "review",
+        }
+    }
+}
+
 /// Where a report's figures come from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Source {

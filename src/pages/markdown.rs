@@ -54,16 +54,12 @@ pub fn to_html(markdown: &str) -> String {
                 out.extend(inner.into_iter().map(made_safe));
                 out.push(Event::End(TagEnd::Heading(demote(level))));
             }
-            // Wide tables scroll inside their own box instead of widening the page.
             Event::Start(Tag::Table(alignments)) => {
-                out.push(Event::Html(CowStr::from(
-                    "<div class=\"table-wrap\" tabindex=\"0\">",
-                )));
-                out.push(Event::Start(Tag::Table(alignments)));
-            }
-            Event::End(TagEnd::Table) => {
-                out.push(Event::End(TagEnd::Table));
-                out.push(Event::Html(CowStr::from("</div>")));
+                let inner: Vec<Event> = events
+                    .by_ref()
+                    .take_while(|e| !matches!(e, Event::End(TagEnd::Table)))
+                    .collect();
+                out.push(Event::Html(CowStr::from(table(&alignments, inner))));
             }
             other => out.push(made_safe(other)),
         }
@@ -71,6 +67,90 @@ pub fn to_html(markdown: &str) -> String {
     let mut html_out = String::with_capacity(markdown.len() * 2);
     html::push_html(&mut html_out, out.into_iter());
     html_out
+}
+
+/// A table as HTML in a box of its own: wide tables scroll inside it on
+/// a wide screen instead of widening the page, and on a phone each row
+/// becomes a card, every cell beside its column's heading (`data-label`),
+/// as the theme's own tables do.
+fn table(alignments: &[pulldown_cmark::Alignment], events: Vec<Event>) -> String {
+    use pulldown_cmark::Alignment;
+    let mut out = String::from("<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cards\">");
+    let mut headings: Vec<String> = Vec::new();
+    let mut in_head = false;
+    let mut column = 0;
+    let mut cell: Vec<Event> = Vec::new();
+    let mut in_cell = false;
+    let mut body = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                column = 0;
+                out.push_str("<thead><tr>");
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                body = true;
+                out.push_str("</tr></thead><tbody>");
+            }
+            Event::Start(Tag::TableRow) => {
+                column = 0;
+                out.push_str("<tr>");
+            }
+            Event::End(TagEnd::TableRow) => out.push_str("</tr>"),
+            Event::Start(Tag::TableCell) => {
+                in_cell = true;
+                cell.clear();
+            }
+            Event::End(TagEnd::TableCell) => {
+                in_cell = false;
+                let align = match alignments.get(column) {
+                    Some(Alignment::Left) => " style=\"text-align: left\"",
+                    Some(Alignment::Center) => " style=\"text-align: center\"",
+                    Some(Alignment::Right) => " style=\"text-align: right\"",
+                    _ => "",
+                };
+                let mut inner = String::new();
+                html::push_html(&mut inner, cell.drain(..).map(made_safe));
+                if in_head {
+                    headings.push(attribute(&plain_text(&inner)));
+                    out.push_str(&format!("<th{align}>{inner}</th>"));
+                } else {
+                    let label = headings.get(column).map(String::as_str).unwrap_or("");
+                    out.push_str(&format!("<td{align} data-label=\"{label}\">{inner}</td>"));
+                }
+                column += 1;
+            }
+            other if in_cell => cell.push(other),
+            _ => {}
+        }
+    }
+    if body {
+        out.push_str("</tbody>");
+    }
+    out.push_str("</table></div>\n");
+    out
+}
+
+/// The text of an HTML fragment, tags left out (entities stay escaped).
+fn plain_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Escaped HTML text made safe inside a double-quoted attribute.
+fn attribute(escaped: &str) -> String {
+    escaped.replace('"', "&quot;")
 }
 
 /// One event as it may reach readers: raw HTML as text, links and images
@@ -206,12 +286,25 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_cannot_break_out_of_its_cells_label() {
+        let html = to_html("| `a\"b` <i>c</i> **d** | e |\n|---:|---|\n| 1 | 2 |\n");
+        assert!(html.contains("<th style=\"text-align: right\">"), "{html}");
+        assert!(
+            html.contains("data-label=\"a&quot;b &lt;i&gt;c&lt;/i&gt; d\">1</td>"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn tables_and_footnotes_render() {
         let html = to_html(
             "| 项目 | 数量 |\n|---|---|\n| 道路 | 10 |\n\n见注释[^1]。\n\n[^1]: 来源：东营日报。\n",
         );
+        // On a phone each row is a card: every cell carries its heading.
         assert!(
-            html.contains("<table>") && html.contains("<td>道路</td>"),
+            html.contains("<table class=\"cards\">")
+                && html
+                    .contains("<td data-label=\"项目\">道路</td><td data-label=\"数量\">10</td>"),
             "{html}"
         );
         assert!(

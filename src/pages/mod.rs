@@ -20,12 +20,14 @@ pub mod markdown;
 pub mod metric;
 pub mod pace;
 pub mod paging;
+pub mod qr;
 pub mod report;
 pub mod shared;
 
 use crate::diagnostic::Diagnostic;
 use crate::join::index::Listing;
 use crate::model::Report;
+use crate::{i18n, join};
 use pace::Chart;
 use paging::Pager;
 use rayon::prelude::*;
@@ -98,8 +100,37 @@ pub struct View<'a> {
     pub canonical: String,
     /// The page is about an invented city: every such page says so.
     pub fictional: bool,
+    /// What the page's `<meta>` tags say about it.
+    pub meta: Meta,
+    /// The page's canonical address as a QR code (SVG), for print.
+    pub qr: Option<String>,
     /// The values specific to this kind of page.
     pub values: Values<'a>,
+}
+
+/// A page's description and the facts government sites put in `<meta>`
+/// tags (SiteName, ColumnName, ArticleTitle, PubDate and the rest).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Meta {
+    /// One sentence about this page, different on every page.
+    pub description: String,
+    /// The section of the site the page belongs to (ColumnName).
+    pub column: String,
+    /// The kind of page within it (ColumnType).
+    pub column_type: String,
+    /// Topic names, for Keywords.
+    pub keywords: Vec<String>,
+    /// Set on a report's page.
+    pub article: Option<Article>,
+}
+
+/// What a report's page says of it in `<meta>` tags and Open Graph.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    pub title: String,
+    pub published: crate::model::date::Date,
+    /// Who issued the report (ContentSource), when the report says.
+    pub source: Option<String>,
 }
 
 /// The typed values of each kind of page; each serializes to the names its
@@ -226,7 +257,103 @@ pub fn view<'a>(
         _ => None,
     };
     view.fictional = city.is_some_and(|c| shared.site.config.cities[c].fictional);
+    view.meta = meta(shared, page, &view);
+    view.qr = qr::svg(&view.canonical);
     Ok(view)
+}
+
+/// The description and `<meta>` facts of `page`, whose view is `view`.
+fn meta(shared: &Shared, page: Page, view: &View) -> Meta {
+    let site = shared.site;
+    let config = &site.config;
+    let t = |key: &str| shared.t(key);
+    let column = |key: &str| (t(key), t(key));
+    let mut meta = Meta::default();
+    let listing_sentence = |name: &str, members: &join::index::Members| {
+        i18n::fill(
+            &t("meta_listing"),
+            &[
+                ("name", name.to_string()),
+                ("reports", members.reports.len().to_string()),
+                ("metrics", members.metrics.len().to_string()),
+            ],
+        )
+    };
+    let (column, column_type) = match page {
+        Page::Home => {
+            meta.description = config
+                .description
+                .clone()
+                .unwrap_or_else(|| config.title.clone());
+            column("home")
+        }
+        Page::Report(r) => {
+            let report = &site.reports[r];
+            meta.description = report
+                .summary
+                .clone()
+                .unwrap_or_else(|| report.title.clone());
+            meta.keywords = report
+                .topics
+                .iter()
+                .filter_map(|id| config.topics.iter().find(|t| t.id == *id))
+                .map(|t| t.name.clone())
+                .collect();
+            meta.article = Some(Article {
+                title: report.title.clone(),
+                published: report.published,
+                source: report.source.as_ref().and_then(|s| s.publisher.clone()),
+            });
+            (t("reports"), t(&format!("kind_{}", report.kind.name())))
+        }
+        Page::Metric(m) | Page::Series(m, _) => {
+            let metric = &site.metrics[m];
+            let city = &shared.places[shared.index.metric_city[m]][0].name;
+            meta.description = i18n::fill(
+                &t("meta_metric"),
+                &[
+                    ("label", metric.label.clone()),
+                    ("city", city.clone()),
+                    ("year", metric.year.to_string()),
+                ],
+            );
+            meta.keywords = metric
+                .topic
+                .iter()
+                .filter_map(|id| config.topics.iter().find(|t| t.id == *id))
+                .map(|t| t.name.clone())
+                .collect();
+            (t("metrics"), t("metric"))
+        }
+        Page::Overview(listing) | Page::More(listing, ..) => {
+            let members = shared.index.members(listing);
+            meta.description = listing_sentence(&view.title, members);
+            match listing {
+                Listing::City(_) | Listing::District(..) => column("cities"),
+                Listing::Year(_) => column("years"),
+                Listing::Topic(_) => column("topics"),
+            }
+        }
+        Page::AllReports(_) => column("reports"),
+        Page::Cities => column("cities"),
+        Page::Years => column("years"),
+        Page::Topics => column("topics"),
+        Page::NotFound => column("not_found"),
+    };
+    // Later pages of a list, and pages about the site's lists, are told
+    // apart by their titles, which carry the page number.
+    if meta.description.is_empty() || matches!(page, Page::More(..) | Page::Series(..)) {
+        meta.description = i18n::fill(
+            &t("meta_page"),
+            &[
+                ("title", view.title.clone()),
+                ("site", config.title.clone()),
+            ],
+        );
+    }
+    meta.column = column;
+    meta.column_type = column_type;
+    meta
 }
 
 /// A page at `path` (relative to the site's base path) with no values of
@@ -256,6 +383,8 @@ pub fn bare<'a>(
         crumbs,
         canonical: String::new(),
         fictional: false,
+        meta: Meta::default(),
+        qr: None,
         values: Values::Nothing {},
     }
 }

@@ -28,6 +28,12 @@ struct SiteInfo<'a> {
     /// Whether this edition's text was converted by machine from the
     /// main edition's script.
     converted: bool,
+    /// The host of `base_url` (SiteDomain).
+    domain: &'a str,
+    /// Who runs the site (see [`crate::model::config::About`]).
+    about: &'a crate::model::config::About,
+    /// The Open Graph locale of the edition (`zh_CN`, `zh_TW`, `en_US`).
+    locale: &'static str,
 }
 
 /// Gives every template the site's facts (`site`) and the theme's
@@ -77,6 +83,18 @@ fn globals(
             root_path: root,
             language: config.language.tag(),
             converted: config.base_path != root,
+            domain: config
+                .base_url
+                .split("://")
+                .nth(1)
+                .and_then(|rest| rest.split('/').next())
+                .unwrap_or_default(),
+            about: &config.about,
+            locale: match config.language {
+                crate::i18n::Language::ZhHans => "zh_CN",
+                crate::i18n::Language::ZhHant => "zh_TW",
+                crate::i18n::Language::En => "en_US",
+            },
         },
     );
     globals.insert("t", strings);
@@ -96,6 +114,8 @@ pub fn page(theme: &Theme, view: &View) -> Result<Vec<u8>, Diagnostic> {
     context.insert("breadcrumbs", &view.crumbs);
     context.insert("canonical", &view.canonical);
     context.insert("page_fictional", &view.fictional);
+    context.insert("meta", &view.meta);
+    context.insert("qr", &view.qr);
     let mut html = Vec::with_capacity(16 * 1024);
     theme
         .tera

@@ -1,0 +1,217 @@
+// The built example site as real clients see it. Usage:
+//   node check.mjs SITE_DIR [SCREENSHOT_DIR]
+// 1. The W3C Nu Html Checker (vnu-jar, run with Java) on every page of
+//    both editions: any error fails.
+// 2. axe-core (WCAG 2.1 A and AA) in headless Chromium on every page type,
+//    at 390 px and 1280 px, each in normal and in elder mode: any
+//    violation fails.
+// 3. At 390 px, no table cell with a figure lies outside the screen, and
+//    no page scrolls sideways.
+// 4. With JavaScript off, the text-size switch and elder mode still work;
+//    with it on, the choice is remembered on the next page.
+// 5. In print, navigation and controls are hidden; the address and its
+//    QR code are shown.
+// Chromium is Debian's (/usr/bin/chromium, or CHROMIUM); nothing is
+// downloaded. A missing tool is a failure, never a skip.
+import { chromium } from "playwright-core";
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const site = resolve(process.argv[2] ?? "");
+const shots = process.argv[3] ? resolve(process.argv[3]) : null;
+if (!process.argv[2] || !existsSync(join(site, "index.html"))) {
+  console.error("usage: node check.mjs SITE_DIR [SCREENSHOT_DIR] (no index.html in the site)");
+  process.exit(2);
+}
+let failures = 0;
+const fail = (message) => {
+  failures += 1;
+  console.error(`FAIL ${message}`);
+};
+
+// 1. The Nu Html Checker.
+const vnu = require.resolve("vnu-jar/build/dist/vnu.jar");
+const checked = spawnSync("java", ["-jar", vnu, "--errors-only", "--skip-non-html", "--format", "text", site], {
+  encoding: "utf8",
+});
+if (checked.error) {
+  fail(`vnu could not run: ${checked.error.message}`);
+} else if (checked.status !== 0) {
+  fail(`the Nu Html Checker found errors:\n${checked.stdout}${checked.stderr}`);
+} else {
+  console.log("vnu: no errors in any page");
+}
+
+// A static server for the site, as a web server would serve it.
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".svg": "image/svg+xml",
+};
+const server = createServer((request, response) => {
+  let path = join(site, decodeURIComponent(new URL(request.url, "http://x").pathname));
+  if (!path.startsWith(site)) path = join(site, "404.html");
+  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
+  const found = existsSync(path);
+  if (!found) path = join(site, "404.html");
+  response.writeHead(found ? 200 : 404, { "content-type": types[extname(path)] ?? "application/octet-stream" });
+  response.end(readFileSync(path));
+});
+await new Promise((done) => server.listen(0, "127.0.0.1", done));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// Every kind of page, in both editions where it matters.
+const pages = {
+  home: "/",
+  "home-zh-hant": "/zh-hant/",
+  reports: "/reports/",
+  report: "/reports/dezhou-2022-review/",
+  "report-converted": "/reports/laoshan-2023-mobilisation/",
+  "report-original-zh-hant": "/zh-hant/reports/laoshan-2023-mobilisation/",
+  "report-english": "/reports/mingchuan-2025-q3/",
+  cities: "/cities/",
+  city: "/cities/mingchuan/",
+  district: "/cities/mingchuan/donghu/",
+  years: "/years/",
+  year: "/years/2025/",
+  topics: "/topics/",
+  topic: "/topics/gas/",
+  metric: "/metrics/mingchuan-2025-gas-mains/",
+  "metric-zh-hant": "/zh-hant/metrics/dongying-2022-waste-sorting-model-areas/",
+  "not-found": "/no/such/page/",
+};
+
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+if (!existsSync(executablePath)) {
+  fail(`no Chromium at ${executablePath}`);
+  process.exit(1);
+}
+const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+const axe = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+if (shots) mkdirSync(shots, { recursive: true });
+
+async function open(context, path) {
+  const page = await context.newPage();
+  const response = await page.goto(origin + path);
+  const expected = path.startsWith("/no/") ? 404 : 200;
+  if (response.status() !== expected) fail(`${path}: HTTP ${response.status()}`);
+  return page;
+}
+
+async function axeViolations(page) {
+  await page.addScriptTag({ content: axe });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`,
+    );
+  });
+}
+
+let runs = 0;
+for (const width of [390, 1280]) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  for (const [name, path] of Object.entries(pages)) {
+    for (const elder of [false, true]) {
+      const page = await open(context, path);
+      // The page may remember elder mode from the last one: set it as wanted.
+      if ((await page.isChecked("#elder")) !== elder) await page.click("label[for=elder]");
+      if (elder) {
+        const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+        if (size < 18) fail(`${name} at ${width} px: elder mode body text is ${size} px`);
+      }
+      const where = `${name} at ${width} px${elder ? " in elder mode" : ""}`;
+      for (const v of await axeViolations(page)) fail(`${where}: axe ${v}`);
+      runs += 1;
+      if (width === 390) {
+        const outside = await page.evaluate(() => {
+          const bad = [];
+          for (const cell of document.querySelectorAll("main td, main th")) {
+            if (!/\d/.test(cell.textContent)) continue;
+            const r = cell.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            if (r.left < 0 || r.right > window.innerWidth + 0.5) {
+              bad.push(`"${cell.textContent.trim().slice(0, 30)}" at ${Math.round(r.left)}–${Math.round(r.right)}`);
+            }
+          }
+          const wide = document.scrollingElement.scrollWidth > window.innerWidth;
+          return { bad, wide, scrollWidth: document.scrollingElement.scrollWidth };
+        });
+        for (const b of outside.bad) fail(`${where}: a figure's cell lies outside the screen: ${b}`);
+        if (outside.wide) fail(`${where}: the page scrolls sideways (${outside.scrollWidth} px wide)`);
+      }
+      if (shots) {
+        await page.screenshot({ path: join(shots, `${name}-${width}${elder ? "-elder" : ""}.png`), fullPage: true });
+      }
+      await page.close();
+    }
+  }
+  await context.close();
+}
+console.log(`axe: ${runs} page views checked at 390 px and 1280 px, normal and elder mode`);
+
+// 4. Without JavaScript the controls still work; with it, they are remembered.
+{
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 }, javaScriptEnabled: false });
+  const page = await open(context, pages.report);
+  const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const before = await rootSize();
+  await page.click("label[for=size-large]");
+  const large = await rootSize();
+  await page.click("label[for=elder]");
+  const elder = await rootSize();
+  if (!(large > before && elder >= 20)) fail(`without JavaScript: text ${before} px, large ${large} px, elder ${elder} px`);
+  else console.log(`without JavaScript: text ${before} px, large ${large} px, elder ${elder} px`);
+  await context.close();
+}
+{
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const page = await open(context, pages.report);
+  await page.click("label[for=elder]");
+  await page.goto(origin + pages.city);
+  const kept = await page.evaluate(() => document.getElementById("elder").checked);
+  if (!kept) fail("elder mode is not remembered on the next page");
+  await context.close();
+}
+
+// 5. Print.
+{
+  const context = await browser.newContext({ viewport: { width: 794, height: 1123 } });
+  for (const name of ["report", "metric", "home"]) {
+    const page = await open(context, pages[name]);
+    await page.emulateMedia({ media: "print" });
+    const shown = await page.evaluate(() => {
+      const visible = (selector) => {
+        const e = document.querySelector(selector);
+        return !!e && getComputedStyle(e).display !== "none";
+      };
+      return {
+        nav: visible(".site-header nav"),
+        tools: visible(".tools"),
+        qr: visible(".print-address") && !!document.querySelector(".print-address svg path"),
+        address: document.querySelector(".print-address .address")?.textContent ?? "",
+      };
+    });
+    if (shown.nav || shown.tools) fail(`${name} in print: navigation or controls are printed`);
+    if (!shown.qr || !shown.address.startsWith("https://")) fail(`${name} in print: no address and QR code`);
+    if (shots) await page.screenshot({ path: join(shots, `${name}-print.png`), fullPage: true });
+    await page.close();
+  }
+  await context.close();
+  console.log("print: controls hidden, address and QR code shown");
+}
+
+await browser.close();
+server.close();
+if (failures > 0) {
+  console.error(`${failures} failure(s)`);
+  process.exit(1);
+}
+console.log("browser checks passed");

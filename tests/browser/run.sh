@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Checks the built example site with clients written by others: the W3C Nu
+# Html Checker (Java), axe-core and the phone layout in headless Chromium
+# (Debian's package, driven by playwright-core; no browser is downloaded).
+# Installs what it needs; a tool that cannot be installed fails the run.
+#   tests/browser/run.sh [SCREENSHOT_DIR]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+need=()
+command -v java >/dev/null || need+=(default-jre-headless)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "cjk" || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "browser checks: installing ${need[*]}" >&2
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${need[@]}"
+fi
+
+cd "$here"
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+site="$(mktemp -d)"
+trap 'rm -rf "$site"' EXIT
+cargo run --quiet --locked --manifest-path "$root/Cargo.toml" -- --root "$root" build --output "$site/out"
+node check.mjs "$site/out" "${1:-}"
