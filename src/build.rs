@@ -17,7 +17,7 @@ use crate::model::config::Config;
 use crate::output::{Staging, WriteError};
 use crate::pages::{self, Page, Shared, edition};
 use crate::render::{self, Theme};
-use crate::{join, load};
+use crate::{join, load, publish};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -139,8 +139,9 @@ type Writer<'a> = dyn Fn(&str, &[u8]) -> Result<(), WriteError> + Sync + 'a;
 
 /// What became of one page.
 enum Outcome {
-    /// Written at this path (relative to the output folder).
-    Written(PageId, String),
+    /// Written at these paths (relative to the output folder): the page,
+    /// then the files published with it (see [`crate::publish`]).
+    Written(PageId, Vec<String>),
     Problem(Diagnostic),
     Unwritable(WriteError),
 }
@@ -166,6 +167,7 @@ pub enum PageKey {
     More(Listing, pages::List, usize),
     Metric(String),
     Series(String, usize),
+    Search,
     NotFound,
 }
 
@@ -185,6 +187,7 @@ impl PageKey {
             PageKey::Overview(Listing::Topic(_)) => "topic.html",
             PageKey::More(..) | PageKey::Series(..) => "list.html",
             PageKey::Metric(_) => "metric.html",
+            PageKey::Search => "search.html",
             PageKey::NotFound => "404.html",
         }
     }
@@ -201,6 +204,7 @@ impl PageKey {
             Page::More(l, list, n) => PageKey::More(l, list, n),
             Page::Metric(m) => PageKey::Metric(site.metrics[m].id.clone()),
             Page::Series(m, n) => PageKey::Series(site.metrics[m].id.clone(), n),
+            Page::Search => PageKey::Search,
             Page::NotFound => PageKey::NotFound,
         }
     }
@@ -211,7 +215,7 @@ type Wanted<'a> = Option<&'a (dyn Fn(&PageId) -> bool + Sync)>;
 
 /// What [`render_all`] made: the summary, the id and path of each page
 /// made, and the ids of every page the site has (made or not).
-type Made = (Summary, Vec<(PageId, String)>, Vec<PageId>);
+type Made = (Summary, Vec<(PageId, Vec<String>)>, Vec<PageId>);
 
 /// Makes, renders and hands to `write` the pages of every edition of the
 /// site (all, or the `wanted` ones) and, for a whole build, its static
@@ -254,6 +258,18 @@ fn render_all(
     let body = |report: &crate::model::Report| {
         load::body(root, report).map(|text| edition::body_in(report, text))
     };
+    // Every page's full address in every edition, for the sitemap.
+    let everything = || {
+        editions
+            .iter()
+            .flat_map(|edition| {
+                plan.pages
+                    .iter()
+                    .filter_map(|&page| pages::address(site, page))
+                    .map(move |path| format!("{}{path}", edition.base_url))
+            })
+            .collect::<Vec<String>>()
+    };
     let bytes = AtomicU64::new(0);
     let mut outcomes: Vec<Outcome> = Vec::new();
     // One edition at a time, so that one converted copy of the site is
@@ -275,6 +291,7 @@ fn render_all(
         };
         let shared = Shared::new(&edition_site, index, &edition_theme.strings);
         let folder = &editions[e].folder;
+        let bodies = |r: usize| body(&edition_site.reports[r]).unwrap_or_default();
         outcomes.par_extend(todo.into_par_iter().map(|(id, page)| {
             let made = pages::view(&shared, &plan, page, &body).and_then(|view| {
                 // A preview finds the pages a template change touches by
@@ -284,16 +301,28 @@ fn render_all(
                     .map(|html| (format!("{folder}{}", view.path), html))
             });
             (progress.tick)();
-            match made {
-                Ok((path, html)) => match write(&path, &html) {
-                    Ok(()) => {
-                        bytes.fetch_add(html.len() as u64, Ordering::Relaxed);
-                        Outcome::Written(id.clone(), path)
-                    }
-                    Err(e) => Outcome::Unwritable(e),
-                },
-                Err(problem) => Outcome::Problem(problem),
+            let (path, html) = match made {
+                Ok(made) => made,
+                Err(problem) => return Outcome::Problem(problem),
+            };
+            let mut files = vec![(path, html)];
+            files.extend(publish::files(
+                &shared,
+                page,
+                &editions[e],
+                e == 0,
+                &everything,
+                &bodies,
+            ));
+            let mut paths = Vec::with_capacity(files.len());
+            for (path, data) in files {
+                if let Err(e) = write(&path, &data) {
+                    return Outcome::Unwritable(e);
+                }
+                bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+                paths.push(path);
             }
+            Outcome::Written(id.clone(), paths)
         }));
     }
     // The same template fault usually breaks many pages; report it once,
@@ -326,7 +355,14 @@ fn render_all(
     let summary = Summary {
         reports: site.reports.len(),
         metrics: site.metrics.len(),
-        files: outcomes.len() + statics,
+        files: outcomes
+            .iter()
+            .map(|o| match o {
+                Outcome::Written(_, paths) => paths.len(),
+                _ => 0,
+            })
+            .sum::<usize>()
+            + statics,
         bytes: bytes.into_inner(),
         written: 0,
         warnings: Vec::new(),
@@ -334,7 +370,7 @@ fn render_all(
     let made = outcomes
         .into_iter()
         .filter_map(|o| match o {
-            Outcome::Written(id, path) => Some((id, path)),
+            Outcome::Written(id, paths) => Some((id, paths)),
             _ => None,
         })
         .collect();
@@ -390,7 +426,7 @@ pub struct Preview {
 struct Kept {
     site: Site,
     index: Index,
-    paths: std::collections::HashMap<PageId, String>,
+    paths: std::collections::HashMap<PageId, Vec<String>>,
 }
 
 /// The pages a set of reports feeds, by what their addresses are made of.
@@ -429,6 +465,7 @@ impl Touched {
             | PageKey::Cities
             | PageKey::Years
             | PageKey::Topics
+            | PageKey::Search
             | PageKey::NotFound => true,
         }
     }
@@ -547,7 +584,7 @@ impl Preview {
             .cloned()
             .collect();
         for key in gone {
-            if let Some(path) = paths.remove(&key) {
+            for path in paths.remove(&key).into_iter().flatten() {
                 crate::output::remove_in_place(output, &path);
             }
         }

@@ -5,8 +5,9 @@
 //! [`load`] reads `site.yaml` and `content/` into the [`model`] →
 //! [`join`] joins metrics across reports and builds the index every page
 //! reads → [`pages`] decides which pages exist and what each shows, drawing
-//! [`charts`] → [`render`] runs the theme's Tera templates → [`output`]
-//! writes the pages and swaps the new site in. [`build`] is the only module
+//! [`charts`] → [`render`] runs the theme's Tera templates, and [`publish`]
+//! makes the open data, feeds, sitemap and search index beside them →
+//! [`output`] writes the files and swaps the new site in. [`build`] is the only module
 //! that knows this order. [`serve`] previews the output and [`scaffold`]
 //! starts new reports and sites. [`i18n`] (languages, interface strings,
 //! number formats) and [`diagnostic`] (errors with their place) serve every
@@ -21,6 +22,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pages;
+pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -57,6 +57,8 @@ pub enum Page {
     Metric(usize),
     /// Page `n` (from 2) of a metric's series.
     Series(usize, usize),
+    /// The search page, which reads the index the build publishes.
+    Search,
     NotFound,
 }
 
@@ -104,6 +106,12 @@ pub struct View<'a> {
     pub meta: Meta,
     /// The page's canonical address as a QR code (SVG), for print.
     pub qr: Option<String>,
+    /// Where the figures the page shows can be downloaded, below the main
+    /// edition's base path: (CSV, JSON).
+    pub data: Option<(String, String)>,
+    /// The Atom feed of the place the page is about, below the edition's
+    /// base path.
+    pub feed: Option<String>,
     /// The values specific to this kind of page.
     pub values: Values<'a>,
 }
@@ -220,11 +228,43 @@ pub fn plan<'a>(shared: &'a Shared<'a>) -> Plan {
         let series_pages = paging::count(metric.points.len(), size);
         pages.extend((2..=series_pages).map(|n| Page::Series(m, n)));
     }
+    pages.push(Page::Search);
     pages.push(Page::NotFound);
     Plan {
         pages,
         table_starts,
     }
+}
+
+/// The address of `page` below the site's base path (`reports/x/`; empty
+/// for the home page), the same in every edition. `None` for the 404 page,
+/// which has no address of its own.
+pub fn address(site: &crate::model::Site, page: Page) -> Option<String> {
+    let config = &site.config;
+    let listing = |l: Listing| match l {
+        Listing::City(c) => format!("cities/{}/", config.cities[c].id),
+        Listing::District(c, d) => format!(
+            "cities/{}/{}/",
+            config.cities[c].id, config.cities[c].districts[d].id
+        ),
+        Listing::Year(y) => format!("years/{y}/"),
+        Listing::Topic(t) => format!("topics/{}/", config.topics[t].id),
+    };
+    Some(match page {
+        Page::Home => String::new(),
+        Page::AllReports(1) => "reports/".into(),
+        Page::AllReports(n) => format!("reports/page/{n}/"),
+        Page::Report(r) => format!("reports/{}/", site.reports[r].slug),
+        Page::Cities => "cities/".into(),
+        Page::Years => "years/".into(),
+        Page::Topics => "topics/".into(),
+        Page::Overview(l) => listing(l),
+        Page::More(l, list, n) => format!("{}{}/page/{n}/", listing(l), list.name()),
+        Page::Metric(m) => format!("metrics/{}/", site.metrics[m].id),
+        Page::Series(m, n) => format!("metrics/{}/series/page/{n}/", site.metrics[m].id),
+        Page::Search => "search/".into(),
+        Page::NotFound => return None,
+    })
 }
 
 /// Makes the values of `page`.
@@ -239,6 +279,13 @@ pub fn view<'a>(
         Page::Report(r) => report::view(shared, r, body)?,
         Page::Metric(m) => metric::view(shared, m, 1),
         Page::Series(m, n) => metric::view(shared, m, n),
+        Page::Search => bare(
+            shared,
+            "search/",
+            "search.html",
+            shared.t("search_title"),
+            shared.crumbs(&[(&shared.t("search"), "search/")]),
+        ),
         Page::NotFound => bare(
             shared,
             "404.html",
@@ -259,6 +306,36 @@ pub fn view<'a>(
     view.fictional = city.is_some_and(|c| shared.site.config.cities[c].fictional);
     view.meta = meta(shared, page, &view);
     view.qr = qr::svg(&view.canonical);
+    let site_data = (
+        "data/renewal.csv".to_string(),
+        "data/renewal.json".to_string(),
+    );
+    let metric_data = |m: usize| {
+        let id = &shared.site.metrics[m].id;
+        (
+            format!("metrics/{id}/data.csv"),
+            format!("metrics/{id}/data.json"),
+        )
+    };
+    view.data = match page {
+        Page::Report(r) => {
+            let slug = &shared.site.reports[r].slug;
+            Some((
+                format!("reports/{slug}/data.csv"),
+                format!("reports/{slug}/data.json"),
+            ))
+        }
+        Page::Metric(m) | Page::Series(m, _) => Some(metric_data(m)),
+        Page::Home | Page::Overview(_) | Page::More(..) => Some(site_data),
+        _ => None,
+    };
+    view.feed = match page {
+        Page::Overview(l @ (Listing::City(_) | Listing::District(..)))
+        | Page::More(l @ (Listing::City(_) | Listing::District(..)), ..) => {
+            crate::publish::feeds::path(shared, Some(l))
+        }
+        _ => None,
+    };
     Ok(view)
 }
 
@@ -338,6 +415,7 @@ fn meta(shared: &Shared, page: Page, view: &View) -> Meta {
         Page::Cities => column("cities"),
         Page::Years => column("years"),
         Page::Topics => column("topics"),
+        Page::Search => column("search"),
         Page::NotFound => column("not_found"),
     };
     // Later pages of a list, and pages about the site's lists, are told
@@ -385,6 +463,8 @@ pub fn bare<'a>(
         fictional: false,
         meta: Meta::default(),
         qr: None,
+        data: None,
+        feed: None,
         values: Values::Nothing {},
     }
 }

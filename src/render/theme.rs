@@ -27,6 +27,7 @@ macro_rules! builtin {
 /// The default theme, compiled in from `themes/default/`.
 const BUILTIN: &[(&str, &[u8])] = builtin![
     "strings.yaml",
+    "static/search.js",
     "static/style.css",
     "templates/404.html",
     "templates/base.html",
@@ -46,6 +47,7 @@ const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/partials/tally.html",
     "templates/report.html",
     "templates/reports.html",
+    "templates/search.html",
     "templates/topic.html",
     "templates/topics.html",
     "templates/year.html",

@@ -11,6 +11,8 @@
 //    with it on, the choice is remembered on the next page.
 // 5. In print, navigation and controls are hidden; the address and its
 //    QR code are shown.
+// 6. The search page finds reports from queries in either script, in
+//    both editions, and says what to do without JavaScript.
 // Chromium is Debian's (/usr/bin/chromium, or CHROMIUM); nothing is
 // downloaded. A missing tool is a failure, never a skip.
 import { chromium } from "playwright-core";
@@ -83,6 +85,7 @@ const pages = {
   topic: "/topics/gas/",
   metric: "/metrics/mingchuan-2025-gas-mains/",
   "metric-zh-hant": "/zh-hant/metrics/dongying-2022-waste-sorting-model-areas/",
+  search: "/search/",
   "not-found": "/no/such/page/",
 };
 
@@ -206,6 +209,40 @@ console.log(`axe: ${runs} page views checked at 390 px and 1280 px, normal and e
   }
   await context.close();
   console.log("print: controls hidden, address and QR code shown");
+}
+
+// 6. Search, in both editions, with simplified and traditional queries.
+{
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const cases = [
+    ["/search/", "燃气", "/reports/dongying-2022-plan/"],
+    ["/search/", "崂山", "/reports/laoshan-2023-mobilisation/"],
+    ["/search/", "嶗山", "/reports/laoshan-2023-mobilisation/"],
+    ["/search/", "动员", "/reports/laoshan-2023-mobilisation/"],
+    ["/zh-hant/search/", "燃氣", "/zh-hant/reports/dongying-2022-plan/"],
+    ["/zh-hant/search/", "崂山", "/zh-hant/reports/laoshan-2023-mobilisation/"],
+    ["/search/", "Donghu", "/reports/mingchuan-2025-q3/"],
+  ];
+  for (const [path, query, expected] of cases) {
+    const page = await open(context, path);
+    await page.fill("#q", query);
+    await page.click(".search button");
+    try {
+      await page.waitForSelector(`#search-results a[href="${expected}"]`, { timeout: 10000 });
+    } catch {
+      const found = await page.evaluate(() => document.getElementById("search-results").textContent);
+      fail(`search on ${path} for ${query} does not find ${expected}: ${found}`);
+    }
+    await page.close();
+  }
+  // Without JavaScript the search page says so and links the lists.
+  const off = await browser.newContext({ javaScriptEnabled: false });
+  const page = await open(off, "/search/");
+  const text = await page.evaluate(() => document.body.innerText);
+  if (!text.includes("JavaScript") || !(await page.$("noscript"))) fail("the search page without JavaScript");
+  await off.close();
+  await context.close();
+  console.log(`search: ${cases.length} queries found their reports`);
 }
 
 await browser.close();

@@ -1,0 +1,275 @@
+//! Open data: every figure a report states, as CSV and JSON, per metric,
+//! per report and for the whole site.
+//!
+//! One row per figure stated (a target, an actual, or both, for one place
+//! on one date), with the metric, the place, the status it had against its
+//! target, and the report it came from, so a journalist can compare places
+//! and years and cite the source of each number. Figures are written
+//! exactly as the report wrote them (`5.70` stays `5.70`), in CSV as text
+//! and in JSON as strings, so no reader's float parsing can change them.
+//!
+//! The CSV opens in Excel with Chinese intact (UTF-8 with a byte-order
+//! mark, CRLF line ends) and no cell can become a formula: a text cell that
+//! starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed
+//! with `'` (CSV injection, OWASP's advice).
+
+use crate::model::{Figure, Metric, Standing};
+use crate::pages::Shared;
+use serde::Serialize;
+
+/// The columns, in order; the JSON's keys are the same names.
+pub const COLUMNS: [&str; 22] = [
+    "metric_id",
+    "label",
+    "unit",
+    "topic_id",
+    "topic",
+    "city_id",
+    "city",
+    "fictional",
+    "district_id",
+    "district",
+    "year",
+    "target",
+    "actual",
+    "as_of",
+    "baseline",
+    "deadline",
+    "status",
+    "note",
+    "report_title",
+    "report_url",
+    "report_publisher",
+    "report_published",
+];
+
+/// One figure as published.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row<'a> {
+    pub metric_id: &'a str,
+    pub label: &'a str,
+    pub unit: &'a str,
+    pub topic_id: Option<&'a str>,
+    pub topic: Option<&'a str>,
+    pub city_id: &'a str,
+    pub city: &'a str,
+    /// The city is invented (an example): its figures are not real.
+    pub fictional: bool,
+    pub district_id: Option<&'a str>,
+    pub district: Option<&'a str>,
+    pub year: i32,
+    pub target: Option<String>,
+    pub actual: Option<String>,
+    pub as_of: Option<String>,
+    pub baseline: Option<String>,
+    pub deadline: Option<String>,
+    /// The pace the figure had against its target, as the pages classify it.
+    pub status: &'static str,
+    pub note: Option<&'a str>,
+    pub report_title: &'a str,
+    pub report_url: String,
+    pub report_publisher: Option<&'a str>,
+    pub report_published: String,
+}
+
+/// The row of value `v` of entry `e` of report `r`, which states metric
+/// `m`, measured against `target`.
+fn row<'a>(
+    shared: &'a Shared,
+    m: usize,
+    r: usize,
+    e: usize,
+    v: usize,
+    target: Option<Figure>,
+) -> Row<'a> {
+    let site = shared.site;
+    let metric: &Metric = &site.metrics[m];
+    let report = &site.reports[r];
+    let value = &report.metrics[e].values[v];
+    let city = &site.config.cities[shared.index.metric_city[m]];
+    let district = value
+        .district
+        .as_deref()
+        .and_then(|d| city.districts.iter().find(|x| &*x.id == d));
+    let topic = metric
+        .topic
+        .as_deref()
+        .and_then(|t| site.config.topics.iter().find(|x| x.id == t));
+    let mut standing = Standing::new(
+        value.district.clone(),
+        target,
+        value.actual,
+        value.actual.map(|_| value.as_of),
+    );
+    standing.pace = metric.pace(&standing);
+    let text = |f: Option<Figure>| f.map(|f| f.to_string());
+    Row {
+        metric_id: &metric.id,
+        label: &metric.label,
+        unit: &metric.unit,
+        topic_id: topic.map(|t| t.id.as_str()),
+        topic: topic.map(|t| t.name.as_str()),
+        city_id: &city.id,
+        city: &city.name,
+        fictional: city.fictional,
+        district_id: district.map(|d| &*d.id),
+        district: district.map(|d| d.name.as_str()),
+        year: metric.year,
+        target: text(target),
+        actual: text(value.actual),
+        as_of: standing.as_of.map(|d| d.to_string()),
+        baseline: text(metric.baseline),
+        deadline: metric.deadline.map(|d| d.to_string()),
+        status: pace_name(&standing),
+        note: value.note.as_deref(),
+        report_title: &report.title,
+        report_url: format!("{}{}", shared.origin, shared.report_urls[r]),
+        report_publisher: report.source.as_ref().and_then(|s| s.publisher.as_deref()),
+        report_published: report.published.to_string(),
+    }
+}
+
+fn pace_name(s: &Standing) -> &'static str {
+    match s.pace {
+        crate::model::Pace::Done => "done",
+        crate::model::Pace::OnTrack => "on-track",
+        crate::model::Pace::Behind => "behind",
+        crate::model::Pace::NoData => "no-data",
+        crate::model::Pace::NoTarget => "no-target",
+    }
+}
+
+/// Every figure of metric `m`, in the order of its series (by date).
+pub fn metric_rows<'a>(shared: &'a Shared, m: usize) -> Vec<Row<'a>> {
+    shared.site.metrics[m]
+        .points
+        .iter()
+        .map(|p| {
+            row(
+                shared,
+                m,
+                p.report as usize,
+                p.entry as usize,
+                p.value as usize,
+                p.target,
+            )
+        })
+        .collect()
+}
+
+/// Every figure report `r` states, in the order it states them, each
+/// measured against the target it counts against (as on its page).
+pub fn report_rows<'a>(shared: &'a Shared, r: usize) -> Vec<Row<'a>> {
+    let site = shared.site;
+    let mut rows = Vec::new();
+    for (e, entry) in site.reports[r].metrics.iter().enumerate() {
+        let Some(m) = site.metric(&entry.id) else {
+            continue;
+        };
+        for (v, _) in entry.values.iter().enumerate() {
+            let target = site.metrics[m]
+                .points
+                .iter()
+                .find(|p| (p.report, p.entry, p.value) == (r as u32, e as u32, v as u32))
+                .and_then(|p| p.target);
+            rows.push(row(shared, m, r, e, v, target));
+        }
+    }
+    rows
+}
+
+/// Every figure of the site: metric by metric, each in series order.
+pub fn site_rows<'a>(shared: &'a Shared) -> Vec<Row<'a>> {
+    (0..shared.site.metrics.len())
+        .flat_map(|m| metric_rows(shared, m))
+        .collect()
+}
+
+/// `text` safe to open in a spreadsheet: never read as a formula.
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
+/// An optional cell: empty when absent.
+fn opt(text: Option<&str>) -> std::borrow::Cow<'_, str> {
+    text.map(cell).unwrap_or_default()
+}
+
+/// `rows` as CSV: a byte-order mark, a header of [`COLUMNS`], CRLF lines.
+pub fn csv(rows: &[Row]) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let _ = writer.write_record(COLUMNS);
+        for r in rows {
+            let year = r.year.to_string();
+            let record: [std::borrow::Cow<str>; 22] = [
+                cell(r.metric_id),
+                cell(r.label),
+                cell(r.unit),
+                opt(r.topic_id),
+                opt(r.topic),
+                cell(r.city_id),
+                cell(r.city),
+                if r.fictional { "true" } else { "false" }.into(),
+                opt(r.district_id),
+                opt(r.district),
+                year.as_str().into(),
+                opt(r.target.as_deref()),
+                opt(r.actual.as_deref()),
+                opt(r.as_of.as_deref()),
+                opt(r.baseline.as_deref()),
+                opt(r.deadline.as_deref()),
+                r.status.into(),
+                opt(r.note),
+                cell(r.report_title),
+                cell(&r.report_url),
+                opt(r.report_publisher),
+                cell(&r.report_published),
+            ];
+            let _ = writer.write_record(record.iter().map(|c| c.as_bytes()));
+        }
+        let _ = writer.flush();
+    }
+    out
+}
+
+/// `rows` as JSON: `{"schema": …, "rows": [{column: value, …}, …]}`,
+/// absent values as `null`.
+pub fn json(rows: &[Row], schema_url: &str) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Document<'a> {
+        #[serde(rename = "$schema")]
+        schema: &'a str,
+        rows: &'a [Row<'a>],
+    }
+    let mut out = serde_json::to_vec_pretty(&Document {
+        schema: schema_url,
+        rows,
+    })
+    .unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// The JSON Schema of [`json`]'s documents, published beside the data.
+pub const SCHEMA: &str = include_str!("schema.json");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_cell_can_become_a_formula() {
+        for hostile in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(cell(hostile).starts_with('\''), "{hostile}");
+        }
+        assert_eq!(cell("老旧小区"), "老旧小区");
+        assert_eq!(cell("5.70"), "5.70");
+    }
+}

@@ -1,0 +1,115 @@
+//! What the site publishes beside its pages: open data ([`data`]), Atom
+//! feeds ([`feeds`]), `sitemap.xml` and `robots.txt` ([`sitemap`]) and the
+//! search index ([`search`]).
+//!
+//! Each file belongs to a page and is made with it, so a preview that
+//! remakes a page remakes its files too: a report's and a metric's data
+//! with their pages, a city's and a district's feed with theirs, and the
+//! files about the whole site with the home page.
+
+pub mod data;
+pub mod feeds;
+pub mod search;
+pub mod sitemap;
+
+use crate::join::index::Listing;
+use crate::pages::edition::Edition;
+use crate::pages::{Page, Shared};
+
+/// A file to write: its path below the output folder, and its bytes.
+pub type File = (String, Vec<u8>);
+
+/// Where a page's data is, below the base path: its CSV and JSON.
+pub fn data_paths(shared: &Shared, page: Page) -> Option<(String, String)> {
+    let folder = match page {
+        Page::Report(r) => format!("reports/{}/", shared.site.reports[r].slug),
+        Page::Metric(m) => format!("metrics/{}/", shared.site.metrics[m].id),
+        _ => "data/".to_string(),
+    };
+    let name = if folder == "data/" { "renewal" } else { "data" };
+    Some((
+        format!("{folder}{name}.csv"),
+        format!("{folder}{name}.json"),
+    ))
+}
+
+/// The files published with `page` of `edition` (the main edition is
+/// the first), whose values `shared` holds. `everything` lists every page
+/// of the site, for the sitemap; `bodies` reads a report's body.
+pub fn files(
+    shared: &Shared,
+    page: Page,
+    edition: &Edition,
+    main: bool,
+    everything: &dyn Fn() -> Vec<String>,
+    bodies: &(dyn Fn(usize) -> String + Sync),
+) -> Vec<File> {
+    let at = |path: String| format!("{}{path}", edition.folder);
+    let schema_url = format!("{}{}data/schema.json", shared.origin, shared.base);
+    let mut files = Vec::new();
+    match page {
+        Page::Report(r) if main => {
+            let rows = data::report_rows(shared, r);
+            if let Some((csv, json)) = data_paths(shared, page) {
+                files.push((csv, data::csv(&rows)));
+                files.push((json, data::json(&rows, &schema_url)));
+            }
+        }
+        Page::Metric(m) if main => {
+            let rows = data::metric_rows(shared, m);
+            if let Some((csv, json)) = data_paths(shared, page) {
+                files.push((csv, data::csv(&rows)));
+                files.push((json, data::json(&rows, &schema_url)));
+            }
+        }
+        Page::Overview(listing @ (Listing::City(_) | Listing::District(..))) => {
+            let title = feed_title(shared, Some(listing));
+            if let (Some(path), Some(xml)) = (
+                feeds::path(shared, Some(listing)),
+                feeds::atom(shared, Some(listing), &title),
+            ) {
+                files.push((at(path), xml.into_bytes()));
+            }
+        }
+        Page::Home => {
+            let title = feed_title(shared, None);
+            if let Some(xml) = feeds::atom(shared, None, &title) {
+                files.push((at("feed.xml".into()), xml.into_bytes()));
+            }
+            if main {
+                let rows = data::site_rows(shared);
+                if let Some((csv, json)) = data_paths(shared, page) {
+                    files.push((csv, data::csv(&rows)));
+                    files.push((json, data::json(&rows, &schema_url)));
+                }
+                files.push(("data/schema.json".into(), data::SCHEMA.as_bytes().to_vec()));
+                files.extend(sitemap::files(&shared.site.config.base_url, &everything()));
+                files.push((
+                    "robots.txt".into(),
+                    sitemap::robots(&shared.site.config.base_url),
+                ));
+                let places = |r: usize| {
+                    let report = &shared.site.reports[r];
+                    shared
+                        .place(shared.index.report_city[r], report.district.as_deref())
+                        .label
+                        .clone()
+                };
+                let docs = search::docs(shared.site, &places, bodies);
+                files.extend(search::files(&docs));
+            }
+        }
+        _ => {}
+    }
+    files
+}
+
+/// A feed's title: the site's, or the place's with the site's.
+pub fn feed_title(shared: &Shared, listing: Option<Listing>) -> String {
+    let site = &shared.site.config.title;
+    match listing {
+        Some(Listing::City(c)) => format!("{} - {site}", shared.places[c][0].name),
+        Some(Listing::District(c, d)) => format!("{} - {site}", shared.places[c][d + 1].label),
+        _ => site.clone(),
+    }
+}

@@ -1,0 +1,254 @@
+//! The search index: static files a small script on the search page reads,
+//! with no server, fetching only the parts a query needs.
+//!
+//! Each report is a document: its title, summary, body, metric labels,
+//! place and topics. Chinese has no spaces, so text is indexed by
+//! overlapping pairs of characters (燃气 is found inside 老旧燃气管网改造)
+//! and a query matches the documents holding every pair it has; Latin
+//! words and numbers are indexed whole, lowercased.
+//!
+//! Both scripts find the same thing: the index holds simplified text only
+//! (a report written in traditional script is converted phrase by phrase
+//! first), and the script turns a query's traditional characters into
+//! simplified ones with `chars.json`, a map of every traditional character
+//! that can stand for one in the index (嶗 → 崂, 動 → 动). So 崂山 and 嶗山
+//! find the Laoshan report, and 动员 finds 動員.
+//!
+//! Files, below `search/` at the site's root:
+//! - `meta.json`: how many index and document files there are;
+//! - `chars.json`: the traditional-to-simplified map;
+//! - `i-<k>.json`: the index, cut into files by a hash of each term
+//!   (FNV-1a, 32 bits, of its UTF-8 bytes, modulo the number of files):
+//!   `{term: [document, …]}`, documents by number, newest first;
+//! - `d-<k>.json`: documents 256 at a time: `[path, title, title in
+//!   traditional script, place, place in traditional script, date]`.
+
+use crate::i18n::{Language, script};
+use crate::model::Site;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Documents per `d-<k>.json` file.
+pub const DOCS_PER_FILE: usize = 256;
+
+/// FNV-1a, 32 bits: the hash `search.js` computes the same way.
+pub fn hash(term: &str) -> u32 {
+    term.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
+}
+
+/// The terms of `text`: pairs of adjacent Chinese characters (a lone one
+/// on its own), and Latin words and numbers, lowercased.
+pub fn terms(text: &str) -> BTreeSet<String> {
+    let mut terms = BTreeSet::new();
+    let mut run: Vec<char> = Vec::new();
+    let mut word = String::new();
+    let flush_run = |run: &mut Vec<char>, terms: &mut BTreeSet<String>| {
+        if run.len() == 1 {
+            terms.insert(run[0].to_string());
+        }
+        for pair in run.windows(2) {
+            terms.insert(pair.iter().collect());
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if is_cjk(c) {
+            if !word.is_empty() {
+                terms.insert(std::mem::take(&mut word));
+            }
+            run.push(c);
+        } else if c.is_alphanumeric() {
+            flush_run(&mut run, &mut terms);
+            word.extend(c.to_lowercase());
+        } else {
+            flush_run(&mut run, &mut terms);
+            if !word.is_empty() {
+                terms.insert(std::mem::take(&mut word));
+            }
+        }
+    }
+    flush_run(&mut run, &mut terms);
+    if !word.is_empty() {
+        terms.insert(word);
+    }
+    terms
+}
+
+/// One report as the index knows it.
+pub struct Doc {
+    pub path: String,
+    /// Everything searchable, in the report's own script.
+    pub text: String,
+    pub title: String,
+    pub place: String,
+    pub date: String,
+    pub language: Language,
+}
+
+/// The report documents of `site`, newest first, reading each body with `body`.
+pub fn docs(
+    site: &Site,
+    places: &(dyn Fn(usize) -> String + Sync),
+    body: &(dyn Fn(usize) -> String + Sync),
+) -> Vec<Doc> {
+    site.reports
+        .par_iter()
+        .enumerate()
+        .map(|(r, report)| {
+            let mut text = format!(
+                "{}\n{}\n",
+                report.title,
+                report.summary.as_deref().unwrap_or("")
+            );
+            for entry in &report.metrics {
+                if let Some(m) = site.metric(&entry.id) {
+                    text.push_str(&site.metrics[m].label);
+                    text.push('\n');
+                }
+            }
+            let place = places(r);
+            text.push_str(&place);
+            text.push('\n');
+            for topic in &report.topics {
+                if let Some(t) = site.config.topics.iter().find(|t| &t.id == topic) {
+                    text.push_str(&t.name);
+                    text.push('\n');
+                }
+            }
+            text.push_str(&body(r));
+            Doc {
+                path: format!("reports/{}/", report.slug),
+                text,
+                title: report.title.clone(),
+                place,
+                date: report.published.to_string(),
+                language: report.language,
+            }
+        })
+        .collect()
+}
+
+/// The index files of `docs` (below `search/`).
+pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
+    let simplified = |text: &str, language: Language| {
+        if language == Language::ZhHant {
+            script::convert(text, Language::ZhHans)
+        } else {
+            text.to_string()
+        }
+    };
+    let per_doc: Vec<BTreeSet<String>> = docs
+        .par_iter()
+        .map(|d| terms(&simplified(&d.text, d.language)))
+        .collect();
+    let shards = (docs.len() / 64).next_power_of_two().clamp(8, 4096);
+    let mut index: Vec<BTreeMap<&str, Vec<usize>>> = vec![BTreeMap::new(); shards];
+    let mut chars: BTreeSet<char> = BTreeSet::new();
+    for (d, terms) in per_doc.iter().enumerate() {
+        for term in terms {
+            chars.extend(term.chars().filter(|c| is_cjk(*c)));
+            index[hash(term) as usize % shards]
+                .entry(term.as_str())
+                .or_default()
+                .push(d);
+        }
+    }
+    // Every traditional form of a character in the index, and every
+    // character of a report written in traditional script.
+    let mut map: BTreeMap<String, String> = BTreeMap::new();
+    let chars: Vec<char> = chars.into_iter().collect();
+    let traditional: Vec<(char, String)> = chars
+        .par_iter()
+        .map(|&c| (c, script::convert(&c.to_string(), Language::ZhHant)))
+        .collect();
+    for (c, t) in traditional {
+        if t.chars().count() == 1 && t != c.to_string() {
+            map.insert(t, c.to_string());
+        }
+    }
+    let originals: BTreeSet<char> = docs
+        .iter()
+        .filter(|d| d.language == Language::ZhHant)
+        .flat_map(|d| d.text.chars().filter(|c| is_cjk(*c)))
+        .collect();
+    for c in originals {
+        let s = script::convert(&c.to_string(), Language::ZhHans);
+        if s.chars().count() == 1 && s != c.to_string() {
+            map.entry(c.to_string()).or_insert(s);
+        }
+    }
+
+    let json = |value: &serde_json::Value| {
+        let mut bytes = serde_json::to_vec(value).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    };
+    let mut files = Vec::with_capacity(shards + docs.len() / DOCS_PER_FILE + 3);
+    let doc_files = docs.len().div_ceil(DOCS_PER_FILE);
+    files.push((
+        "search/meta.json".to_string(),
+        json(&serde_json::json!({
+            "version": 1,
+            "index_files": shards,
+            "doc_files": doc_files,
+            "docs_per_file": DOCS_PER_FILE,
+            "docs": docs.len(),
+        })),
+    ));
+    files.push((
+        "search/chars.json".to_string(),
+        json(&serde_json::json!(map)),
+    ));
+    for (k, shard) in index.iter().enumerate() {
+        files.push((
+            format!("search/i-{k}.json"),
+            json(&serde_json::json!(shard)),
+        ));
+    }
+    for (k, chunk) in docs.chunks(DOCS_PER_FILE).enumerate() {
+        let rows: Vec<serde_json::Value> = chunk
+            .iter()
+            .map(|d| {
+                let (title_hant, place_hant) = if d.language == Language::ZhHant {
+                    (d.title.clone(), d.place.clone())
+                } else {
+                    (
+                        script::convert(&d.title, Language::ZhHant),
+                        script::convert(&d.place, Language::ZhHant),
+                    )
+                };
+                let title = simplified(&d.title, d.language);
+                let place = simplified(&d.place, d.language);
+                serde_json::json!([d.path, title, title_hant, place, place_hant, d.date])
+            })
+            .collect();
+        files.push((format!("search/d-{k}.json"), json(&serde_json::json!(rows))));
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_is_indexed_by_pairs_and_words_whole() {
+        let t = terms("老旧燃气管网改造 Gas mains 2025年");
+        for term in ["老旧", "燃气", "管网", "改造", "gas", "mains", "2025", "年"] {
+            assert!(t.contains(term), "{term}: {t:?}");
+        }
+        assert!(!t.contains("造g"));
+    }
+
+    #[test]
+    fn the_hash_is_fnv_1a() {
+        assert_eq!(hash(""), 0x811c9dc5);
+        assert_eq!(hash("a"), 0xe40c292c);
+    }
+}
