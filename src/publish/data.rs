@@ -85,7 +85,8 @@ fn row<'a>(
     let site = shared.site;
     let metric: &Metric = &site.metrics[m];
     let report = &site.reports[r];
-    let value = &report.metrics[e].values[v];
+    let entry = &report.metrics[e];
+    let value = &entry.values[v];
     let city = &site.config.cities[shared.index.metric_city[m]];
     let district = value
         .district
@@ -121,7 +122,13 @@ fn row<'a>(
         baseline: text(metric.baseline),
         deadline: metric.deadline.map(|d| d.to_string()),
         status: pace_name(&standing),
-        note: value.note.as_deref(),
+        // As on the report's page: a value's own remark, or the entry's
+        // for the city as a whole or a single value.
+        note: value.note.as_deref().or_else(|| {
+            (value.district.is_none() || entry.values.len() == 1)
+                .then_some(entry.note.as_deref())
+                .flatten()
+        }),
         report_title: &report.title,
         report_url: format!("{}{}", shared.origin, shared.report_urls[r]),
         report_publisher: report.source.as_ref().and_then(|s| s.publisher.as_deref()),

@@ -1,0 +1,254 @@
+//! What the example site publishes beside its pages: the open data holds
+//! exactly the figures the pages show, the feeds and sitemap list what they
+//! should, and the search index finds reports in either script.
+
+mod common;
+use common::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let result = run(&repo(), &["build", "--output", site.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    (out, site)
+}
+
+fn csv_rows(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "{}: a byte-order mark",
+        path.display()
+    );
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("\r\n"),
+        "CRLF line ends"
+    );
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+/// The figure cells of a page's indicator table, row by row: (place,
+/// target, actual).
+fn table_figures(html: &str) -> Vec<(String, String, String)> {
+    let Some(start) = html.find("<table class=\"metrics cards\">") else {
+        return Vec::new();
+    };
+    let table = &html[start..start + html[start..].find("</table>").unwrap()];
+    let cell = |row: &str, label: &str| -> String {
+        let at = row
+            .find(&format!("data-label=\"{label}\">"))
+            .map(|i| i + label.len() + 14)
+            .unwrap();
+        let text = &row[at..at + row[at..].find("</td>").unwrap()];
+        visible(text)
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    table
+        .split("<tr class=\"pace-")
+        .skip(1)
+        .map(|row| (cell(row, "地区"), cell(row, "目标"), cell(row, "完成")))
+        .collect()
+}
+
+#[test]
+fn the_downloads_hold_exactly_the_figures_the_pages_show() {
+    let (_out, site) = built();
+    let mut reports = 0;
+    for entry in std::fs::read_dir(site.join("reports")).unwrap() {
+        let folder = entry.unwrap().path();
+        if !folder.is_dir() {
+            continue;
+        }
+        let page = read(&folder.join("index.html"));
+        let (header, rows) = csv_rows(&folder.join("data.csv"));
+        let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let from_data: Vec<(String, String, String)> = rows
+            .iter()
+            .map(|r| {
+                let place = if r[column("district")].is_empty() {
+                    r[column("city")].clone()
+                } else {
+                    r[column("district")].clone()
+                };
+                (
+                    place,
+                    r[column("target")].clone(),
+                    r[column("actual")].clone(),
+                )
+            })
+            .collect();
+        assert_eq!(table_figures(&page), from_data, "{}", folder.display());
+        // The JSON holds the same rows.
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(folder.join("data.json")).unwrap()).unwrap();
+        let json_rows = json["rows"].as_array().unwrap();
+        assert_eq!(json_rows.len(), rows.len());
+        for (j, c) in json_rows.iter().zip(&rows) {
+            for (i, name) in header.iter().enumerate() {
+                let value = match &j[name.as_str()] {
+                    serde_json::Value::Null => String::new(),
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                assert_eq!(value, c[i], "{name}");
+            }
+        }
+        reports += 1;
+    }
+    assert_eq!(reports, 9);
+    // Figures as written: the Dongying plan's 5.70 and the like keep their zeros.
+    let (header, rows) = csv_rows(&site.join("data/renewal.csv"));
+    assert_eq!(header.len(), 22);
+    assert!(rows.iter().any(|r| r.contains(&"42.0".to_string())));
+    let pages_link = read(&site.join("metrics/mingchuan-2025-gas-mains/index.html"));
+    assert!(pages_link.contains("href=\"/metrics/mingchuan-2025-gas-mains/data.csv\""));
+    assert!(
+        pages_link.contains("图中数据："),
+        "every chart says where its data is"
+    );
+}
+
+#[test]
+fn no_label_can_become_a_spreadsheet_formula() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "content/2025/formula.md",
+        "---\ntitle: \"=HYPERLINK(\\\"http://x\\\")\"\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025-03-01\nmetrics:\n  - id: formula-metric\n    label: \"@SUM(A1:A9)\"\n    unit: \"+个\"\n    target: 3\n    note: \"-1\"\n---\n",
+    );
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let (header, rows) = csv_rows(&site.path().join("output/reports/formula/data.csv"));
+    let row = &rows[0];
+    let at = |name: &str| &row[header.iter().position(|h| h == name).unwrap()];
+    assert_eq!(at("label"), "'@SUM(A1:A9)");
+    assert_eq!(at("unit"), "'+个");
+    assert_eq!(at("note"), "'-1");
+    assert_eq!(at("report_title"), "'=HYPERLINK(\"http://x\")");
+    assert_eq!(at("target"), "3");
+}
+
+#[test]
+fn feeds_follow_the_site_each_city_and_each_district() {
+    let (_out, site) = built();
+    let all = read(&site.join("feed.xml"));
+    assert_eq!(all.matches("<entry>").count(), 9);
+    assert!(all.contains("<link rel=\"self\" href=\"https://renewal.example.org/feed.xml\"/>"));
+    assert!(
+        all.contains("<updated>2026-"),
+        "updated as the newest report"
+    );
+    let qingdao = read(&site.join("cities/qingdao/feed.xml"));
+    assert_eq!(qingdao.matches("<entry>").count(), 2, "{qingdao}");
+    let laoshan = read(&site.join("cities/qingdao/laoshan/feed.xml"));
+    assert!(laoshan.contains("/reports/laoshan-2023-mobilisation/"));
+    let hant = read(&site.join("zh-hant/feed.xml"));
+    assert!(hant.contains("xml:lang=\"zh-Hant\"") && hant.contains("/zh-hant/reports/"));
+    // Pages name their feeds.
+    let city = read(&site.join("cities/qingdao/index.html"));
+    assert!(city.contains(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"青岛市\" href=\"/cities/qingdao/feed.xml\">"
+    ));
+}
+
+#[test]
+fn the_sitemap_lists_every_page_of_both_editions() {
+    let (_out, site) = built();
+    let sitemap = read(&site.join("sitemap.xml"));
+    let listed: BTreeSet<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|s| s[..s.find("</loc>").unwrap()].to_string())
+        .collect();
+    let pages: BTreeSet<String> = walkdir::WalkDir::new(&site)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.file_name().is_some_and(|n| n == "index.html"))
+        .map(|p| {
+            let rel = p
+                .strip_prefix(&site)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            format!(
+                "https://renewal.example.org/{}",
+                rel.trim_end_matches("index.html")
+            )
+        })
+        .collect();
+    assert_eq!(listed, pages);
+    assert!(
+        read(&site.join("robots.txt")).contains("Sitemap: https://renewal.example.org/sitemap.xml")
+    );
+}
+
+/// What the search page does, in Rust: the terms of a query, after its
+/// traditional characters are made simplified, and the reports holding all.
+fn search(site: &Path, query: &str) -> Vec<String> {
+    let json = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(site.join("search").join(name)).unwrap()).unwrap()
+    };
+    let meta = json("meta.json");
+    let chars = json("chars.json");
+    let simplified: String = query
+        .chars()
+        .map(|c| {
+            chars[c.to_string()]
+                .as_str()
+                .map(String::from)
+                .unwrap_or(c.to_string())
+        })
+        .collect();
+    let chars: Vec<char> = simplified.chars().collect();
+    let terms: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+    let files = meta["index_files"].as_u64().unwrap() as u32;
+    let mut hits: Option<BTreeSet<u64>> = None;
+    for term in &terms {
+        let hash = term.bytes().fold(0x811c_9dc5_u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        let shard = json(&format!("i-{}.json", hash % files));
+        let docs: BTreeSet<u64> = shard[term.as_str()]
+            .as_array()
+            .map(|a| a.iter().map(|d| d.as_u64().unwrap()).collect())
+            .unwrap_or_default();
+        hits = Some(match hits {
+            None => docs,
+            Some(h) => h.intersection(&docs).copied().collect(),
+        });
+    }
+    let per_file = meta["docs_per_file"].as_u64().unwrap();
+    hits.unwrap_or_default()
+        .into_iter()
+        .map(|d| {
+            json(&format!("d-{}.json", d / per_file))[(d % per_file) as usize][0]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn search_finds_chinese_inside_words_in_either_script() {
+    let (_out, site) = built();
+    let laoshan = "reports/laoshan-2023-mobilisation/".to_string();
+    assert!(search(&site, "燃气").contains(&"reports/dongying-2022-plan/".to_string()));
+    assert!(search(&site, "燃氣").contains(&"reports/dongying-2022-plan/".to_string()));
+    assert_eq!(search(&site, "崂山"), search(&site, "嶗山"));
+    assert!(search(&site, "崂山").contains(&laoshan));
+    assert!(search(&site, "动员").contains(&laoshan));
+    assert!(search(&site, "動員").contains(&laoshan));
+    assert!(search(&site, "没有这个词组合").is_empty());
+}
