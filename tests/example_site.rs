@@ -56,7 +56,7 @@ fn the_laoshan_report_is_published_as_written_and_converted_for_simplified_reade
     );
     assert!(original.contains("<html lang=\"zh-Hant\">"));
     assert!(
-        !original.contains("class=\"notice\""),
+        !original.contains("class=\"notice\"") && !original.contains("自動轉換"),
         "the original is not said to be converted"
     );
     let source = read(&repo().join("content/2023/laoshan-2023-mobilisation.md"));
@@ -88,7 +88,7 @@ fn the_laoshan_report_is_published_as_written_and_converted_for_simplified_reade
         "no part left in traditional"
     );
     let text = visible(&converted);
-    assert!(text.contains("崂山区把2023年定为「突破提升年」"), "{text}");
+    assert!(text.contains("崂山区把2023年定为“突破提升年”"), "{text}");
     assert!(text.contains("194 110 个 56.7%"), "{text}");
     assert!(
         text.contains("本报告原文为繁体中文，此页由计算机自动转换为简体"),

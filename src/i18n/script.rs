@@ -20,14 +20,15 @@ pub fn converts(from: Language, to: Language) -> bool {
 }
 
 /// `text` written in script `to`. Text in neither Chinese script (English,
-/// digits) comes back as it was; punctuation is kept.
+/// digits) comes back as it was. Quotation marks follow the script's
+/// custom: “” in simplified text, 「」 in traditional.
 pub fn convert(text: &str, to: Language) -> String {
     if text.is_ascii() {
         return text.to_string();
     }
     match to {
-        Language::ZhHant => opencc().s2t(text, false),
-        Language::ZhHans => opencc().t2s(text, false),
+        Language::ZhHant => opencc().s2t(text, true),
+        Language::ZhHans => opencc().t2s(text, true),
         Language::En => text.to_string(),
     }
 }

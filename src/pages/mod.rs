@@ -102,6 +102,10 @@ pub struct View<'a> {
     pub canonical: String,
     /// The page is about an invented city: every such page says so.
     pub fictional: bool,
+    /// The page's text was converted by machine from the other script: a
+    /// page of an edition in the other script, unless it shows a report in
+    /// the script it was written in.
+    pub converted: bool,
     /// What the page's `<meta>` tags say about it.
     pub meta: Meta,
     /// The page's canonical address as a QR code (SVG), for print.
@@ -304,6 +308,11 @@ pub fn view<'a>(
         _ => None,
     };
     view.fictional = city.is_some_and(|c| shared.site.config.cities[c].fictional);
+    let config = &shared.site.config;
+    view.converted = match page {
+        Page::Report(r) => shared.site.reports[r].converted_from.is_some(),
+        _ => config.editions.contains(&config.language),
+    };
     view.meta = meta(shared, page, &view);
     view.qr = qr::svg(&view.canonical);
     let site_data = (
@@ -461,6 +470,7 @@ pub fn bare<'a>(
         crumbs,
         canonical: String::new(),
         fictional: false,
+        converted: false,
         meta: Meta::default(),
         qr: None,
         data: None,

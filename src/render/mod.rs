@@ -121,6 +121,7 @@ pub fn page(theme: &Theme, view: &View) -> Result<Vec<u8>, Diagnostic> {
     context.insert("breadcrumbs", &view.crumbs);
     context.insert("canonical", &view.canonical);
     context.insert("page_fictional", &view.fictional);
+    context.insert("page_converted", &view.converted);
     context.insert("meta", &view.meta);
     context.insert("qr", &view.qr);
     context.insert(

@@ -1,0 +1,115 @@
+/* Search over the index the build publishes in /search/ (see the
+   project's README): no server, and only the index files a query's terms
+   fall in are fetched. Chinese is matched by pairs of characters, after
+   traditional characters are turned into simplified ones, so either
+   script finds the same reports. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.search");
+  if (!form) return;
+  var root = form.getAttribute("data-index");
+  var base = form.getAttribute("data-base");
+  var hant = form.getAttribute("data-script") === "hant";
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var input = document.getElementById("q");
+  var cache = {};
+
+  function get(name) {
+    if (!cache[name]) {
+      cache[name] = fetch(root + name).then(function (r) {
+        if (!r.ok) throw new Error(name + ": " + r.status);
+        return r.json();
+      });
+    }
+    return cache[name];
+  }
+  function cjk(c) {
+    var n = c.codePointAt(0);
+    return (n >= 0x3400 && n <= 0x4dbf) || (n >= 0x4e00 && n <= 0x9fff) ||
+      (n >= 0xf900 && n <= 0xfaff) || (n >= 0x20000 && n <= 0x2ffff);
+  }
+  function letter(c) { return /[\p{L}\p{N}]/u.test(c); }
+  /* The same terms the build indexes: pairs of Chinese characters (a lone
+     one alone), Latin words and numbers lowercased. */
+  function terms(text) {
+    var out = [], run = [], word = "";
+    function flush() {
+      if (run.length === 1) out.push(run[0]);
+      for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
+      run = [];
+    }
+    Array.from(text).forEach(function (c) {
+      if (cjk(c)) { if (word) { out.push(word); word = ""; } run.push(c); }
+      else if (letter(c)) { flush(); word += c.toLowerCase(); }
+      else { flush(); if (word) { out.push(word); word = ""; } }
+    });
+    flush();
+    if (word) out.push(word);
+    return out.filter(function (t, i) { return out.indexOf(t) === i; });
+  }
+  function hash(term) {
+    var h = 0x811c9dc5;
+    new TextEncoder().encode(term).forEach(function (b) {
+      h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    });
+    return h >>> 0;
+  }
+  function show(text) { status.textContent = text; }
+
+  function search(query) {
+    list.textContent = "";
+    show(form.getAttribute("data-loading"));
+    Promise.all([get("meta.json"), get("chars.json")]).then(function (both) {
+      var meta = both[0], chars = both[1];
+      var simplified = Array.from(query).map(function (c) { return chars[c] || c; }).join("");
+      var wanted = terms(simplified);
+      if (!wanted.length) { show(form.getAttribute("data-none")); return null; }
+      return Promise.all(wanted.map(function (t) {
+        return get("i-" + (hash(t) % meta.index_files) + ".json").then(function (shard) { return shard[t] || []; });
+      })).then(function (postings) {
+        postings.sort(function (a, b) { return a.length - b.length; });
+        var hits = postings[0].filter(function (d) {
+          return postings.every(function (p) { return p.indexOf(d) >= 0; });
+        });
+        show(form.getAttribute("data-found").replace("{n}", hits.length));
+        if (!hits.length) { show(form.getAttribute("data-none")); return null; }
+        var shown = hits.slice(0, 50);
+        var files = shown.map(function (d) { return Math.floor(d / meta.docs_per_file); })
+          .filter(function (f, i, all) { return all.indexOf(f) === i; });
+        return Promise.all(files.map(function (f) { return get("d-" + f + ".json"); })).then(function () {
+          return Promise.all(shown.map(function (d) {
+            return get("d-" + Math.floor(d / meta.docs_per_file) + ".json").then(function (docs) {
+              return docs[d % meta.docs_per_file];
+            });
+          }));
+        });
+      });
+    }).then(function (docs) {
+      if (!docs) return;
+      docs.forEach(function (doc) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = base + doc[0];
+        a.textContent = hant ? doc[2] : doc[1];
+        var meta = document.createElement("span");
+        meta.className = "meta";
+        meta.textContent = (hant ? doc[4] : doc[3]) + " · " + doc[5];
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(meta);
+        list.appendChild(li);
+      });
+    }).catch(function (e) { show(String(e)); });
+  }
+
+  var query = new URLSearchParams(location.search).get("q");
+  if (query) { input.value = query; search(query); }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var q = input.value.trim();
+    if (!q) return;
+    history.replaceState(null, "", "?q=" + encodeURIComponent(q));
+    search(q);
+  });
+})();
