@@ -380,9 +380,45 @@ fn render_all(
 /// Loads, validates and renders the whole site, writing nothing. With
 /// `strict`, warnings fail it as errors do.
 pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, Failure> {
-    let (site, theme, warnings) = load_all(root, strict, None).map_err(Failure::Content)?;
+    let (site, theme, mut warnings) = load_all(root, strict, None).map_err(Failure::Content)?;
     let index = Index::build(&site);
-    let (summary, _, _) = render_all(root, &site, &index, &theme, &|_, _| Ok(()), progress, None)?;
+    // Every file a build writes, for the link check.
+    let files = std::sync::Mutex::new(Vec::new());
+    let record = |path: &str, _: &[u8]| {
+        if let Ok(mut files) = files.lock() {
+            files.push(path.to_string());
+        }
+        Ok(())
+    };
+    let (summary, _, _) = render_all(root, &site, &index, &theme, &record, progress, None)?;
+    let files: Vec<String> = files
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|f| f.strip_suffix("index.html").map(String::from).unwrap_or(f))
+        .collect();
+    let shared = Shared::new(&site, &index, &theme.strings);
+    let plan = pages::plan(&shared);
+    let templates = theme
+        .texts
+        .iter()
+        .map(|(name, text)| {
+            let origin = theme.origins.get(name).cloned().unwrap_or_default();
+            (name.clone(), (origin, text.clone()))
+        })
+        .collect();
+    let mut links = pages::links::check(root, &shared, &plan, &files, &templates);
+    if strict && !links.is_empty() {
+        for link in &mut links {
+            link.warning = false;
+            link.message
+                .push_str(" (an error here: warnings are denied)");
+        }
+        links.sort();
+        return Err(Failure::Content(links));
+    }
+    warnings.extend(links);
+    warnings.sort();
     Ok(Summary {
         warnings,
         ..summary

@@ -743,3 +743,34 @@ fn editions_that_cannot_be_made_are_refused_at_their_line() {
         assert!(err.contains(expected), "{expected}\n{err}");
     }
 }
+
+#[test]
+fn check_names_every_broken_internal_link_with_its_place() {
+    let site = fixture("basic");
+    let plan = read(&site.path().join("content/2025/test-plan.md")).replace(
+        "全年改造燃气管网和老旧小区。",
+        "全年改造燃气管网和老旧小区，见[上半年进展](/reports/test-midyear/)、[总体安排](#总体安排)和[数据](/data/renewal.csv)。\n\n另见[不存在的报告](/reports/no-such-report/)与[缺少的小节](/reports/test-midyear/#没有这一节)，以及[外部](https://example.org/nope)。",
+    );
+    write(site.path(), "content/2025/test-plan.md", plan);
+    write(
+        site.path(),
+        "templates/404.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<p><a href=\"/about/\">关于</a> <a href=\"/topics/\">领域</a></p>\n{% endblock content %}\n",
+    );
+    let result = run(site.path(), &["check"]);
+    let err = stderr(&result);
+    assert!(result.status.success(), "broken links are warnings: {err}");
+    for expected in [
+        "content/2025/test-plan.md:34:3: warning: links to /reports/no-such-report/",
+        "content/2025/test-plan.md:34:38: warning: links to /reports/test-midyear/#没有这一节",
+        "links to /reports/no-such-report/, which is not a page or file of this site",
+        "links to /reports/test-midyear/#没有这一节, but /reports/test-midyear/ has no heading or section `#没有这一节`",
+        "templates/404.html:3:13: warning: links to /about/, which is not a page or file of this site",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    assert_eq!(err.matches("links to").count(), 3, "{err}");
+    // Denied warnings fail the check.
+    let strict = run(site.path(), &["--deny-warnings", "check"]);
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+}

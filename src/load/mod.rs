@@ -270,6 +270,11 @@ fn ids_written_in(text: &str) -> Option<Vec<String>> {
 
 /// The Markdown body of `report`, read again from its file.
 pub fn body(root: &Path, report: &Report) -> Result<String, Diagnostic> {
+    body_at(root, report).map(|(body, _)| body)
+}
+
+/// A report's Markdown body and the line of the file it starts on.
+pub fn body_at(root: &Path, report: &Report) -> Result<(String, usize), Diagnostic> {
     let text = source::read_text(&root.join(&report.file)).map_err(|(line, column, message)| {
         Diagnostic::at(&report.file, line, column, None, message)
     })?;
@@ -282,5 +287,5 @@ pub fn body(root: &Path, report: &Report) -> Result<String, Diagnostic> {
             format!("{} (the file changed during the build)", e.message),
         )
     })?;
-    Ok(split.body.to_string())
+    Ok((split.body.to_string(), split.body_line))
 }

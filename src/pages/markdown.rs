@@ -69,6 +69,29 @@ pub fn to_html(markdown: &str) -> String {
     html_out
 }
 
+/// The link and image addresses of `markdown`, each with the byte offset
+/// where it is written.
+pub fn links(markdown: &str) -> Vec<(usize, String)> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+    Parser::new_ext(markdown, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some((range.start, dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The anchors a body's HTML gives (headings' and footnotes' `id`s).
+pub fn anchors(html: &str) -> Vec<String> {
+    html.split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(id, _)| id.to_string()))
+        .collect()
+}
+
 /// A table as HTML in a box of its own: wide tables scroll inside it on
 /// a wide screen instead of widening the page, and on a phone each row
 /// becomes a card, every cell beside its column's heading (`data-label`),

@@ -15,6 +15,7 @@
 
 pub mod edition;
 pub mod home;
+pub mod links;
 pub mod listing;
 pub mod markdown;
 pub mod metric;

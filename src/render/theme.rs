@@ -67,6 +67,8 @@ pub struct Theme {
     pub edition_strings: Vec<Strings>,
     /// Where each template came from, for error messages.
     pub origins: BTreeMap<String, String>,
+    /// Each template's text, by name (for the link check).
+    pub texts: BTreeMap<String, String>,
     /// Files of the theme or the site's templates that are not used, and why.
     pub warnings: Vec<Diagnostic>,
     /// For each template, the templates that use it, itself included, through
@@ -170,6 +172,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     if errors.is_empty() {
         let users = users_of(&sources);
         Ok(Theme {
+            texts: sources,
             tera,
             statics,
             strings,
