@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Checks the built example site with clients written by others: the W3C Nu
-# Html Checker (Java), axe-core and the phone layout in headless Chromium
-# (Debian's package, driven by playwright-core; no browser is downloaded).
-# Installs what it needs; a tool that cannot be installed fails the run.
+# Html Checker (Java), axe-core, the phone layout and search in headless
+# Chromium (Debian's package, driven by playwright-core; no browser is
+# downloaded), the feeds with Python's feedparser, the CSV files with
+# Python's csv module, and the sitemap with xmllint against the sitemaps.org
+# 0.9 schema. Installs what it needs; a tool that cannot be installed fails
+# the run.
 #   tests/browser/run.sh [SCREENSHOT_DIR]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,6 +17,8 @@ command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "cjk" || need+=(fonts-noto-cjk)
+command -v xmllint >/dev/null || need+=(libxml2-utils)
+python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
   echo "browser checks: installing ${need[*]}" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -23,8 +28,18 @@ fi
 
 cd "$here"
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
 
 site="$(mktemp -d)"
 trap 'rm -rf "$site"' EXIT
 cargo run --quiet --locked --manifest-path "$root/Cargo.toml" -- --root "$root" build --output "$site/out"
-node check.mjs "$site/out" "${1:-}"
+out="$site/out"
+if [ -e "$out/sitemap-1.xml" ]; then
+  xmllint --noout --schema siteindex.xsd "$out/sitemap.xml"
+  xmllint --noout --schema sitemap.xsd "$out"/sitemap-*.xml
+else
+  xmllint --noout --schema sitemap.xsd "$out/sitemap.xml"
+fi
+.venv/bin/python published.py "$out"
+node check.mjs "$out" "${1:-}"
