@@ -241,6 +241,21 @@ pub fn plan<'a>(shared: &'a Shared<'a>) -> Plan {
     }
 }
 
+/// The address of an Atom feed below the base path: the site's, or a
+/// city's or district's (see `publish::feeds`).
+pub fn feed_path(shared: &Shared, listing: Option<Listing>) -> Option<String> {
+    let config = &shared.site.config;
+    match listing {
+        None => Some("feed.xml".into()),
+        Some(Listing::City(c)) => Some(format!("cities/{}/feed.xml", config.cities[c].id)),
+        Some(Listing::District(c, d)) => Some(format!(
+            "cities/{}/{}/feed.xml",
+            config.cities[c].id, config.cities[c].districts[d].id
+        )),
+        Some(_) => None,
+    }
+}
+
 /// The address of `page` below the site's base path (`reports/x/`; empty
 /// for the home page), the same in every edition. `None` for the 404 page,
 /// which has no address of its own.
@@ -342,7 +357,7 @@ pub fn view<'a>(
     view.feed = match page {
         Page::Overview(l @ (Listing::City(_) | Listing::District(..)))
         | Page::More(l @ (Listing::City(_) | Listing::District(..)), ..) => {
-            crate::publish::feeds::path(shared, Some(l))
+            feed_path(shared, Some(l))
         }
         _ => None,
     };

@@ -10,19 +10,7 @@ use std::fmt::Write as _;
 /// How many reports a feed carries.
 pub const ENTRIES: usize = 50;
 
-/// The feed's address below the base path, for a listing or the site.
-pub fn path(shared: &Shared, listing: Option<Listing>) -> Option<String> {
-    let config = &shared.site.config;
-    match listing {
-        None => Some("feed.xml".into()),
-        Some(Listing::City(c)) => Some(format!("cities/{}/feed.xml", config.cities[c].id)),
-        Some(Listing::District(c, d)) => Some(format!(
-            "cities/{}/{}/feed.xml",
-            config.cities[c].id, config.cities[c].districts[d].id
-        )),
-        Some(_) => None,
-    }
-}
+pub use crate::pages::feed_path as path;
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
