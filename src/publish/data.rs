@@ -185,11 +185,32 @@ pub fn report_rows<'a>(shared: &'a Shared, r: usize) -> Vec<Row<'a>> {
     rows
 }
 
-/// Every figure of the site: metric by metric, each in series order.
-pub fn site_rows<'a>(shared: &'a Shared) -> Vec<Row<'a>> {
-    (0..shared.site.metrics.len())
-        .flat_map(|m| metric_rows(shared, m))
-        .collect()
+/// Every figure of the site, metric by metric, each in series order, as
+/// CSV and JSON, made a metric at a time on every core.
+pub fn site_files(shared: &Shared, schema_url: &str) -> (Vec<u8>, Vec<u8>) {
+    use rayon::prelude::*;
+    let chunks: Vec<(Vec<u8>, Vec<u8>)> = (0..shared.site.metrics.len())
+        .into_par_iter()
+        .map(|m| {
+            let rows = metric_rows(shared, m);
+            (csv_records(&rows), json_rows(&rows))
+        })
+        .collect();
+    let mut csv = csv_header();
+    let mut json = json_head(schema_url);
+    let mut first = true;
+    for (records, rows) in chunks {
+        csv.extend_from_slice(&records);
+        if !rows.is_empty() {
+            if !first {
+                json.extend_from_slice(b",\n");
+            }
+            json.extend_from_slice(&rows);
+            first = false;
+        }
+    }
+    json.extend_from_slice(JSON_TAIL);
+    (csv, json)
 }
 
 /// `text` safe to open in a spreadsheet: never read as a formula.
@@ -205,14 +226,21 @@ fn opt(text: Option<&str>) -> std::borrow::Cow<'_, str> {
     text.map(cell).unwrap_or_default()
 }
 
-/// `rows` as CSV: a byte-order mark, a header of [`COLUMNS`], CRLF lines.
-pub fn csv(rows: &[Row]) -> Vec<u8> {
+/// The byte-order mark and the header line of every CSV file.
+fn csv_header() -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
+    out.extend_from_slice(COLUMNS.join(",").as_bytes());
+    out.extend_from_slice(b"\r\n");
+    out
+}
+
+/// `rows` as CSV records, CRLF after each.
+fn csv_records(rows: &[Row]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(rows.len() * 256);
     {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        let _ = writer.write_record(COLUMNS);
         for r in rows {
             let year = r.year.to_string();
             let record: [std::borrow::Cow<str>; 22] = [
@@ -246,21 +274,40 @@ pub fn csv(rows: &[Row]) -> Vec<u8> {
     out
 }
 
-/// `rows` as JSON: `{"schema": …, "rows": [{column: value, …}, …]}`,
-/// absent values as `null`.
-pub fn json(rows: &[Row], schema_url: &str) -> Vec<u8> {
-    #[derive(Serialize)]
-    struct Document<'a> {
-        #[serde(rename = "$schema")]
-        schema: &'a str,
-        rows: &'a [Row<'a>],
+/// `rows` as CSV: a byte-order mark, a header of [`COLUMNS`], CRLF lines.
+pub fn csv(rows: &[Row]) -> Vec<u8> {
+    let mut out = csv_header();
+    out.extend_from_slice(&csv_records(rows));
+    out
+}
+
+const JSON_TAIL: &[u8] = b"\n]}\n";
+
+fn json_head(schema_url: &str) -> Vec<u8> {
+    let mut out = b"{\"$schema\":".to_vec();
+    out.extend_from_slice(&serde_json::to_vec(schema_url).unwrap_or_default());
+    out.extend_from_slice(b",\"rows\":[\n");
+    out
+}
+
+/// `rows` as JSON objects, one a line, separated by commas.
+fn json_rows(rows: &[Row]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(rows.len() * 400);
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        let _ = serde_json::to_writer(&mut out, row);
     }
-    let mut out = serde_json::to_vec_pretty(&Document {
-        schema: schema_url,
-        rows,
-    })
-    .unwrap_or_default();
-    out.push(b'\n');
+    out
+}
+
+/// `rows` as JSON: `{"$schema": …, "rows": [{column: value, …}, …]}`,
+/// one row a line, absent values as `null`.
+pub fn json(rows: &[Row], schema_url: &str) -> Vec<u8> {
+    let mut out = json_head(schema_url);
+    out.extend_from_slice(&json_rows(rows));
+    out.extend_from_slice(JSON_TAIL);
     out
 }
 

