@@ -92,11 +92,18 @@ fn the_downloads_hold_exactly_the_figures_the_pages_show() {
         // The JSON holds the same rows.
         let json: serde_json::Value =
             serde_json::from_slice(&std::fs::read(folder.join("data.json")).unwrap()).unwrap();
+        let columns: Vec<&str> = json["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        assert_eq!(columns, header, "the JSON names the CSV's columns");
         let json_rows = json["rows"].as_array().unwrap();
         assert_eq!(json_rows.len(), rows.len());
         for (j, c) in json_rows.iter().zip(&rows) {
             for (i, name) in header.iter().enumerate() {
-                let value = match &j[name.as_str()] {
+                let value = match &j[i] {
                     serde_json::Value::Null => String::new(),
                     serde_json::Value::String(s) => s.clone(),
                     other => other.to_string(),

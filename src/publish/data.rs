@@ -44,7 +44,7 @@ pub const COLUMNS: [&str; 22] = [
 ];
 
 /// One figure as published.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Row<'a> {
     pub metric_id: &'a str,
     pub label: &'a str,
@@ -286,24 +286,61 @@ const JSON_TAIL: &[u8] = b"\n]}\n";
 fn json_head(schema_url: &str) -> Vec<u8> {
     let mut out = b"{\"$schema\":".to_vec();
     out.extend_from_slice(&serde_json::to_vec(schema_url).unwrap_or_default());
-    out.extend_from_slice(b",\"rows\":[\n");
+    out.extend_from_slice(b",\n\"columns\":");
+    out.extend_from_slice(&serde_json::to_vec(&COLUMNS).unwrap_or_default());
+    out.extend_from_slice(b",\n\"rows\":[\n");
     out
 }
 
 /// `rows` as JSON objects, one a line, separated by commas.
 fn json_rows(rows: &[Row]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(rows.len() * 400);
+    let mut out = Vec::with_capacity(rows.len() * 250);
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(b",\n");
         }
-        let _ = serde_json::to_writer(&mut out, row);
+        let _ = serde_json::to_writer(&mut out, &AsArray(row));
     }
     out
 }
 
-/// `rows` as JSON: `{"$schema": …, "rows": [{column: value, …}, …]}`,
-/// one row a line, absent values as `null`.
+/// A row as a JSON array in the order of [`COLUMNS`]: the column names are
+/// given once per file, not once per figure.
+struct AsArray<'r, 'a>(&'r Row<'a>);
+
+impl Serialize for AsArray<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let r = self.0;
+        let mut seq = s.serialize_seq(Some(COLUMNS.len()))?;
+        seq.serialize_element(r.metric_id)?;
+        seq.serialize_element(r.label)?;
+        seq.serialize_element(r.unit)?;
+        seq.serialize_element(&r.topic_id)?;
+        seq.serialize_element(&r.topic)?;
+        seq.serialize_element(r.city_id)?;
+        seq.serialize_element(r.city)?;
+        seq.serialize_element(&r.fictional)?;
+        seq.serialize_element(&r.district_id)?;
+        seq.serialize_element(&r.district)?;
+        seq.serialize_element(&r.year)?;
+        seq.serialize_element(&r.target)?;
+        seq.serialize_element(&r.actual)?;
+        seq.serialize_element(&r.as_of)?;
+        seq.serialize_element(&r.baseline)?;
+        seq.serialize_element(&r.deadline)?;
+        seq.serialize_element(r.status)?;
+        seq.serialize_element(&r.note)?;
+        seq.serialize_element(r.report_title)?;
+        seq.serialize_element(&r.report_url)?;
+        seq.serialize_element(&r.report_publisher)?;
+        seq.serialize_element(&r.report_published)?;
+        seq.end()
+    }
+}
+
+/// `rows` as JSON: `{"$schema": …, "columns": [names…], "rows": [[values
+/// in the columns' order…], …]}`, one row a line, absent values as `null`.
 pub fn json(rows: &[Row], schema_url: &str) -> Vec<u8> {
     let mut out = json_head(schema_url);
     out.extend_from_slice(&json_rows(rows));
