@@ -352,6 +352,18 @@ fn render_all(
         write(path, data).map_err(|e| Failure::Write(e.0))?;
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }
+    // Every snapshot, byte for byte as it was taken.
+    let archived = if wanted.is_none() {
+        crate::archive::published(root, &site.config.title, site.config.language.tag())
+            .map_err(Failure::Write)?
+    } else {
+        Vec::new()
+    };
+    for (path, data) in &archived {
+        write(path, data).map_err(|e| Failure::Write(e.0))?;
+        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+    }
+    let statics = statics + archived.len();
     let summary = Summary {
         reports: site.reports.len(),
         metrics: site.metrics.len(),
@@ -375,6 +387,73 @@ fn render_all(
         })
         .collect();
     Ok((summary, made, ids))
+}
+
+/// What a snapshot of one year holds, and what it is made from.
+pub struct YearPages {
+    pub base_path: String,
+    pub base_url: String,
+    /// The editions' folders, the main edition's (empty) first.
+    pub editions: Vec<String>,
+    /// The year's page, its reports' and its metrics' pages, below each
+    /// edition's folder (`years/2025/`, `zh-hant/reports/x/`).
+    pub addresses: Vec<String>,
+    /// The source files the year's pages are built from: site.yaml, the
+    /// year's reports and the theme's own files.
+    pub sources: Vec<String>,
+    pub theme: String,
+}
+
+/// The pages about `year` of the site at `root` (see [`crate::archive`]).
+pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
+    let (site, theme, _) = load_all(root, false, None).map_err(Failure::Content)?;
+    let index = Index::build(&site);
+    let editions: Vec<String> = edition::all(&site.config)
+        .into_iter()
+        .map(|e| e.folder)
+        .collect();
+    let members = index
+        .years
+        .iter()
+        .find(|(y, _)| *y == year)
+        .map(|(_, m)| m.clone())
+        .unwrap_or_default();
+    let mut addresses = Vec::new();
+    for folder in &editions {
+        if !members.reports.is_empty() || !members.metrics.is_empty() {
+            addresses.push(format!("{folder}years/{year}/"));
+        }
+        for &r in &members.reports {
+            addresses.push(format!("{folder}reports/{}/", site.reports[r].slug));
+        }
+        for &m in &members.metrics {
+            addresses.push(format!("{folder}metrics/{}/", site.metrics[m].id));
+        }
+    }
+    let mut sources = vec![CONFIG_FILE.to_string()];
+    sources.extend(
+        members
+            .reports
+            .iter()
+            .map(|&r| site.reports[r].file.clone()),
+    );
+    sources.extend(
+        theme
+            .origins
+            .values()
+            .filter(|o| !o.ends_with(" (built into renewal)"))
+            .cloned(),
+    );
+    sources.sort();
+    sources.dedup();
+    Ok(YearPages {
+        base_path: site.config.base_path.clone(),
+        base_url: site.config.base_url.clone(),
+        editions,
+        addresses,
+        sources,
+        theme: site.config.theme.clone(),
+    })
 }
 
 /// Loads, validates and renders the whole site, writing nothing. With

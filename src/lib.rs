@@ -13,6 +13,7 @@
 //! number formats) and [`diagnostic`] (errors with their place) serve every
 //! stage.
 
+pub mod archive;
 pub mod build;
 pub mod charts;
 pub mod diagnostic;

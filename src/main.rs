@@ -60,6 +60,20 @@ enum Command {
         #[arg(long, default_value_t = 8000)]
         port: u16,
     },
+    /// Freeze what the site says about YEAR into archive/YEAR/, never to change again.
+    Archive {
+        /// The year whose reports and metrics the snapshot holds.
+        year: i32,
+        /// Keep another snapshot of a year that has one, beside it (archive/YEAR-r2/).
+        #[arg(long)]
+        revision: bool,
+    },
+    /// Check every snapshot against its manifest; name each changed, missing and extra file.
+    Verify {
+        /// Also check the snapshots published in this output folder.
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
     /// Create something new from a starting file.
     #[command(subcommand)]
     New(New),
@@ -148,6 +162,20 @@ fn main() -> ExitCode {
                 Err(message) => Err(fail(2, &message)),
             }
         }
+        Command::Archive { year, revision } => {
+            let today = today();
+            match renewal::archive::take(root, year, revision, &today) {
+                Ok(dir) => {
+                    println!(
+                        "archived {year} into {}; build to publish it, and commit it with the sources",
+                        dir.display()
+                    );
+                    Ok(())
+                }
+                Err(message) => Err(fail(2, &message)),
+            }
+        }
+        Command::Verify { output } => verify(root, output.as_deref()),
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
                 println!(
@@ -162,6 +190,74 @@ fn main() -> ExitCode {
     }
     .err()
     .unwrap_or(ExitCode::SUCCESS)
+}
+
+/// Today's date (UTC), `YYYY-MM-DD`.
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
+    let snapshots = renewal::archive::snapshots(root);
+    if snapshots.is_empty() {
+        println!(
+            "no snapshots in {}",
+            root.join(renewal::archive::FOLDER).display()
+        );
+        return Ok(());
+    }
+    let mut problems = 0;
+    for (name, dir) in &snapshots {
+        let mut places = vec![(dir.clone(), dir.display().to_string())];
+        if let Some(out) = output {
+            let published = out.join(renewal::archive::FOLDER).join(name);
+            places.push((published.clone(), published.display().to_string()));
+        }
+        for (place, shown) in places {
+            match renewal::archive::compare(dir, &place) {
+                Ok(d) => {
+                    for f in &d.changed {
+                        eprintln!("{shown}/{f}: changed since the snapshot was taken");
+                    }
+                    for f in &d.missing {
+                        eprintln!("{shown}/{f}: missing");
+                    }
+                    for f in &d.extra {
+                        eprintln!("{shown}/{f}: not in the snapshot's manifest");
+                    }
+                    let n = d.changed.len() + d.missing.len() + d.extra.len();
+                    problems += n;
+                    if n == 0 {
+                        println!("{shown}: every file as taken");
+                    }
+                }
+                Err(message) => {
+                    eprintln!("{shown}: {message}");
+                    problems += 1;
+                }
+            }
+        }
+    }
+    if problems > 0 {
+        return Err(fail(
+            1,
+            &format!("{problems} difference(s) from the manifests"),
+        ));
+    }
+    Ok(())
 }
 
 fn output_dir(root: &Path, output: Option<PathBuf>) -> PathBuf {
