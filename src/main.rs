@@ -68,6 +68,14 @@ enum Command {
         #[arg(long)]
         revision: bool,
     },
+    /// Write a snapshot as a WARC/1.1 file (ISO 28500), for web-archive tools.
+    Warc {
+        /// The snapshot's name (its folder in archive/: 2025, 2025-r2).
+        snapshot: String,
+        /// Where to write it [default: archive/<SNAPSHOT>.warc.gz].
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Check every snapshot against its manifest; name each changed, missing and extra file.
     Verify {
         /// Also check the snapshots published in this output folder.
@@ -176,6 +184,23 @@ fn main() -> ExitCode {
             }
         }
         Command::Verify { output } => verify(root, output.as_deref()),
+        Command::Warc { snapshot, output } => {
+            let dir = root.join(renewal::archive::FOLDER).join(&snapshot);
+            let file = output.unwrap_or_else(|| {
+                root.join(renewal::archive::FOLDER)
+                    .join(format!("{snapshot}.warc.gz"))
+            });
+            match renewal::archive::warc(&dir) {
+                Ok(bytes) => match std::fs::write(&file, bytes) {
+                    Ok(()) => {
+                        println!("wrote {}", file.display());
+                        Ok(())
+                    }
+                    Err(e) => Err(fail(3, &format!("{}: {e}", file.display()))),
+                },
+                Err(message) => Err(fail(2, &message)),
+            }
+        }
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
                 println!(

@@ -147,3 +147,32 @@ fn a_second_snapshot_of_a_year_is_kept_beside_the_first_only_when_asked() {
     let index = read(&root.join("output/archive/index.html"));
     assert!(index.contains("2025-r2/years/2025/") && index.contains("\"2025/years/2025/"));
 }
+
+#[test]
+fn a_snapshot_exports_as_the_same_warc_every_time() {
+    let site = example();
+    let root = site.path();
+    ok(root, &["archive", "2025"]);
+    let first = root.join("first.warc.gz");
+    let second = root.join("second.warc.gz");
+    ok(root, &["warc", "2025", "--output", first.to_str().unwrap()]);
+    ok(root, &["build"]);
+    ok(
+        root,
+        &["warc", "2025", "--output", second.to_str().unwrap()],
+    );
+    let bytes = std::fs::read(&first).unwrap();
+    assert_eq!(bytes, std::fs::read(&second).unwrap(), "deterministic");
+    // One gzip member per record: a warcinfo, then a response per file.
+    let mut decoder = flate2::read::MultiGzDecoder::new(&bytes[..]);
+    let mut text = Vec::new();
+    std::io::Read::read_to_end(&mut decoder, &mut text).unwrap();
+    let text = String::from_utf8_lossy(&text);
+    let files = snapshot(&root.join("archive/2025")).len() - 1;
+    assert_eq!(text.matches("WARC/1.1\r\n").count(), files + 1);
+    assert!(text.contains("WARC-Type: warcinfo"));
+    assert!(text.contains(
+        "WARC-Target-URI: https://renewal.example.org/archive/2025/reports/mingchuan-2025-plan/"
+    ));
+    assert!(text.contains("WARC-Payload-Digest: sha256:"));
+}

@@ -4,8 +4,8 @@
 # Chromium (Debian's package, driven by playwright-core; no browser is
 # downloaded), the feeds with Python's feedparser, the CSV files with
 # Python's csv module, and the sitemap with xmllint against the sitemaps.org
-# 0.9 schema. Installs what it needs; a tool that cannot be installed fails
-# the run.
+# 0.9 schema, and a snapshot's WARC with warcio. Installs what it needs; a
+# tool that cannot be installed fails the run.
 #   tests/browser/run.sh [SCREENSHOT_DIR]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -42,4 +42,12 @@ else
   xmllint --noout --schema sitemap.xsd "$out/sitemap.xml"
 fi
 .venv/bin/python published.py "$out"
+
+# A snapshot of a copy of the example site, exported as WARC.
+copy="$site/copy"
+mkdir -p "$copy"
+cp -r "$root/site.yaml" "$root/content" "$root/themes" "$copy/"
+cargo run --quiet --locked --manifest-path "$root/Cargo.toml" -- --root "$copy" archive 2025
+cargo run --quiet --locked --manifest-path "$root/Cargo.toml" -- --root "$copy" warc 2025
+.venv/bin/python warc_check.py "$copy/archive/2025.warc.gz"
 node check.mjs "$out" "${1:-}"
