@@ -4,7 +4,7 @@
 # Chromium (Debian's package, driven by playwright-core; no browser is
 # downloaded), the feeds with Python's feedparser, the CSV files with
 # Python's csv module, and the sitemap with xmllint against the sitemaps.org
-# 0.9 schema, and a snapshot's WARC with warcio. Installs what it needs; a
+# 0.9 schema, and a snapshot's WARC with warcio and pywb. Installs what it needs; a
 # tool that cannot be installed fails the run.
 #   tests/browser/run.sh [SCREENSHOT_DIR]
 set -euo pipefail

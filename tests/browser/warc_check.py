@@ -1,12 +1,16 @@
 """A snapshot's WARC read by warcio: `warcio check` and `warcio index`
 accept it; a corrupted copy is refused; a truncated copy, which warcio
 reads without complaint, is caught by comparing each record's declared
-length with what can be read. Usage: python warc_check.py FILE.warc.gz"""
+length with what can be read; and pywb, a standard replay tool, serves
+its pages. Usage: python warc_check.py FILE.warc.gz"""
 import gzip
 import pathlib
+import socket
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -59,8 +63,36 @@ with tempfile.TemporaryDirectory() as tmp:
     if complete(truncated):
         failures.append("a truncated WARC reads as complete")
 
+# Replay: pywb serves a page of the snapshot, banner and all.
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run([str(bin_dir / "wb-manager"), "init", "snap"], cwd=tmp, check=True, capture_output=True)
+    subprocess.run([str(bin_dir / "wb-manager"), "add", "snap", str(warc)], cwd=tmp, check=True, capture_output=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([str(bin_dir / "wayback"), "-p", str(port)], cwd=tmp,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        page = None
+        target = next(
+            l.split('"warc-target-uri": "')[1].split('"')[0]
+            for l in records if '"warc-target-uri"' in l and l.rstrip().endswith('/"}')
+        )
+        for _ in range(60):
+            try:
+                url = f"http://127.0.0.1:{port}/snap/2100mp_/{target}"
+                page = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+                break
+            except Exception:
+                time.sleep(0.5)
+        if page is None or "archive-banner" not in page:
+            failures.append(f"pywb does not replay {target}")
+    finally:
+        server.terminate()
+        server.wait()
+
 for failure in failures:
     print("FAIL", failure, file=sys.stderr)
 if failures:
     sys.exit(1)
-print(f"warcio: {len(records)} records check and index; corrupted and truncated copies are caught")
+print(f"warcio: {len(records)} records check and index; corrupted and truncated copies are caught; pywb replays them")
