@@ -354,7 +354,7 @@ fn render_all(
     }
     // Every snapshot, byte for byte as it was taken.
     let archived = if wanted.is_none() {
-        crate::archive::published(root, &site.config.title, site.config.language.tag())
+        crate::snapshot::published(root, &site.config.title, site.config.language.tag())
             .map_err(Failure::Write)?
     } else {
         Vec::new()
@@ -404,7 +404,7 @@ pub struct YearPages {
     pub theme: String,
 }
 
-/// The pages about `year` of the site at `root` (see [`crate::archive`]).
+/// The pages about `year` of the site at `root`: what its snapshot holds.
 pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
     let (site, theme, _) = load_all(root, false, None).map_err(Failure::Content)?;
     let index = Index::build(&site);

@@ -27,3 +27,4 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod snapshot;

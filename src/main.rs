@@ -185,12 +185,12 @@ fn main() -> ExitCode {
         }
         Command::Verify { output } => verify(root, output.as_deref()),
         Command::Warc { snapshot, output } => {
-            let dir = root.join(renewal::archive::FOLDER).join(&snapshot);
+            let dir = root.join(renewal::snapshot::FOLDER).join(&snapshot);
             let file = output.unwrap_or_else(|| {
-                root.join(renewal::archive::FOLDER)
+                root.join(renewal::snapshot::FOLDER)
                     .join(format!("{snapshot}.warc.gz"))
             });
-            match renewal::archive::warc(&dir) {
+            match renewal::snapshot::warc(&dir) {
                 Ok(bytes) => match std::fs::write(&file, bytes) {
                     Ok(()) => {
                         println!("wrote {}", file.display());
@@ -236,11 +236,11 @@ fn today() -> String {
 }
 
 fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
-    let snapshots = renewal::archive::snapshots(root);
+    let snapshots = renewal::snapshot::snapshots(root);
     if snapshots.is_empty() {
         println!(
             "no snapshots in {}",
-            root.join(renewal::archive::FOLDER).display()
+            root.join(renewal::snapshot::FOLDER).display()
         );
         return Ok(());
     }
@@ -248,11 +248,11 @@ fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
     for (name, dir) in &snapshots {
         let mut places = vec![(dir.clone(), dir.display().to_string())];
         if let Some(out) = output {
-            let published = out.join(renewal::archive::FOLDER).join(name);
+            let published = out.join(renewal::snapshot::FOLDER).join(name);
             places.push((published.clone(), published.display().to_string()));
         }
         for (place, shown) in places {
-            match renewal::archive::compare(dir, &place) {
+            match renewal::snapshot::compare(dir, &place) {
                 Ok(d) => {
                     for f in &d.changed {
                         eprintln!("{shown}/{f}: changed since the snapshot was taken");
