@@ -17,7 +17,8 @@
 //! manifests, in the sources and in an output folder.
 
 use crate::build::{self, Failure, Progress};
-use crate::snapshot::{FOLDER, MANIFEST, escape, files_below, sha256};
+use crate::markup::escape;
+use crate::snapshot::{FOLDER, MANIFEST, files_below, sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

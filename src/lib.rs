@@ -20,6 +20,7 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod join;
 pub mod load;
+pub mod markup;
 pub mod model;
 pub mod output;
 pub mod pages;

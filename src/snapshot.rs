@@ -3,6 +3,7 @@
 //! WARC. Taking a snapshot is the `archive` module's; this module reads what
 //! is stored and never builds.
 
+use crate::markup::escape;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -19,13 +20,6 @@ pub fn sha256(bytes: &[u8]) -> String {
         let _ = write!(hex, "{b:02x}");
     }
     hex
-}
-
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Every file below `dir`, by path relative to it with `/`, sorted.

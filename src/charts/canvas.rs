@@ -6,6 +6,7 @@
 pub(super) use super::backend::Dash;
 use super::backend::{Svg, TEXT_DEFAULTS};
 use super::text::{text_width, wrap};
+pub(super) use crate::markup::escape;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -198,13 +199,6 @@ pub(super) fn id_safe(id: &str) -> String {
             }
         })
         .collect()
-}
-
-pub(super) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Where a row's label goes and how its figures are written beside it.

@@ -4,6 +4,7 @@
 //! reports do.
 
 use crate::join::index::Listing;
+use crate::markup::escape;
 use crate::pages::Shared;
 use std::fmt::Write as _;
 
@@ -11,13 +12,6 @@ use std::fmt::Write as _;
 pub const ENTRIES: usize = 50;
 
 pub use crate::pages::feed_path as path;
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// The Atom feed of `listing` (or of the whole site), titled `title`.
 pub fn atom(shared: &Shared, listing: Option<Listing>, title: &str) -> Option<String> {

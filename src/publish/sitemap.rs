@@ -2,16 +2,11 @@
 //! cut into files of at most 50,000 addresses under a sitemap index when
 //! the site has more, and `robots.txt` naming it.
 
+use crate::markup::escape;
 use std::fmt::Write as _;
 
 /// The most addresses one sitemap file may list.
 pub const LIMIT: usize = 50_000;
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 /// The sitemap files for `urls` (full addresses, in a stable order), by
 /// path below the base path: `sitemap.xml` alone, or an index of that
