@@ -354,8 +354,14 @@ fn render_all(
     }
     // Every snapshot, byte for byte as it was taken.
     let archived = if wanted.is_none() {
-        crate::snapshot::published(root, &site.config.title, site.config.language.tag())
-            .map_err(Failure::Write)?
+        crate::snapshot::published(
+            root,
+            &site.config.title,
+            site.config.language.tag(),
+            &crate::i18n::ui(&theme.strings, "archive_title"),
+            &crate::i18n::ui(&theme.strings, "archive_intro"),
+        )
+        .map_err(Failure::Write)?
     } else {
         Vec::new()
     };

@@ -57,10 +57,14 @@ pub fn snapshots(root: &Path) -> Vec<(String, PathBuf)> {
 
 /// Every file of every snapshot, by its path in the output
 /// (`archive/2025/…`), as stored, and the archive's index page.
+/// The index page is in `lang`, titled `heading`, with `intro` (the
+/// theme's `archive_title` and `archive_intro`).
 pub fn published(
     root: &Path,
     site_title: &str,
     lang: &str,
+    heading: &str,
+    intro: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut files = Vec::new();
     let mut rows = String::new();
@@ -84,8 +88,10 @@ pub fn published(
     }
     if !files.is_empty() {
         let page = format!(
-            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>年度存档 - {}</title>\n</head>\n<body>\n<main>\n<h1>年度存档</h1>\n<p>每份存档保持存档时的原样；其中每个文件的大小和 SHA-256 列在各自的 {MANIFEST} 中。</p>\n<ul>\n{rows}</ul>\n</main>\n</body>\n</html>\n",
-            escape(site_title)
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{heading} - {}</title>\n</head>\n<body>\n<main>\n<h1>{heading}</h1>\n<p>{}</p>\n<ul>\n{rows}</ul>\n</main>\n</body>\n</html>\n",
+            escape(site_title),
+            escape(&intro.replace("{manifest}", MANIFEST)),
+            heading = escape(heading),
         );
         files.push((format!("{FOLDER}/index.html"), page.into_bytes()));
     }

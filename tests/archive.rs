@@ -146,6 +146,7 @@ fn a_second_snapshot_of_a_year_is_kept_beside_the_first_only_when_asked() {
     );
     let index = read(&root.join("output/archive/index.html"));
     assert!(index.contains("2025-r2/years/2025/") && index.contains("\"2025/years/2025/"));
+    assert!(index.contains("<h1>年度存档</h1>") && index.contains("<html lang=\"zh-Hans\">"));
 }
 
 #[test]
