@@ -300,6 +300,16 @@ impl Standing {
 }
 
 impl Metric {
+    /// The target value `v` of entry `e` of report `r` counts against: its
+    /// own, or the latest its place had by its date (see [`Point::target`]).
+    pub fn target_of(&self, r: usize, e: usize, v: usize) -> Option<Figure> {
+        let at = (r as u32, e as u32, v as u32);
+        self.points
+            .iter()
+            .find(|p| (p.report, p.entry, p.value) == at)
+            .and_then(|p| p.target)
+    }
+
     /// First and last day of the period the metric's targets cover: from
     /// 1 January of its year to its deadline (or the end of that year).
     pub fn period(&self) -> (i64, i64) {

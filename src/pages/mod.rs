@@ -241,6 +241,20 @@ pub fn plan<'a>(shared: &'a Shared<'a>) -> Plan {
     }
 }
 
+/// Where the figures `page` shows can be downloaded, below the main
+/// edition's base path: (CSV, JSON). A report's and a metric's own files
+/// (a metric's series pages share its files), the site-wide files for the
+/// pages that list metrics, none for the rest.
+pub fn data_paths(site: &crate::model::Site, page: Page) -> Option<(String, String)> {
+    let folder = match page {
+        Page::Report(r) => format!("reports/{}/data", site.reports[r].slug),
+        Page::Metric(m) | Page::Series(m, _) => format!("metrics/{}/data", site.metrics[m].id),
+        Page::Home | Page::Overview(_) | Page::More(..) => "data/renewal".to_string(),
+        _ => return None,
+    };
+    Some((format!("{folder}.csv"), format!("{folder}.json")))
+}
+
 /// The address of an Atom feed below the base path: the site's, or a
 /// city's or district's (see `publish::feeds`).
 pub fn feed_path(shared: &Shared, listing: Option<Listing>) -> Option<String> {
@@ -331,29 +345,7 @@ pub fn view<'a>(
     };
     view.meta = meta(shared, page, &view);
     view.qr = qr::svg(&view.canonical);
-    let site_data = (
-        "data/renewal.csv".to_string(),
-        "data/renewal.json".to_string(),
-    );
-    let metric_data = |m: usize| {
-        let id = &shared.site.metrics[m].id;
-        (
-            format!("metrics/{id}/data.csv"),
-            format!("metrics/{id}/data.json"),
-        )
-    };
-    view.data = match page {
-        Page::Report(r) => {
-            let slug = &shared.site.reports[r].slug;
-            Some((
-                format!("reports/{slug}/data.csv"),
-                format!("reports/{slug}/data.json"),
-            ))
-        }
-        Page::Metric(m) | Page::Series(m, _) => Some(metric_data(m)),
-        Page::Home | Page::Overview(_) | Page::More(..) => Some(site_data),
-        _ => None,
-    };
+    view.data = data_paths(shared.site, page);
     view.feed = match page {
         Page::Overview(l @ (Listing::City(_) | Listing::District(..)))
         | Page::More(l @ (Listing::City(_) | Listing::District(..)), ..) => {

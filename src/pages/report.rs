@@ -70,11 +70,7 @@ fn rows<'a>(shared: &'a Shared<'a>, r: usize) -> Vec<MetricRow<'a>> {
         };
         let metric = &site.metrics[m];
         for (v, value) in entry.values.iter().enumerate() {
-            let target = metric
-                .points
-                .iter()
-                .find(|p| (p.report, p.entry, p.value) == (r as u32, e as u32, v as u32))
-                .and_then(|p| p.target);
+            let target = metric.target_of(r, e, v);
             let mut standing = Standing::new(
                 value.district.clone(),
                 target,

@@ -174,12 +174,7 @@ pub fn report_rows<'a>(shared: &'a Shared, r: usize) -> Vec<Row<'a>> {
             continue;
         };
         for (v, _) in entry.values.iter().enumerate() {
-            let target = site.metrics[m]
-                .points
-                .iter()
-                .find(|p| (p.report, p.entry, p.value) == (r as u32, e as u32, v as u32))
-                .and_then(|p| p.target);
-            rows.push(row(shared, m, r, e, v, target));
+            rows.push(row(shared, m, r, e, v, site.metrics[m].target_of(r, e, v)));
         }
     }
     rows

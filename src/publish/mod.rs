@@ -19,20 +19,6 @@ use crate::pages::{Page, Shared};
 /// A file to write: its path below the output folder, and its bytes.
 pub type File = (String, Vec<u8>);
 
-/// Where a page's data is, below the base path: its CSV and JSON.
-pub fn data_paths(shared: &Shared, page: Page) -> Option<(String, String)> {
-    let folder = match page {
-        Page::Report(r) => format!("reports/{}/", shared.site.reports[r].slug),
-        Page::Metric(m) => format!("metrics/{}/", shared.site.metrics[m].id),
-        _ => "data/".to_string(),
-    };
-    let name = if folder == "data/" { "renewal" } else { "data" };
-    Some((
-        format!("{folder}{name}.csv"),
-        format!("{folder}{name}.json"),
-    ))
-}
-
 /// The files published with `page` of `edition` (the main edition is
 /// the first), whose values `shared` holds. `everything` lists every page
 /// of the site, for the sitemap; `bodies` reads a report's body.
@@ -50,14 +36,14 @@ pub fn files(
     match page {
         Page::Report(r) if main => {
             let rows = data::report_rows(shared, r);
-            if let Some((csv, json)) = data_paths(shared, page) {
+            if let Some((csv, json)) = crate::pages::data_paths(shared.site, page) {
                 files.push((csv, data::csv(&rows)));
                 files.push((json, data::json(&rows, &schema_url)));
             }
         }
         Page::Metric(m) if main => {
             let rows = data::metric_rows(shared, m);
-            if let Some((csv, json)) = data_paths(shared, page) {
+            if let Some((csv, json)) = crate::pages::data_paths(shared.site, page) {
                 files.push((csv, data::csv(&rows)));
                 files.push((json, data::json(&rows, &schema_url)));
             }
@@ -78,7 +64,7 @@ pub fn files(
             }
             if main {
                 let (csv, json) = data::site_files(shared, &schema_url);
-                if let Some((csv_path, json_path)) = data_paths(shared, page) {
+                if let Some((csv_path, json_path)) = crate::pages::data_paths(shared.site, page) {
                     files.push((csv_path, csv));
                     files.push((json_path, json));
                 }
