@@ -31,21 +31,22 @@ pub fn files(
     bodies: &(dyn Fn(usize) -> String + Sync),
 ) -> Vec<File> {
     let at = |path: String| format!("{}{path}", edition.folder);
-    let schema_url = format!("{}{}data/schema.json", shared.origin, shared.base);
+    // Made only for the pages that publish data, not for every page.
+    let schema_url = || format!("{}{}data/schema.json", shared.origin, shared.base);
     let mut files = Vec::new();
     match page {
         Page::Report(r) if main => {
             let rows = data::report_rows(shared, r);
             if let Some((csv, json)) = crate::pages::data_paths(shared.site, page) {
                 files.push((csv, data::csv(&rows)));
-                files.push((json, data::json(&rows, &schema_url)));
+                files.push((json, data::json(&rows, &schema_url())));
             }
         }
         Page::Metric(m) if main => {
             let rows = data::metric_rows(shared, m);
             if let Some((csv, json)) = crate::pages::data_paths(shared.site, page) {
                 files.push((csv, data::csv(&rows)));
-                files.push((json, data::json(&rows, &schema_url)));
+                files.push((json, data::json(&rows, &schema_url())));
             }
         }
         Page::Overview(listing @ (Listing::City(_) | Listing::District(..))) => {
@@ -63,7 +64,7 @@ pub fn files(
                 files.push((at("feed.xml".into()), xml.into_bytes()));
             }
             if main {
-                let (csv, json) = data::site_files(shared, &schema_url);
+                let (csv, json) = data::site_files(shared, &schema_url());
                 if let Some((csv_path, json_path)) = crate::pages::data_paths(shared.site, page) {
                     files.push((csv_path, csv));
                     files.push((json_path, json));
