@@ -20,9 +20,10 @@ use crate::render::{self, Theme};
 use crate::{join, load, publish};
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// Why a build did not produce a site.
 #[derive(Debug)]
@@ -93,22 +94,28 @@ fn load_site(
 
 /// Loads the site and its theme, with the warnings found; or every problem
 /// found, content and templates together. With `strict`, warnings count
-/// as errors.
+/// as errors. A `kept` theme, already prepared for the same site.yaml, is
+/// used instead of reading the theme again.
 fn load_all(
     root: &Path,
     strict: bool,
     cache: Option<&mut ReportCache>,
+    kept: Option<Theme>,
 ) -> Result<(Site, Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (config, mut problems) = load::read_config(root);
     let Some(config) = config else {
         return Err(problems);
     };
-    let theme = render::theme::load(root, &config);
+    let prepared = kept.is_some();
+    let theme = match kept {
+        Some(theme) => Ok(theme),
+        None => render::theme::load(root, &config),
+    };
     let (site, more) = load_site(root, config, cache);
     problems.extend(more);
     let theme = match theme {
-        Ok(mut theme) => {
-            problems.append(&mut theme.warnings);
+        Ok(theme) => {
+            problems.extend(theme.warnings.iter().cloned());
             Some(theme)
         }
         Err(more) => {
@@ -127,7 +134,9 @@ fn load_all(
     problems.sort();
     match (site, theme) {
         (Some(site), Some(mut theme)) if !has_errors(&problems) => {
-            render::prepare(&mut theme, &site.config);
+            if !prepared {
+                render::prepare(&mut theme, &site.config);
+            }
             Ok((site, theme, problems))
         }
         _ => Err(problems),
@@ -144,6 +153,8 @@ enum Outcome {
     Written(PageId, Vec<String>),
     Problem(Diagnostic),
     Unwritable(WriteError),
+    /// Not made: a newer change came first (see [`Preview::superseded`]).
+    Skipped(PageId),
 }
 
 /// A page of one edition (by position: the main edition is 0).
@@ -210,12 +221,23 @@ impl PageKey {
     }
 }
 
-/// Which pages to make: all of them, or those `wanted` says.
-type Wanted<'a> = Option<&'a (dyn Fn(&PageId) -> bool + Sync)>;
+/// Which pages to make: all of them (the default), or those `wanted`
+/// says; and, if `superseded` says so before a page, none of the rest.
+#[derive(Clone, Copy, Default)]
+struct Only<'a> {
+    wanted: Option<&'a (dyn Fn(&PageId) -> bool + Sync)>,
+    superseded: Option<&'a (dyn Fn() -> bool + Sync)>,
+}
 
 /// What [`render_all`] made: the summary, the id and path of each page
-/// made, and the ids of every page the site has (made or not).
-type Made = (Summary, Vec<(PageId, Vec<String>)>, Vec<PageId>);
+/// made, the ids of every page the site has (made or not), and those of
+/// the wanted pages left unmade because the build was superseded.
+type Made = (
+    Summary,
+    Vec<(PageId, Vec<String>)>,
+    Vec<PageId>,
+    Vec<PageId>,
+);
 
 /// Makes, renders and hands to `write` the pages of every edition of the
 /// site (all, or the `wanted` ones) and, for a whole build, its static
@@ -227,8 +249,9 @@ fn render_all(
     theme: &Theme,
     write: &Writer,
     progress: &Progress,
-    wanted: Wanted,
+    only: Only,
 ) -> Result<Made, Failure> {
+    let Only { wanted, superseded } = only;
     let editions = edition::all(&site.config);
     // Every edition has the same pages, planned once.
     let plan = pages::plan(&Shared::new(site, index, &theme.strings));
@@ -293,6 +316,9 @@ fn render_all(
         let folder = &editions[e].folder;
         let bodies = |r: usize| body(&edition_site.reports[r]).unwrap_or_default();
         outcomes.par_extend(todo.into_par_iter().map(|(id, page)| {
+            if superseded.is_some_and(|s| s()) {
+                return Outcome::Skipped(id.clone());
+            }
             let made = pages::view(&shared, &plan, page, &body).and_then(|view| {
                 // A preview finds the pages a template change touches by
                 // the template each kind of page uses.
@@ -306,14 +332,19 @@ fn render_all(
                 Err(problem) => return Outcome::Problem(problem),
             };
             let mut files = vec![(path, html)];
-            files.extend(publish::files(
+            let stop = || superseded.is_some_and(|s| s());
+            match publish::files(
                 &shared,
                 page,
                 &editions[e],
                 e == 0,
                 &everything,
                 &bodies,
-            ));
+                &stop,
+            ) {
+                Some(more) => files.extend(more),
+                None => return Outcome::Skipped(id.clone()),
+            }
             let mut paths = Vec::with_capacity(files.len());
             for (path, data) in files {
                 if let Err(e) = write(&path, &data) {
@@ -331,7 +362,7 @@ fn render_all(
     let mut seen: BTreeSet<(String, usize)> = BTreeSet::new();
     for outcome in &outcomes {
         match outcome {
-            Outcome::Written(..) => {}
+            Outcome::Written(..) | Outcome::Skipped(_) => {}
             Outcome::Unwritable(e) => return Err(Failure::Write(e.0.clone())),
             Outcome::Problem(d) => {
                 if seen.insert((d.file.clone(), d.line)) {
@@ -385,14 +416,16 @@ fn render_all(
         written: 0,
         warnings: Vec::new(),
     };
-    let made = outcomes
-        .into_iter()
-        .filter_map(|o| match o {
-            Outcome::Written(id, paths) => Some((id, paths)),
-            _ => None,
-        })
-        .collect();
-    Ok((summary, made, ids))
+    let mut made = Vec::with_capacity(outcomes.len());
+    let mut skipped = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Written(id, paths) => made.push((id, paths)),
+            Outcome::Skipped(id) => skipped.push(id),
+            _ => {}
+        }
+    }
+    Ok((summary, made, ids, skipped))
 }
 
 /// What a snapshot of one year holds, and what it is made from.
@@ -412,7 +445,7 @@ pub struct YearPages {
 
 /// The pages about `year` of the site at `root`: what its snapshot holds.
 pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
-    let (site, theme, _) = load_all(root, false, None).map_err(Failure::Content)?;
+    let (site, theme, _) = load_all(root, false, None, None).map_err(Failure::Content)?;
     let index = Index::build(&site);
     let editions: Vec<String> = edition::all(&site.config)
         .into_iter()
@@ -465,7 +498,8 @@ pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
 /// Loads, validates and renders the whole site, writing nothing. With
 /// `strict`, warnings fail it as errors do.
 pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, Failure> {
-    let (site, theme, mut warnings) = load_all(root, strict, None).map_err(Failure::Content)?;
+    let (site, theme, mut warnings) =
+        load_all(root, strict, None, None).map_err(Failure::Content)?;
     let index = Index::build(&site);
     // Every file a build writes, for the link check.
     let files = std::sync::Mutex::new(Vec::new());
@@ -475,7 +509,15 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
         }
         Ok(())
     };
-    let (summary, _, _) = render_all(root, &site, &index, &theme, &record, progress, None)?;
+    let (summary, _, _, _) = render_all(
+        root,
+        &site,
+        &index,
+        &theme,
+        &record,
+        progress,
+        Only::default(),
+    )?;
     let files: Vec<String> = files
         .into_inner()
         .unwrap_or_default()
@@ -521,11 +563,19 @@ pub fn build(
     progress: &Progress,
     cache: Option<&mut ReportCache>,
 ) -> Result<Summary, Failure> {
-    let (site, theme, warnings) = load_all(root, strict, cache).map_err(Failure::Content)?;
+    let (site, theme, warnings) = load_all(root, strict, cache, None).map_err(Failure::Content)?;
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
     let index = Index::build(&site);
-    let (summary, _, _) = render_all(root, &site, &index, &theme, &write, progress, None)?;
+    let (summary, _, _, _) = render_all(
+        root,
+        &site,
+        &index,
+        &theme,
+        &write,
+        progress,
+        Only::default(),
+    )?;
     let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
     Ok(Summary {
         files: summary.files + 1,
@@ -541,13 +591,29 @@ pub fn build(
 pub struct Preview {
     cache: ReportCache,
     last: Option<Kept>,
+    /// Pages a superseded build left unmade: the next build makes them.
+    owed: HashSet<PageId>,
+    /// Told the addresses of the pages and files a build rewrote
+    /// (`/reports/x/`, `/reports/x/data.csv`), as soon as they are
+    /// written: first the edited reports' own pages, then the rest. `None`
+    /// means a whole build, after which anything may have changed.
+    pub rewritten: Option<Rewritten>,
+    /// Set when a newer change has come in: the build then leaves the
+    /// pages it has not made yet for the next one, which starts at once.
+    /// The edited reports' own pages are always made first.
+    pub superseded: Option<Arc<AtomicBool>>,
 }
 
-/// The last good build: its site and index, and where each page went.
+/// Told the addresses a preview build rewrote (see [`Preview::rewritten`]).
+pub type Rewritten = Box<dyn Fn(Option<&[String]>) + Send>;
+
+/// The last good build: its site, index and theme, and where each page went.
 struct Kept {
     site: Site,
     index: Index,
-    paths: std::collections::HashMap<PageId, Vec<String>>,
+    /// None while a build has it.
+    theme: Option<Theme>,
+    paths: HashMap<PageId, Vec<String>>,
 }
 
 /// The pages a set of reports feeds, by what their addresses are made of.
@@ -599,12 +665,15 @@ impl Preview {
     }
 
     /// Builds the site at `root` into `output` after `changed` (paths from
-    /// the site root; empty for the first build). A change to reports alone
-    /// reads those reports again and renders the pages they feed, before
-    /// and after the edit, writing each page in place; anything else
-    /// (site.yaml, the theme, templates, or a first build) is a whole
-    /// build, swapped in as `build` does. On failure the output is left as
-    /// it was and the last good build is kept.
+    /// the site root; empty for the first build, or to finish what a
+    /// superseded build left). A change to reports alone reads those
+    /// reports again and renders the pages they feed, before and after the
+    /// edit, writing each page in place: the edited reports' own pages
+    /// first, then the rest. A change to templates alone renders the pages
+    /// that use them. Anything else (site.yaml, the rest of the theme, or
+    /// a first build) is a whole build, swapped in as `build` does. On
+    /// failure the output is left as it was and the last good build is
+    /// kept.
     pub fn build(
         &mut self,
         root: &Path,
@@ -616,9 +685,18 @@ impl Preview {
         if changed.iter().any(|p| p == CONFIG_FILE) {
             self.cache = ReportCache::default();
         }
-        let reports_only = !changed.is_empty() && changed.iter().all(|p| p.starts_with("content/"));
+        let finishing = changed.is_empty() && !self.owed.is_empty() && self.last.is_some();
+        let reports_only =
+            (!changed.is_empty() || finishing) && changed.iter().all(|p| p.starts_with("content/"));
+        // The theme is read again only when something of it may have
+        // changed.
+        let kept_theme = self
+            .last
+            .as_mut()
+            .filter(|_| reports_only)
+            .and_then(|k| k.theme.take());
         let (site, theme, warnings) =
-            load_all(root, strict, Some(&mut self.cache)).map_err(Failure::Content)?;
+            load_all(root, strict, Some(&mut self.cache), kept_theme).map_err(Failure::Content)?;
         let index = Index::build(&site);
         // A change to templates alone re-renders the pages whose template
         // uses one of them.
@@ -648,14 +726,26 @@ impl Preview {
         let Some(last) = last else {
             let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
             let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-            let (summary, made, _) =
-                render_all(root, &site, &index, &theme, &write, progress, None)?;
+            let (summary, made, _, _) = render_all(
+                root,
+                &site,
+                &index,
+                &theme,
+                &write,
+                progress,
+                Only::default(),
+            )?;
             let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
+            self.owed.clear();
             self.last = Some(Kept {
                 site,
                 index,
+                theme: Some(theme),
                 paths: made.into_iter().collect(),
             });
+            if let Some(told) = &self.rewritten {
+                told(None);
+            }
             return Ok(Summary {
                 files: summary.files + 1,
                 written,
@@ -668,37 +758,96 @@ impl Preview {
         touched.add(&last.site, &last.index, &files);
         touched.add(&site, &index, &files);
         let known = &last.paths;
+        let owed = std::mem::take(&mut self.owed);
         let wanted = |id: &PageId| {
             !known.contains_key(id)
+                || owed.contains(id)
                 || match &template_users {
                     Some(using) => using.contains(id.key.template()),
                     None => touched.shows(&id.key),
                 }
         };
-        // Pages are kept until every one is made: a page that fails leaves
-        // the output as it was.
-        let rendered = std::sync::Mutex::new(Vec::new());
-        let write = |path: &str, bytes: &[u8]| {
-            if let Ok(mut rendered) = rendered.lock() {
-                rendered.push((path.to_string(), bytes.to_vec()));
-            }
-            Ok(())
+        // The edited reports' own pages come first: they are what the
+        // editor is looking at.
+        let edited: BTreeSet<&str> = site
+            .reports
+            .iter()
+            .filter(|r| files.contains(r.file.as_str()))
+            .map(|r| r.slug.as_str())
+            .collect();
+        let first =
+            |id: &PageId| matches!(&id.key, PageKey::Report(s) if edited.contains(s.as_str()));
+        let first_wanted = |id: &PageId| first(id) && wanted(id);
+        let rest_wanted = |id: &PageId| !first(id) && wanted(id);
+        let superseded = self.superseded.clone();
+        let is_superseded = move || {
+            superseded
+                .as_ref()
+                .is_some_and(|s| s.load(Ordering::Relaxed))
         };
-        let (summary, made, keys) =
-            render_all(root, &site, &index, &theme, &write, progress, Some(&wanted))?;
-        let mut written = 0;
-        for (path, bytes) in rendered.into_inner().unwrap_or_default() {
-            written += usize::from(
-                crate::output::write_in_place(output, &path, &bytes)
-                    .map_err(|e| Failure::Write(e.0))?,
-            );
+        let mut summary = Summary {
+            reports: site.reports.len(),
+            metrics: site.metrics.len(),
+            files: 0,
+            bytes: 0,
+            written: 0,
+            warnings: Vec::new(),
+        };
+        let mut made_pages = Vec::new();
+        let mut keys = Vec::new();
+        let mut skipped = Vec::new();
+        let steps = [
+            Only {
+                wanted: Some(&first_wanted),
+                superseded: None,
+            },
+            Only {
+                wanted: Some(&rest_wanted),
+                superseded: Some(&is_superseded),
+            },
+        ];
+        for step in steps {
+            // Pages are kept until every one of the step is made: a page
+            // that fails leaves the output as it was.
+            let rendered = std::sync::Mutex::new(Vec::new());
+            let write = |path: &str, bytes: &[u8]| {
+                if let Ok(mut rendered) = rendered.lock() {
+                    rendered.push((path.to_string(), bytes.to_vec()));
+                }
+                Ok(())
+            };
+            let (made, pages, all, left) =
+                render_all(root, &site, &index, &theme, &write, progress, step)?;
+            let mut rewritten = Vec::new();
+            for (path, bytes) in rendered.into_inner().unwrap_or_default() {
+                if crate::output::write_in_place(output, &path, &bytes)
+                    .map_err(|e| Failure::Write(e.0))?
+                {
+                    rewritten.push(path);
+                }
+            }
+            if let Some(told) = &self.rewritten
+                && !rewritten.is_empty()
+            {
+                let base = &site.config.base_path;
+                let addresses: Vec<String> = rewritten
+                    .iter()
+                    .map(|p| format!("{base}{}", p.strip_suffix("index.html").unwrap_or(p)))
+                    .collect();
+                told(Some(&addresses));
+            }
+            summary.files += made.files;
+            summary.bytes += made.bytes;
+            summary.written += rewritten.len();
+            made_pages.extend(pages);
+            keys = all;
+            skipped.extend(left);
         }
-        // Every page of the new site, made now or kept from before.
-        let keys: std::collections::HashSet<PageId> = keys.into_iter().collect();
+        // Every page of the new site, made now or kept from before; the
+        // files of pages it no longer has are removed.
+        let keys: HashSet<PageId> = keys.into_iter().collect();
         let mut paths = last.paths;
-        for (key, path) in made {
-            paths.insert(key, path);
-        }
+        paths.extend(made_pages);
         let gone: Vec<PageId> = paths
             .keys()
             .filter(|k| !keys.contains(k))
@@ -709,11 +858,22 @@ impl Preview {
                 crate::output::remove_in_place(output, &path);
             }
         }
-        self.last = Some(Kept { site, index, paths });
+        self.owed = skipped.into_iter().collect();
+        self.last = Some(Kept {
+            site,
+            index,
+            theme: Some(theme),
+            paths,
+        });
         Ok(Summary {
-            written,
             warnings,
             ..summary
         })
+    }
+
+    /// Whether the last build left pages unmade because a newer change
+    /// came in: then [`Preview::build`] with no changes finishes them.
+    pub fn owes(&self) -> bool {
+        !self.owed.is_empty()
     }
 }

@@ -417,10 +417,17 @@ fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Res
         .map(|a| a.to_string())
         .unwrap_or_else(|| format!("{bind}:{port}"));
     let live = Arc::new(Live::default());
+    let pending = Arc::new(AtomicBool::new(false));
+    preview.superseded = Some(Arc::clone(&pending));
+    preview.rewritten = Some({
+        let live = Arc::clone(&live);
+        Box::new(move |pages: Option<&[String]>| live.reload(pages))
+    });
     let watching = {
         let (live, root, output) = (Arc::clone(&live), root.to_path_buf(), output.to_path_buf());
-        live::watch(&root.clone(), &output.clone(), move |changed| {
-            rebuild(&root, &output, strict, &changed, &live, &mut preview)
+        live::watch(&root.clone(), &output.clone(), pending, move |changed| {
+            rebuild(&root, &output, strict, &changed, &live, &mut preview);
+            preview.owes()
         })
     };
     if let Err(message) = watching {
@@ -452,6 +459,7 @@ fn rebuild(
         tick: &tick,
     };
     let shown = match changed {
+        [] => "nothing new".to_string(),
         [one] => one.clone(),
         many => format!("{} files", many.len()),
     };

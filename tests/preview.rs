@@ -305,3 +305,124 @@ fn the_listening_script_is_added_by_serve_only() {
         assert_eq!(get(&server.address, path).0, 404, "{path}");
     }
 }
+
+/// The events `serve` sends to open pages, read from `/__renewal/events`
+/// on a thread of their own: (event, data) as they come.
+fn events(address: &str) -> std::sync::mpsc::Receiver<(String, String)> {
+    use std::io::{BufRead, BufReader, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET /__renewal/events HTTP/1.1\r\nHost: {address}\r\n\r\n"
+    )
+    .unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let (mut event, mut data) = (String::new(), Vec::new());
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event: ") {
+                event = name.to_string();
+            } else if let Some(text) = line.strip_prefix("data: ") {
+                data.push(text.to_string());
+            } else if line.is_empty() && !event.is_empty() {
+                let message = (std::mem::take(&mut event), data.join("\n"));
+                data.clear();
+                if sender.send(message).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    receiver
+}
+
+#[test]
+fn an_edited_report_is_rewritten_first_and_only_the_pages_that_changed_reload() {
+    let site = fixture("basic");
+    let root = site.path();
+    let work = tempfile::tempdir().unwrap();
+    let served = work.path().join("served");
+    let server = serve(root, &["--output", served.to_str().unwrap()]);
+    let told = events(&server.address);
+    let plan = read(&root.join("content/2025/test-midyear.md"));
+    let (before, _) = status(&server.address);
+    save(
+        root,
+        "content/2025/test-midyear.md",
+        &plan.replacen("title: ", "title: 改过的", 1),
+    );
+    rebuilt(&server.address, before);
+    let mut reloads = Vec::new();
+    while let Ok((event, data)) = told.recv_timeout(Duration::from_millis(500)) {
+        if event == "reload" {
+            reloads.push(data);
+        }
+    }
+    // First the report's own page (and its data files), alone; then the
+    // pages that list it, among them the home page.
+    assert!(reloads.len() >= 2, "{reloads:?}");
+    assert!(reloads[0].lines().any(|l| l == "/reports/test-midyear/"));
+    assert!(
+        reloads[0]
+            .lines()
+            .all(|l| l.starts_with("/reports/test-midyear/")),
+        "{reloads:?}"
+    );
+    let rest: Vec<&str> = reloads[1..].iter().flat_map(|d| d.lines()).collect();
+    assert!(rest.contains(&"/"), "{rest:?}");
+    assert!(rest.contains(&"/reports/"), "{rest:?}");
+    assert!(!rest.contains(&"/reports/test-midyear/"), "{rest:?}");
+    // Pages the edit did not change are not told to reload.
+    assert!(!rest.contains(&"/404.html"), "{rest:?}");
+}
+
+#[test]
+fn a_superseded_preview_build_leaves_the_rest_to_the_next_and_ends_as_a_clean_build() {
+    use renewal::build::{Preview, Progress};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let site = fixture("basic");
+    let root = site.path();
+    let work = tempfile::tempdir().unwrap();
+    let (served, clean) = (work.path().join("served"), work.path().join("clean"));
+    let progress = Progress {
+        start: &|_| {},
+        tick: &|| {},
+    };
+    let newer = Arc::new(AtomicBool::new(false));
+    let mut preview = Preview::default();
+    preview.superseded = Some(Arc::clone(&newer));
+    preview.build(root, &served, false, &[], &progress).unwrap();
+    let file = "content/2025/test-midyear.md";
+    let plan = read(&root.join(file));
+    save(root, file, &plan.replacen("title: ", "title: 改过的", 1));
+    // A newer change is already waiting: only the edited report's page is made.
+    newer.store(true, Ordering::Relaxed);
+    preview
+        .build(root, &served, false, &[file.to_string()], &progress)
+        .unwrap();
+    assert!(
+        preview.owes(),
+        "the other pages are left for the next build"
+    );
+    clean_build(root, &clean);
+    let page = "reports/test-midyear/index.html";
+    assert_eq!(read(&served.join(page)), read(&clean.join(page)));
+    assert_ne!(
+        read(&served.join("index.html")),
+        read(&clean.join("index.html")),
+        "the home page waits for the next build"
+    );
+    // The next build, with nothing new, finishes them.
+    newer.store(false, Ordering::Relaxed);
+    preview.build(root, &served, false, &[], &progress).unwrap();
+    assert!(!preview.owes());
+    let strip = |mut files: std::collections::BTreeMap<String, Vec<u8>>| {
+        files.retain(|path, _| !path.starts_with('.'));
+        files
+    };
+    assert!(
+        strip(snapshot(&served)) == strip(snapshot(&clean)),
+        "the preview's output differs from a clean build"
+    );
+}

@@ -181,12 +181,20 @@ pub fn report_rows<'a>(shared: &'a Shared, r: usize) -> Vec<Row<'a>> {
 }
 
 /// Every figure of the site, metric by metric, each in series order, as
-/// CSV and JSON, made a metric at a time on every core.
-pub fn site_files(shared: &Shared, schema_url: &str) -> (Vec<u8>, Vec<u8>) {
+/// CSV and JSON, made a metric at a time on every core. Once `stop` says
+/// so, the rest is not made and what comes back is to be thrown away.
+pub fn site_files(
+    shared: &Shared,
+    schema_url: &str,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> (Vec<u8>, Vec<u8>) {
     use rayon::prelude::*;
     let chunks: Vec<(Vec<u8>, Vec<u8>)> = (0..shared.site.metrics.len())
         .into_par_iter()
         .map(|m| {
+            if stop() {
+                return Default::default();
+            }
             let rows = metric_rows(shared, m);
             (csv_records(&rows), json_rows(&rows))
         })

@@ -21,7 +21,8 @@ pub type File = (String, Vec<u8>);
 
 /// The files published with `page` of `edition` (the main edition is
 /// the first), whose values `shared` holds. `everything` lists every page
-/// of the site, for the sitemap; `bodies` reads a report's body.
+/// of the site, for the sitemap; `bodies` reads a report's body. None
+/// when `stop` said to leave the rest of the build for a newer one.
 pub fn files(
     shared: &Shared,
     page: Page,
@@ -29,7 +30,8 @@ pub fn files(
     main: bool,
     everything: &dyn Fn() -> Vec<String>,
     bodies: &(dyn Fn(usize) -> String + Sync),
-) -> Vec<File> {
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<File>> {
     let at = |path: String| format!("{}{path}", edition.folder);
     // Made only for the pages that publish data, not for every page.
     let schema_url = || format!("{}{}data/schema.json", shared.origin, shared.base);
@@ -64,7 +66,7 @@ pub fn files(
                 files.push((at("feed.xml".into()), xml.into_bytes()));
             }
             if main {
-                let (csv, json) = data::site_files(shared, &schema_url());
+                let (csv, json) = data::site_files(shared, &schema_url(), stop);
                 if let Some((csv_path, json_path)) = crate::pages::data_paths(shared.site, page) {
                     files.push((csv_path, csv));
                     files.push((json_path, json));
@@ -82,13 +84,14 @@ pub fn files(
                         .label
                         .clone()
                 };
-                let docs = search::docs(shared.site, &places, bodies);
-                files.extend(search::files(&docs));
+                let docs = search::docs(shared.site, &places, bodies, stop);
+                files.extend(search::files(&docs, stop));
             }
         }
         _ => {}
     }
-    files
+    // A site-wide file cut short is thrown away with its page.
+    (!stop()).then_some(files)
 }
 
 /// A feed's title: the site's, or the place's with the site's.

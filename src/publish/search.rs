@@ -91,16 +91,28 @@ pub struct Doc {
     pub language: Language,
 }
 
-/// The report documents of `site`, newest first, reading each body with `body`.
+/// The report documents of `site`, newest first, reading each body with
+/// `body`; once `stop` says so, the rest are left empty, to be thrown away.
 pub fn docs(
     site: &Site,
     places: &(dyn Fn(usize) -> String + Sync),
     body: &(dyn Fn(usize) -> String + Sync),
+    stop: &(dyn Fn() -> bool + Sync),
 ) -> Vec<Doc> {
     site.reports
         .par_iter()
         .enumerate()
         .map(|(r, report)| {
+            if stop() {
+                return Doc {
+                    path: String::new(),
+                    text: String::new(),
+                    title: String::new(),
+                    place: String::new(),
+                    date: String::new(),
+                    language: report.language,
+                };
+            }
             let mut text = format!(
                 "{}\n{}\n",
                 report.title,
@@ -134,8 +146,9 @@ pub fn docs(
         .collect()
 }
 
-/// The index files of `docs` (below `search/`).
-pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
+/// The index files of `docs` (below `search/`); once `stop` says so, the
+/// rest is not indexed and what comes back is to be thrown away.
+pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec<u8>)> {
     let simplified = |text: &str, language: Language| {
         if language == Language::ZhHant {
             script::convert(text, Language::ZhHans)
@@ -145,7 +158,10 @@ pub fn files(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
     };
     let per_doc: Vec<BTreeSet<String>> = docs
         .par_iter()
-        .map(|d| terms(&simplified(&d.text, d.language)))
+        .map(|d| match stop() {
+            true => BTreeSet::new(),
+            false => terms(&simplified(&d.text, d.language)),
+        })
         .collect();
     let shards = (docs.len() / 64).next_power_of_two().clamp(8, 4096);
     let mut index: Vec<BTreeMap<&str, Vec<usize>>> = vec![BTreeMap::new(); shards];

@@ -15,8 +15,9 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::mpsc::{Sender, channel};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// How long the watcher waits for an editor to finish saving: editors
@@ -39,12 +40,28 @@ struct State {
 }
 
 impl Live {
-    /// Records a finished build and tells every open page: reload when it
-    /// succeeded, show the problems when it did not (the last good site is
-    /// still what is served).
+    /// Tells open pages that files were rewritten: those showing one of
+    /// `addresses` (page addresses, `/reports/x/`) reload; with `None`,
+    /// every page does.
+    pub fn reload(&self, addresses: Option<&[String]>) {
+        let data: String = match addresses {
+            None => "data: \n".into(),
+            Some(list) => list
+                .iter()
+                .filter(|a| !a.contains(['\n', '\r']))
+                .map(|a| format!("data: {a}\n"))
+                .collect(),
+        };
+        self.send(format!("event: reload\n{data}\n"));
+    }
+
+    /// Records a finished build and tells every open page: the problems
+    /// when it failed (the last good site is still what is served), or
+    /// that there are none. Pages learn what to reload from
+    /// [`Live::reload`].
     pub fn built(&self, problems: Vec<String>) {
         let message = if problems.is_empty() {
-            "event: reload\ndata: \n\n".to_string()
+            "event: ok\ndata: \n\n".to_string()
         } else {
             let data: String = problems.iter().map(|p| format!("data: {p}\n")).collect();
             format!("event: problems\n{data}\n")
@@ -53,6 +70,10 @@ impl Live {
             state.generation += 1;
             state.problems = problems;
         }
+        self.send(message);
+    }
+
+    fn send(&self, message: String) {
         if let Ok(mut listeners) = self.listeners.lock() {
             listeners.retain(|l| l.send(message.clone()).is_ok());
         }
@@ -110,7 +131,7 @@ impl Live {
 }
 
 /// Listens for rebuilds and shows problems in a panel over the page.
-const SCRIPT: &str = "(function(){function show(t){var d=document.getElementById('renewal-problems');if(!t){if(d)d.remove();return}if(!d){d=document.createElement('pre');d.id='renewal-problems';d.setAttribute('role','alert');d.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;margin:0;padding:1em;background:#fff5f5;color:#8a1c1c;border-top:4px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap;z-index:2147483647';document.body.appendChild(d)}d.textContent='renewal: the last edit has problems; this page is the last good build.\\n\\n'+t}show(PROBLEMS);var s=new EventSource('/__renewal/events');s.addEventListener('reload',function(){location.reload()});s.addEventListener('problems',function(e){show(e.data)})})();";
+const SCRIPT: &str = "(function(){function show(t){var d=document.getElementById('renewal-problems');if(!t){if(d)d.remove();return}if(!d){d=document.createElement('pre');d.id='renewal-problems';d.setAttribute('role','alert');d.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;margin:0;padding:1em;background:#fff5f5;color:#8a1c1c;border-top:4px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap;z-index:2147483647';document.body.appendChild(d)}d.textContent='renewal: the last edit has problems; this page is the last good build.\\n\\n'+t}show(PROBLEMS);var s=new EventSource('/__renewal/events');s.addEventListener('reload',function(e){var l=e.data?e.data.split('\\n'):null,h=decodeURIComponent(location.pathname).replace(/index\\.html$/,'');if(!l||l.indexOf(h)>=0)location.reload()});s.addEventListener('ok',function(){show('')});s.addEventListener('problems',function(e){show(e.data)})})();";
 
 /// `text` as a JavaScript string literal that is safe inside `<script>`.
 fn js_string(text: &str) -> String {
@@ -148,21 +169,38 @@ const SOURCES: [&str; 4] = ["site.yaml", "content", "themes", "templates"];
 /// Watches what a site is built from (`site.yaml`, `content/`, `themes/`,
 /// `templates/`, including those folders when they appear later) and calls
 /// `changed` with the changed paths, relative to `root`, once an editor
-/// has finished saving ([`SETTLE`]). Files being read, the output folder
+/// has finished saving ([`SETTLE`]). `pending` is set as soon as any
+/// change comes in, so that a build under way can leave the rest of its
+/// work to the next; `changed` answers whether it left some, and is then
+/// called again, with no paths, once no change has come for [`SETTLE`]. Files being read, the output folder
 /// and everything else at the root are not changes, so a build never sets
 /// off another. The watch runs on a thread of its own for as long as the
 /// process.
 pub fn watch(
     root: &Path,
     output: &Path,
-    mut changed: impl FnMut(Vec<String>) + Send + 'static,
+    pending: Arc<AtomicBool>,
+    mut changed: impl FnMut(Vec<String>) -> bool + Send + 'static,
 ) -> Result<(), String> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let output = output
         .canonicalize()
         .unwrap_or_else(|_| output.to_path_buf());
     let (sender, events) = channel();
-    let mut watcher = notify::recommended_watcher(sender)
+    let taken = Arc::clone(&pending);
+    let handler = {
+        let output = output.clone();
+        move |event: notify::Result<Event>| {
+            if let Ok(e) = &event
+                && !matches!(e.kind, EventKind::Access(_))
+                && e.paths.iter().any(|p| !p.starts_with(&output))
+            {
+                pending.store(true, Ordering::Relaxed);
+            }
+            let _ = sender.send(event);
+        }
+    };
+    let mut watcher = notify::recommended_watcher(handler)
         .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
     // The root itself, not recursively: site.yaml, and folders that appear.
     watcher
@@ -188,9 +226,23 @@ pub fn watch(
         .collect();
     std::thread::spawn(move || {
         let watcher = &mut watcher;
-        while let Ok(first) = events.recv() {
-            let mut batch: Vec<notify::Result<Event>> = vec![first];
-            while let Ok(more) = events.recv_timeout(SETTLE) {
+        let mut owing = false;
+        loop {
+            let first = match owing {
+                true => match events.recv_timeout(SETTLE) {
+                    Ok(event) => Some(event),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                },
+                false => match events.recv() {
+                    Ok(event) => Some(event),
+                    Err(_) => break,
+                },
+            };
+            let mut batch: Vec<notify::Result<Event>> = first.into_iter().collect();
+            while !batch.is_empty()
+                && let Ok(more) = events.recv_timeout(SETTLE)
+            {
                 batch.push(more);
             }
             let mut paths: Vec<PathBuf> = batch
@@ -236,8 +288,11 @@ pub fn watch(
                 .collect();
             shown.sort();
             shown.dedup();
-            if !shown.is_empty() {
-                changed(shown);
+            if !shown.is_empty() || owing {
+                // What came in so far is in hand; only later changes
+                // supersede the build.
+                taken.store(false, Ordering::Relaxed);
+                owing = changed(shown);
             }
         }
     });
