@@ -806,7 +806,10 @@ impl Preview {
                 superseded: Some(&is_superseded),
             },
         ];
-        for step in steps {
+        // Without an edited report (templates, or what a superseded build
+        // left), there is no first step.
+        let skip = usize::from(edited.is_empty());
+        for step in steps.into_iter().skip(skip) {
             // Pages are kept until every one of the step is made: a page
             // that fails leaves the output as it was.
             let rendered = std::sync::Mutex::new(Vec::new());
