@@ -232,12 +232,7 @@ struct Only<'a> {
 /// What [`render_all`] made: the summary, the id and path of each page
 /// made, the ids of every page the site has (made or not), and those of
 /// the wanted pages left unmade because the build was superseded.
-type Made = (
-    Summary,
-    Vec<(PageId, Vec<String>)>,
-    Vec<PageId>,
-    Vec<PageId>,
-);
+type Made = (Summary, Vec<PagePaths>, Vec<PageId>, Vec<PageId>);
 
 /// Makes, renders and hands to `write` the pages of every edition of the
 /// site (all, or the `wanted` ones) and, for a whole build, its static
@@ -564,25 +559,38 @@ pub fn build(
     cache: Option<&mut ReportCache>,
 ) -> Result<Summary, Failure> {
     let (site, theme, warnings) = load_all(root, strict, cache, None).map_err(Failure::Content)?;
-    let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
-    let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
     let index = Index::build(&site);
-    let (summary, _, _, _) = render_all(
-        root,
-        &site,
-        &index,
-        &theme,
-        &write,
-        progress,
-        Only::default(),
-    )?;
-    let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
+    let (summary, _) = build_whole(root, output, &site, &index, &theme, progress)?;
     Ok(Summary {
-        files: summary.files + 1,
-        written,
         warnings,
         ..summary
     })
+}
+
+/// A page, and the paths of its files below the output folder.
+type PagePaths = (PageId, Vec<String>);
+
+/// Renders every page of `site` into a copy of the output and swaps it
+/// in: the summary (with the marker counted), and where each page went.
+fn build_whole(
+    root: &Path,
+    output: &Path,
+    site: &Site,
+    index: &Index,
+    theme: &Theme,
+    progress: &Progress,
+) -> Result<(Summary, Vec<PagePaths>), Failure> {
+    let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
+    let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+    let (summary, made, _, _) =
+        render_all(root, site, index, theme, &write, progress, Only::default())?;
+    let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
+    let summary = Summary {
+        files: summary.files + 1,
+        written,
+        ..summary
+    };
+    Ok((summary, made))
 }
 
 /// What a live preview keeps from one build to the next, so that an edit
@@ -724,18 +732,7 @@ impl Preview {
             .take()
             .filter(|_| reports_only || template_users.is_some());
         let Some(last) = last else {
-            let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
-            let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-            let (summary, made, _, _) = render_all(
-                root,
-                &site,
-                &index,
-                &theme,
-                &write,
-                progress,
-                Only::default(),
-            )?;
-            let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
+            let (summary, made) = build_whole(root, output, &site, &index, &theme, progress)?;
             self.owed.clear();
             self.last = Some(Kept {
                 site,
@@ -747,8 +744,6 @@ impl Preview {
                 told(None);
             }
             return Ok(Summary {
-                files: summary.files + 1,
-                written,
                 warnings,
                 ..summary
             });
