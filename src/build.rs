@@ -64,10 +64,14 @@ fn has_errors(problems: &[Diagnostic]) -> bool {
 /// Reads, validates and joins the reports of the site at `root`, whose
 /// configuration is `config`. The site comes back unless there is an
 /// error (warnings alone do not hold it back), with every problem found.
+/// With the site `before` an edit (same configuration, reports read
+/// through the same `cache`), only the metrics of the reports read again
+/// are joined again, as long as the reports keep their order.
 fn load_site(
     root: &Path,
     config: Config,
     cache: Option<&mut ReportCache>,
+    before: Option<&Site>,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let load::Loaded {
         mut reports,
@@ -75,7 +79,29 @@ fn load_site(
         unread_ids,
     } = load::reports(root, &config, cache);
     reports.shrink_to_fit();
-    let metrics = match join::join(&reports, &config, &unread_ids) {
+    let in_order = |old: &Site| {
+        old.reports.len() == reports.len()
+            && old
+                .reports
+                .iter()
+                .zip(&reports)
+                .all(|(a, b)| a.slug == b.slug)
+    };
+    let joined = match before.filter(|old| unread_ids == load::Unread::None && in_order(old)) {
+        Some(old) => {
+            let ids: BTreeSet<&str> = old
+                .reports
+                .iter()
+                .zip(&reports)
+                .filter(|(a, b)| !Arc::ptr_eq(a, b))
+                .flat_map(|(a, b)| a.metrics.iter().chain(&b.metrics))
+                .map(|entry| entry.id.as_str())
+                .collect();
+            join::join_again(&reports, &config, &old.metrics, &ids)
+        }
+        None => join::join(&reports, &config, &unread_ids),
+    };
+    let metrics = match joined {
         Ok(metrics) => Some(metrics),
         Err(more) => {
             problems.extend(more);
@@ -101,6 +127,7 @@ fn load_all(
     strict: bool,
     cache: Option<&mut ReportCache>,
     kept: Option<Theme>,
+    before: Option<&Site>,
 ) -> Result<(Site, Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (config, mut problems) = load::read_config(root);
     let Some(config) = config else {
@@ -111,7 +138,7 @@ fn load_all(
         Some(theme) => Ok(theme),
         None => render::theme::load(root, &config),
     };
-    let (site, more) = load_site(root, config, cache);
+    let (site, more) = load_site(root, config, cache, before);
     problems.extend(more);
     let theme = match theme {
         Ok(theme) => {
@@ -440,7 +467,7 @@ pub struct YearPages {
 
 /// The pages about `year` of the site at `root`: what its snapshot holds.
 pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
-    let (site, theme, _) = load_all(root, false, None, None).map_err(Failure::Content)?;
+    let (site, theme, _) = load_all(root, false, None, None, None).map_err(Failure::Content)?;
     let index = Index::build(&site);
     let editions: Vec<String> = edition::all(&site.config)
         .into_iter()
@@ -494,7 +521,7 @@ pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
 /// `strict`, warnings fail it as errors do.
 pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, Failure> {
     let (site, theme, mut warnings) =
-        load_all(root, strict, None, None).map_err(Failure::Content)?;
+        load_all(root, strict, None, None, None).map_err(Failure::Content)?;
     let index = Index::build(&site);
     // Every file a build writes, for the link check.
     let files = std::sync::Mutex::new(Vec::new());
@@ -558,7 +585,8 @@ pub fn build(
     progress: &Progress,
     cache: Option<&mut ReportCache>,
 ) -> Result<Summary, Failure> {
-    let (site, theme, warnings) = load_all(root, strict, cache, None).map_err(Failure::Content)?;
+    let (site, theme, warnings) =
+        load_all(root, strict, cache, None, None).map_err(Failure::Content)?;
     let index = Index::build(&site);
     let (summary, _) = build_whole(root, output, &site, &index, &theme, progress)?;
     Ok(Summary {
@@ -703,8 +731,10 @@ impl Preview {
             .as_mut()
             .filter(|_| reports_only)
             .and_then(|k| k.theme.take());
+        let before = self.last.as_ref().filter(|_| reports_only).map(|k| &k.site);
         let (site, theme, warnings) =
-            load_all(root, strict, Some(&mut self.cache), kept_theme).map_err(Failure::Content)?;
+            load_all(root, strict, Some(&mut self.cache), kept_theme, before)
+                .map_err(Failure::Content)?;
         let index = Index::build(&site);
         // A change to templates alone re-renders the pages whose template
         // uses one of them.

@@ -16,7 +16,8 @@ use crate::model::config::Config;
 use crate::model::date::Date;
 use crate::model::{Basis, Figure, Metric, MetricEntry, Point, Report, Standing, Value};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// One report's statement of a metric: the report, its index in the site's
 /// report list, and the entry's index in the report.
@@ -27,10 +28,42 @@ type Stated<'a> = (&'a Report, u32, u32);
 /// read may introduce: updates of those are skipped instead of reported
 /// as undefined, since the answer depends on the unread file.
 pub fn join(
-    reports: &[Report],
+    reports: &[Arc<Report>],
     config: &Config,
     unread_ids: &crate::load::Unread,
-) -> Result<Vec<Metric>, Vec<Diagnostic>> {
+) -> Result<Vec<Arc<Metric>>, Vec<Diagnostic>> {
+    join_ids(reports, config, unread_ids, None)
+}
+
+/// What [`join`] gives, made again only for the metrics with the `ids` a
+/// few edited reports stated before or after the edit; the others are
+/// taken from `before`, the metrics joined from the same reports in the
+/// same order (a metric is made from its own statements alone, and
+/// those of the others have not changed).
+pub fn join_again(
+    reports: &[Arc<Report>],
+    config: &Config,
+    before: &[Arc<Metric>],
+    ids: &BTreeSet<&str>,
+) -> Result<Vec<Arc<Metric>>, Vec<Diagnostic>> {
+    let again = join_ids(reports, config, &crate::load::Unread::None, Some(ids))?;
+    let mut metrics: Vec<Arc<Metric>> = before
+        .iter()
+        .filter(|m| !ids.contains(m.id.as_str()))
+        .cloned()
+        .chain(again)
+        .collect();
+    metrics.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(metrics)
+}
+
+/// Joins the metrics of `reports`, or only those with one of `only` ids.
+fn join_ids(
+    reports: &[Arc<Report>],
+    config: &Config,
+    unread_ids: &crate::load::Unread,
+    only: Option<&BTreeSet<&str>>,
+) -> Result<Vec<Arc<Metric>>, Vec<Diagnostic>> {
     let mut chronological: Vec<u32> = (0..reports.len() as u32).collect();
     chronological.sort_by(|&a, &b| {
         let (a, b) = (&reports[a as usize], &reports[b as usize]);
@@ -41,6 +74,9 @@ pub fn join(
     for &r in &chronological {
         let report = &reports[r as usize];
         for (e, entry) in report.metrics.iter().enumerate() {
+            if only.is_some_and(|ids| !ids.contains(entry.id.as_str())) {
+                continue;
+            }
             by_id
                 .entry(entry.id.as_str())
                 .or_default()
@@ -65,7 +101,7 @@ pub fn join(
     let mut metrics = Vec::with_capacity(joined.len());
     for result in joined {
         match result {
-            Ok(metric) => metrics.push(metric),
+            Ok(metric) => metrics.push(Arc::new(metric)),
             Err(mut problems) => errors.append(&mut problems),
         }
     }

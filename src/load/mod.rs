@@ -55,7 +55,7 @@ pub fn read_config(root: &Path) -> (Option<Config>, Vec<Diagnostic>) {
 pub struct Loaded {
     /// Every report whose front matter could be read, problems or not,
     /// newest first (by publication date, then by slug).
-    pub reports: Vec<Report>,
+    pub reports: Vec<std::sync::Arc<Report>>,
     pub problems: Vec<Diagnostic>,
     /// Metric ids that reports with problems may introduce (see [`Unread`]).
     pub unread_ids: Unread,
@@ -98,7 +98,11 @@ impl Unread {
 /// For one report file: its report, its problems, and the ids written in
 /// it when it could not be read whole (`None` when it could not be read at
 /// all).
-type Parsed = (Option<Report>, Vec<Diagnostic>, Option<Vec<String>>);
+type Parsed = (
+    Option<std::sync::Arc<Report>>,
+    Vec<Diagnostic>,
+    Option<Vec<String>>,
+);
 
 /// When a file was last changed, and its size: what tells a changed file
 /// from one that was only read.
@@ -192,7 +196,7 @@ fn parse_file(root: &Path, file: &str, config: &Config) -> Parsed {
             } else {
                 ids_written_in(&text)
             };
-            (report, problems, ids)
+            (report.map(std::sync::Arc::new), problems, ids)
         }
         Err((line, column, message)) => {
             let ids = std::fs::read(&path)

@@ -243,9 +243,9 @@ pub struct Metric {
 pub struct Site {
     pub config: Config,
     /// Newest first (by `published`, then by slug).
-    pub reports: Vec<Report>,
+    pub reports: Vec<std::sync::Arc<Report>>,
     /// Sorted by id.
-    pub metrics: Vec<Metric>,
+    pub metrics: Vec<std::sync::Arc<Metric>>,
 }
 
 impl Site {

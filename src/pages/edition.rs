@@ -69,8 +69,11 @@ pub fn site_for<'a>(site: &'a Site, edition: &Edition, main: bool) -> Cow<'a, Si
         return Cow::Borrowed(site);
     }
     let mut copy = site.clone();
-    copy.reports.par_iter_mut().for_each(|r| report_in(r, to));
+    copy.reports
+        .par_iter_mut()
+        .for_each(|r| report_in(std::sync::Arc::make_mut(r), to));
     copy.metrics.par_iter_mut().for_each(|m| {
+        let m = std::sync::Arc::make_mut(m);
         if script::converts(m.language, to) {
             m.label = script::convert(&m.label, to);
             m.language = to;
