@@ -732,6 +732,10 @@ impl Preview {
             .filter(|_| reports_only)
             .and_then(|k| k.theme.take());
         let before = self.last.as_ref().filter(|_| reports_only).map(|k| &k.site);
+        if before.is_some() {
+            // The watcher names every file that changed.
+            self.cache.only_changed(changed);
+        }
         let (site, theme, warnings) =
             load_all(root, strict, Some(&mut self.cache), kept_theme, before)
                 .map_err(Failure::Content)?;

@@ -116,9 +116,23 @@ pub type Stamp = (std::time::SystemTime, u64);
 /// are the same and that time was more than a second before it was read:
 /// some file systems keep times to the second, and a second save within
 /// the same second would otherwise go unseen.
+///
+/// A preview that is told by a watcher which files changed says so with
+/// [`ReportCache::only_changed`]: then only those files are read again,
+/// and the others are not even looked at.
 #[derive(Default)]
 pub struct ReportCache {
     entries: std::collections::HashMap<String, (Stamp, std::time::SystemTime, Parsed)>,
+    changed: Option<std::collections::HashSet<String>>,
+}
+
+impl ReportCache {
+    /// For the next reading only: the files (paths from the site root)
+    /// that changed since the last; every other file read before is taken
+    /// as it was.
+    pub fn only_changed(&mut self, files: &[String]) {
+        self.changed = Some(files.iter().cloned().collect());
+    }
 }
 
 /// The [`Stamp`] of the file at `path`, if there is one.
@@ -131,12 +145,19 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
 /// back together with the reports, so that checks across reports still
 /// run on whatever could be read. With a `cache`, a file unchanged since
 /// it was last read is not read again.
-pub fn reports(root: &Path, config: &Config, cache: Option<&mut ReportCache>) -> Loaded {
+pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>) -> Loaded {
     let (files, mut errors) = source::report_files(root);
+    let changed = cache.as_deref_mut().and_then(|c| c.changed.take());
     let known = cache.as_deref();
     let parsed: Vec<(Parsed, Option<Stamp>, bool)> = files
         .par_iter()
         .map(|file| {
+            if let (Some(changed), Some(c)) = (&changed, known)
+                && !changed.contains(file)
+                && let Some((_, _, parsed)) = c.entries.get(file)
+            {
+                return (parsed.clone(), None, false);
+            }
             let now = known.and_then(|_| stamp(&root.join(file)));
             if let Some((when, read_at, parsed)) = known.and_then(|c| c.entries.get(file))
                 && Some(*when) == now
