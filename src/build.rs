@@ -276,7 +276,7 @@ fn render_all(
     let Only { wanted, superseded } = only;
     let editions = edition::all(&site.config);
     // Every edition has the same pages, planned once.
-    let plan = pages::plan(&Shared::new(site, index, &theme.strings));
+    let plan = pages::plan(site, index);
     let keys: Vec<PageKey> = plan
         .pages
         .par_iter()
@@ -547,7 +547,7 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
         .map(|f| f.strip_suffix("index.html").map(String::from).unwrap_or(f))
         .collect();
     let shared = Shared::new(&site, &index, &theme.strings);
-    let plan = pages::plan(&shared);
+    let plan = pages::plan(&site, &index);
     let templates = theme
         .texts
         .iter()

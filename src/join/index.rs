@@ -7,7 +7,8 @@
 //! reports or all metrics, so the build grows linearly with the site.
 
 use crate::model::{Basis, Site};
-use std::collections::{BTreeMap, BTreeSet};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Something whose page lists reports and metrics: a city, one of its
 /// districts, a year or a topic. Cities, districts and topics are numbered
@@ -88,7 +89,29 @@ impl Index {
             .enumerate()
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
-        let district_of = |city: usize, id: &str| config.cities[city].district_position(id);
+        let districts_of: Vec<HashMap<&str, usize>> = config
+            .cities
+            .iter()
+            .map(|c| {
+                c.districts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| (&*d.id, i))
+                    .collect()
+            })
+            .collect();
+        let district_of =
+            |city: usize, id: &str| districts_of.get(city).and_then(|d| d.get(id)).copied();
+        // Each metric's topic, by id: looked up for every entry of every
+        // report.
+        let topic_by_metric: HashMap<&str, usize> = site
+            .metrics
+            .iter()
+            .filter_map(|m| {
+                let t = config.topic_position(m.topic.as_deref()?)?;
+                Some((m.id.as_str(), t))
+            })
+            .collect();
         let topic_of: BTreeMap<&str, usize> = config
             .topics
             .iter()
@@ -112,34 +135,41 @@ impl Index {
         };
         let mut years: BTreeMap<i32, Members> = BTreeMap::new();
 
-        for (r, report) in site.reports.iter().enumerate() {
-            let city = city_of.get(report.city.as_str()).copied().unwrap_or(0);
+        // What each report is about, found on every core; then listed in
+        // order.
+        let about: Vec<(usize, BTreeSet<usize>, BTreeSet<usize>)> = site
+            .reports
+            .par_iter()
+            .map(|report| {
+                let city = city_of.get(report.city.as_str()).copied().unwrap_or(0);
+                let mut districts: BTreeSet<usize> = BTreeSet::new();
+                let mut topics: BTreeSet<usize> = BTreeSet::new();
+                districts.extend(
+                    report
+                        .district
+                        .as_deref()
+                        .and_then(|d| district_of(city, d)),
+                );
+                topics.extend(
+                    report
+                        .topics
+                        .iter()
+                        .filter_map(|t| topic_of.get(t.as_str())),
+                );
+                for entry in &report.metrics {
+                    for value in &entry.values {
+                        districts
+                            .extend(value.district.as_deref().and_then(|d| district_of(city, d)));
+                    }
+                    topics.extend(topic_by_metric.get(entry.id.as_str()));
+                }
+                (city, districts, topics)
+            })
+            .collect();
+        for (r, (report, (city, districts, topics))) in site.reports.iter().zip(about).enumerate() {
             index.report_city.push(city);
             index.cities[city].reports.push(r);
             years.entry(report.year).or_default().reports.push(r);
-            let mut districts: BTreeSet<usize> = BTreeSet::new();
-            let mut topics: BTreeSet<usize> = BTreeSet::new();
-            districts.extend(
-                report
-                    .district
-                    .as_deref()
-                    .and_then(|d| district_of(city, d)),
-            );
-            topics.extend(
-                report
-                    .topics
-                    .iter()
-                    .filter_map(|t| topic_of.get(t.as_str())),
-            );
-            for entry in &report.metrics {
-                for value in &entry.values {
-                    districts.extend(value.district.as_deref().and_then(|d| district_of(city, d)));
-                }
-                let topic = site
-                    .metric(&entry.id)
-                    .and_then(|m| site.metrics[m].topic.as_deref());
-                topics.extend(topic.and_then(|t| topic_of.get(t)));
-            }
             for d in districts {
                 index.districts[city][d].reports.push(r);
             }

@@ -183,9 +183,7 @@ pub struct More<'a> {
 pub type BodyReader<'a> = dyn Fn(&Report) -> Result<String, Diagnostic> + Sync + 'a;
 
 /// Lists every page of the site, in a stable order.
-pub fn plan<'a>(shared: &'a Shared<'a>) -> Plan {
-    let site = shared.site;
-    let index = shared.index;
+pub fn plan(site: &crate::model::Site, index: &crate::join::index::Index) -> Plan {
     let size = site.config.page_size;
     let mut pages = vec![Page::Home];
     pages.extend((1..=paging::count(site.reports.len(), size)).map(Page::AllReports));
