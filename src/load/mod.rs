@@ -119,11 +119,15 @@ pub type Stamp = (std::time::SystemTime, u64);
 ///
 /// A preview that is told by a watcher which files changed says so with
 /// [`ReportCache::only_changed`]: then only those files are read again,
-/// and the others are not even looked at.
+/// and the others are not even looked at; when the changed files are all
+/// reports read before and still there, `content/` is not walked again.
 #[derive(Default)]
 pub struct ReportCache {
     entries: std::collections::HashMap<String, (Stamp, std::time::SystemTime, Parsed)>,
     changed: Option<std::collections::HashSet<String>>,
+    /// What the last walk of `content/` found: the report files, and the
+    /// problems with the others.
+    walked: Option<(Vec<String>, Vec<Diagnostic>)>,
 }
 
 impl ReportCache {
@@ -146,8 +150,18 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
 /// run on whatever could be read. With a `cache`, a file unchanged since
 /// it was last read is not read again.
 pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>) -> Loaded {
-    let (files, mut errors) = source::report_files(root);
     let changed = cache.as_deref_mut().and_then(|c| c.changed.take());
+    let same_files = |c: &ReportCache, changed: &std::collections::HashSet<String>| {
+        changed.iter().all(|file| {
+            c.entries.contains_key(file)
+                && std::fs::symlink_metadata(root.join(file)).is_ok_and(|m| m.is_file())
+        })
+    };
+    let walked = match (cache.as_deref(), &changed) {
+        (Some(c), Some(changed)) if same_files(c, changed) => c.walked.clone(),
+        _ => None,
+    };
+    let (files, mut errors) = walked.unwrap_or_else(|| source::report_files(root));
     let known = cache.as_deref();
     let parsed: Vec<(Parsed, Option<Stamp>, bool)> = files
         .par_iter()
@@ -169,6 +183,7 @@ pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>
         })
         .collect();
     if let Some(cache) = cache {
+        cache.walked = Some((files.clone(), errors.clone()));
         let read_at = std::time::SystemTime::now();
         let present: std::collections::HashSet<&String> = files.iter().collect();
         cache.entries.retain(|file, _| present.contains(file));

@@ -17,6 +17,7 @@ use crate::model::{Basis, Pace, ReportKind, Site, Standing};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// A place's name and address.
 #[derive(Debug, Clone)]
@@ -175,8 +176,9 @@ pub struct Shared<'a> {
     pub places: Vec<Vec<Place>>,
     pub report_urls: Vec<String>,
     pub metric_urls: Vec<String>,
-    /// Per metric, per standing.
-    pub figures: Vec<Vec<Figures>>,
+    /// Per metric, per standing: made the first time a page shows the
+    /// metric, and shared by every page after it.
+    figures: Vec<OnceLock<Vec<Figures>>>,
 }
 
 impl<'a> Shared<'a> {
@@ -221,11 +223,7 @@ impl<'a> Shared<'a> {
                 .par_iter()
                 .map(|m| format!("{base}metrics/{}/", m.id))
                 .collect(),
-            figures: site
-                .metrics
-                .par_iter()
-                .map(|m| m.standings.iter().map(Figures::of).collect())
-                .collect(),
+            figures: site.metrics.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -278,7 +276,8 @@ impl<'a> Shared<'a> {
     pub fn row(&self, m: usize, s: usize) -> MetricRow<'_> {
         let metric = &self.site.metrics[m];
         let standing = &metric.standings[s];
-        let figures = &self.figures[m][s];
+        let figures =
+            &self.figures[m].get_or_init(|| metric.standings.iter().map(Figures::of).collect())[s];
         let place = self.place(self.index.metric_city[m], standing.district.as_deref());
         MetricRow {
             label: &metric.label,
