@@ -156,11 +156,10 @@ impl Index {
                         .iter()
                         .filter_map(|t| topic_of.get(t.as_str())),
                 );
+                for d in &report.value_districts {
+                    districts.extend(district_of(city, d));
+                }
                 for entry in &report.metrics {
-                    for value in &entry.values {
-                        districts
-                            .extend(value.district.as_deref().and_then(|d| district_of(city, d)));
-                    }
                     topics.extend(topic_by_metric.get(entry.id.as_str()));
                 }
                 (city, districts, topics)

@@ -697,9 +697,20 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         summary: raw.summary,
         topics: raw.topics.into_iter().map(|t| t.value).collect(),
         source,
+        value_districts: value_districts(&metrics),
         metrics,
     };
     (Some(report), problems.list)
+}
+
+/// The districts `metrics` give values for, each once, sorted.
+fn value_districts(metrics: &[MetricEntry]) -> Vec<DistrictId> {
+    let named: std::collections::BTreeSet<&DistrictId> = metrics
+        .iter()
+        .flat_map(|e| &e.values)
+        .filter_map(|v| v.district.as_ref())
+        .collect();
+    named.into_iter().cloned().collect()
 }
 
 /// The line of the field at `path` (`source.title`) in `yaml`, in lines of

@@ -81,6 +81,9 @@ pub struct Report {
     pub topics: Vec<String>,
     pub source: Option<Source>,
     pub metrics: Vec<MetricEntry>,
+    /// The districts its metrics give values for, each once, sorted.
+    #[serde(skip)]
+    pub value_districts: Vec<DistrictId>,
 }
 
 /// A metric as one report states it.
