@@ -850,6 +850,14 @@ impl Preview {
             };
             let (made, pages, all, left) =
                 render_all(root, &site, &index, &theme, &write, progress, step)?;
+            keys = all;
+            skipped.extend(left);
+            // Overtaken: what was made is not written either, so that the
+            // newer change is not kept waiting; it is owed instead.
+            if step.superseded.is_some_and(|s| s()) {
+                skipped.extend(pages.into_iter().map(|(id, _)| id));
+                continue;
+            }
             let mut rewritten = Vec::new();
             for (path, bytes) in rendered.into_inner().unwrap_or_default() {
                 if crate::output::write_in_place(output, &path, &bytes)
@@ -872,8 +880,6 @@ impl Preview {
             summary.bytes += made.bytes;
             summary.written += rewritten.len();
             made_pages.extend(pages);
-            keys = all;
-            skipped.extend(left);
         }
         // Every page of the new site, made now or kept from before; the
         // files of pages it no longer has are removed.

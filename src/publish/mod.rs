@@ -72,6 +72,9 @@ pub fn files(
                     files.push((json_path, json));
                 }
                 files.push(("data/schema.json".into(), data::SCHEMA.as_bytes().to_vec()));
+                if stop() {
+                    return None;
+                }
                 files.extend(sitemap::files(&shared.site.config.base_url, &everything()));
                 files.push((
                     "robots.txt".into(),
@@ -84,6 +87,9 @@ pub fn files(
                         .label
                         .clone()
                 };
+                if stop() {
+                    return None;
+                }
                 let docs = search::docs(shared.site, &places, bodies, stop);
                 files.extend(search::files(&docs, stop));
             }

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long the watcher waits for an editor to finish saving: editors
 /// write a file in several steps (a temporary file, a rename, a touch).
@@ -191,13 +191,16 @@ pub fn watch(
     let handler = {
         let output = output.clone();
         move |event: notify::Result<Event>| {
-            if let Ok(e) = &event
-                && !matches!(e.kind, EventKind::Access(_))
-                && e.paths.iter().any(|p| !p.starts_with(&output))
-            {
-                pending.store(true, Ordering::Relaxed);
+            // Files being read (by a build, among others) are no change.
+            if let Ok(e) = &event {
+                if matches!(e.kind, EventKind::Access(_)) {
+                    return;
+                }
+                if e.paths.iter().any(|p| !p.starts_with(&output)) {
+                    pending.store(true, Ordering::Relaxed);
+                }
             }
-            let _ = sender.send(event);
+            let _ = sender.send((Instant::now(), event));
         }
     };
     let mut watcher = notify::recommended_watcher(handler)
@@ -239,11 +242,20 @@ pub fn watch(
                     Err(_) => break,
                 },
             };
-            let mut batch: Vec<notify::Result<Event>> = first.into_iter().collect();
-            while !batch.is_empty()
-                && let Ok(more) = events.recv_timeout(SETTLE)
-            {
-                batch.push(more);
+            // A save has settled once no event has come for SETTLE since
+            // the last one, counted from when it came: events that waited
+            // while a build ran have waited long enough already.
+            let mut last = first.as_ref().map(|(at, _)| *at);
+            let mut batch: Vec<notify::Result<Event>> =
+                first.into_iter().map(|(_, event)| event).collect();
+            while let Some(at) = last {
+                let left = SETTLE.saturating_sub(at.elapsed());
+                let more = match left.is_zero() {
+                    true => events.try_recv().ok(),
+                    false => events.recv_timeout(left).ok(),
+                };
+                last = more.as_ref().map(|(at, _)| *at);
+                batch.extend(more.map(|(_, event)| event));
             }
             let mut paths: Vec<PathBuf> = batch
                 .into_iter()
