@@ -702,9 +702,11 @@ impl Preview {
 
     /// Builds the site at `root` into `output` after `changed` (paths from
     /// the site root; empty for the first build, or to finish what a
-    /// superseded build left). A change to reports alone reads those
-    /// reports again and renders the pages they feed, before and after the
-    /// edit, writing each page in place: the edited reports' own pages
+    /// superseded build left). `changed` names every file that changed
+    /// since the last build, as a watcher reports them: after a change to
+    /// reports alone, no other report is looked at. Those reports are read
+    /// again, and the pages they feed, before and after the edit, are
+    /// rendered and written in place: the edited reports' own pages
     /// first, then the rest. A change to templates alone renders the pages
     /// that use them. Anything else (site.yaml, the rest of the theme, or
     /// a first build) is a whole build, swapped in as `build` does. On
