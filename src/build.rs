@@ -22,8 +22,8 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Why a build did not produce a site.
 #[derive(Debug)]
@@ -254,6 +254,9 @@ impl PageKey {
 struct Only<'a> {
     wanted: Option<&'a (dyn Fn(&PageId) -> bool + Sync)>,
     superseded: Option<&'a (dyn Fn() -> bool + Sync)>,
+    /// A preview's reports and metrics converted for each edition last
+    /// time (see [`edition::Converted`]).
+    converted: Option<&'a Mutex<Vec<edition::Converted>>>,
 }
 
 /// What [`render_all`] made: the summary, the id and path of each page
@@ -273,7 +276,11 @@ fn render_all(
     progress: &Progress,
     only: Only,
 ) -> Result<Made, Failure> {
-    let Only { wanted, superseded } = only;
+    let Only {
+        wanted,
+        superseded,
+        converted,
+    } = only;
     let editions = edition::all(&site.config);
     // Every edition has the same pages, planned once.
     let plan = pages::plan(site, index);
@@ -323,7 +330,13 @@ fn render_all(
         if todo.is_empty() {
             continue;
         }
-        let edition_site = edition::site_for(site, &editions[e], e == 0);
+        let edition_site = match converted.map(Mutex::lock) {
+            Some(Ok(mut kept)) => {
+                kept.resize_with(editions.len(), Default::default);
+                edition::site_for(site, &editions[e], e == 0, Some(&mut kept[e]))
+            }
+            _ => edition::site_for(site, &editions[e], e == 0, None),
+        };
         let edition_theme = match e {
             0 => Cow::Borrowed(theme),
             _ => Cow::Owned(render::for_edition(
@@ -588,7 +601,7 @@ pub fn build(
     let (site, theme, warnings) =
         load_all(root, strict, cache, None, None).map_err(Failure::Content)?;
     let index = Index::build(&site);
-    let (summary, _) = build_whole(root, output, &site, &index, &theme, progress)?;
+    let (summary, _) = build_whole(root, output, &site, &index, &theme, progress, None)?;
     Ok(Summary {
         warnings,
         ..summary
@@ -607,11 +620,15 @@ fn build_whole(
     index: &Index,
     theme: &Theme,
     progress: &Progress,
+    converted: Option<&Mutex<Vec<edition::Converted>>>,
 ) -> Result<(Summary, Vec<PagePaths>), Failure> {
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-    let (summary, made, _, _) =
-        render_all(root, site, index, theme, &write, progress, Only::default())?;
+    let only = Only {
+        converted,
+        ..Only::default()
+    };
+    let (summary, made, _, _) = render_all(root, site, index, theme, &write, progress, only)?;
     let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
     let summary = Summary {
         files: summary.files + 1,
@@ -629,6 +646,8 @@ pub struct Preview {
     last: Option<Kept>,
     /// Pages a superseded build left unmade: the next build makes them.
     owed: HashSet<PageId>,
+    /// The reports and metrics as each edition showed them last time.
+    converted: Mutex<Vec<edition::Converted>>,
     /// Told the addresses of the pages and files a build rewrote
     /// (`/reports/x/`, `/reports/x/data.csv`), as soon as they are
     /// written: first the edited reports' own pages, then the rest. `None`
@@ -768,7 +787,20 @@ impl Preview {
             .take()
             .filter(|_| reports_only || template_users.is_some());
         let Some(last) = last else {
-            let (summary, made) = build_whole(root, output, &site, &index, &theme, progress)?;
+            // What was converted for the editions before may have been
+            // made for another site.yaml.
+            if let Ok(kept) = self.converted.get_mut() {
+                kept.clear();
+            }
+            let (summary, made) = build_whole(
+                root,
+                output,
+                &site,
+                &index,
+                &theme,
+                progress,
+                Some(&self.converted),
+            )?;
             self.owed.clear();
             self.last = Some(Kept {
                 site,
@@ -831,10 +863,12 @@ impl Preview {
             Only {
                 wanted: Some(&first_wanted),
                 superseded: None,
+                converted: Some(&self.converted),
             },
             Only {
                 wanted: Some(&rest_wanted),
                 superseded: Some(&is_superseded),
+                converted: Some(&self.converted),
             },
         ];
         // Without an edited report (templates, or what a superseded build

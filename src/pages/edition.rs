@@ -10,10 +10,12 @@
 //! below each edition's folder, and the index serves every edition.
 
 use crate::i18n::{Language, script};
-use crate::model::{Report, Site, Source};
+use crate::model::{Metric, Report, Site, Source};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One edition of the site.
 #[derive(Debug, Clone, Serialize)]
@@ -60,30 +62,88 @@ pub fn all(config: &crate::model::config::Config) -> Vec<Edition> {
         .collect()
 }
 
+/// Reports and metrics already shown in one edition, by the report or
+/// metric they were made from: a preview keeps them from one build to the
+/// next, so that only what an edit changed is converted again. Each entry
+/// holds its source, so that no other report can take its address.
+#[derive(Default)]
+pub struct Converted {
+    reports: Made<Report>,
+    metrics: Made<Metric>,
+}
+
+/// Converted copies by the address of their source: (source, copy).
+type Made<T> = HashMap<usize, (Arc<T>, Arc<T>)>;
+
+/// `items` as an edition shows them, each made by `convert` unless `kept`
+/// has it from before; `kept` then holds exactly these.
+fn converted<T: Clone + Send + Sync>(
+    items: &[Arc<T>],
+    kept: Option<&mut Made<T>>,
+    convert: impl Fn(&mut T) + Sync,
+) -> Vec<Arc<T>> {
+    let before = kept.as_deref();
+    let made: Vec<Arc<T>> = items
+        .par_iter()
+        .map(
+            |item| match before.and_then(|k| k.get(&(Arc::as_ptr(item) as usize))) {
+                Some((source, done)) if Arc::ptr_eq(source, item) => Arc::clone(done),
+                _ => {
+                    let mut copy = T::clone(item);
+                    convert(&mut copy);
+                    Arc::new(copy)
+                }
+            },
+        )
+        .collect();
+    if let Some(kept) = kept {
+        *kept = items
+            .iter()
+            .zip(&made)
+            .map(|(item, done)| {
+                (
+                    Arc::as_ptr(item) as usize,
+                    (Arc::clone(item), Arc::clone(done)),
+                )
+            })
+            .collect();
+    }
+    made
+}
+
 /// `site` as `edition` shows it: the same site when nothing needs
 /// converting (a site with one edition shows every report as written),
-/// otherwise a copy in the edition's script.
-pub fn site_for<'a>(site: &'a Site, edition: &Edition, main: bool) -> Cow<'a, Site> {
+/// otherwise a copy in the edition's script. With `kept`, the reports and
+/// metrics converted last time are taken from there.
+pub fn site_for<'a>(
+    site: &'a Site,
+    edition: &Edition,
+    main: bool,
+    kept: Option<&mut Converted>,
+) -> Cow<'a, Site> {
     let to = edition.language;
     if site.config.editions.is_empty() {
         return Cow::Borrowed(site);
     }
-    let mut copy = site.clone();
-    copy.reports
-        .par_iter_mut()
-        .for_each(|r| report_in(std::sync::Arc::make_mut(r), to));
-    copy.metrics.par_iter_mut().for_each(|m| {
-        let m = std::sync::Arc::make_mut(m);
-        if script::converts(m.language, to) {
-            m.label = script::convert(&m.label, to);
-            m.language = to;
-        }
-        m.unit = script::convert(&m.unit, to);
-        convert_opt(&mut m.note, to);
-        for s in &mut m.standings {
-            convert_opt(&mut s.note, to);
-        }
-    });
+    let (reports, metrics) = match kept {
+        Some(kept) => (Some(&mut kept.reports), Some(&mut kept.metrics)),
+        None => (None, None),
+    };
+    let mut copy = Site {
+        config: site.config.clone(),
+        reports: converted(&site.reports, reports, |r| report_in(r, to)),
+        metrics: converted(&site.metrics, metrics, |m| {
+            if script::converts(m.language, to) {
+                m.label = script::convert(&m.label, to);
+                m.language = to;
+            }
+            m.unit = script::convert(&m.unit, to);
+            convert_opt(&mut m.note, to);
+            for s in &mut m.standings {
+                convert_opt(&mut s.note, to);
+            }
+        }),
+    };
     if !main {
         let config = &mut copy.config;
         config.language = to;
