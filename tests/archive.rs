@@ -5,20 +5,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-/// A copy of the example site to change freely.
-fn example() -> tempfile::TempDir {
-    let site = tempfile::tempdir().unwrap();
-    for part in ["site.yaml", "content", "themes"] {
-        let from = repo().join(part);
-        if from.is_dir() {
-            copy_tree(&from, &site.path().join(part));
-        } else {
-            std::fs::copy(&from, site.path().join(part)).unwrap();
-        }
-    }
-    site
-}
-
 fn ok(site: &Path, args: &[&str]) -> String {
     let result = run(site, args);
     assert!(result.status.success(), "{args:?}: {}", stderr(&result));
@@ -27,7 +13,7 @@ fn ok(site: &Path, args: &[&str]) -> String {
 
 #[test]
 fn a_snapshot_is_published_byte_for_byte_whatever_changes_later() {
-    let site = example();
+    let site = example_site();
     let root = site.path();
     ok(root, &["archive", "2025"]);
     let taken = snapshot(&root.join("archive/2025"));
@@ -94,7 +80,7 @@ fn a_snapshot_is_published_byte_for_byte_whatever_changes_later() {
 
 #[test]
 fn verify_names_every_changed_missing_and_extra_file() {
-    let site = example();
+    let site = example_site();
     let root = site.path();
     ok(root, &["archive", "2025"]);
     ok(root, &["build"]);
@@ -122,7 +108,7 @@ fn verify_names_every_changed_missing_and_extra_file() {
 
 #[test]
 fn a_second_snapshot_of_a_year_is_kept_beside_the_first_only_when_asked() {
-    let site = example();
+    let site = example_site();
     let root = site.path();
     ok(root, &["archive", "2025"]);
     let first = snapshot(&root.join("archive/2025"));
@@ -151,7 +137,7 @@ fn a_second_snapshot_of_a_year_is_kept_beside_the_first_only_when_asked() {
 
 #[test]
 fn a_snapshot_exports_as_the_same_warc_every_time() {
-    let site = example();
+    let site = example_site();
     let root = site.path();
     ok(root, &["archive", "2025"]);
     let first = root.join("first.warc.gz");

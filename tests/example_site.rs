@@ -269,15 +269,7 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn check_validates_without_writing() {
-    let site = tempfile::tempdir().unwrap();
-    for part in ["site.yaml", "content", "themes"] {
-        let from = repo().join(part);
-        if from.is_dir() {
-            copy_tree(&from, &site.path().join(part));
-        } else {
-            std::fs::copy(&from, site.path().join(part)).unwrap();
-        }
-    }
+    let site = example_site();
     let result = run(site.path(), &["check"]);
     assert!(result.status.success(), "{}", stderr(&result));
     assert!(

@@ -21,6 +21,21 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A temporary copy of the example site (site.yaml, content and themes),
+/// to change freely.
+pub fn example_site() -> tempfile::TempDir {
+    let site = tempfile::tempdir().expect("temp dir");
+    for part in ["site.yaml", "content", "themes"] {
+        let from = repo().join(part);
+        if from.is_dir() {
+            copy_tree(&from, &site.path().join(part));
+        } else {
+            std::fs::copy(&from, site.path().join(part)).unwrap();
+        }
+    }
+    site
+}
+
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("walk fixture");
