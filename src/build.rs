@@ -88,17 +88,7 @@ fn load_site(
                 .all(|(a, b)| a.slug == b.slug)
     };
     let joined = match before.filter(|old| unread_ids == load::Unread::None && in_order(old)) {
-        Some(old) => {
-            let ids: BTreeSet<&str> = old
-                .reports
-                .iter()
-                .zip(&reports)
-                .filter(|(a, b)| !Arc::ptr_eq(a, b))
-                .flat_map(|(a, b)| a.metrics.iter().chain(&b.metrics))
-                .map(|entry| entry.id.as_str())
-                .collect();
-            join::join_again(&reports, &config, &old.metrics, &ids)
-        }
+        Some(old) => join::join_again(&reports, &config, &old.reports, &old.metrics),
         None => join::join(&reports, &config, &unread_ids),
     };
     let metrics = match joined {

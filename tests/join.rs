@@ -5,7 +5,6 @@ mod common;
 use common::*;
 use renewal::join::{join, join_again};
 use renewal::load::{self, Unread};
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// A change to one report.
@@ -19,6 +18,12 @@ fn joining_again_after_each_kind_of_edit_matches_a_whole_join() {
     let loaded = load::reports(&root, &config, None);
     assert!(loaded.problems.iter().all(|p| p.warning));
     let before = join(&loaded.reports, &config, &Unread::None).expect("the example joins");
+    // An update's entry: it states a metric that a plan introduces.
+    let elsewhere = (loaded.reports.iter())
+        .flat_map(|r| &r.metrics)
+        .find(|e| e.label.is_none())
+        .cloned();
+    assert!(elsewhere.is_some(), "the example has updates");
     let edits: Vec<(&str, Box<Edit>)> = vec![
         (
             "a figure's note",
@@ -54,6 +59,14 @@ fn joining_again_after_each_kind_of_edit_matches_a_whole_join() {
                 }
             }),
         ),
+        (
+            "an entry for a metric that another report states",
+            Box::new(move |r| {
+                if let Some(e) = elsewhere.clone() {
+                    r.metrics.push(e);
+                }
+            }),
+        ),
     ];
     let mut checked = 0;
     for (what, edit) in &edits {
@@ -65,14 +78,8 @@ fn joining_again_after_each_kind_of_edit_matches_a_whole_join() {
                 continue;
             }
             reports[r] = Arc::new(report);
-            let ids: BTreeSet<&str> = loaded.reports[r]
-                .metrics
-                .iter()
-                .chain(&reports[r].metrics)
-                .map(|e| e.id.as_str())
-                .collect();
             let whole = join(&reports, &config, &Unread::None);
-            let again = join_again(&reports, &config, &before, &ids);
+            let again = join_again(&reports, &config, &loaded.reports, &before);
             assert!(
                 whole == again,
                 "{what} in {}: joining again differs from a whole join",

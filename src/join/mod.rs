@@ -35,18 +35,47 @@ pub fn join(
     join_ids(reports, config, unread_ids, None)
 }
 
-/// What [`join`] gives, made again only for the metrics with the `ids` a
-/// few edited reports stated before or after the edit; the others are
-/// taken from `before`, the metrics joined from the same reports in the
-/// same order (a metric is made from its own statements alone, and
-/// those of the others have not changed).
+/// What [`join`] gives for `reports`, made again only for the metrics
+/// that the edited reports state, before or after the edit; the others
+/// are taken from `before`, the metrics joined from `reports_before`.
+/// Those are the same reports in the same order, some of them edited
+/// (told apart by pointer). A metric is made from its own statements
+/// alone, and those of the others have not changed; the reports that
+/// state it are those that stated it before, and the edited ones.
 pub fn join_again(
     reports: &[Arc<Report>],
     config: &Config,
+    reports_before: &[Arc<Report>],
     before: &[Arc<Metric>],
-    ids: &BTreeSet<&str>,
 ) -> Result<Vec<Arc<Metric>>, Vec<Diagnostic>> {
-    let again = join_ids(reports, config, &crate::load::Unread::None, Some(ids))?;
+    let edited: Vec<u32> = (0..reports.len() as u32)
+        .filter(|&r| {
+            reports_before
+                .get(r as usize)
+                .is_none_or(|old| !Arc::ptr_eq(old, &reports[r as usize]))
+        })
+        .collect();
+    let ids: BTreeSet<&str> = edited
+        .iter()
+        .flat_map(|&r| {
+            let old = reports_before.get(r as usize).map(|old| &old.metrics);
+            old.into_iter()
+                .flatten()
+                .chain(&reports[r as usize].metrics)
+        })
+        .map(|entry| entry.id.as_str())
+        .collect();
+    let mut stating: BTreeSet<u32> = edited.iter().copied().collect();
+    for id in &ids {
+        if let Ok(m) = before.binary_search_by(|m| m.id.as_str().cmp(id)) {
+            stating.extend(&before[m].reports);
+        }
+    }
+    let only = Only {
+        ids: &ids,
+        reports: &stating,
+    };
+    let again = join_ids(reports, config, &crate::load::Unread::None, Some(only))?;
     let mut metrics: Vec<Arc<Metric>> = before
         .iter()
         .filter(|m| !ids.contains(m.id.as_str()))
@@ -57,14 +86,25 @@ pub fn join_again(
     Ok(metrics)
 }
 
-/// Joins the metrics of `reports`, or only those with one of `only` ids.
+/// The metrics to join again: those with these `ids`, which only these
+/// `reports` (by position) state.
+#[derive(Clone, Copy)]
+struct Only<'a> {
+    ids: &'a BTreeSet<&'a str>,
+    reports: &'a BTreeSet<u32>,
+}
+
+/// Joins the metrics of `reports`, or `only` some of them.
 fn join_ids(
     reports: &[Arc<Report>],
     config: &Config,
     unread_ids: &crate::load::Unread,
-    only: Option<&BTreeSet<&str>>,
+    only: Option<Only>,
 ) -> Result<Vec<Arc<Metric>>, Vec<Diagnostic>> {
-    let mut chronological: Vec<u32> = (0..reports.len() as u32).collect();
+    let mut chronological: Vec<u32> = match only {
+        Some(only) => only.reports.iter().copied().collect(),
+        None => (0..reports.len() as u32).collect(),
+    };
     chronological.sort_by(|&a, &b| {
         let (a, b) = (&reports[a as usize], &reports[b as usize]);
         (a.published, &a.slug).cmp(&(b.published, &b.slug))
@@ -74,7 +114,7 @@ fn join_ids(
     for &r in &chronological {
         let report = &reports[r as usize];
         for (e, entry) in report.metrics.iter().enumerate() {
-            if only.is_some_and(|ids| !ids.contains(entry.id.as_str())) {
+            if only.is_some_and(|only| !only.ids.contains(entry.id.as_str())) {
                 continue;
             }
             by_id
