@@ -17,7 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Report;
 use crate::model::config::Config;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 pub use config::CONFIG_FILE;
@@ -123,11 +123,14 @@ pub type Stamp = (std::time::SystemTime, u64);
 /// reports read before and still there, `content/` is not walked again.
 #[derive(Default)]
 pub struct ReportCache {
-    entries: std::collections::HashMap<String, (Stamp, std::time::SystemTime, Parsed)>,
-    changed: Option<std::collections::HashSet<String>>,
+    entries: HashMap<String, (Stamp, std::time::SystemTime, Parsed)>,
+    changed: Option<HashSet<String>>,
     /// What the last walk of `content/` found: the report files, and the
     /// problems with the others.
     walked: Option<(Vec<String>, Vec<Diagnostic>)>,
+    /// The reports' order last time, newest first, as positions in the
+    /// walked files; kept only while no two reports had the same address.
+    order: Option<Vec<usize>>,
 }
 
 impl ReportCache {
@@ -151,17 +154,20 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
 /// it was last read is not read again.
 pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>) -> Loaded {
     let changed = cache.as_deref_mut().and_then(|c| c.changed.take());
-    let same_files = |c: &ReportCache, changed: &std::collections::HashSet<String>| {
+    let same_files = |c: &ReportCache, changed: &HashSet<String>| {
         changed.iter().all(|file| {
             c.entries.contains_key(file)
                 && std::fs::symlink_metadata(root.join(file)).is_ok_and(|m| m.is_file())
         })
     };
-    let walked = match (cache.as_deref(), &changed) {
-        (Some(c), Some(changed)) if same_files(c, changed) => c.walked.clone(),
+    // The files found last time, when no report can have appeared or gone.
+    let walked = match (cache.as_deref_mut(), &changed) {
+        (Some(c), Some(changed)) if same_files(c, changed) => c.walked.take(),
         _ => None,
     };
-    let (files, mut errors) = walked.unwrap_or_else(|| source::report_files(root));
+    let rewalked = walked.is_none();
+    let (files, walk_errors) = walked.unwrap_or_else(|| source::report_files(root));
+    let mut errors = walk_errors.clone();
     let known = cache.as_deref();
     let parsed: Vec<(Parsed, Option<Stamp>, bool)> = files
         .par_iter()
@@ -182,37 +188,80 @@ pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>
             (parse_file(root, file, config), now, true)
         })
         .collect();
+    // The order of last time still holds when the same files are there and
+    // every report read again kept its address and date.
+    let kept_order = match known {
+        Some(c) if !rewalked => c.order.clone().filter(|_| {
+            files.iter().zip(&parsed).all(|(file, (new, _, fresh))| {
+                let key = |r: &Report| (r.published, r.slug.clone());
+                !fresh
+                    || matches!(
+                        (c.entries.get(file), &new.0),
+                        (Some((_, _, (Some(old), _, _))), Some(new)) if key(old) == key(new)
+                    )
+            })
+        }),
+        _ => None,
+    };
+    let mut unread_ids = Unread::None;
+    let mut present = Vec::with_capacity(parsed.len());
+    for (at, ((report, problems, ids), _, _)) in parsed.iter().enumerate() {
+        if report.is_some() {
+            present.push(at);
+        }
+        unread_ids.add(ids.clone());
+        errors.extend(problems.iter().cloned());
+    }
+    let order = match kept_order {
+        Some(order) => order,
+        None => {
+            let report = |at: &usize| parsed[*at].0.0.as_deref();
+            let mut slugs: HashMap<&str, &Report> = HashMap::with_capacity(present.len());
+            let mut taken = false;
+            for r in present.iter().filter_map(report) {
+                if let Some(first) = slugs.insert(&r.slug, r) {
+                    errors.push(same_address(r, first));
+                    taken = true;
+                }
+            }
+            // Newest first, then by address; the same address twice stays
+            // in the order the files were found.
+            present.sort_unstable_by(|a, b| {
+                let by_date = match (report(a), report(b)) {
+                    (Some(x), Some(y)) => y
+                        .published
+                        .cmp(&x.published)
+                        .then_with(|| x.slug.cmp(&y.slug)),
+                    _ => std::cmp::Ordering::Equal,
+                };
+                by_date.then(a.cmp(b))
+            });
+            // A later build may keep this order only if no address was
+            // taken twice: otherwise it would have to say so again.
+            if taken {
+                present.clear();
+            }
+            present
+        }
+    };
+    let reports: Vec<_> = order
+        .iter()
+        .filter_map(|&at| parsed[at].0.0.clone())
+        .collect();
     if let Some(cache) = cache {
-        cache.walked = Some((files.clone(), errors.clone()));
         let read_at = std::time::SystemTime::now();
-        let present: std::collections::HashSet<&String> = files.iter().collect();
-        cache.entries.retain(|file, _| present.contains(file));
-        for (file, (parsed, now, fresh)) in files.iter().zip(&parsed) {
+        if rewalked {
+            let present: HashSet<&String> = files.iter().collect();
+            cache.entries.retain(|file, _| present.contains(file));
+        }
+        for (file, (parsed, now, fresh)) in files.iter().zip(parsed) {
             if let (true, Some(now)) = (fresh, now) {
-                cache
-                    .entries
-                    .insert(file.clone(), (*now, read_at, parsed.clone()));
+                cache.entries.insert(file.clone(), (now, read_at, parsed));
             }
         }
+        cache.order = Some(order).filter(|order| order.len() == reports.len());
+        cache.walked = Some((files, walk_errors));
     }
-    let mut reports = Vec::with_capacity(parsed.len());
-    let mut unread_ids = Unread::None;
-    for ((report, mut problems, ids), _, _) in parsed {
-        reports.extend(report);
-        unread_ids.add(ids);
-        errors.append(&mut problems);
-    }
-    let mut slugs: BTreeMap<&str, &Report> = BTreeMap::new();
-    for r in &reports {
-        if let Some(first) = slugs.insert(&r.slug, r) {
-            errors.push(same_address(r, first));
-        }
-    }
-    reports.sort_by(|a, b| {
-        b.published
-            .cmp(&a.published)
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
     Loaded {
         reports,
         problems: errors,
