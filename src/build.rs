@@ -161,7 +161,7 @@ fn load_all(
 }
 
 /// Where rendered files go: the staging folder, or nowhere for `check`.
-type Writer<'a> = dyn Fn(&str, &[u8]) -> Result<(), WriteError> + Sync + 'a;
+type Writer<'a> = dyn Fn(&str, Vec<u8>) -> Result<(), WriteError> + Sync + 'a;
 
 /// What became of one page.
 enum Outcome {
@@ -242,6 +242,10 @@ impl PageKey {
 /// says; and, if `superseded` says so before a page, none of the rest.
 #[derive(Clone, Copy, Default)]
 struct Only<'a> {
+    /// These pages alone, without planning the rest of the site: for
+    /// pages that read no list (a report's own page), with an index that
+    /// may be [`Index::placed`] only.
+    pages: Option<&'a [Page]>,
     wanted: Option<&'a (dyn Fn(&PageId) -> bool + Sync)>,
     superseded: Option<&'a (dyn Fn() -> bool + Sync)>,
     /// A preview's reports and metrics converted for each edition last
@@ -267,13 +271,20 @@ fn render_all(
     only: Only,
 ) -> Result<Made, Failure> {
     let Only {
+        pages: listed,
         wanted,
         superseded,
         converted,
     } = only;
     let editions = edition::all(&site.config);
     // Every edition has the same pages, planned once.
-    let plan = pages::plan(site, index);
+    let plan = match listed {
+        Some(listed) => pages::Plan {
+            pages: listed.to_vec(),
+            table_starts: Default::default(),
+        },
+        None => pages::plan(site, index),
+    };
     let keys: Vec<PageKey> = plan
         .pages
         .par_iter()
@@ -372,10 +383,10 @@ fn render_all(
             }
             let mut paths = Vec::with_capacity(files.len());
             for (path, data) in files {
-                if let Err(e) = write(&path, &data) {
+                bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+                if let Err(e) = write(&path, data) {
                     return Outcome::Unwritable(e);
                 }
-                bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
                 paths.push(path);
             }
             Outcome::Written(id.clone(), paths)
@@ -405,7 +416,7 @@ fn render_all(
         0
     };
     for (path, data) in theme.statics.iter().take(statics) {
-        write(path, data).map_err(|e| Failure::Write(e.0))?;
+        write(path, data.clone()).map_err(|e| Failure::Write(e.0))?;
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }
     // Every snapshot, byte for byte as it was taken.
@@ -421,11 +432,11 @@ fn render_all(
     } else {
         Vec::new()
     };
-    for (path, data) in &archived {
-        write(path, data).map_err(|e| Failure::Write(e.0))?;
-        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-    }
     let statics = statics + archived.len();
+    for (path, data) in archived {
+        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+        write(&path, data).map_err(|e| Failure::Write(e.0))?;
+    }
     let summary = Summary {
         reports: site.reports.len(),
         metrics: site.metrics.len(),
@@ -528,7 +539,7 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
     let index = Index::build(&site);
     // Every file a build writes, for the link check.
     let files = std::sync::Mutex::new(Vec::new());
-    let record = |path: &str, _: &[u8]| {
+    let record = |path: &str, _: Vec<u8>| {
         if let Ok(mut files) = files.lock() {
             files.push(path.to_string());
         }
@@ -613,7 +624,7 @@ fn build_whole(
     converted: Option<&Mutex<Vec<edition::Converted>>>,
 ) -> Result<(Summary, Vec<PagePaths>), Failure> {
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
-    let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+    let write = |path: &str, bytes: Vec<u8>| staging.write(path, &bytes);
     let only = Only {
         converted,
         ..Only::default()
@@ -750,7 +761,6 @@ impl Preview {
         let (site, theme, warnings) =
             load_all(root, strict, Some(&mut self.cache), kept_theme, before)
                 .map_err(Failure::Content)?;
-        let index = Index::build(&site);
         // A change to templates alone re-renders the pages whose template
         // uses one of them.
         let theme_templates = format!("themes/{}/templates/", site.config.theme);
@@ -782,6 +792,7 @@ impl Preview {
             if let Ok(kept) = self.converted.get_mut() {
                 kept.clear();
             }
+            let index = Index::build(&site);
             let (summary, made) = build_whole(
                 root,
                 output,
@@ -807,9 +818,13 @@ impl Preview {
             });
         };
         let files: BTreeSet<&str> = changed.iter().map(String::as_str).collect();
+        // Enough to show the edited reports' own pages; the whole index is
+        // built after them.
+        let placed = Index::placed(&site);
+        let mut index = None;
         let mut touched = Touched::default();
         touched.add(&last.site, &last.index, &files);
-        touched.add(&site, &index, &files);
+        touched.add(&site, &placed, &files);
         let known = &last.paths;
         let owed = std::mem::take(&mut self.owed);
         let wanted = |id: &PageId| {
@@ -827,6 +842,10 @@ impl Preview {
             .iter()
             .filter(|r| files.contains(r.file.as_str()))
             .map(|r| r.slug.as_str())
+            .collect();
+        let edited_pages: Vec<Page> = (site.reports.iter().enumerate())
+            .filter(|(_, r)| edited.contains(r.slug.as_str()))
+            .map(|(r, _)| Page::Report(r))
             .collect();
         let first =
             |id: &PageId| matches!(&id.key, PageKey::Report(s) if edited.contains(s.as_str()));
@@ -849,13 +868,16 @@ impl Preview {
         let mut made_pages = Vec::new();
         let mut keys = Vec::new();
         let mut skipped = Vec::new();
+        let mut overtaken = false;
         let steps = [
             Only {
+                pages: Some(&edited_pages),
                 wanted: Some(&first_wanted),
                 superseded: None,
                 converted: Some(&self.converted),
             },
             Only {
+                pages: None,
                 wanted: Some(&rest_wanted),
                 superseded: Some(&is_superseded),
                 converted: Some(&self.converted),
@@ -864,33 +886,67 @@ impl Preview {
         // Without an edited report (templates, or what a superseded build
         // left), there is no first step.
         let skip = usize::from(edited.is_empty());
-        for step in steps.into_iter().skip(skip) {
+        for (n, step) in steps.into_iter().enumerate().skip(skip) {
+            let index = match n {
+                0 => &placed,
+                _ => index.get_or_insert_with(|| Index::build(&site)),
+            };
             // Pages are kept until every one of the step is made: a page
             // that fails leaves the output as it was.
             let rendered = std::sync::Mutex::new(Vec::new());
-            let write = |path: &str, bytes: &[u8]| {
-                if let Ok(mut rendered) = rendered.lock() {
-                    rendered.push((path.to_string(), bytes.to_vec()));
+            let write = |path: &str, bytes: Vec<u8>| {
+                // An overtaken step writes nothing (see below): what it
+                // makes need not be kept.
+                if !step.superseded.is_some_and(|s| s())
+                    && let Ok(mut rendered) = rendered.lock()
+                {
+                    rendered.push((path.to_string(), bytes));
                 }
                 Ok(())
             };
             let (made, pages, all, left) =
-                render_all(root, &site, &index, &theme, &write, progress, step)?;
+                render_all(root, &site, index, &theme, &write, progress, step)?;
             keys = all;
             skipped.extend(left);
             // Overtaken: what was made is not written either, so that the
             // newer change is not kept waiting; it is owed instead.
             if step.superseded.is_some_and(|s| s()) {
                 skipped.extend(pages.into_iter().map(|(id, _)| id));
+                overtaken = true;
                 continue;
             }
+            // Page by page; a newer change stops it before the next file,
+            // and the pages not written whole are owed.
+            let mut files: HashMap<String, Vec<u8>> = rendered
+                .into_inner()
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
             let mut rewritten = Vec::new();
-            for (path, bytes) in rendered.into_inner().unwrap_or_default() {
-                if crate::output::write_in_place(output, &path, &bytes)
-                    .map_err(|e| Failure::Write(e.0))?
-                {
-                    rewritten.push(path);
+            let mut written = Vec::with_capacity(pages.len());
+            for (id, paths) in pages {
+                let mut whole = true;
+                for path in &paths {
+                    if step.superseded.is_some_and(|s| s()) {
+                        whole = false;
+                        break;
+                    }
+                    let Some(bytes) = files.remove(path) else {
+                        continue;
+                    };
+                    if crate::output::write_in_place(output, path, &bytes)
+                        .map_err(|e| Failure::Write(e.0))?
+                    {
+                        rewritten.push(path.clone());
+                    }
                 }
+                // A page cut short is owed, but its files are known, so
+                // that they go if the page does.
+                if !whole {
+                    skipped.push(id.clone());
+                    overtaken = true;
+                }
+                written.push((id, paths));
             }
             if let Some(told) = &self.rewritten
                 && !rewritten.is_empty()
@@ -905,27 +961,30 @@ impl Preview {
             summary.files += made.files;
             summary.bytes += made.bytes;
             summary.written += rewritten.len();
-            made_pages.extend(pages);
+            made_pages.extend(written);
         }
         // Every page of the new site, made now or kept from before; the
-        // files of pages it no longer has are removed.
-        let keys: HashSet<PageId> = keys.into_iter().collect();
+        // files of pages it no longer has are removed, by the first build
+        // that is not overtaken (until then they are still listed here).
         let mut paths = last.paths;
         paths.extend(made_pages);
-        let gone: Vec<PageId> = paths
-            .keys()
-            .filter(|k| !keys.contains(k))
-            .cloned()
-            .collect();
-        for key in gone {
-            for path in paths.remove(&key).into_iter().flatten() {
-                crate::output::remove_in_place(output, &path);
+        if !overtaken {
+            let keys: HashSet<PageId> = keys.into_iter().collect();
+            let gone: Vec<PageId> = paths
+                .keys()
+                .filter(|k| !keys.contains(k))
+                .cloned()
+                .collect();
+            for key in gone {
+                for path in paths.remove(&key).into_iter().flatten() {
+                    crate::output::remove_in_place(output, &path);
+                }
             }
         }
         self.owed = skipped.into_iter().collect();
         self.last = Some(Kept {
+            index: index.unwrap_or_else(|| Index::build(&site)),
             site,
-            index,
             theme: Some(theme),
             paths,
         });

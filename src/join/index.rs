@@ -80,15 +80,23 @@ pub struct Feeds {
 }
 
 impl Index {
+    /// Only where each report and metric is (`report_city`, `metric_city`),
+    /// which is all a report's own page and files read: made in a moment,
+    /// so that a preview can show an edited report before the whole index
+    /// is built again. Every list in it is empty.
+    pub fn placed(site: &Site) -> Index {
+        let cities = &site.config.cities;
+        let city_of = |id: &str| cities.iter().position(|c| c.id == id).unwrap_or(0);
+        Index {
+            report_city: site.reports.iter().map(|r| city_of(&r.city)).collect(),
+            metric_city: site.metrics.iter().map(|m| city_of(&m.city)).collect(),
+            ..Index::default()
+        }
+    }
+
     /// Builds the index of `site`, whose reports and metrics have been joined.
     pub fn build(site: &Site) -> Index {
         let config = &site.config;
-        let city_of: BTreeMap<&str, usize> = config
-            .cities
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
         let districts_of: Vec<HashMap<&str, usize>> = config
             .cities
             .iter()
@@ -118,6 +126,7 @@ impl Index {
             .enumerate()
             .map(|(i, t)| (t.id.as_str(), i))
             .collect();
+        let placed = Index::placed(site);
         let mut index = Index {
             cities: vec![Members::default(); config.cities.len()],
             districts: config
@@ -131,6 +140,8 @@ impl Index {
                 .iter()
                 .map(|c| vec![[0; 5]; c.districts.len() + 1])
                 .collect(),
+            report_city: placed.report_city,
+            metric_city: placed.metric_city,
             ..Index::default()
         };
         let mut years: BTreeMap<i32, Members> = BTreeMap::new();
@@ -140,8 +151,8 @@ impl Index {
         let about: Vec<(usize, BTreeSet<usize>, BTreeSet<usize>)> = site
             .reports
             .par_iter()
-            .map(|report| {
-                let city = city_of.get(report.city.as_str()).copied().unwrap_or(0);
+            .zip(&index.report_city)
+            .map(|(report, &city)| {
                 let mut districts: BTreeSet<usize> = BTreeSet::new();
                 let mut topics: BTreeSet<usize> = BTreeSet::new();
                 districts.extend(
@@ -166,7 +177,6 @@ impl Index {
             })
             .collect();
         for (r, (report, (city, districts, topics))) in site.reports.iter().zip(about).enumerate() {
-            index.report_city.push(city);
             index.cities[city].reports.push(r);
             years.entry(report.year).or_default().reports.push(r);
             for d in districts {
@@ -179,8 +189,7 @@ impl Index {
 
         let mut measured = Vec::new();
         for (m, metric) in site.metrics.iter().enumerate() {
-            let city = city_of.get(metric.city.as_str()).copied().unwrap_or(0);
-            index.metric_city.push(city);
+            let city = index.metric_city[m];
             for (s, standing) in metric.standings.iter().enumerate() {
                 if standing.progress.is_some() {
                     measured.push((standing.as_of, m, s));

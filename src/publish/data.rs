@@ -199,8 +199,13 @@ pub fn site_files(
             (csv_records(&rows), json_rows(&rows))
         })
         .collect();
+    if stop() {
+        return Default::default();
+    }
     let mut csv = csv_header();
     let mut json = json_head(schema_url);
+    csv.reserve_exact(chunks.iter().map(|(c, _)| c.len()).sum());
+    json.reserve_exact(chunks.iter().map(|(_, j)| j.len() + 2).sum::<usize>() + JSON_TAIL.len());
     let mut first = true;
     for (records, rows) in chunks {
         csv.extend_from_slice(&records);

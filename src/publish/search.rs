@@ -167,6 +167,9 @@ pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec
     let mut index: Vec<BTreeMap<&str, Vec<usize>>> = vec![BTreeMap::new(); shards];
     let mut chars: BTreeSet<char> = BTreeSet::new();
     for (d, terms) in per_doc.iter().enumerate() {
+        if d % 16 == 0 && stop() {
+            return Vec::new();
+        }
         for term in terms {
             chars.extend(term.chars().filter(|c| is_cjk(*c)));
             index[hash(term) as usize % shards]
@@ -175,13 +178,19 @@ pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec
                 .push(d);
         }
     }
+    if stop() {
+        return Vec::new();
+    }
     // Every traditional form of a character in the index, and every
     // character of a report written in traditional script.
     let mut map: BTreeMap<String, String> = BTreeMap::new();
     let chars: Vec<char> = chars.into_iter().collect();
     let traditional: Vec<(char, String)> = chars
         .par_iter()
-        .map(|&c| (c, script::convert(&c.to_string(), Language::ZhHant)))
+        .map(|&c| match stop() {
+            true => (c, String::new()),
+            false => (c, script::convert(&c.to_string(), Language::ZhHant)),
+        })
         .collect();
     for (c, t) in traditional {
         if t.chars().count() == 1 && t != c.to_string() {
@@ -200,6 +209,9 @@ pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec
         }
     }
 
+    if stop() {
+        return Vec::new();
+    }
     let json = |value: &serde_json::Value| {
         let mut bytes = serde_json::to_vec(value).unwrap_or_default();
         bytes.push(b'\n');
@@ -221,13 +233,20 @@ pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec
         "search/chars.json".to_string(),
         json(&serde_json::json!(map)),
     ));
+    // Past `stop`, the files are left empty: they are thrown away.
     files.par_extend(index.par_iter().enumerate().map(|(k, shard)| {
+        if stop() {
+            return Default::default();
+        }
         let mut bytes = serde_json::to_vec(shard).unwrap_or_default();
         bytes.push(b'\n');
         (format!("search/i-{k}.json"), bytes)
     }));
     let chunks: Vec<&[Doc]> = docs.chunks(DOCS_PER_FILE).collect();
     files.par_extend(chunks.par_iter().enumerate().map(|(k, chunk)| {
+        if stop() {
+            return Default::default();
+        }
         let rows: Vec<serde_json::Value> = chunk
             .iter()
             .map(|d| {
