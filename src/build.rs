@@ -14,7 +14,7 @@ use crate::join::index::{Index, Listing};
 use crate::load::{CONFIG_FILE, ReportCache};
 use crate::model::Site;
 use crate::model::config::Config;
-use crate::output::{Staging, WriteError};
+use crate::output::{InPlace, Staging, WriteError};
 use crate::pages::{self, Page, Shared, edition};
 use crate::render::{self, Theme};
 use crate::{join, load, publish};
@@ -924,20 +924,26 @@ impl Preview {
                 .collect();
             let mut rewritten = Vec::new();
             let mut written = Vec::with_capacity(pages.len());
+            let stop = || step.superseded.is_some_and(|s| s());
             for (id, paths) in pages {
                 let mut whole = true;
                 for path in &paths {
-                    if step.superseded.is_some_and(|s| s()) {
+                    if stop() {
                         whole = false;
                         break;
                     }
                     let Some(bytes) = files.remove(path) else {
                         continue;
                     };
-                    if crate::output::write_in_place(output, path, &bytes)
+                    match crate::output::write_in_place(output, path, &bytes, &stop)
                         .map_err(|e| Failure::Write(e.0))?
                     {
-                        rewritten.push(path.clone());
+                        InPlace::Same => {}
+                        InPlace::Written => rewritten.push(path.clone()),
+                        InPlace::Stopped => {
+                            whole = false;
+                            break;
+                        }
                     }
                 }
                 // A page cut short is owed, but its files are known, so

@@ -234,14 +234,49 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     }
 }
 
+/// What [`write_in_place`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InPlace {
+    /// The file already had these bytes.
+    Same,
+    Written,
+    /// Stopped before it was done; the file is as it was.
+    Stopped,
+}
+
 /// Writes one file of a live preview straight into the output folder
 /// (`path` relative to it, `/`-separated), only if its bytes differ, by
 /// writing beside it and renaming, so that a reader gets the old file or
-/// the new one. Returns whether it was written.
-pub fn write_in_place(output: &Path, path: &str, bytes: &[u8]) -> Result<bool, WriteError> {
+/// the new one. A large file is compared and written a megabyte at a
+/// time; once `stop` says so, it is left as it was.
+pub fn write_in_place(
+    output: &Path,
+    path: &str,
+    bytes: &[u8],
+    stop: &dyn Fn() -> bool,
+) -> Result<InPlace, WriteError> {
+    use std::io::{Read, Write};
+    const CHUNK: usize = 1 << 20;
     let full = output.join(path);
-    if fs::read(&full).is_ok_and(|old| old == bytes) {
-        return Ok(false);
+    let cannot = |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
+    if fs::metadata(&full).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && let Ok(mut old) = fs::File::open(&full)
+    {
+        let mut buffer = vec![0; CHUNK.min(bytes.len())];
+        let mut same = true;
+        for chunk in bytes.chunks(CHUNK) {
+            if stop() {
+                return Ok(InPlace::Stopped);
+            }
+            let read = &mut buffer[..chunk.len()];
+            if old.read_exact(read).is_err() || read != chunk {
+                same = false;
+                break;
+            }
+        }
+        if same {
+            return Ok(InPlace::Same);
+        }
     }
     if let Some(dir) = full.parent() {
         fs::create_dir_all(dir)
@@ -253,10 +288,18 @@ pub fn write_in_place(output: &Path, path: &str, bytes: &[u8]) -> Result<bool, W
             .map(|n| n.to_string_lossy())
             .unwrap_or_default()
     ));
-    fs::write(&temp, bytes)
-        .and_then(|_| fs::rename(&temp, &full))
-        .map_err(|e| WriteError(format!("cannot write {}: {e}", full.display())))?;
-    Ok(true)
+    let mut file = fs::File::create(&temp).map_err(cannot)?;
+    for chunk in bytes.chunks(CHUNK) {
+        if stop() {
+            drop(file);
+            let _ = fs::remove_file(&temp);
+            return Ok(InPlace::Stopped);
+        }
+        file.write_all(chunk).map_err(cannot)?;
+    }
+    drop(file);
+    fs::rename(&temp, &full).map_err(cannot)?;
+    Ok(InPlace::Written)
 }
 
 /// Removes one page of a live preview from the output folder, and the
@@ -331,6 +374,35 @@ mod tests {
             !output.join("reports").exists(),
             "files the new site lacks are gone"
         );
+    }
+
+    #[test]
+    fn a_file_written_in_place_is_whole_or_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let never = || false;
+        let big: Vec<u8> = (0..3 << 20).map(|i| (i % 251) as u8).collect();
+        let write = |bytes: &[u8], stop: &dyn Fn() -> bool| {
+            write_in_place(out, "data/all.json", bytes, stop).unwrap()
+        };
+        assert_eq!(write(&big, &never), InPlace::Written);
+        assert_eq!(write(&big, &never), InPlace::Same);
+        // Stopped after the first megabyte: compared or written, the file
+        // keeps its old bytes and nothing is left beside it.
+        let mut changed = big.clone();
+        *changed.last_mut().unwrap() = 7;
+        let calls = std::cell::Cell::new(0);
+        let after_one = || {
+            calls.set(calls.get() + 1);
+            calls.get() > 1
+        };
+        assert_eq!(write(&changed, &after_one), InPlace::Stopped);
+        calls.set(0);
+        assert_eq!(write(&big[1..], &after_one), InPlace::Stopped);
+        assert_eq!(fs::read(out.join("data/all.json")).unwrap(), big);
+        assert_eq!(fs::read_dir(out.join("data")).unwrap().count(), 1);
+        assert_eq!(write(&changed, &never), InPlace::Written);
+        assert_eq!(fs::read(out.join("data/all.json")).unwrap(), changed);
     }
 
     #[test]
