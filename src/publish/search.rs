@@ -156,11 +156,18 @@ pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec
             text.to_string()
         }
     };
-    let per_doc: Vec<BTreeSet<String>> = docs
+    // Each document's terms in one string, one per line: a few thousand
+    // strings to free at the end instead of millions.
+    let per_doc: Vec<String> = docs
         .par_iter()
         .map(|d| match stop() {
-            true => BTreeSet::new(),
-            false => terms(&simplified(&d.text, d.language)),
+            true => String::new(),
+            false => {
+                let terms: Vec<String> = terms(&simplified(&d.text, d.language))
+                    .into_iter()
+                    .collect();
+                terms.join("\n")
+            }
         })
         .collect();
     let shards = (docs.len() / 64).next_power_of_two().clamp(8, 4096);
@@ -170,10 +177,10 @@ pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec
         if d % 16 == 0 && stop() {
             return Vec::new();
         }
-        for term in terms {
+        for term in terms.split('\n').filter(|t| !t.is_empty()) {
             chars.extend(term.chars().filter(|c| is_cjk(*c)));
             index[hash(term) as usize % shards]
-                .entry(term.as_str())
+                .entry(term)
                 .or_default()
                 .push(d);
         }
