@@ -663,6 +663,15 @@ pub struct Preview {
 /// Told the addresses a preview build rewrote (see [`Preview::rewritten`]).
 pub type Rewritten = Box<dyn Fn(Option<&[String]>) + Send>;
 
+/// The addresses of files below the output folder (`reports/x/index.html`
+/// is `/reports/x/`), as open pages know them.
+fn addresses(base: &str, paths: &[String]) -> Vec<String> {
+    paths
+        .iter()
+        .map(|p| format!("{base}{}", p.strip_suffix("index.html").unwrap_or(p)))
+        .collect()
+}
+
 /// The last good build: its site, index and theme, and where each page went.
 struct Kept {
     site: Site,
@@ -786,7 +795,7 @@ impl Preview {
             .last
             .take()
             .filter(|_| reports_only || template_users.is_some());
-        let Some(last) = last else {
+        let Some(mut last) = last else {
             // What was converted for the editions before may have been
             // made for another site.yaml.
             if let Ok(kept) = self.converted.get_mut() {
@@ -825,6 +834,25 @@ impl Preview {
         let mut touched = Touched::default();
         touched.add(&last.site, &last.index, &files);
         touched.add(&site, &placed, &files);
+        // A deleted report's page (or its old address, after its slug
+        // changed) goes at once, not after every other page is made.
+        let slugs: HashSet<&str> = site.reports.iter().map(|r| r.slug.as_str()).collect();
+        let vanished: Vec<PageId> = (last.paths.keys())
+            .filter(|id| matches!(&id.key, PageKey::Report(s) if !slugs.contains(s.as_str())))
+            .cloned()
+            .collect();
+        let mut removed = Vec::new();
+        for id in vanished {
+            for path in last.paths.remove(&id).into_iter().flatten() {
+                crate::output::remove_in_place(output, &path);
+                removed.push(path);
+            }
+        }
+        if let Some(told) = &self.rewritten
+            && !removed.is_empty()
+        {
+            told(Some(&addresses(&site.config.base_path, &removed)));
+        }
         let known = &last.paths;
         let owed = std::mem::take(&mut self.owed);
         let wanted = |id: &PageId| {
@@ -957,12 +985,7 @@ impl Preview {
             if let Some(told) = &self.rewritten
                 && !rewritten.is_empty()
             {
-                let base = &site.config.base_path;
-                let addresses: Vec<String> = rewritten
-                    .iter()
-                    .map(|p| format!("{base}{}", p.strip_suffix("index.html").unwrap_or(p)))
-                    .collect();
-                told(Some(&addresses));
+                told(Some(&addresses(&site.config.base_path, &rewritten)));
             }
             summary.files += made.files;
             summary.bytes += made.bytes;

@@ -404,6 +404,26 @@ fn an_edited_report_is_rewritten_first_and_only_the_pages_that_changed_reload() 
     assert!(!rest.contains(&"/reports/test-midyear/"), "{rest:?}");
     // Pages the edit did not change are not told to reload.
     assert!(!rest.contains(&"/404.html"), "{rest:?}");
+
+    // A deleted report's page goes first, before the pages that listed it.
+    let (before, _) = status(&server.address);
+    std::fs::remove_file(root.join("content/2025/test-midyear.md")).unwrap();
+    rebuilt(&server.address, before);
+    let mut reloads = Vec::new();
+    while let Ok((event, data)) = told.recv_timeout(Duration::from_millis(500)) {
+        if event == "reload" {
+            reloads.push(data);
+        }
+    }
+    assert!(reloads.len() >= 2, "{reloads:?}");
+    assert!(
+        reloads[0]
+            .lines()
+            .all(|l| l.starts_with("/reports/test-midyear/")),
+        "{reloads:?}"
+    );
+    assert!(reloads[0].lines().any(|l| l == "/reports/test-midyear/"));
+    assert_eq!(get(&server.address, "/reports/test-midyear/").0, 404);
 }
 
 #[test]
