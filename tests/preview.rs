@@ -366,6 +366,18 @@ fn events(address: &str) -> std::sync::mpsc::Receiver<(String, String)> {
     receiver
 }
 
+/// The address lists of the `reload` events that come until the events
+/// fall quiet for half a second.
+fn reload_lists(told: &std::sync::mpsc::Receiver<(String, String)>) -> Vec<String> {
+    let mut reloads = Vec::new();
+    while let Ok((event, data)) = told.recv_timeout(Duration::from_millis(500)) {
+        if event == "reload" {
+            reloads.push(data);
+        }
+    }
+    reloads
+}
+
 #[test]
 fn an_edited_report_is_rewritten_first_and_only_the_pages_that_changed_reload() {
     let site = fixture("basic");
@@ -382,12 +394,7 @@ fn an_edited_report_is_rewritten_first_and_only_the_pages_that_changed_reload() 
         &plan.replacen("title: ", "title: 改过的", 1),
     );
     rebuilt(&server.address, before);
-    let mut reloads = Vec::new();
-    while let Ok((event, data)) = told.recv_timeout(Duration::from_millis(500)) {
-        if event == "reload" {
-            reloads.push(data);
-        }
-    }
+    let reloads = reload_lists(&told);
     // First the report's own page (and its data files), alone; then the
     // pages that list it, among them the home page.
     assert!(reloads.len() >= 2, "{reloads:?}");
@@ -409,12 +416,7 @@ fn an_edited_report_is_rewritten_first_and_only_the_pages_that_changed_reload() 
     let (before, _) = status(&server.address);
     std::fs::remove_file(root.join("content/2025/test-midyear.md")).unwrap();
     rebuilt(&server.address, before);
-    let mut reloads = Vec::new();
-    while let Ok((event, data)) = told.recv_timeout(Duration::from_millis(500)) {
-        if event == "reload" {
-            reloads.push(data);
-        }
-    }
+    let reloads = reload_lists(&told);
     assert!(reloads.len() >= 2, "{reloads:?}");
     assert!(
         reloads[0]
