@@ -188,6 +188,12 @@ fn one_error_does_not_hide_another() {
             head("戊").replace("2025-03-01", "2025-02-30")
         ),
     );
+    // A second report at the plan's address: the reports are still joined.
+    write(
+        site.path(),
+        "content/other/test-plan.md",
+        format!("{}---\n", head("己")),
+    );
     let err = stderr(&run(site.path(), &["check"]));
     for fragment in [
         "content/a.md:12:19: field `metrics[0].districts[0].district`: `北区` is not a district",
@@ -195,7 +201,8 @@ fn one_error_does_not_hide_another() {
         "content/c.md:8:9: field `metrics[0].id`: no report introduces metric `test-gas-mainz`",
         "content/d.md:2:",
         "content/e.md:6:12: field `published`: `2025-02-30` is not a date",
-        "error: 5 problem(s) in 5 file(s); nothing was written",
+        "content/other/test-plan.md: the file name gives this report the address /reports/test-plan/",
+        "error: 6 problem(s) in 6 file(s) (and 1 warning(s)); nothing was written",
     ] {
         assert!(err.contains(fragment), "expected `{fragment}` in:\n{err}");
     }

@@ -212,8 +212,9 @@ pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>
         unread_ids.add(ids.clone());
         errors.extend(problems.iter().cloned());
     }
-    let order = match kept_order {
-        Some(order) => order,
+    // The order, and whether a later reading may keep it.
+    let (order, keepable) = match kept_order {
+        Some(order) => (order, true),
         None => {
             let report = |at: &usize| parsed[*at].0.0.as_deref();
             let mut slugs: HashMap<&str, &Report> = HashMap::with_capacity(present.len());
@@ -236,12 +237,9 @@ pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>
                 };
                 by_date.then(a.cmp(b))
             });
-            // A later build may keep this order only if no address was
+            // A later reading may keep this order only if no address was
             // taken twice: otherwise it would have to say so again.
-            if taken {
-                present.clear();
-            }
-            present
+            (present, !taken)
         }
     };
     let reports: Vec<_> = order
@@ -259,7 +257,7 @@ pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>
                 cache.entries.insert(file.clone(), (now, read_at, parsed));
             }
         }
-        cache.order = Some(order).filter(|order| order.len() == reports.len());
+        cache.order = keepable.then_some(order);
         cache.walked = Some((files, walk_errors));
     }
     Loaded {
