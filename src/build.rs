@@ -919,13 +919,16 @@ impl Preview {
                 0 => &placed,
                 _ => index.get_or_insert_with(|| Index::build(&site)),
             };
+            // Whether a newer change has overtaken this step (never the
+            // first, which is always finished).
+            let stop = || step.superseded.is_some_and(|s| s());
             // Pages are kept until every one of the step is made: a page
             // that fails leaves the output as it was.
             let rendered = std::sync::Mutex::new(Vec::new());
             let write = |path: &str, bytes: Vec<u8>| {
                 // An overtaken step writes nothing (see below): what it
                 // makes need not be kept.
-                if !step.superseded.is_some_and(|s| s())
+                if !stop()
                     && let Ok(mut rendered) = rendered.lock()
                 {
                     rendered.push((path.to_string(), bytes));
@@ -938,7 +941,7 @@ impl Preview {
             skipped.extend(left);
             // Overtaken: what was made is not written either, so that the
             // newer change is not kept waiting; it is owed instead.
-            if step.superseded.is_some_and(|s| s()) {
+            if stop() {
                 skipped.extend(pages.into_iter().map(|(id, _)| id));
                 overtaken = true;
                 continue;
@@ -952,7 +955,6 @@ impl Preview {
                 .collect();
             let mut rewritten = Vec::new();
             let mut written = Vec::with_capacity(pages.len());
-            let stop = || step.superseded.is_some_and(|s| s());
             for (id, paths) in pages {
                 let mut whole = true;
                 for path in &paths {
