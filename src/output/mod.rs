@@ -3,12 +3,16 @@
 //!
 //! A build brings a second copy of the site up to date beside the output
 //! folder ([`Staging`]), then swaps it in: readers see the old site or the
-//! new one, never a mix. The copy is the site the swap before last put
-//! aside (the *spare*), so most of its files are already right: each page
-//! is compared with the file there and written only if its bytes differ,
-//! and files the new site no longer has are removed at the end. Creating
-//! and deleting tens of thousands of files is what makes a full rewrite
-//! slow on a disk; a one-report edit touches a handful.
+//! new one, never a mix. The copy is the site the last swap put aside (the
+//! *spare*). Before a build writes to it, the spare is made the same as the
+//! published site, by hard links to its files: a list kept beside the
+//! output says which files the last build changed, so only those are
+//! linked again (without the list, every file of the two is compared by
+//! its inode). Then each page is compared with the file there and written
+//! only if its bytes differ, beside it and renamed over it, so that a file
+//! the two copies share is never changed under a reader. Creating and
+//! deleting tens of thousands of files is what makes a full rewrite slow
+//! on a disk; a one-report edit touches a handful.
 //!
 //! If anything fails before the swap, the copy goes back to being the
 //! spare and the published output is exactly as it was. An output folder
@@ -16,6 +20,7 @@
 //! so a mistyped `--output` cannot wipe unrelated files. One build at a
 //! time may write a given output folder.
 
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,10 +31,46 @@ use walkdir::WalkDir;
 /// Marks a folder as renewal's output; its presence allows replacing it.
 pub const MARKER: &str = ".renewal-output";
 const MARKER_TEXT: &str = "This folder is written by renewal and replaced on every build.\n";
+/// The first line of the list of files where the spare differs.
+const DIFFERS_HEAD: &str = "renewal: files the spare lacks or holds otherwise than the output";
 
 /// Why the output could not be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteError(pub String);
+
+/// A file or folder that renewal keeps beside `output` (in the same
+/// folder, hidden): `.output.renewal-{what}`.
+pub fn beside(output: &Path, what: &str) -> PathBuf {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    parent.join(format!(".{name}.renewal-{what}"))
+}
+
+/// Forgets what is kept beside `output` about it: where its spare differs
+/// from it, and what its last build was made from. The next build
+/// compares every file of the spare with the output's.
+pub fn forget(output: &Path) {
+    let _ = fs::remove_file(beside(output, "spare-differs"));
+    let _ = fs::remove_file(beside(output, "cache"));
+}
+
+/// Notes that a live preview changed `path` of the published output in
+/// place: the spare now differs there too, and what the last build was
+/// made from no longer says what the output holds.
+fn changed_in_place(output: &Path, path: &str) {
+    use std::io::Write;
+    let _ = fs::remove_file(beside(output, "cache"));
+    let listed = beside(output, "spare-differs");
+    if let Ok(mut list) = fs::OpenOptions::new().append(true).open(listed) {
+        let _ = writeln!(list, "{path}");
+    }
+}
 
 /// A copy of the site being brought up to date beside the output folder
 /// it will replace.
@@ -39,7 +80,13 @@ pub struct Staging {
     spare: PathBuf,
     /// Every file the new site has, `/`-separated, relative to its root.
     produced: Mutex<HashSet<String>>,
+    /// The files written or removed so far: where the copy now differs
+    /// from the published site.
+    changed: Mutex<Vec<String>>,
     written: AtomicUsize,
+    /// Whether the copy was the same as the published site before this
+    /// build changed it (so that `changed` says all it differs by).
+    synced: bool,
     committed: bool,
 }
 
@@ -47,19 +94,18 @@ impl Staging {
     /// Prepares to replace `output`; refuses a folder renewal did not write.
     pub fn open(output: &Path) -> Result<Staging, WriteError> {
         refuse_foreign(output)?;
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent)
-            .map_err(|e| WriteError(format!("cannot create {}: {e}", parent.display())))?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "output".into());
-        let dir = parent.join(format!(".{name}.renewal-next-{}", std::process::id()));
-        let spare = parent.join(format!(".{name}.renewal-spare"));
+        let dir = beside(output, &format!("next-{}", std::process::id()));
+        if let Some(parent) = dir.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| WriteError(format!("cannot create {}: {e}", parent.display())))?;
+        }
+        let spare = beside(output, "spare");
         let _ = fs::remove_dir_all(&dir);
+        // What the spare differs by holds until the copy is changed: from
+        // here on it is unknown, until this build ends.
+        let listed = beside(output, "spare-differs");
+        let differs = read_list(&listed);
+        let _ = fs::remove_file(&listed);
         // The spare becomes the copy to update; without one (a first build,
         // or a spare that is not renewal's), the copy starts empty.
         let adopted = spare.join(MARKER).is_file() && fs::rename(&spare, &dir).is_ok();
@@ -67,14 +113,115 @@ impl Staging {
             fs::create_dir_all(&dir)
                 .map_err(|e| WriteError(format!("cannot create {}: {e}", dir.display())))?;
         }
-        Ok(Staging {
+        let mut staging = Staging {
             output: output.to_path_buf(),
             dir,
             spare,
             produced: Mutex::new(HashSet::new()),
+            changed: Mutex::new(Vec::new()),
             written: AtomicUsize::new(0),
+            synced: false,
             committed: false,
-        })
+        };
+        staging.synced = match (adopted, differs) {
+            (true, Some(paths)) => staging.link_listed(&paths),
+            _ => staging.link_all(),
+        };
+        Ok(staging)
+    }
+
+    /// Makes the copy the same as the published site where `paths` say it
+    /// may differ. Whether it succeeded.
+    fn link_listed(&self, paths: &[String]) -> bool {
+        paths
+            .par_iter()
+            .filter(|p| safe_relative(p))
+            .all(|path| self.link(path))
+    }
+
+    /// Makes the copy the same as the published site, file by file: a file
+    /// that is not the published one (by its inode, as the folder lists it)
+    /// is linked to it unless it has the same bytes, and a file the site
+    /// lacks is removed. Whether it succeeded.
+    fn link_all(&self) -> bool {
+        let files = |root: &Path| -> Vec<(String, u64)> {
+            WalkDir::new(root)
+                .min_depth(1)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(|e| (crate::diagnostic::shown_path(root, e.path()), inode(&e)))
+                .collect()
+        };
+        let published = if self.output.is_dir() {
+            files(&self.output)
+        } else {
+            Vec::new()
+        };
+        // Inode numbers tell files apart only on one file system.
+        let one_device = match (fs::metadata(&self.output), fs::metadata(&self.dir)) {
+            (Ok(a), Ok(b)) => same_device(&a, &b),
+            _ => false,
+        };
+        let mine: std::collections::HashMap<String, u64> = files(&self.dir).into_iter().collect();
+        let names: HashSet<&str> = published.iter().map(|(p, _)| p.as_str()).collect();
+        let stale: Vec<&String> = mine
+            .keys()
+            .filter(|p| !names.contains(p.as_str()))
+            .collect();
+        let removed = stale.par_iter().all(|path| self.link(path));
+        removed
+            && published
+                .par_iter()
+                .filter(|(path, ino)| !one_device || mine.get(path) != Some(ino))
+                .all(|(path, _)| self.link(path))
+    }
+
+    /// Makes the copy's `path` the published site's file (a hard link to
+    /// it, or a copy where links cannot be made), or removes it if the
+    /// site has none. Whether it succeeded.
+    fn link(&self, path: &str) -> bool {
+        let from = self.output.join(path);
+        let to = self.dir.join(path);
+        let Some(meta) = fs::symlink_metadata(&from).ok().filter(|m| m.is_file()) else {
+            return match fs::symlink_metadata(&to) {
+                Ok(m) if m.is_dir() => true,
+                Ok(_) => {
+                    let _ = fs::remove_file(&to);
+                    self.remove_empty_folders(&to);
+                    true
+                }
+                Err(_) => true,
+            };
+        };
+        // The same file, or one with the same bytes (a copy that was never
+        // linked), is left as it is: relinking every file costs more than
+        // reading it.
+        if let Ok(m) = fs::symlink_metadata(&to)
+            && (same_file(&m, &meta)
+                || (m.is_file() && m.len() == meta.len() && same_bytes(&from, &to)))
+        {
+            return true;
+        }
+        self.clear_way(path);
+        let _ = fs::remove_file(&to);
+        if let Some(dir) = to.parent()
+            && fs::create_dir_all(dir).is_err()
+        {
+            return false;
+        }
+        fs::hard_link(&from, &to).is_ok() || fs::copy(&from, &to).is_ok()
+    }
+
+    /// Removes the folders above `file` that it left empty.
+    fn remove_empty_folders(&self, file: &Path) {
+        let mut dir = file.parent();
+        while let Some(d) = dir.filter(|d| *d != self.dir && d.starts_with(&self.dir)) {
+            if fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
     }
 
     /// Puts one file of the new site in place (`path` relative to the
@@ -96,10 +243,48 @@ impl Staging {
             fs::create_dir_all(dir)
                 .map_err(|e| WriteError(format!("cannot create {}: {e}", dir.display())))?;
         }
-        fs::write(&full, bytes)
-            .map_err(|e| WriteError(format!("cannot write {}: {e}", full.display())))?;
+        let cannot =
+            |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
+        // A file there may be the published one too (a hard link): it is
+        // replaced, never written into.
+        if fs::symlink_metadata(&full).is_ok() {
+            let temp = temporary(&full);
+            fs::write(&temp, bytes).map_err(cannot)?;
+            fs::rename(&temp, &full).map_err(cannot)?;
+        } else {
+            fs::write(&full, bytes).map_err(cannot)?;
+        }
         self.written.fetch_add(1, Ordering::Relaxed);
+        self.note_changed(path);
         Ok(())
+    }
+
+    /// Removes one file from the copy (`path` as for [`Staging::write`]),
+    /// with the folders it leaves empty: for a build that writes only what
+    /// changed, and so removes what it no longer has one by one.
+    pub fn remove(&self, path: &str) {
+        if !safe_relative(path) {
+            return;
+        }
+        let full = self.dir.join(path);
+        if fs::symlink_metadata(&full).is_ok_and(|m| !m.is_dir()) {
+            let _ = fs::remove_file(&full);
+            self.remove_empty_folders(&full);
+            self.note_changed(path);
+        }
+    }
+
+    /// Whether the copy was made the same as the published site before
+    /// it was written to: only then may a build write just what changed
+    /// ([`Staging::commit_changes`]).
+    pub fn in_step(&self) -> bool {
+        self.synced
+    }
+
+    fn note_changed(&self, path: &str) {
+        if let Ok(mut changed) = self.changed.lock() {
+            changed.push(path.to_string());
+        }
     }
 
     /// Removes what stands where `path` must go in the copy: a folder or
@@ -132,9 +317,22 @@ impl Staging {
     /// Marks the new site as renewal's, removes the files it no longer
     /// has, and swaps it in for the old one, which becomes the spare.
     /// Returns how many files were written.
-    pub fn commit(mut self) -> Result<usize, WriteError> {
+    pub fn commit(self) -> Result<usize, WriteError> {
+        self.finish(true)
+    }
+
+    /// As [`Staging::commit`], for a build that wrote only the files that
+    /// may have changed and removed those it no longer has: every other
+    /// file stays as published.
+    pub fn commit_changes(self) -> Result<usize, WriteError> {
+        self.finish(false)
+    }
+
+    fn finish(mut self, prune: bool) -> Result<usize, WriteError> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
-        self.prune();
+        if prune {
+            self.prune();
+        }
         let output = &self.output;
         if output.exists() {
             let _ = fs::remove_dir_all(&self.spare);
@@ -153,7 +351,31 @@ impl Staging {
             })?;
         }
         self.committed = true;
+        self.list_differences();
         Ok(self.written())
+    }
+
+    /// Writes down where the spare (the copy, before a swap; the old site,
+    /// after one) differs from the published site, for the next build.
+    fn list_differences(&self) {
+        if !self.synced {
+            return;
+        }
+        let changed = match self.changed.lock() {
+            Ok(changed) => changed,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let mut text = String::from(DIFFERS_HEAD);
+        text.push('\n');
+        for path in changed.iter() {
+            text.push_str(path);
+            text.push('\n');
+        }
+        let listed = beside(&self.output, "spare-differs");
+        let temp = temporary(&listed);
+        if fs::write(&temp, text).is_ok() {
+            let _ = fs::rename(&temp, &listed);
+        }
     }
 
     /// Removes every file and folder of the copy that the new site lacks.
@@ -172,8 +394,8 @@ impl Staging {
             if entry.file_type().is_dir() {
                 // Only empty folders go; `remove_dir` refuses the others.
                 let _ = fs::remove_dir(entry.path());
-            } else if !produced.contains(&rel) {
-                let _ = fs::remove_file(entry.path());
+            } else if !produced.contains(&rel) && fs::remove_file(entry.path()).is_ok() {
+                self.note_changed(&rel);
             }
         }
     }
@@ -183,7 +405,12 @@ impl Drop for Staging {
     /// A copy that was not swapped in becomes the spare again: its files
     /// are compared before they are used, so a half-updated copy is fine.
     fn drop(&mut self) {
-        if !self.committed && fs::rename(&self.dir, &self.spare).is_err() {
+        if self.committed {
+            return;
+        }
+        if fs::rename(&self.dir, &self.spare).is_ok() {
+            self.list_differences();
+        } else {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
@@ -282,12 +509,7 @@ pub fn write_in_place(
         fs::create_dir_all(dir)
             .map_err(|e| WriteError(format!("cannot create {}: {e}", dir.display())))?;
     }
-    let temp = full.with_file_name(format!(
-        ".{}.renewal-new",
-        full.file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default()
-    ));
+    let temp = temporary(&full);
     let mut file = fs::File::create(&temp).map_err(cannot)?;
     for chunk in bytes.chunks(CHUNK) {
         if stop() {
@@ -298,6 +520,7 @@ pub fn write_in_place(
         file.write_all(chunk).map_err(cannot)?;
     }
     drop(file);
+    changed_in_place(output, path);
     fs::rename(&temp, &full).map_err(cannot)?;
     Ok(InPlace::Written)
 }
@@ -305,6 +528,7 @@ pub fn write_in_place(
 /// Removes one page of a live preview from the output folder, and the
 /// folders it leaves empty.
 pub fn remove_in_place(output: &Path, path: &str) {
+    changed_in_place(output, path);
     let full = output.join(path);
     let _ = fs::remove_file(&full);
     let mut dir = full.parent();
@@ -314,6 +538,91 @@ pub fn remove_in_place(output: &Path, path: &str) {
         }
         dir = d.parent();
     }
+}
+
+/// Where the new bytes of `file` are written before they are renamed over
+/// it: beside it, hidden.
+fn temporary(file: &Path) -> PathBuf {
+    file.with_file_name(format!(
+        ".{}.renewal-new",
+        file.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    ))
+}
+
+/// Whether two files are one (the same inode on the same device).
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
+}
+
+#[cfg(unix)]
+fn same_device(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev()
+}
+
+#[cfg(not(unix))]
+fn same_device(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
+}
+
+/// The inode of a listed file, as its folder gives it (no `stat`).
+#[cfg(unix)]
+fn inode(entry: &walkdir::DirEntry) -> u64 {
+    use walkdir::DirEntryExt;
+    entry.ino()
+}
+
+#[cfg(not(unix))]
+fn inode(_: &walkdir::DirEntry) -> u64 {
+    0
+}
+
+/// Whether the files at `a` and `b` hold the same bytes, read a megabyte
+/// at a time.
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(mut a), Ok(mut b)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    let mut x = vec![0; 1 << 20];
+    let mut y = vec![0; 1 << 20];
+    loop {
+        let n = match a.read(&mut x) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if n == 0 {
+            return b.read(&mut y[..1]).is_ok_and(|m| m == 0);
+        }
+        if b.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
+            return false;
+        }
+    }
+}
+
+/// Whether `path` stays below the folder it is relative to.
+fn safe_relative(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && path
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != "..")
+}
+
+/// The paths listed in the file at `at`, if it is such a list.
+fn read_list(at: &Path) -> Option<Vec<String>> {
+    let text = fs::read_to_string(at).ok()?;
+    let mut lines = text.lines();
+    (lines.next() == Some(DIFFERS_HEAD)).then(|| lines.map(String::from).collect())
 }
 
 fn refuse_foreign(output: &Path) -> Result<(), WriteError> {
@@ -416,18 +725,20 @@ mod tests {
             staging.write("reports/b/index.html", b"b").unwrap();
             staging.commit().unwrap()
         };
-        // The first two builds have no spare to start from.
         assert_eq!(pages(b"a"), 4, "every file and the marker");
-        assert_eq!(pages(b"a"), 4);
+        // The second build has no spare: its copy links to the site's files.
         assert_eq!(pages(b"a"), 0, "nothing changed, nothing written");
+        assert_eq!(pages(b"a"), 0);
         assert_eq!(pages(b"a2"), 1);
         assert_eq!(
             fs::read(output.join("reports/a/index.html")).unwrap(),
             b"a2"
         );
-        // The spare is one build behind: it gets the change too.
-        assert_eq!(pages(b"a2"), 1);
+        // The spare, a build behind, is brought up to date by a link.
         assert_eq!(pages(b"a2"), 0);
+        assert_eq!(pages(b"a3"), 1);
+        assert_eq!(pages(b"a"), 1);
+        assert_eq!(fs::read(output.join("reports/a/index.html")).unwrap(), b"a");
 
         // A page that becomes a folder, and a folder that becomes a page.
         let staging = Staging::open(&output).unwrap();
@@ -436,6 +747,65 @@ mod tests {
         staging.commit().unwrap();
         assert_eq!(fs::read(output.join("index.html/x")).unwrap(), b"x");
         assert_eq!(fs::read(output.join("reports")).unwrap(), b"r");
+    }
+
+    #[test]
+    fn the_copy_shares_the_published_files_but_never_writes_into_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("site");
+        let read = |path: &str| fs::read(output.join(path)).unwrap();
+        let build = |a: &[u8], b: Option<&[u8]>, finish: bool| {
+            let staging = Staging::open(&output).unwrap();
+            assert!(staging.in_step());
+            staging.write("reports/a/index.html", a).unwrap();
+            if let Some(b) = b {
+                staging.write("reports/b/index.html", b).unwrap();
+            }
+            // What is published stays as it was until the swap.
+            if output.join("reports/a/index.html").exists() {
+                assert_ne!(read("reports/a/index.html"), b"written into".to_vec());
+            }
+            if finish {
+                Some(staging.commit().unwrap())
+            } else {
+                None
+            }
+        };
+        build(b"a", Some(b"b"), true);
+        build(b"a", Some(b"b"), true);
+        build(b"written into", Some(b"b"), false);
+        assert_eq!(read("reports/a/index.html"), b"a");
+        // The abandoned copy is the spare; the next build puts it in step.
+        assert_eq!(build(b"a", Some(b"b"), true), Some(0));
+        assert_eq!(build(b"a2", None, true), Some(1));
+        assert!(!output.join("reports/b").exists());
+        // Changed outside a build: the next one compares every file.
+        fs::write(output.join("reports/a/index.html"), b"edited by hand").unwrap();
+        forget(&output);
+        assert_eq!(build(b"a2", None, true), Some(1));
+        assert_eq!(read("reports/a/index.html"), b"a2");
+        assert_eq!(build(b"a3", Some(b"b"), true), Some(2));
+        assert_eq!(build(b"a3", Some(b"b"), true), Some(0));
+        assert_eq!(read("reports/b/index.html"), b"b");
+        // A build that writes only what changed keeps every other file.
+        let staging = Staging::open(&output).unwrap();
+        staging.write("reports/c/index.html", b"c").unwrap();
+        staging.remove("reports/a/index.html");
+        assert_eq!(staging.commit_changes().unwrap(), 1);
+        assert_eq!(read("reports/b/index.html"), b"b");
+        assert_eq!(read("reports/c/index.html"), b"c");
+        assert!(!output.join("reports/a").exists());
+        let spare = beside(&output, "spare");
+        assert_eq!(fs::read(spare.join("reports/a/index.html")).unwrap(), b"a3");
+        // A live preview's change in place is noted for the spare too.
+        write_in_place(&output, "reports/b/index.html", b"b2", &|| false).unwrap();
+        let staging = Staging::open(&output).unwrap();
+        assert!(!staging.dir.join("reports/a").exists());
+        assert!(staging.dir.join("reports/c/index.html").is_file());
+        assert_eq!(
+            fs::read(staging.dir.join("reports/b/index.html")).unwrap(),
+            b"b2"
+        );
     }
 
     #[test]
