@@ -61,7 +61,7 @@ pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathB
         start: &|_| {},
         tick: &|| {},
     };
-    build::build(root, &built, false, &quiet, None).map_err(|f| match f {
+    build::build(root, &built, false, &quiet).map_err(|f| match f {
         Failure::Content(_) => "the site does not build; run `renewal check`".to_string(),
         Failure::Write(m) => m,
     })?;

@@ -11,7 +11,7 @@ use std::fmt;
 use std::path::Path;
 
 /// One problem in one file of the site.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Path as the user knows it, relative to the site root (`content/2022/x.md`).
     pub file: String,

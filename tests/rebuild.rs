@@ -11,7 +11,7 @@ fn written(output: &std::process::Output) -> usize {
     let at = out
         .find(" written")
         .unwrap_or_else(|| panic!("no count in {out}"));
-    let start = out[..at].rfind('(').unwrap() + 1;
+    let start = out[..at].rfind([' ', '(']).unwrap() + 1;
     out[start..at].parse().unwrap()
 }
 
@@ -53,4 +53,142 @@ fn a_rebuild_writes_only_what_changed_and_matches_a_clean_build() {
         snapshot(&out) == snapshot(&clean),
         "the rebuilt output differs from a clean build"
     );
+}
+
+/// Whether a build's summary says it made only what changed.
+fn made_only_what_changed(output: &std::process::Output) -> bool {
+    stdout(output).contains("made again")
+}
+
+#[test]
+fn a_build_that_makes_only_what_changed_ends_as_a_clean_build() {
+    let site = fixture("basic");
+    let root = site.path();
+    // With a traditional-script edition, whose pages follow every edit too.
+    let config = read(&root.join("site.yaml")).replace(
+        "language: zh-Hans\n",
+        "language: zh-Hans\neditions: [zh-Hant]\n",
+    );
+    write(root, "site.yaml", config);
+    // The reports were saved long ago: only the edits below are new.
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+    for name in ["test-plan.md", "test-midyear.md"] {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(root.join("content/2025").join(name))
+            .unwrap();
+        file.set_modified(long_ago).unwrap();
+    }
+    let out = root.join("output");
+    let clean = root.join("clean");
+    let build = |step: &str| {
+        let result = run(root, &["build"]);
+        assert!(result.status.success(), "{step}: {}", stderr(&result));
+        let _ = std::fs::remove_dir_all(&clean);
+        let fresh = run(root, &["build", "--output", clean.to_str().unwrap()]);
+        assert!(fresh.status.success(), "{step}: {}", stderr(&fresh));
+        let (kept, whole) = (snapshot(&out), snapshot(&clean));
+        let differ: Vec<&String> = kept
+            .keys()
+            .chain(whole.keys())
+            .filter(|k| kept.get(*k) != whole.get(*k))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{step}: differs from a clean build: {differ:?}"
+        );
+        result
+    };
+    let first = build("first build");
+    assert!(!made_only_what_changed(&first), "{}", stdout(&first));
+    let again = build("nothing changed");
+    assert!(made_only_what_changed(&again), "{}", stdout(&again));
+    assert_eq!(written(&again), 0);
+    assert!(
+        stdout(&again).contains("0 report files changed"),
+        "{}",
+        stdout(&again)
+    );
+
+    let plan = "content/2025/test-plan.md";
+    let midyear = "content/2025/test-midyear.md";
+    let edit = |rel: &str, from: &str, to: &str| {
+        let text = read(&root.join(rel));
+        assert!(text.contains(from), "{rel} has no {from}");
+        write(root, rel, text.replacen(from, to, 1));
+    };
+    let steps: [(&str, &str, &str, &str); 4] = [
+        ("a figure", midyear, "actual: 15", "actual: 17"),
+        (
+            "a title",
+            plan,
+            "测试市2025年城市更新计划",
+            "测试市2025年城市更新计划（修订）",
+        ),
+        (
+            "districts' figures swapped",
+            midyear,
+            "district: 东区\n        actual: 6\n      - district: 西區\n        actual: 11.6",
+            "district: 西區\n        actual: 6\n      - district: 东区\n        actual: 11.6",
+        ),
+        (
+            "a date that reorders the reports",
+            midyear,
+            "published: 2025-07-10",
+            "published: 2024-12-30",
+        ),
+    ];
+    for (step, rel, from, to) in steps {
+        edit(rel, from, to);
+        let result = build(step);
+        assert!(
+            made_only_what_changed(&result),
+            "{step}: {}",
+            stdout(&result)
+        );
+        assert!(
+            stdout(&result).contains("1 report file changed"),
+            "{step}: {}",
+            stdout(&result)
+        );
+    }
+
+    // A mistake: nothing is written, and the fix is built as a change.
+    let before = snapshot(&out);
+    edit(midyear, "actual: 17", "actual: 17 公里");
+    assert!(!run(root, &["build"]).status.success());
+    assert!(
+        snapshot(&out) == before,
+        "a failed build changed the output"
+    );
+    edit(midyear, "actual: 17 公里", "actual: 18");
+    assert!(made_only_what_changed(&build("a mistake fixed")));
+
+    // A report added, then taken away with its pages.
+    let added =
+        read(&root.join(midyear)).replace("测试市2025年上半年进展", "测试市2025年三季度进展");
+    write(root, "content/2025/test-q3.md", added);
+    assert!(made_only_what_changed(&build("a report added")));
+    assert!(out.join("reports/test-q3/index.html").is_file());
+    std::fs::remove_file(root.join("content/2025/test-q3.md")).unwrap();
+    assert!(made_only_what_changed(&build("a report deleted")));
+    assert!(!out.join("reports/test-q3").exists());
+
+    // A template or site.yaml makes every page again.
+    write(root, "templates/partials/extra.html", "<p>x</p>");
+    let result = build("a template added");
+    assert!(!made_only_what_changed(&result), "{}", stdout(&result));
+    let config = read(&root.join("site.yaml")).replace("editions: [zh-Hant]\n", "");
+    write(root, "site.yaml", config);
+    let result = build("site.yaml changed");
+    assert!(!made_only_what_changed(&result), "{}", stdout(&result));
+    assert!(made_only_what_changed(&build("after a whole build")));
+
+    // What was kept, damaged, means a whole build, not a wrong one.
+    let kept = root.join(".output.renewal-cache");
+    assert!(kept.is_file());
+    write(root, ".output.renewal-cache", "{not json");
+    edit(plan, "（修订）", "（再修订）");
+    let result = build("what was kept is damaged");
+    assert!(!made_only_what_changed(&result), "{}", stdout(&result));
 }

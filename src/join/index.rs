@@ -13,7 +13,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// Something whose page lists reports and metrics: a city, one of its
 /// districts, a year or a topic. Cities, districts and topics are numbered
 /// in the order `site.yaml` declares them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Listing {
     City(usize),
     District(usize, usize),

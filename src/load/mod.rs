@@ -140,6 +140,34 @@ impl ReportCache {
     pub fn only_changed(&mut self, files: &[String]) {
         self.changed = Some(files.iter().cloned().collect());
     }
+
+    /// Takes `report`, with its `warnings`, as read from `file` at
+    /// `read_at`, when the file's stamp was `stamp` (what a build kept).
+    pub fn remember(
+        &mut self,
+        file: &str,
+        stamp: Stamp,
+        read_at: std::time::SystemTime,
+        report: std::sync::Arc<Report>,
+        warnings: Vec<Diagnostic>,
+    ) {
+        let parsed = (Some(report), warnings, Some(Vec::new()));
+        self.entries
+            .insert(file.to_string(), (stamp, read_at, parsed));
+    }
+
+    /// The stamp of `file` when it was last read, when that was, and the
+    /// warnings found in it, if it was read whole.
+    pub fn read(&self, file: &str) -> Option<(Stamp, std::time::SystemTime, &[Diagnostic])> {
+        match self.entries.get(file) {
+            Some((stamp, read_at, (Some(_), problems, _)))
+                if problems.iter().all(|p| p.warning) =>
+            {
+                Some((*stamp, *read_at, problems))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// The [`Stamp`] of the file at `path`, if there is one.

@@ -704,7 +704,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
 }
 
 /// The districts `metrics` give values for, each once, sorted.
-fn value_districts(metrics: &[MetricEntry]) -> Vec<DistrictId> {
+pub fn value_districts(metrics: &[MetricEntry]) -> Vec<DistrictId> {
     let named: std::collections::BTreeSet<&DistrictId> = metrics
         .iter()
         .flat_map(|e| &e.values)

@@ -47,7 +47,7 @@ impl ReportKind {
 }
 
 /// Where a report's figures come from.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub publisher: Option<String>,
     pub outlet: Option<String>,
@@ -59,7 +59,7 @@ pub struct Source {
 }
 
 /// One report file, validated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// The file it was read from, relative to the site root.
     pub file: String,
@@ -87,7 +87,7 @@ pub struct Report {
 }
 
 /// A metric as one report states it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MetricEntry {
     pub id: String,
     pub label: Option<String>,
@@ -109,7 +109,7 @@ pub struct MetricEntry {
 }
 
 /// A target and/or actual for one place at one date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Value {
     /// District id; `None` for the report's city as a whole.
     pub district: Option<DistrictId>,

@@ -123,7 +123,9 @@ impl Staging {
             synced: false,
             committed: false,
         };
-        staging.synced = match (adopted, differs) {
+        // The list holds only while the published site is there.
+        let published = output.join(MARKER).is_file();
+        staging.synced = match (adopted && published, differs) {
             (true, Some(paths)) => staging.link_listed(&paths),
             _ => staging.link_all(),
         };

@@ -64,7 +64,9 @@ pub enum Page {
 }
 
 /// The lists an overview holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum List {
     Reports,
     Metrics,

@@ -9,6 +9,8 @@
 //! function of the model alone, and problems are sorted before they are
 //! shown.
 
+mod kept;
+
 use crate::diagnostic::Diagnostic;
 use crate::join::index::{Index, Listing};
 use crate::load::{CONFIG_FILE, ReportCache};
@@ -47,6 +49,10 @@ pub struct Summary {
     pub written: usize,
     /// Suspicious but publishable things found, in file order.
     pub warnings: Vec<Diagnostic>,
+    /// For a build that made only what changed: how many report files
+    /// changed, and how many files it made (`files` still counts the
+    /// whole site's; `bytes`, only those made).
+    pub remade: Option<(usize, usize)>,
 }
 
 /// A display of how far a build has come: told how many pages there are
@@ -175,7 +181,7 @@ enum Outcome {
 }
 
 /// A page of one edition (by position: the main edition is 0).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PageId {
     pub edition: usize,
     pub key: PageKey,
@@ -183,7 +189,7 @@ pub struct PageId {
 
 /// A page's identity from one build to the next: what its address is made
 /// of, not its place in this build's lists.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PageKey {
     Home,
     AllReports(usize),
@@ -251,6 +257,9 @@ struct Only<'a> {
     /// A preview's reports and metrics converted for each edition last
     /// time (see [`edition::Converted`]).
     converted: Option<&'a Mutex<Vec<edition::Converted>>>,
+    /// Whether the theme's static files and the snapshots are written
+    /// even though only some pages are wanted.
+    statics: bool,
 }
 
 /// What [`render_all`] made: the summary, the id and path of each page
@@ -275,6 +284,7 @@ fn render_all(
         wanted,
         superseded,
         converted,
+        statics: all_statics,
     } = only;
     let editions = edition::all(&site.config);
     // Every edition has the same pages, planned once.
@@ -410,7 +420,7 @@ fn render_all(
     if !problems.is_empty() {
         return Err(Failure::Content(problems.into_iter().collect()));
     }
-    let statics = if wanted.is_none() {
+    let statics = if wanted.is_none() || all_statics {
         theme.statics.len()
     } else {
         0
@@ -420,7 +430,7 @@ fn render_all(
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }
     // Every snapshot, byte for byte as it was taken.
-    let archived = if wanted.is_none() {
+    let archived = if wanted.is_none() || all_statics {
         crate::snapshot::published(
             root,
             &site.config.title,
@@ -451,6 +461,7 @@ fn render_all(
         bytes: bytes.into_inner(),
         written: 0,
         warnings: Vec::new(),
+        remade: None,
     };
     let mut made = Vec::with_capacity(outcomes.len());
     let mut skipped = Vec::new();
@@ -589,24 +600,163 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
 }
 
 /// Builds the site at `root` into `output`. With `strict`, warnings fail
-/// it as errors do, and nothing is written. With a `cache` (kept by a
-/// preview between builds), reports unchanged since the last build are
-/// not read again.
+/// it as errors do, and nothing is written. What the last build of the same
+/// site into `output` kept (see [`kept`]) lets it read again only the
+/// report files that changed and make only the pages they feed; without
+/// it, or after a change to anything but reports, it makes every page.
 pub fn build(
     root: &Path,
     output: &Path,
     strict: bool,
     progress: &Progress,
-    cache: Option<&mut ReportCache>,
 ) -> Result<Summary, Failure> {
+    let at = crate::output::beside(output, "cache");
+    // The theme first: what was kept holds only for the same theme.
+    let (config, _) = load::read_config(root);
+    let theme = config.as_ref().and_then(|config| {
+        let mut theme = render::theme::load(root, config).ok()?;
+        render::prepare(&mut theme, config);
+        Some(theme)
+    });
+    let key = theme.as_ref().map(|theme| kept::key(root, theme));
+    let last = key.as_deref().and_then(|key| kept::read(&at, key));
+    let mut cache = last.as_ref().map(kept::cache).unwrap_or_default();
     let (site, theme, warnings) =
-        load_all(root, strict, cache, None, None).map_err(Failure::Content)?;
+        load_all(root, strict, Some(&mut cache), theme, None).map_err(Failure::Content)?;
     let index = Index::build(&site);
-    let (summary, _) = build_whole(root, output, &site, &index, &theme, progress, None)?;
+    // What was kept no longer says what the output holds once anything
+    // in it may change; it is written again after the swap.
+    let _ = std::fs::remove_file(&at);
+    let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
+    // What was kept says what the output holds, if it is still there.
+    let changes = last
+        .filter(|_| staging.in_step() && output.join(crate::output::MARKER).is_file())
+        .and_then(|last| Changes::between(last, &site, &index));
+    let (summary, paths) = match changes {
+        Some(changes) => build_changes(root, staging, &site, &index, &theme, progress, changes)?,
+        None => {
+            let (summary, made) = build_into(root, staging, &site, &index, &theme, progress, None)?;
+            (summary, made.into_iter().collect())
+        }
+    };
+    if let Some(key) = key {
+        kept::write(&at, &key, &site.reports, &cache, &paths);
+    }
     Ok(Summary {
         warnings,
         ..summary
     })
+}
+
+/// What changed since the last build, as far as pages go.
+struct Changes {
+    /// The files of each page the last build made.
+    paths: HashMap<PageId, Vec<String>>,
+    /// What the changed reports fed then and feed now.
+    touched: Touched,
+    /// How many report files changed, appeared or went.
+    files: usize,
+}
+
+impl Changes {
+    /// Compares the reports `last` kept with those of `site`. `None` when
+    /// the kept reports no longer join (a whole build is then made).
+    fn between(last: kept::Kept, site: &Site, index: &Index) -> Option<Changes> {
+        let reports: Vec<Arc<crate::model::Report>> =
+            last.reports.into_iter().map(|read| read.report).collect();
+        let metrics = join::join(&reports, &site.config, &load::Unread::None).ok()?;
+        let before = Site {
+            config: site.config.clone(),
+            reports,
+            metrics,
+        };
+        let by_file = |site: &Site| -> HashMap<String, Arc<crate::model::Report>> {
+            (site.reports.iter())
+                .map(|r| (r.file.clone(), Arc::clone(r)))
+                .collect()
+        };
+        let (then, now) = (by_file(&before), by_file(site));
+        let mut files: BTreeSet<&str> = BTreeSet::new();
+        for (file, report) in &now {
+            match then.get(file) {
+                Some(old) if Arc::ptr_eq(old, report) || old == report => {}
+                _ => {
+                    files.insert(file);
+                }
+            }
+        }
+        files.extend(
+            then.keys()
+                .filter(|f| !now.contains_key(*f))
+                .map(String::as_str),
+        );
+        let mut touched = Touched::default();
+        if !files.is_empty() {
+            touched.add(&before, &Index::build(&before), &files);
+            touched.add(site, index, &files);
+        }
+        Some(Changes {
+            paths: last.paths,
+            touched,
+            files: files.len(),
+        })
+    }
+}
+
+/// Makes the pages `changes` touched, and the pages that are new, into a
+/// `staging` copy that is the same as the published site, removes the
+/// pages the site no longer has, and swaps it in: the summary, and the
+/// files of every page of the site.
+fn build_changes(
+    root: &Path,
+    staging: Staging,
+    site: &Site,
+    index: &Index,
+    theme: &Theme,
+    progress: &Progress,
+    changes: Changes,
+) -> Result<(Summary, HashMap<PageId, Vec<String>>), Failure> {
+    let Changes {
+        mut paths,
+        touched,
+        files,
+    } = changes;
+    let known = &paths;
+    // With no report changed, only pages the last build did not make (none,
+    // unless it failed to record them) are made.
+    let wanted = |id: &PageId| !known.contains_key(id) || (files > 0 && touched.shows(&id.key));
+    let write = |path: &str, bytes: Vec<u8>| staging.write(path, &bytes);
+    let only = Only {
+        wanted: Some(&wanted),
+        statics: true,
+        ..Only::default()
+    };
+    let (summary, made, ids, _) = render_all(root, site, index, theme, &write, progress, only)?;
+    // The files of pages the site no longer has, unless a page made now
+    // has them.
+    let ids: HashSet<&PageId> = ids.iter().collect();
+    let fresh: HashSet<&str> = made
+        .iter()
+        .flat_map(|(_, p)| p)
+        .map(String::as_str)
+        .collect();
+    for (_, gone) in paths.iter().filter(|(id, _)| !ids.contains(id)) {
+        for path in gone.iter().filter(|p| !fresh.contains(p.as_str())) {
+            staging.remove(path);
+        }
+    }
+    // Besides the pages' files: the theme's static files and snapshots.
+    let others = summary.files.saturating_sub(fresh.len());
+    paths.retain(|id, _| ids.contains(id));
+    paths.extend(made);
+    let written = staging.commit_changes().map_err(|e| Failure::Write(e.0))?;
+    let summary = Summary {
+        files: paths.values().map(Vec::len).sum::<usize>() + others + 1,
+        written,
+        remade: Some((files, summary.files)),
+        ..summary
+    };
+    Ok((summary, paths))
 }
 
 /// A page, and the paths of its files below the output folder.
@@ -624,6 +774,19 @@ fn build_whole(
     converted: Option<&Mutex<Vec<edition::Converted>>>,
 ) -> Result<(Summary, Vec<PagePaths>), Failure> {
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
+    build_into(root, staging, site, index, theme, progress, converted)
+}
+
+/// As [`build_whole`], into a copy already opened.
+fn build_into(
+    root: &Path,
+    staging: Staging,
+    site: &Site,
+    index: &Index,
+    theme: &Theme,
+    progress: &Progress,
+    converted: Option<&Mutex<Vec<edition::Converted>>>,
+) -> Result<(Summary, Vec<PagePaths>), Failure> {
     let write = |path: &str, bytes: Vec<u8>| staging.write(path, &bytes);
     let only = Only {
         converted,
@@ -892,6 +1055,7 @@ impl Preview {
             bytes: 0,
             written: 0,
             warnings: Vec::new(),
+            remade: None,
         };
         let mut made_pages = Vec::new();
         let mut keys = Vec::new();
@@ -903,12 +1067,14 @@ impl Preview {
                 wanted: Some(&first_wanted),
                 superseded: None,
                 converted: Some(&self.converted),
+                statics: false,
             },
             Only {
                 pages: None,
                 wanted: Some(&rest_wanted),
                 superseded: Some(&is_superseded),
                 converted: Some(&self.converted),
+                statics: false,
             },
         ];
         // Without an edited report (templates, or what a superseded build
