@@ -42,41 +42,62 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
-/// The terms of `text`: pairs of adjacent Chinese characters (a lone one
-/// on its own), and Latin words and numbers, lowercased.
-pub fn terms(text: &str) -> BTreeSet<String> {
-    let mut terms = BTreeSet::new();
-    let mut run: Vec<char> = Vec::new();
-    let mut word = String::new();
-    let flush_run = |run: &mut Vec<char>, terms: &mut BTreeSet<String>| {
-        if run.len() == 1 {
-            terms.insert(run[0].to_string());
+/// The terms of `text`, each once, in byte order: pairs of adjacent
+/// Chinese characters (a lone one on its own), and Latin words and
+/// numbers, lowercased. Terms are slices of `text` where they can be (a
+/// pair of characters always is), so that a long body costs no string per
+/// term.
+pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
+    use std::borrow::Cow;
+    let mut terms: Vec<Cow<'a, str>> = Vec::with_capacity(text.len() / 3);
+    // Where the current run of Chinese characters started, and where the
+    // current word started (in bytes).
+    let mut run: Option<usize> = None;
+    let mut word: Option<usize> = None;
+    let flush_run = |run: &mut Option<usize>, end: usize, terms: &mut Vec<Cow<'a, str>>| {
+        if let Some(start) = run.take() {
+            let chars: Vec<usize> = text[start..end]
+                .char_indices()
+                .map(|(i, _)| start + i)
+                .chain([end])
+                .collect();
+            if chars.len() == 2 {
+                terms.push(Cow::Borrowed(&text[start..end]));
+            }
+            for w in chars.windows(3) {
+                terms.push(Cow::Borrowed(&text[w[0]..w[2]]));
+            }
         }
-        for pair in run.windows(2) {
-            terms.insert(pair.iter().collect());
-        }
-        run.clear();
     };
-    for c in text.chars() {
+    let flush_word = |word: &mut Option<usize>, end: usize, terms: &mut Vec<Cow<'a, str>>| {
+        if let Some(start) = word.take() {
+            let w = &text[start..end];
+            let lower = w.chars().all(|c| {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            });
+            terms.push(match lower {
+                true => Cow::Borrowed(w),
+                false => Cow::Owned(w.chars().flat_map(char::to_lowercase).collect()),
+            });
+        }
+    };
+    for (at, c) in text.char_indices() {
         if is_cjk(c) {
-            if !word.is_empty() {
-                terms.insert(std::mem::take(&mut word));
-            }
-            run.push(c);
+            flush_word(&mut word, at, &mut terms);
+            run.get_or_insert(at);
         } else if c.is_alphanumeric() {
-            flush_run(&mut run, &mut terms);
-            word.extend(c.to_lowercase());
+            flush_run(&mut run, at, &mut terms);
+            word.get_or_insert(at);
         } else {
-            flush_run(&mut run, &mut terms);
-            if !word.is_empty() {
-                terms.insert(std::mem::take(&mut word));
-            }
+            flush_run(&mut run, at, &mut terms);
+            flush_word(&mut word, at, &mut terms);
         }
     }
-    flush_run(&mut run, &mut terms);
-    if !word.is_empty() {
-        terms.insert(word);
-    }
+    flush_run(&mut run, text.len(), &mut terms);
+    flush_word(&mut word, text.len(), &mut terms);
+    terms.sort_unstable();
+    terms.dedup();
     terms
 }
 
@@ -158,36 +179,62 @@ pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec
     };
     // Each document's terms in one string, one per line: a few thousand
     // strings to free at the end instead of millions.
-    let per_doc: Vec<String> = docs
+    let shards = (docs.len() / 64).next_power_of_two().clamp(8, 4096);
+    // Each document's terms in one string, one per line (a few thousand
+    // strings to free at the end instead of millions), with the index
+    // file of each.
+    let per_doc: Vec<(String, Vec<u32>)> = docs
         .par_iter()
         .map(|d| match stop() {
-            true => String::new(),
+            true => Default::default(),
             false => {
-                let terms: Vec<String> = terms(&simplified(&d.text, d.language))
-                    .into_iter()
+                let text = simplified(&d.text, d.language);
+                let terms = terms(&text);
+                let files = terms
+                    .iter()
+                    .map(|t| (hash(t) as usize % shards) as u32)
                     .collect();
-                terms.join("\n")
+                (terms.join("\n"), files)
             }
         })
         .collect();
-    let shards = (docs.len() / 64).next_power_of_two().clamp(8, 4096);
-    let mut index: Vec<BTreeMap<&str, Vec<usize>>> = vec![BTreeMap::new(); shards];
-    let mut chars: BTreeSet<char> = BTreeSet::new();
-    for (d, terms) in per_doc.iter().enumerate() {
-        if d % 16 == 0 && stop() {
-            return Vec::new();
-        }
-        for term in terms.split('\n').filter(|t| !t.is_empty()) {
-            chars.extend(term.chars().filter(|c| is_cjk(*c)));
-            index[hash(term) as usize % shards]
-                .entry(term)
-                .or_default()
-                .push(d);
-        }
-    }
     if stop() {
         return Vec::new();
     }
+    // The index files in as many groups as there are cores, each group
+    // made from every document's terms that fall in it.
+    let groups = rayon::current_num_threads().clamp(1, shards);
+    let per_group = shards.div_ceil(groups);
+    let index: Vec<BTreeMap<&str, Vec<usize>>> = (0..groups)
+        .into_par_iter()
+        .flat_map_iter(|g| {
+            let first = g * per_group;
+            let mut group: Vec<BTreeMap<&str, Vec<usize>>> =
+                vec![BTreeMap::new(); per_group.min(shards.saturating_sub(first))];
+            for (d, (terms, files)) in per_doc.iter().enumerate() {
+                if d % 64 == 0 && stop() {
+                    break;
+                }
+                let terms = terms.split('\n').filter(|t| !t.is_empty());
+                for (term, &file) in terms.zip(files) {
+                    if let Some(shard) = (file as usize).checked_sub(first)
+                        && shard < group.len()
+                    {
+                        group[shard].entry(term).or_default().push(d);
+                    }
+                }
+            }
+            group
+        })
+        .collect();
+    if stop() {
+        return Vec::new();
+    }
+    let chars: BTreeSet<char> = index
+        .iter()
+        .flat_map(|shard| shard.keys())
+        .flat_map(|term| term.chars().filter(|c| is_cjk(*c)))
+        .collect();
     // Every traditional form of a character in the index, and every
     // character of a report written in traditional script.
     let mut map: BTreeMap<String, String> = BTreeMap::new();
