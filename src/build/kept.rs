@@ -16,6 +16,7 @@ use super::PageId;
 use crate::diagnostic::{Diagnostic, Place};
 use crate::load::{ReportCache, Stamp};
 use crate::model::Report;
+use crate::publish::data::Parts;
 use crate::render::Theme;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -26,7 +27,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The layout of the file; another one is not read.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// One report as the last build read it.
 pub struct Read {
@@ -44,6 +45,8 @@ pub struct Kept {
     pub reports: Vec<Read>,
     /// The files of each page it made, below the output folder.
     pub paths: HashMap<PageId, Vec<String>>,
+    /// Where each metric's part of the site-wide open data is.
+    pub data: Option<Parts>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -116,6 +119,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
         return None;
     }
     let paths: Vec<(PageId, Vec<String>)> = serde_json::from_str(lines.next()?).ok()?;
+    let data: Option<Parts> = serde_json::from_str(lines.next()?).ok()?;
     let lines: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
     let reports: Option<Vec<Read>> = lines
         .par_iter()
@@ -135,6 +139,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     Some(Kept {
         reports: reports?,
         paths: paths.into_iter().collect(),
+        data,
     })
 }
 
@@ -155,14 +160,15 @@ pub fn cache(kept: &Kept) -> ReportCache {
 }
 
 /// Writes what the next build needs to `at`: the `reports` as `cache` read
-/// them, and the files of each page. Best effort: without it, the next
-/// build is a whole one.
+/// them, the files of each page, and the parts of the site-wide data. Best
+/// effort: without it, the next build is a whole one.
 pub fn write(
     at: &Path,
     key: &str,
     reports: &[Arc<Report>],
     cache: &ReportCache,
     paths: &HashMap<PageId, Vec<String>>,
+    data: Option<&Parts>,
 ) {
     let head = Head {
         format: FORMAT,
@@ -185,15 +191,16 @@ pub fn write(
             serde_json::to_string(&line).ok()
         })
         .collect();
-    let (Some(lines), Ok(head), Ok(pages)) = (
+    let (Some(lines), Ok(head), Ok(pages), Ok(data)) = (
         lines,
         serde_json::to_string(&head),
         serde_json::to_string(&pages),
+        serde_json::to_string(&data),
     ) else {
         return;
     };
     let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum::<usize>() + 4096);
-    for line in std::iter::once(&head).chain([&pages]).chain(&lines) {
+    for line in std::iter::once(&head).chain([&pages, &data]).chain(&lines) {
         text.push_str(line);
         text.push('\n');
     }

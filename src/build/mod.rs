@@ -260,6 +260,9 @@ struct Only<'a> {
     /// Whether the theme's static files and the snapshots are written
     /// even though only some pages are wanted.
     statics: bool,
+    /// The last build's site-wide open data, and where this build puts
+    /// each metric's part of it.
+    data: Option<&'a publish::data::Reuse>,
 }
 
 /// What [`render_all`] made: the summary, the id and path of each page
@@ -285,6 +288,7 @@ fn render_all(
         superseded,
         converted,
         statics: all_statics,
+        data,
     } = only;
     let editions = edition::all(&site.config);
     // Every edition has the same pages, planned once.
@@ -384,8 +388,11 @@ fn render_all(
                 page,
                 &editions[e],
                 e == 0,
-                &everything,
-                &bodies,
+                &publish::SiteWide {
+                    everything: &everything,
+                    bodies: &bodies,
+                    reuse: data,
+                },
                 &stop,
             ) {
                 Some(more) => files.extend(more),
@@ -632,15 +639,25 @@ pub fn build(
     let changes = last
         .filter(|_| staging.in_step() && output.join(crate::output::MARKER).is_file())
         .and_then(|last| Changes::between(last, &site, &index));
+    let mut reuse = publish::data::Reuse::default();
     let (summary, paths) = match changes {
-        Some(changes) => build_changes(root, staging, &site, &index, &theme, progress, changes)?,
+        Some(mut changes) => {
+            reuse.last = last_data(output, &site, &changes);
+            changes.reuse = Some(&reuse);
+            build_changes(root, staging, &site, &index, &theme, progress, changes)?
+        }
         None => {
-            let (summary, made) = build_into(root, staging, &site, &index, &theme, progress, None)?;
+            let only = Only {
+                data: Some(&reuse),
+                ..Only::default()
+            };
+            let (summary, made) = build_into(root, staging, &site, &index, &theme, progress, only)?;
             (summary, made.into_iter().collect())
         }
     };
     if let Some(key) = key {
-        kept::write(&at, &key, &site.reports, &cache, &paths);
+        let data = reuse.made.into_inner().ok().flatten();
+        kept::write(&at, &key, &site.reports, &cache, &paths, data.as_ref());
     }
     Ok(Summary {
         warnings,
@@ -648,20 +665,43 @@ pub fn build(
     })
 }
 
+/// The site-wide open data as published, to take the parts of the metrics
+/// that did not change from, if what was kept says where they are.
+fn last_data(output: &Path, site: &Site, changes: &Changes<'_>) -> Option<publish::data::Last> {
+    let parts = changes.data.as_ref()?;
+    let (csv, json) = pages::data_paths(site, Page::Home)?;
+    let csv = std::fs::read(output.join(csv)).ok()?;
+    let json = std::fs::read(output.join(json)).ok()?;
+    // Files that are not as that build wrote them are made again.
+    if csv.len() != parts.csv || json.len() != parts.json {
+        return None;
+    }
+    Some(publish::data::Last {
+        csv,
+        json,
+        parts: parts.parts.iter().cloned().collect(),
+        changed: changes.touched.metrics.iter().cloned().collect(),
+    })
+}
+
 /// What changed since the last build, as far as pages go.
-struct Changes {
+struct Changes<'a> {
     /// The files of each page the last build made.
     paths: HashMap<PageId, Vec<String>>,
+    /// Where each metric's part of the site-wide open data is.
+    data: Option<publish::data::Parts>,
+    /// The parts to take again, and where this build puts them.
+    reuse: Option<&'a publish::data::Reuse>,
     /// What the changed reports fed then and feed now.
     touched: Touched,
     /// How many report files changed, appeared or went.
     files: usize,
 }
 
-impl Changes {
+impl Changes<'_> {
     /// Compares the reports `last` kept with those of `site`. `None` when
     /// the kept reports no longer join (a whole build is then made).
-    fn between(last: kept::Kept, site: &Site, index: &Index) -> Option<Changes> {
+    fn between(last: kept::Kept, site: &Site, index: &Index) -> Option<Changes<'static>> {
         let reports: Vec<Arc<crate::model::Report>> =
             last.reports.into_iter().map(|read| read.report).collect();
         let metrics = join::join(&reports, &site.config, &load::Unread::None).ok()?;
@@ -697,6 +737,8 @@ impl Changes {
         }
         Some(Changes {
             paths: last.paths,
+            data: last.data,
+            reuse: None,
             touched,
             files: files.len(),
         })
@@ -720,6 +762,8 @@ fn build_changes(
         mut paths,
         touched,
         files,
+        reuse,
+        ..
     } = changes;
     let known = &paths;
     // With no report changed, only pages the last build did not make (none,
@@ -729,6 +773,7 @@ fn build_changes(
     let only = Only {
         wanted: Some(&wanted),
         statics: true,
+        data: reuse,
         ..Only::default()
     };
     let (summary, made, ids, _) = render_all(root, site, index, theme, &write, progress, only)?;
@@ -774,10 +819,15 @@ fn build_whole(
     converted: Option<&Mutex<Vec<edition::Converted>>>,
 ) -> Result<(Summary, Vec<PagePaths>), Failure> {
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
-    build_into(root, staging, site, index, theme, progress, converted)
+    let only = Only {
+        converted,
+        ..Only::default()
+    };
+    build_into(root, staging, site, index, theme, progress, only)
 }
 
-/// As [`build_whole`], into a copy already opened.
+/// As [`build_whole`], into a copy already opened, making the pages
+/// `only` says (all, for a whole build).
 fn build_into(
     root: &Path,
     staging: Staging,
@@ -785,13 +835,9 @@ fn build_into(
     index: &Index,
     theme: &Theme,
     progress: &Progress,
-    converted: Option<&Mutex<Vec<edition::Converted>>>,
+    only: Only,
 ) -> Result<(Summary, Vec<PagePaths>), Failure> {
     let write = |path: &str, bytes: Vec<u8>| staging.write(path, &bytes);
-    let only = Only {
-        converted,
-        ..Only::default()
-    };
     let (summary, made, _, _) = render_all(root, site, index, theme, &write, progress, only)?;
     let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
     let summary = Summary {
@@ -1068,6 +1114,7 @@ impl Preview {
                 superseded: None,
                 converted: Some(&self.converted),
                 statics: false,
+                data: None,
             },
             Only {
                 pages: None,
@@ -1075,6 +1122,7 @@ impl Preview {
                 superseded: Some(&is_superseded),
                 converted: Some(&self.converted),
                 statics: false,
+                data: None,
             },
         ];
         // Without an edited report (templates, or what a superseded build

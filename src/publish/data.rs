@@ -180,20 +180,68 @@ pub fn report_rows<'a>(shared: &'a Shared, r: usize) -> Vec<Row<'a>> {
     rows
 }
 
+/// Where each metric's part of the site-wide files is: the start and end
+/// of its records in the CSV and of its rows in the JSON, by metric id,
+/// with the length of each file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Parts {
+    pub csv: usize,
+    pub json: usize,
+    pub parts: Vec<(String, [usize; 4])>,
+}
+
+/// The site-wide files as the last build wrote them, with their parts,
+/// and the metrics whose parts must be made again (those the changed
+/// reports state, before or after the change): the others are taken as
+/// they were. A metric's part is made from the metric, the reports that
+/// state it and `site.yaml` alone.
+pub struct Last {
+    pub csv: Vec<u8>,
+    pub json: Vec<u8>,
+    pub parts: std::collections::HashMap<String, [usize; 4]>,
+    pub changed: std::collections::HashSet<String>,
+}
+
+impl Last {
+    /// What the files say about metric `id`, if it did not change.
+    fn part(&self, id: &str) -> Option<(Vec<u8>, Vec<u8>)> {
+        if self.changed.contains(id) {
+            return None;
+        }
+        let [a, b, c, d] = *self.parts.get(id)?;
+        Some((self.csv.get(a..b)?.to_vec(), self.json.get(c..d)?.to_vec()))
+    }
+}
+
+/// What the site-wide files are made with besides the site: the last
+/// build's, if any, and where this build put each metric's part.
+#[derive(Default)]
+pub struct Reuse {
+    pub last: Option<Last>,
+    pub made: std::sync::Mutex<Option<Parts>>,
+}
+
 /// Every figure of the site, metric by metric, each in series order, as
-/// CSV and JSON, made a metric at a time on every core. Once `stop` says
-/// so, the rest is not made and what comes back is to be thrown away.
+/// CSV and JSON, made a metric at a time on every core (or, with `reuse`,
+/// taken from the last build's files where the metric did not change).
+/// Once `stop` says so, the rest is not made and what comes back is to be
+/// thrown away.
 pub fn site_files(
     shared: &Shared,
     schema_url: &str,
     stop: &(dyn Fn() -> bool + Sync),
+    reuse: Option<&Reuse>,
 ) -> (Vec<u8>, Vec<u8>) {
     use rayon::prelude::*;
+    let last = reuse.and_then(|r| r.last.as_ref());
     let chunks: Vec<(Vec<u8>, Vec<u8>)> = (0..shared.site.metrics.len())
         .into_par_iter()
         .map(|m| {
             if stop() {
                 return Default::default();
+            }
+            if let Some(kept) = last.and_then(|l| l.part(&shared.site.metrics[m].id)) {
+                return kept;
             }
             let rows = metric_rows(shared, m);
             (csv_records(&rows), json_rows(&rows))
@@ -207,17 +255,28 @@ pub fn site_files(
     csv.reserve_exact(chunks.iter().map(|(c, _)| c.len()).sum());
     json.reserve_exact(chunks.iter().map(|(_, j)| j.len() + 2).sum::<usize>() + JSON_TAIL.len());
     let mut first = true;
-    for (records, rows) in chunks {
+    let mut parts = Vec::with_capacity(chunks.len());
+    for (m, (records, rows)) in chunks.into_iter().enumerate() {
+        let (a, b) = (csv.len(), csv.len() + records.len());
         csv.extend_from_slice(&records);
         if !rows.is_empty() {
             if !first {
                 json.extend_from_slice(b",\n");
             }
-            json.extend_from_slice(&rows);
             first = false;
         }
+        let (c, d) = (json.len(), json.len() + rows.len());
+        json.extend_from_slice(&rows);
+        parts.push((shared.site.metrics[m].id.clone(), [a, b, c, d]));
     }
     json.extend_from_slice(JSON_TAIL);
+    if let Some(Ok(mut made)) = reuse.map(|r| r.made.lock()) {
+        *made = Some(Parts {
+            csv: csv.len(),
+            json: json.len(),
+            parts,
+        });
+    }
     (csv, json)
 }
 

@@ -16,22 +16,37 @@ use crate::join::index::Listing;
 use crate::pages::edition::Edition;
 use crate::pages::{Page, Shared};
 
+/// What the site-wide files are made from besides the site's values.
+#[derive(Clone, Copy)]
+pub struct SiteWide<'a> {
+    /// Every page of the site, for the sitemap.
+    pub everything: &'a dyn Fn() -> Vec<String>,
+    /// A report's body.
+    pub bodies: &'a (dyn Fn(usize) -> String + Sync),
+    /// The last build's open data, to take the unchanged parts from.
+    pub reuse: Option<&'a data::Reuse>,
+}
+
 /// A file to write: its path below the output folder, and its bytes.
 pub type File = (String, Vec<u8>);
 
 /// The files published with `page` of `edition` (the main edition is
-/// the first), whose values `shared` holds. `everything` lists every page
-/// of the site, for the sitemap; `bodies` reads a report's body. None
-/// when `stop` said to leave the rest of the build for a newer one.
+/// the first), whose values `shared` holds, and the site-wide ones `from`
+/// says how to make. None when `stop` said to leave the rest of the build
+/// for a newer one.
 pub fn files(
     shared: &Shared,
     page: Page,
     edition: &Edition,
     main: bool,
-    everything: &dyn Fn() -> Vec<String>,
-    bodies: &(dyn Fn(usize) -> String + Sync),
+    from: &SiteWide,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<File>> {
+    let SiteWide {
+        everything,
+        bodies,
+        reuse,
+    } = *from;
     let at = |path: String| format!("{}{path}", edition.folder);
     // Made only for the pages that publish data, not for every page.
     let schema_url = || format!("{}{}data/schema.json", shared.origin, shared.base);
@@ -66,7 +81,7 @@ pub fn files(
                 files.push((at("feed.xml".into()), xml.into_bytes()));
             }
             if main {
-                let (csv, json) = data::site_files(shared, &schema_url(), stop);
+                let (csv, json) = data::site_files(shared, &schema_url(), stop, reuse);
                 if let Some((csv_path, json_path)) = crate::pages::data_paths(shared.site, page) {
                     files.push((csv_path, csv));
                     files.push((json_path, json));
