@@ -64,10 +64,11 @@ fn made_only_what_changed(output: &std::process::Output) -> bool {
 fn a_build_that_makes_only_what_changed_ends_as_a_clean_build() {
     let site = fixture("basic");
     let root = site.path();
-    // With a traditional-script edition, whose pages follow every edit too.
+    // With a traditional-script edition, whose pages follow every edit
+    // too, and one report or row a page, so that every list has pages.
     let config = read(&root.join("site.yaml")).replace(
         "language: zh-Hans\n",
-        "language: zh-Hans\neditions: [zh-Hant]\n",
+        "language: zh-Hans\neditions: [zh-Hant]\npage_size: 1\n",
     );
     write(root, "site.yaml", config);
     // The reports were saved long ago: only the edits below are new.

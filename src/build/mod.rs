@@ -732,8 +732,11 @@ impl Changes<'_> {
         );
         let mut touched = Touched::default();
         if !files.is_empty() {
-            touched.add(&before, &Index::build(&before), &files);
+            let before_index = Index::build(&before);
+            touched.add(&before, &before_index, &files);
             touched.add(site, index, &files);
+            touched.same_lists = same_lists(&before, &before_index, site, index, &touched, &files);
+            touched.same_tables = same_tables(&before, &before_index, site, index, &touched);
         }
         Some(Changes {
             paths: last.paths,
@@ -890,12 +893,117 @@ struct Kept {
     paths: HashMap<PageId, Vec<String>>,
 }
 
+/// For each list of reports the changed reports are in that holds the same
+/// reports in the same order in `site` as `before` (`None` for the list of
+/// all reports): the numbers of its pages that show a changed report (the
+/// reports read from `files`).
+fn same_lists(
+    before: &Site,
+    before_index: &Index,
+    site: &Site,
+    index: &Index,
+    touched: &Touched,
+    files: &BTreeSet<&str>,
+) -> HashMap<Option<Listing>, BTreeSet<usize>> {
+    let size = site.config.page_size.max(1);
+    let slugs = |s: &Site, members: &[usize]| -> Vec<String> {
+        members.iter().map(|&r| s.reports[r].slug.clone()).collect()
+    };
+    let all_then: Vec<usize> = (0..before.reports.len()).collect();
+    let all_now: Vec<usize> = (0..site.reports.len()).collect();
+    let lists = std::iter::once(None).chain(touched.listings.iter().copied().map(Some));
+    let mut same = HashMap::new();
+    for list in lists {
+        let (then, now) = match list {
+            None => (slugs(before, &all_then), slugs(site, &all_now)),
+            Some(l) => (
+                slugs(before, &before_index.members(l).reports),
+                slugs(site, &index.members(l).reports),
+            ),
+        };
+        if then != now {
+            continue;
+        }
+        let pages: BTreeSet<usize> = now
+            .iter()
+            .enumerate()
+            .filter(|(at, _)| {
+                let r = match list {
+                    None => *at,
+                    Some(l) => index.members(l).reports[*at],
+                };
+                files.contains(site.reports[r].file.as_str())
+            })
+            .map(|(at, _)| at / size + 1)
+            .collect();
+        same.insert(list, pages);
+    }
+    same
+}
+
+/// For each table of metrics of a listing the changed reports feed that
+/// holds the same metrics with as many rows each in `site` as `before`: the
+/// numbers of its pages that show a metric whose joined values changed.
+fn same_tables(
+    before: &Site,
+    before_index: &Index,
+    site: &Site,
+    index: &Index,
+    touched: &Touched,
+) -> HashMap<Listing, BTreeSet<usize>> {
+    let size = site.config.page_size.max(1);
+    let changed: HashSet<&str> = (touched.metrics.iter())
+        .filter(|id| match (before.metric(id), site.metric(id)) {
+            (Some(a), Some(b)) => before.metrics[a] != site.metrics[b],
+            _ => true,
+        })
+        .map(String::as_str)
+        .collect();
+    let rows = |s: &Site, i: &Index, l: Listing| -> Vec<(String, usize)> {
+        (i.members(l).metrics.iter())
+            .map(|&m| {
+                (
+                    s.metrics[m].id.clone(),
+                    pages::listing::rows_of(s, l, m).len(),
+                )
+            })
+            .collect()
+    };
+    let mut same = HashMap::new();
+    for &l in &touched.listings {
+        let now = rows(site, index, l);
+        if rows(before, before_index, l) != now {
+            continue;
+        }
+        let mut pages = BTreeSet::new();
+        let mut at = 0;
+        for (id, count) in now {
+            if count > 0 && changed.contains(id.as_str()) {
+                pages.extend(at / size + 1..=(at + count - 1) / size + 1);
+            }
+            at += count;
+        }
+        same.insert(l, pages);
+    }
+    same
+}
+
 /// The pages a set of reports feeds, by what their addresses are made of.
 #[derive(Default)]
 struct Touched {
     slugs: BTreeSet<String>,
     metrics: BTreeSet<String>,
     listings: BTreeSet<Listing>,
+    /// For lists of reports that hold the same reports in the same order
+    /// as before (`None` for the list of all reports): the pages of the
+    /// list that show a changed report. The others are as they were,
+    /// since a list shows only each report's own fields. A list not named
+    /// here is made again whole.
+    same_lists: HashMap<Option<Listing>, BTreeSet<usize>>,
+    /// The same for tables of metrics that hold the same metrics with the
+    /// same number of rows each: the pages that show a metric whose
+    /// figures changed (a row shows its metric's own values alone).
+    same_tables: HashMap<Listing, BTreeSet<usize>>,
 }
 
 impl Touched {
@@ -920,9 +1028,16 @@ impl Touched {
         match key {
             PageKey::Report(slug) => self.slugs.contains(slug),
             PageKey::Metric(id) | PageKey::Series(id, _) => self.metrics.contains(id),
-            PageKey::Overview(l) | PageKey::More(l, _, _) => self.listings.contains(l),
+            PageKey::More(l, pages::List::Reports, n) => {
+                self.listings.contains(l)
+                    && self.same_lists.get(&Some(*l)).is_none_or(|p| p.contains(n))
+            }
+            PageKey::AllReports(n) => self.same_lists.get(&None).is_none_or(|p| p.contains(n)),
+            PageKey::More(l, pages::List::Metrics, n) => {
+                self.listings.contains(l) && self.same_tables.get(l).is_none_or(|p| p.contains(n))
+            }
+            PageKey::Overview(l) => self.listings.contains(l),
             PageKey::Home
-            | PageKey::AllReports(_)
             | PageKey::Cities
             | PageKey::Years
             | PageKey::Topics
