@@ -37,6 +37,8 @@ pub struct Read {
     pub read_at: SystemTime,
     pub report: Arc<Report>,
     pub warnings: Vec<Diagnostic>,
+    /// Where its line is in [`Kept::text`].
+    line: std::ops::Range<usize>,
 }
 
 /// What the last build kept.
@@ -47,6 +49,9 @@ pub struct Kept {
     pub paths: HashMap<PageId, Vec<String>>,
     /// Where each metric's part of the site-wide open data is.
     pub data: Option<Parts>,
+    /// The file as it was read: a report that did not change is written
+    /// again as the line it was.
+    text: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -120,11 +125,15 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     }
     let paths: Vec<(PageId, Vec<String>)> = serde_json::from_str(lines.next()?).ok()?;
     let data: Option<Parts> = serde_json::from_str(lines.next()?).ok()?;
-    let lines: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    let start = |line: &str| line.as_ptr() as usize - text.as_ptr() as usize;
+    let lines: Vec<(&str, usize)> = lines
+        .filter(|l| !l.is_empty())
+        .map(|l| (l, start(l)))
+        .collect();
     let reports: Option<Vec<Read>> = lines
         .par_iter()
-        .map(|line| {
-            let line: Line<Report> = serde_json::from_str(line).ok()?;
+        .map(|&(text, at)| {
+            let line: Line<Report> = serde_json::from_str(text).ok()?;
             let mut report = line.report;
             report.slug_place = line.slug_place.map(|(line, column)| Place { line, column });
             report.value_districts = crate::load::report::value_districts(&report.metrics);
@@ -133,13 +142,16 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
                 read_at: time(line.read_at)?,
                 report: Arc::new(report),
                 warnings: line.warnings,
+                line: at..at + text.len(),
             })
         })
         .collect();
+    let reports = reports?;
     Some(Kept {
-        reports: reports?,
+        reports,
         paths: paths.into_iter().collect(),
         data,
+        text,
     })
 }
 
@@ -160,8 +172,9 @@ pub fn cache(kept: &Kept) -> ReportCache {
 }
 
 /// Writes what the next build needs to `at`: the `reports` as `cache` read
-/// them, the files of each page, and the parts of the site-wide data. Best
-/// effort: without it, the next build is a whole one.
+/// them, the files of each page, and the parts of the site-wide data; a
+/// report `last` kept, unchanged, is written as it was. Best effort:
+/// without it, the next build is a whole one.
 pub fn write(
     at: &Path,
     key: &str,
@@ -169,7 +182,16 @@ pub fn write(
     cache: &ReportCache,
     paths: &HashMap<PageId, Vec<String>>,
     data: Option<&Parts>,
+    last: Option<&Kept>,
 ) {
+    let kept: HashMap<&str, &Read> = last
+        .map(|k| {
+            k.reports
+                .iter()
+                .map(|r| (r.report.file.as_str(), r))
+                .collect()
+        })
+        .unwrap_or_default();
     let head = Head {
         format: FORMAT,
         key: key.to_string(),
@@ -180,6 +202,13 @@ pub fn write(
         .par_iter()
         .map(|report| {
             let (stamp, read_at, warnings) = cache.read(&report.file)?;
+            if let (Some(read), Some(last)) = (kept.get(report.file.as_str()), last)
+                && Arc::ptr_eq(&read.report, report)
+                && (read.stamp, read.read_at) == (stamp, read_at)
+                && let Some(line) = last.text.get(read.line.clone())
+            {
+                return Some(line.to_string());
+            }
             let line = Line {
                 modified: seconds(stamp.0),
                 size: stamp.1,

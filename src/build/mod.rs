@@ -636,8 +636,10 @@ pub fn build(
     let _ = std::fs::remove_file(&at);
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
     // What was kept says what the output holds, if it is still there.
+    let mut last =
+        last.filter(|_| staging.in_step() && output.join(crate::output::MARKER).is_file());
     let changes = last
-        .filter(|_| staging.in_step() && output.join(crate::output::MARKER).is_file())
+        .as_mut()
         .and_then(|last| Changes::between(last, &site, &index));
     let mut reuse = publish::data::Reuse::default();
     let (summary, paths) = match changes {
@@ -657,7 +659,15 @@ pub fn build(
     };
     if let Some(key) = key {
         let data = reuse.made.into_inner().ok().flatten();
-        kept::write(&at, &key, &site.reports, &cache, &paths, data.as_ref());
+        kept::write(
+            &at,
+            &key,
+            &site.reports,
+            &cache,
+            &paths,
+            data.as_ref(),
+            last.as_ref(),
+        );
     }
     Ok(Summary {
         warnings,
@@ -701,9 +711,12 @@ struct Changes<'a> {
 impl Changes<'_> {
     /// Compares the reports `last` kept with those of `site`. `None` when
     /// the kept reports no longer join (a whole build is then made).
-    fn between(last: kept::Kept, site: &Site, index: &Index) -> Option<Changes<'static>> {
-        let reports: Vec<Arc<crate::model::Report>> =
-            last.reports.into_iter().map(|read| read.report).collect();
+    fn between(last: &mut kept::Kept, site: &Site, index: &Index) -> Option<Changes<'static>> {
+        let reports: Vec<Arc<crate::model::Report>> = last
+            .reports
+            .iter()
+            .map(|read| Arc::clone(&read.report))
+            .collect();
         let metrics = join::join(&reports, &site.config, &load::Unread::None).ok()?;
         let before = Site {
             config: site.config.clone(),
@@ -739,8 +752,8 @@ impl Changes<'_> {
             touched.same_tables = same_tables(&before, &before_index, site, index, &touched);
         }
         Some(Changes {
-            paths: last.paths,
-            data: last.data,
+            paths: std::mem::take(&mut last.paths),
+            data: last.data.take(),
             reuse: None,
             touched,
             files: files.len(),
