@@ -117,6 +117,8 @@ pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathB
         }));
     }
     let _ = std::fs::remove_dir_all(&built);
+    // With what the build kept beside it.
+    crate::output::forget(&built);
     let sources: Vec<serde_json::Value> = year_site
         .sources
         .iter()
