@@ -478,3 +478,33 @@ fn a_superseded_preview_build_leaves_the_rest_to_the_next_and_ends_as_a_clean_bu
         "the preview's output differs from a clean build"
     );
 }
+
+#[test]
+fn a_page_made_again_with_fewer_files_leaves_none_behind() {
+    let site = fixture("basic");
+    let root = site.path();
+    // The search index lists 256 reports a file: one report more takes a
+    // second file, and deleting it takes that file away.
+    for n in 0..255 {
+        let report = format!(
+            "---\ntitle: 测试市第{n}号简报\nkind: progress\ncity: test-city\nyear: 2025\npublished: 2025-03-01\nmetrics:\n  - id: test-compounds\n    actual: {n}\n    as_of: 2025-03-01\n---\n\n第{n}号。\n"
+        );
+        write(root, &format!("content/2025/brief-{n:03}.md"), report);
+    }
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("served");
+    let server = serve(root, &["--output", out.to_str().unwrap()]);
+    let address = server.address.clone();
+    assert_eq!(get(&address, "/search/d-1.json").0, 200);
+    let before = status(&address).0;
+    std::fs::remove_file(root.join("content/2025/brief-254.md")).unwrap();
+    assert_eq!(rebuilt(&address, before), 0);
+    assert_eq!(get(&address, "/search/d-1.json").0, 404);
+    let clean = work.path().join("clean");
+    clean_build(root, &clean);
+    assert!(!clean.join("search/d-1.json").exists());
+    assert!(
+        !out.join("search/d-1.json").exists(),
+        "a file the index no longer has"
+    );
+}

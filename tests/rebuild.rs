@@ -193,3 +193,41 @@ fn a_build_that_makes_only_what_changed_ends_as_a_clean_build() {
     let result = build("what was kept is damaged");
     assert!(!made_only_what_changed(&result), "{}", stdout(&result));
 }
+
+#[test]
+fn a_page_made_again_with_fewer_files_leaves_none_behind() {
+    let site = fixture("basic");
+    let root = site.path();
+    // The search index lists 256 reports a file: one report more takes a
+    // second file, and deleting it takes that file away.
+    let report = |n: usize| {
+        format!(
+            "---\ntitle: 测试市第{n}号简报\nkind: progress\ncity: test-city\nyear: 2025\npublished: 2025-03-01\nmetrics:\n  - id: test-compounds\n    actual: {n}\n    as_of: 2025-03-01\n---\n\n第{n}号。\n"
+        )
+    };
+    for n in 0..255 {
+        write(root, &format!("content/2025/brief-{n:03}.md"), report(n));
+    }
+    let out = root.join("output");
+    let build = || {
+        let result = run(root, &["build"]);
+        assert!(result.status.success(), "{}", stderr(&result));
+        result
+    };
+    build();
+    assert!(out.join("search/d-1.json").is_file());
+    std::fs::remove_file(root.join("content/2025/brief-254.md")).unwrap();
+    let result = build();
+    assert!(made_only_what_changed(&result), "{}", stdout(&result));
+    assert!(
+        !out.join("search/d-1.json").exists(),
+        "a file the index no longer has"
+    );
+    let clean = root.join("clean");
+    let fresh = run(root, &["build", "--output", clean.to_str().unwrap()]);
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    assert!(
+        snapshot(&out) == snapshot(&clean),
+        "differs from a clean build"
+    );
+}

@@ -801,7 +801,11 @@ fn build_changes(
         .flat_map(|(_, p)| p)
         .map(String::as_str)
         .collect();
-    for (_, gone) in paths.iter().filter(|(id, _)| !ids.contains(id)) {
+    // And the files a page made again no longer has (a search index or a
+    // sitemap in fewer parts).
+    let made_ids: HashSet<&PageId> = made.iter().map(|(id, _)| id).collect();
+    let dropped = |id: &PageId| !ids.contains(id) || made_ids.contains(id);
+    for (_, gone) in paths.iter().filter(|(id, _)| dropped(id)) {
         for path in gone.iter().filter(|p| !fresh.contains(p.as_str())) {
             staging.remove(path);
         }
@@ -1340,6 +1344,17 @@ impl Preview {
         // files of pages it no longer has are removed, by the first build
         // that is not overtaken (until then they are still listed here).
         let mut paths = last.paths;
+        // The files a page made again no longer has (a search index or a
+        // sitemap in fewer parts) go too.
+        let fresh: HashSet<&String> = made_pages.iter().flat_map(|(_, p)| p).collect();
+        let mut dropped = Vec::new();
+        for (id, _) in &made_pages {
+            let old = paths.get(id).into_iter().flatten();
+            dropped.extend(old.filter(|p| !fresh.contains(p)).cloned());
+        }
+        for path in &dropped {
+            crate::output::remove_in_place(output, path);
+        }
         paths.extend(made_pages);
         if !overtaken {
             let keys: HashSet<PageId> = keys.into_iter().collect();
