@@ -645,6 +645,10 @@ pub fn build(
     let (summary, paths) = match changes {
         Some(mut changes) => {
             reuse.last = last_data(output, &site, &changes);
+            reuse.search =
+                std::sync::Mutex::new((changes.search.clone()).and_then(|docs| {
+                    publish::search::Last::read(output, site.reports.len(), docs)
+                }));
             changes.reuse = Some(&reuse);
             build_changes(root, staging, &site, &index, &theme, progress, changes)?
         }
@@ -702,6 +706,10 @@ struct Changes<'a> {
     data: Option<publish::data::Parts>,
     /// The parts to take again, and where this build puts them.
     reuse: Option<&'a publish::data::Reuse>,
+    /// When every report keeps its place in the list of all reports: the
+    /// reports whose search document may have changed (see
+    /// [`search_changed`]).
+    search: Option<BTreeSet<usize>>,
     /// What the changed reports fed then and feed now.
     touched: Touched,
     /// How many report files changed, appeared or went.
@@ -751,10 +759,12 @@ impl Changes<'_> {
             touched.same_lists = same_lists(&before, &before_index, site, index, &touched, &files);
             touched.same_tables = same_tables(&before, &before_index, site, index, &touched);
         }
+        let search = search_changed(&before, site, &touched, &files);
         Some(Changes {
             paths: std::mem::take(&mut last.paths),
             data: last.data.take(),
             reuse: None,
+            search,
             touched,
             files: files.len(),
         })
@@ -956,6 +966,42 @@ fn same_lists(
         same.insert(list, pages);
     }
     same
+}
+
+/// The reports (by place in the list of all reports) whose search document
+/// may have changed, if every report keeps its place: those read from
+/// `files`, those that state a metric whose label changed (a document holds
+/// its metrics' labels), and those written in traditional script (whose
+/// characters the search's script map is made from).
+fn search_changed(
+    before: &Site,
+    site: &Site,
+    touched: &Touched,
+    files: &BTreeSet<&str>,
+) -> Option<BTreeSet<usize>> {
+    let same = before.reports.len() == site.reports.len()
+        && (before.reports.iter())
+            .zip(&site.reports)
+            .all(|(a, b)| a.slug == b.slug);
+    if !same {
+        return None;
+    }
+    let relabelled: HashSet<&str> = (touched.metrics.iter())
+        .filter(|id| match (before.metric(id), site.metric(id)) {
+            (Some(a), Some(b)) => before.metrics[a].label != site.metrics[b].label,
+            _ => true,
+        })
+        .map(String::as_str)
+        .collect();
+    let changed = (site.reports.iter().enumerate())
+        .filter(|(_, r)| {
+            files.contains(r.file.as_str())
+                || r.language == crate::i18n::Language::ZhHant
+                || r.metrics.iter().any(|e| relabelled.contains(e.id.as_str()))
+        })
+        .map(|(n, _)| n)
+        .collect();
+    Some(changed)
 }
 
 /// For each table of metrics of a listing the changed reports feed that

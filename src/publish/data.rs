@@ -214,10 +214,13 @@ impl Last {
 }
 
 /// What the site-wide files are made with besides the site: the last
-/// build's, if any, and where this build put each metric's part.
+/// build's open data and search index, if they can be taken again, and
+/// where this build put each metric's part of the open data.
 #[derive(Default)]
 pub struct Reuse {
     pub last: Option<Last>,
+    /// Taken by the one page that makes the search index.
+    pub search: std::sync::Mutex<Option<super::search::Last>>,
     pub made: std::sync::Mutex<Option<Parts>>,
 }
 

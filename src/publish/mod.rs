@@ -105,8 +105,14 @@ pub fn files(
                 if stop() {
                     return None;
                 }
-                let docs = search::docs(shared.site, &places, bodies, stop);
-                files.extend(search::files(&docs, stop));
+                // The published index, updated for the changed reports,
+                // when every report keeps its number.
+                let last = reuse
+                    .and_then(|r| r.search.lock().ok())
+                    .and_then(|mut last| last.take());
+                let only = last.as_ref().map(|l| &l.changed);
+                let docs = search::docs(shared.site, &places, bodies, stop, only);
+                files.extend(search::files(&docs, stop, last));
             }
         }
         _ => {}

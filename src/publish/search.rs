@@ -101,6 +101,81 @@ pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
     terms
 }
 
+/// The index files of the documents whose terms are in `per_doc` (each
+/// document's terms one per line, with the index file of each), made in as
+/// many groups as there are cores, each group from every document's terms
+/// that fall in it.
+fn index<'a>(
+    shards: usize,
+    per_doc: &'a [(String, Vec<u32>)],
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Vec<BTreeMap<std::borrow::Cow<'a, str>, Vec<usize>>> {
+    use std::borrow::Cow;
+    let groups = rayon::current_num_threads().clamp(1, shards);
+    let per_group = shards.div_ceil(groups);
+    (0..groups)
+        .into_par_iter()
+        .flat_map_iter(|g| {
+            let first = g * per_group;
+            let mut group: Vec<BTreeMap<Cow<str>, Vec<usize>>> =
+                vec![BTreeMap::new(); per_group.min(shards.saturating_sub(first))];
+            for (d, (terms, files)) in per_doc.iter().enumerate() {
+                if d % 64 == 0 && stop() {
+                    break;
+                }
+                let terms = terms.split('\n').filter(|t| !t.is_empty());
+                for (term, &file) in terms.zip(files) {
+                    if let Some(shard) = (file as usize).checked_sub(first)
+                        && shard < group.len()
+                    {
+                        group[shard].entry(Cow::Borrowed(term)).or_default().push(d);
+                    }
+                }
+            }
+            group
+        })
+        .collect()
+}
+
+/// The published index files `shards` with the `changed` documents taken
+/// out and put in again with their terms now (in `per_doc`, as for
+/// [`index`]). Every list of documents stays in order.
+fn update<'a>(
+    shards: Vec<BTreeMap<String, Vec<usize>>>,
+    changed: &BTreeSet<usize>,
+    per_doc: &'a [(String, Vec<u32>)],
+) -> Vec<BTreeMap<std::borrow::Cow<'a, str>, Vec<usize>>> {
+    use std::borrow::Cow;
+    let mut index: Vec<BTreeMap<Cow<str>, Vec<usize>>> = shards
+        .into_par_iter()
+        .map(|shard| {
+            shard
+                .into_iter()
+                .filter_map(|(term, mut list)| {
+                    list.retain(|d| !changed.contains(d));
+                    (!list.is_empty()).then_some((Cow::Owned(term), list))
+                })
+                .collect()
+        })
+        .collect();
+    for &d in changed {
+        let Some((terms, files)) = per_doc.get(d) else {
+            continue;
+        };
+        let terms = terms.split('\n').filter(|t| !t.is_empty());
+        for (term, &file) in terms.zip(files) {
+            if let Some(shard) = index.get_mut(file as usize) {
+                let list = shard.entry(Cow::Borrowed(term)).or_default();
+                let at = list.partition_point(|&x| x < d);
+                if list.get(at) != Some(&d) {
+                    list.insert(at, d);
+                }
+            }
+        }
+    }
+    index
+}
+
 /// One report as the index knows it.
 pub struct Doc {
     pub path: String,
@@ -112,18 +187,71 @@ pub struct Doc {
     pub language: Language,
 }
 
+/// The index as published, to be updated rather than made again when
+/// every document keeps its number: the documents whose text may have
+/// changed are taken out of it and put in again.
+pub struct Last {
+    /// Each index file's terms, with their documents.
+    pub shards: Vec<BTreeMap<String, Vec<usize>>>,
+    /// Each document file, as published.
+    pub doc_files: Vec<Vec<u8>>,
+    /// The documents, by number, whose text may have changed.
+    pub changed: BTreeSet<usize>,
+}
+
+impl Last {
+    /// The index files below `output` for a site of `docs` documents, if
+    /// they are all there and readable.
+    pub fn read(output: &std::path::Path, docs: usize, changed: BTreeSet<usize>) -> Option<Last> {
+        let folder = output.join("search");
+        let shards: Option<Vec<BTreeMap<String, Vec<usize>>>> = (0..index_files(docs))
+            .into_par_iter()
+            .map(|k| {
+                let bytes = std::fs::read(folder.join(format!("i-{k}.json"))).ok()?;
+                serde_json::from_slice(&bytes).ok()
+            })
+            .collect();
+        let doc_files: Option<Vec<Vec<u8>>> = (0..docs.div_ceil(DOCS_PER_FILE))
+            .map(|k| std::fs::read(folder.join(format!("d-{k}.json"))).ok())
+            .collect();
+        Some(Last {
+            shards: shards?,
+            doc_files: doc_files?,
+            changed,
+        })
+    }
+}
+
+/// How many index files a site of `docs` documents has.
+fn index_files(docs: usize) -> usize {
+    (docs / 64).next_power_of_two().clamp(8, 4096)
+}
+
 /// The report documents of `site`, newest first, reading each body with
 /// `body`; once `stop` says so, the rest are left empty, to be thrown away.
+/// With `only`, the documents not in it get no text (their body is not
+/// read), for an index updated for those alone.
 pub fn docs(
     site: &Site,
     places: &(dyn Fn(usize) -> String + Sync),
     body: &(dyn Fn(usize) -> String + Sync),
     stop: &(dyn Fn() -> bool + Sync),
+    only: Option<&BTreeSet<usize>>,
 ) -> Vec<Doc> {
     site.reports
         .par_iter()
         .enumerate()
         .map(|(r, report)| {
+            if only.is_some_and(|only| !only.contains(&r)) {
+                return Doc {
+                    path: format!("reports/{}/", report.slug),
+                    text: String::new(),
+                    title: report.title.clone(),
+                    place: places(r),
+                    date: report.published.to_string(),
+                    language: report.language,
+                };
+            }
             if stop() {
                 return Doc {
                     path: String::new(),
@@ -167,9 +295,17 @@ pub fn docs(
         .collect()
 }
 
-/// The index files of `docs` (below `search/`); once `stop` says so, the
-/// rest is not indexed and what comes back is to be thrown away.
-pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec<u8>)> {
+/// The index files of `docs` (below `search/`): made, or with `last`, the
+/// published index updated for the documents it names (which must include
+/// every document written in traditional script, whose characters the
+/// script map lists). Once `stop` says so, the rest is not indexed and
+/// what comes back is to be thrown away.
+pub fn files(
+    docs: &[Doc],
+    stop: &(dyn Fn() -> bool + Sync),
+    last: Option<Last>,
+) -> Vec<(String, Vec<u8>)> {
+    use std::borrow::Cow;
     let simplified = |text: &str, language: Language| {
         if language == Language::ZhHant {
             script::convert(text, Language::ZhHans)
@@ -179,13 +315,18 @@ pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec
     };
     // Each document's terms in one string, one per line: a few thousand
     // strings to free at the end instead of millions.
-    let shards = (docs.len() / 64).next_power_of_two().clamp(8, 4096);
+    let shards = index_files(docs.len());
+    let mut last = last.filter(|l| {
+        l.shards.len() == shards && l.doc_files.len() == docs.len().div_ceil(DOCS_PER_FILE)
+    });
+    let indexed = |d: usize| last.as_ref().is_none_or(|l| l.changed.contains(&d));
     // Each document's terms in one string, one per line (a few thousand
     // strings to free at the end instead of millions), with the index
     // file of each.
     let per_doc: Vec<(String, Vec<u32>)> = docs
         .par_iter()
-        .map(|d| match stop() {
+        .enumerate()
+        .map(|(n, d)| match stop() || !indexed(n) {
             true => Default::default(),
             false => {
                 let text = simplified(&d.text, d.language);
@@ -201,32 +342,10 @@ pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec
     if stop() {
         return Vec::new();
     }
-    // The index files in as many groups as there are cores, each group
-    // made from every document's terms that fall in it.
-    let groups = rayon::current_num_threads().clamp(1, shards);
-    let per_group = shards.div_ceil(groups);
-    let index: Vec<BTreeMap<&str, Vec<usize>>> = (0..groups)
-        .into_par_iter()
-        .flat_map_iter(|g| {
-            let first = g * per_group;
-            let mut group: Vec<BTreeMap<&str, Vec<usize>>> =
-                vec![BTreeMap::new(); per_group.min(shards.saturating_sub(first))];
-            for (d, (terms, files)) in per_doc.iter().enumerate() {
-                if d % 64 == 0 && stop() {
-                    break;
-                }
-                let terms = terms.split('\n').filter(|t| !t.is_empty());
-                for (term, &file) in terms.zip(files) {
-                    if let Some(shard) = (file as usize).checked_sub(first)
-                        && shard < group.len()
-                    {
-                        group[shard].entry(term).or_default().push(d);
-                    }
-                }
-            }
-            group
-        })
-        .collect();
+    let index: Vec<BTreeMap<Cow<str>, Vec<usize>>> = match last.as_mut() {
+        Some(last) => update(std::mem::take(&mut last.shards), &last.changed, &per_doc),
+        None => index(shards, &per_doc, stop),
+    };
     if stop() {
         return Vec::new();
     }
@@ -300,6 +419,12 @@ pub fn files(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<(String, Vec
     files.par_extend(chunks.par_iter().enumerate().map(|(k, chunk)| {
         if stop() {
             return Default::default();
+        }
+        // A file of documents none of which changed is as published.
+        if let Some(last) = &last
+            && !(k * DOCS_PER_FILE..(k + 1) * DOCS_PER_FILE).any(|d| last.changed.contains(&d))
+        {
+            return (format!("search/d-{k}.json"), last.doc_files[k].clone());
         }
         let rows: Vec<serde_json::Value> = chunk
             .iter()
