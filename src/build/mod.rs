@@ -628,8 +628,21 @@ pub fn build(
     let key = theme.as_ref().map(|theme| kept::key(root, theme));
     let last = key.as_deref().and_then(|key| kept::read(&at, key));
     let mut cache = last.as_ref().map(kept::cache).unwrap_or_default();
-    let (site, theme, warnings) =
-        load_all(root, strict, Some(&mut cache), theme, None).map_err(Failure::Content)?;
+    // The site the last build made, so that only the metrics of the
+    // reports read again are joined again.
+    let before = last.as_ref().zip(config).and_then(|(last, config)| {
+        let reports: Vec<Arc<crate::model::Report>> = (last.reports.iter())
+            .map(|read| Arc::clone(&read.report))
+            .collect();
+        let metrics = join::join(&reports, &config, &load::Unread::None).ok()?;
+        Some(Site {
+            config,
+            reports,
+            metrics,
+        })
+    });
+    let (site, theme, warnings) = load_all(root, strict, Some(&mut cache), theme, before.as_ref())
+        .map_err(Failure::Content)?;
     let index = Index::build(&site);
     // What was kept no longer says what the output holds once anything
     // in it may change; it is written again after the swap.
@@ -640,7 +653,8 @@ pub fn build(
         last.filter(|_| staging.in_step() && output.join(crate::output::MARKER).is_file());
     let changes = last
         .as_mut()
-        .and_then(|last| Changes::between(last, &site, &index));
+        .zip(before)
+        .map(|(last, before)| Changes::between(last, before, &site, &index));
     let mut reuse = publish::data::Reuse::default();
     let (summary, paths) = match changes {
         Some(mut changes) => {
@@ -717,20 +731,14 @@ struct Changes<'a> {
 }
 
 impl Changes<'_> {
-    /// Compares the reports `last` kept with those of `site`. `None` when
-    /// the kept reports no longer join (a whole build is then made).
-    fn between(last: &mut kept::Kept, site: &Site, index: &Index) -> Option<Changes<'static>> {
-        let reports: Vec<Arc<crate::model::Report>> = last
-            .reports
-            .iter()
-            .map(|read| Arc::clone(&read.report))
-            .collect();
-        let metrics = join::join(&reports, &site.config, &load::Unread::None).ok()?;
-        let before = Site {
-            config: site.config.clone(),
-            reports,
-            metrics,
-        };
+    /// Compares the reports `last` kept, joined into `before`, with those
+    /// of `site`.
+    fn between(
+        last: &mut kept::Kept,
+        before: Site,
+        site: &Site,
+        index: &Index,
+    ) -> Changes<'static> {
         let by_file = |site: &Site| -> HashMap<String, Arc<crate::model::Report>> {
             (site.reports.iter())
                 .map(|r| (r.file.clone(), Arc::clone(r)))
@@ -760,14 +768,14 @@ impl Changes<'_> {
             touched.same_tables = same_tables(&before, &before_index, site, index, &touched);
         }
         let search = search_changed(&before, site, &touched, &files);
-        Some(Changes {
+        Changes {
             paths: std::mem::take(&mut last.paths),
             data: last.data.take(),
             reuse: None,
             search,
             touched,
             files: files.len(),
-        })
+        }
     }
 }
 
