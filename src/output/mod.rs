@@ -138,7 +138,7 @@ impl Staging {
         paths
             .par_iter()
             .filter(|p| safe_relative(p))
-            .all(|path| self.link(path))
+            .all(|path| self.link(path, false))
     }
 
     /// Makes the copy the same as the published site, file by file: a file
@@ -171,18 +171,19 @@ impl Staging {
             .keys()
             .filter(|p| !names.contains(p.as_str()))
             .collect();
-        let removed = stale.par_iter().all(|path| self.link(path));
+        let removed = stale.par_iter().all(|path| self.link(path, true));
         removed
             && published
                 .par_iter()
                 .filter(|(path, ino)| !one_device || mine.get(path) != Some(ino))
-                .all(|(path, _)| self.link(path))
+                .all(|(path, _)| self.link(path, true))
     }
 
     /// Makes the copy's `path` the published site's file (a hard link to
     /// it, or a copy where links cannot be made), or removes it if the
-    /// site has none. Whether it succeeded.
-    fn link(&self, path: &str) -> bool {
+    /// site has none. With `compare`, a file with the same bytes is left as
+    /// it is. Whether it succeeded.
+    fn link(&self, path: &str, compare: bool) -> bool {
         let from = self.output.join(path);
         let to = self.dir.join(path);
         let Some(meta) = fs::symlink_metadata(&from).ok().filter(|m| m.is_file()) else {
@@ -197,11 +198,11 @@ impl Staging {
             };
         };
         // The same file, or one with the same bytes (a copy that was never
-        // linked), is left as it is: relinking every file costs more than
-        // reading it.
+        // linked, when every file is compared: relinking every file costs
+        // more than reading it), is left as it is.
         if let Ok(m) = fs::symlink_metadata(&to)
             && (same_file(&m, &meta)
-                || (m.is_file() && m.len() == meta.len() && same_bytes(&from, &to)))
+                || (compare && m.is_file() && m.len() == meta.len() && same_bytes(&from, &to)))
         {
             return true;
         }
