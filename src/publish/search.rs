@@ -105,19 +105,18 @@ pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
 /// document's terms one per line, with the index file of each), made in as
 /// many groups as there are cores, each group from every document's terms
 /// that fall in it.
-fn index<'a>(
+fn index(
     shards: usize,
-    per_doc: &'a [(String, Vec<u32>)],
+    per_doc: &[(String, Vec<u32>)],
     stop: &(dyn Fn() -> bool + Sync),
-) -> Vec<BTreeMap<std::borrow::Cow<'a, str>, Vec<usize>>> {
-    use std::borrow::Cow;
+) -> Vec<BTreeMap<String, Vec<usize>>> {
     let groups = rayon::current_num_threads().clamp(1, shards);
     let per_group = shards.div_ceil(groups);
     (0..groups)
         .into_par_iter()
         .flat_map_iter(|g| {
             let first = g * per_group;
-            let mut group: Vec<BTreeMap<Cow<str>, Vec<usize>>> =
+            let mut group: Vec<BTreeMap<String, Vec<usize>>> =
                 vec![BTreeMap::new(); per_group.min(shards.saturating_sub(first))];
             for (d, (terms, files)) in per_doc.iter().enumerate() {
                 if d % 64 == 0 && stop() {
@@ -126,9 +125,14 @@ fn index<'a>(
                 let terms = terms.split('\n').filter(|t| !t.is_empty());
                 for (term, &file) in terms.zip(files) {
                     if let Some(shard) = (file as usize).checked_sub(first)
-                        && shard < group.len()
+                        && let Some(shard) = group.get_mut(shard)
                     {
-                        group[shard].entry(Cow::Borrowed(term)).or_default().push(d);
+                        match shard.get_mut(term) {
+                            Some(list) => list.push(d),
+                            None => {
+                                shard.insert(term.to_string(), vec![d]);
+                            }
+                        }
                     }
                 }
             }
@@ -140,40 +144,44 @@ fn index<'a>(
 /// The published index files `shards` with the `changed` documents taken
 /// out and put in again with their terms now (in `per_doc`, as for
 /// [`index`]). Every list of documents stays in order.
-fn update<'a>(
-    shards: Vec<BTreeMap<String, Vec<usize>>>,
+fn update(
+    mut shards: Vec<BTreeMap<String, Vec<usize>>>,
     changed: &BTreeSet<usize>,
-    per_doc: &'a [(String, Vec<u32>)],
-) -> Vec<BTreeMap<std::borrow::Cow<'a, str>, Vec<usize>>> {
-    use std::borrow::Cow;
-    let mut index: Vec<BTreeMap<Cow<str>, Vec<usize>>> = shards
-        .into_par_iter()
-        .map(|shard| {
-            shard
-                .into_iter()
-                .filter_map(|(term, mut list)| {
-                    list.retain(|d| !changed.contains(d));
-                    (!list.is_empty()).then_some((Cow::Owned(term), list))
-                })
-                .collect()
-        })
-        .collect();
+    per_doc: &[(String, Vec<u32>)],
+) -> Vec<BTreeMap<String, Vec<usize>>> {
+    shards.par_iter_mut().for_each(|shard| {
+        shard.retain(|_, list| {
+            for d in changed {
+                if let Ok(at) = list.binary_search(d) {
+                    list.remove(at);
+                }
+            }
+            !list.is_empty()
+        });
+    });
     for &d in changed {
         let Some((terms, files)) = per_doc.get(d) else {
             continue;
         };
         let terms = terms.split('\n').filter(|t| !t.is_empty());
         for (term, &file) in terms.zip(files) {
-            if let Some(shard) = index.get_mut(file as usize) {
-                let list = shard.entry(Cow::Borrowed(term)).or_default();
-                let at = list.partition_point(|&x| x < d);
-                if list.get(at) != Some(&d) {
-                    list.insert(at, d);
+            let Some(shard) = shards.get_mut(file as usize) else {
+                continue;
+            };
+            match shard.get_mut(term) {
+                Some(list) => {
+                    let at = list.partition_point(|&x| x < d);
+                    if list.get(at) != Some(&d) {
+                        list.insert(at, d);
+                    }
+                }
+                None => {
+                    shard.insert(term.to_string(), vec![d]);
                 }
             }
         }
     }
-    index
+    shards
 }
 
 /// One report as the index knows it.
@@ -305,7 +313,6 @@ pub fn files(
     stop: &(dyn Fn() -> bool + Sync),
     last: Option<Last>,
 ) -> Vec<(String, Vec<u8>)> {
-    use std::borrow::Cow;
     let simplified = |text: &str, language: Language| {
         if language == Language::ZhHant {
             script::convert(text, Language::ZhHans)
@@ -342,7 +349,7 @@ pub fn files(
     if stop() {
         return Vec::new();
     }
-    let index: Vec<BTreeMap<Cow<str>, Vec<usize>>> = match last.as_mut() {
+    let index: Vec<BTreeMap<String, Vec<usize>>> = match last.as_mut() {
         Some(last) => update(std::mem::take(&mut last.shards), &last.changed, &per_doc),
         None => index(shards, &per_doc, stop),
     };
