@@ -82,8 +82,10 @@ fn time((secs, nanos): (u64, u32)) -> Option<SystemTime> {
         .checked_add(Duration::from_nanos(u64::from(nanos)))
 }
 
-/// What the kept file must have been made for: this version of renewal,
-/// the site folder, its `site.yaml` and every file of its theme.
+/// What the kept file must have been made for: this version of renewal
+/// (and this very program: one built again from other sources may make
+/// other pages under the same version number), the site folder, its
+/// `site.yaml` and every file of its theme.
 pub fn key(root: &Path, theme: &Theme) -> String {
     let mut hash = Sha256::new();
     let mut part = |bytes: &[u8]| {
@@ -91,6 +93,21 @@ pub fn key(root: &Path, theme: &Theme) -> String {
         hash.update(bytes);
     };
     part(env!("CARGO_PKG_VERSION").as_bytes());
+    let program = std::env::current_exe().and_then(std::fs::metadata);
+    match program {
+        Ok(meta) => {
+            part(&meta.len().to_le_bytes());
+            let (secs, nanos) = seconds(meta.modified().unwrap_or(UNIX_EPOCH));
+            part(&secs.to_le_bytes());
+            part(&nanos.to_le_bytes());
+        }
+        // Without knowing which program this is, nothing kept is trusted.
+        Err(_) => {
+            let (secs, nanos) = seconds(SystemTime::now());
+            part(&secs.to_le_bytes());
+            part(&nanos.to_le_bytes());
+        }
+    }
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     part(root.to_string_lossy().as_bytes());
     part(&std::fs::read(root.join(crate::load::CONFIG_FILE)).unwrap_or_default());
