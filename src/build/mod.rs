@@ -658,11 +658,14 @@ pub fn build(
     let mut reuse = publish::data::Reuse::default();
     let (summary, paths) = match changes {
         Some(mut changes) => {
-            reuse.last = last_data(output, &site, &changes);
-            reuse.search =
-                std::sync::Mutex::new((changes.search.clone()).and_then(|docs| {
+            // Read only when a report changed: otherwise the site-wide
+            // files are not made again.
+            if changes.files > 0 {
+                reuse.last = last_data(output, &site, &changes);
+                reuse.search = std::sync::Mutex::new(changes.search.take().and_then(|docs| {
                     publish::search::Last::read(output, site.reports.len(), docs)
                 }));
+            }
             changes.reuse = Some(&reuse);
             build_changes(root, staging, &site, &index, &theme, progress, changes)?
         }
@@ -767,7 +770,9 @@ impl Changes<'_> {
             touched.same_lists = same_lists(&before, &before_index, site, index, &touched, &files);
             touched.same_tables = same_tables(&before, &before_index, site, index, &touched);
         }
-        let search = search_changed(&before, site, &touched, &files);
+        let search = (!files.is_empty())
+            .then(|| search_changed(&before, site, &touched, &files))
+            .flatten();
         Changes {
             paths: std::mem::take(&mut last.paths),
             data: last.data.take(),
