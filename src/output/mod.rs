@@ -191,7 +191,7 @@ impl Staging {
                 Ok(m) if m.is_dir() => true,
                 Ok(_) => {
                     let _ = fs::remove_file(&to);
-                    self.remove_empty_folders(&to);
+                    remove_empty_folders(&self.dir, &to);
                     true
                 }
                 Err(_) => true,
@@ -214,17 +214,6 @@ impl Staging {
             return false;
         }
         fs::hard_link(&from, &to).is_ok() || fs::copy(&from, &to).is_ok()
-    }
-
-    /// Removes the folders above `file` that it left empty.
-    fn remove_empty_folders(&self, file: &Path) {
-        let mut dir = file.parent();
-        while let Some(d) = dir.filter(|d| *d != self.dir && d.starts_with(&self.dir)) {
-            if fs::remove_dir(d).is_err() {
-                break;
-            }
-            dir = d.parent();
-        }
     }
 
     /// Puts one file of the new site in place (`path` relative to the
@@ -272,7 +261,7 @@ impl Staging {
         let full = self.dir.join(path);
         if fs::symlink_metadata(&full).is_ok_and(|m| !m.is_dir()) {
             let _ = fs::remove_file(&full);
-            self.remove_empty_folders(&full);
+            remove_empty_folders(&self.dir, &full);
             self.note_changed(path);
         }
     }
@@ -534,8 +523,14 @@ pub fn remove_in_place(output: &Path, path: &str) {
     changed_in_place(output, path);
     let full = output.join(path);
     let _ = fs::remove_file(&full);
-    let mut dir = full.parent();
-    while let Some(d) = dir.filter(|d| *d != output && d.starts_with(output)) {
+    remove_empty_folders(output, &full);
+}
+
+/// Removes the folders between `root` and `file` that `file`'s removal
+/// left empty.
+fn remove_empty_folders(root: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir.filter(|d| *d != root && d.starts_with(root)) {
         if fs::remove_dir(d).is_err() {
             break;
         }
