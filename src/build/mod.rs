@@ -262,7 +262,7 @@ struct Only<'a> {
     statics: bool,
     /// The last build's site-wide open data, and where this build puts
     /// each metric's part of it.
-    data: Option<&'a publish::data::Reuse>,
+    data: Option<&'a publish::Reuse>,
 }
 
 /// What [`render_all`] made: the summary, the id and path of each page
@@ -655,7 +655,7 @@ pub fn build(
         .as_mut()
         .zip(before)
         .map(|(last, before)| Changes::between(last, before, &site, &index));
-    let mut reuse = publish::data::Reuse::default();
+    let mut reuse = publish::Reuse::default();
     let (summary, paths) = match changes {
         Some(mut changes) => {
             // Read only when a report changed: otherwise the site-wide
@@ -722,7 +722,7 @@ struct Changes<'a> {
     /// Where each metric's part of the site-wide open data is.
     data: Option<publish::data::Parts>,
     /// The parts to take again, and where this build puts them.
-    reuse: Option<&'a publish::data::Reuse>,
+    reuse: Option<&'a publish::Reuse>,
     /// When every report keeps its place in the list of all reports: the
     /// reports whose search document may have changed (see
     /// [`search_changed`]).

@@ -213,17 +213,6 @@ impl Last {
     }
 }
 
-/// What the site-wide files are made with besides the site: the last
-/// build's open data and search index, if they can be taken again, and
-/// where this build put each metric's part of the open data.
-#[derive(Default)]
-pub struct Reuse {
-    pub last: Option<Last>,
-    /// Taken by the one page that makes the search index.
-    pub search: std::sync::Mutex<Option<super::search::Last>>,
-    pub made: std::sync::Mutex<Option<Parts>>,
-}
-
 /// Every figure of the site, metric by metric, each in series order, as
 /// CSV and JSON, made a metric at a time on every core (or, with `reuse`,
 /// taken from the last build's files where the metric did not change).
@@ -233,7 +222,7 @@ pub fn site_files(
     shared: &Shared,
     schema_url: &str,
     stop: &(dyn Fn() -> bool + Sync),
-    reuse: Option<&Reuse>,
+    reuse: Option<&super::Reuse>,
 ) -> (Vec<u8>, Vec<u8>) {
     use rayon::prelude::*;
     let last = reuse.and_then(|r| r.last.as_ref());

@@ -16,6 +16,17 @@ use crate::join::index::Listing;
 use crate::pages::edition::Edition;
 use crate::pages::{Page, Shared};
 
+/// What the site-wide files are made with besides the site: the last
+/// build's open data and search index, if they can be taken again, and
+/// where this build put each metric's part of the open data.
+#[derive(Default)]
+pub struct Reuse {
+    pub last: Option<data::Last>,
+    /// Taken by the one page that makes the search index.
+    pub search: std::sync::Mutex<Option<search::Last>>,
+    pub made: std::sync::Mutex<Option<data::Parts>>,
+}
+
 /// What the site-wide files are made from besides the site's values.
 #[derive(Clone, Copy)]
 pub struct SiteWide<'a> {
@@ -24,7 +35,7 @@ pub struct SiteWide<'a> {
     /// A report's body.
     pub bodies: &'a (dyn Fn(usize) -> String + Sync),
     /// The last build's open data, to take the unchanged parts from.
-    pub reuse: Option<&'a data::Reuse>,
+    pub reuse: Option<&'a Reuse>,
 }
 
 /// A file to write: its path below the output folder, and its bytes.
