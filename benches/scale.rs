@@ -36,8 +36,9 @@
 //!   `renewal serve`, save one report with a new title eleven times (written
 //!   beside it and renamed over it, as editors save), and time each save until
 //!   the served page shows the title; then time a `build` into the existing
-//!   output after one more such edit, and count the files it wrote. Use a
-//!   `BENCH_DIR` on disk for the on-disk figures.
+//!   output after each of five more such edits (the median, and the files
+//!   the last one made and wrote). Use a `BENCH_DIR` on disk for the on-disk
+//!   figures.
 //!
 //! Every place, body and figure in the generated sites is invented.
 
