@@ -85,9 +85,16 @@ fn a_build_that_makes_only_what_changed_ends_as_a_clean_build() {
         "language: zh-Hans\neditions: [zh-Hant]\npage_size: 1\n",
     );
     write(root, "site.yaml", config);
+    // A brief written in traditional script, whose characters 佈 and 儘
+    // the search's script map lists only because a report holds them.
+    write(
+        root,
+        "content/2025/test-brief.md",
+        "---\ntitle: 測試市動員會\nkind: progress\ncity: 测试市\nyear: 2025\npublished: 2025-05-01\nlanguage: zh-Hant\n---\n\n會上佈置任務，儘快推進。\n",
+    );
     // The reports were saved long ago: only the edits below are new.
     let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
-    for name in ["test-plan.md", "test-midyear.md"] {
+    for name in ["test-plan.md", "test-midyear.md", "test-brief.md"] {
         let file = std::fs::File::options()
             .write(true)
             .open(root.join("content/2025").join(name))
@@ -189,12 +196,15 @@ fn a_build_that_makes_only_what_changed_ends_as_a_clean_build() {
     let result = build("site.yaml changed");
     assert!(!made_only_what_changed(&result), "{}", stdout(&result));
     assert!(made_only_what_changed(&build("after a whole build")));
+    // Without the edition, the search index holds the brief as written.
+    edit(plan, "（修订）", "（三修）");
+    assert!(made_only_what_changed(&build("a title, with no edition")));
 
     // What was kept, damaged, means a whole build, not a wrong one.
     let kept = root.join(".output.renewal-cache");
     assert!(kept.is_file());
     write(root, ".output.renewal-cache", "{not json");
-    edit(plan, "（修订）", "（再修订）");
+    edit(plan, "（三修）", "（再修订）");
     let result = build("what was kept is damaged");
     assert!(!made_only_what_changed(&result), "{}", stdout(&result));
 }

@@ -983,9 +983,8 @@ fn same_lists(
 
 /// The reports (by place in the list of all reports) whose search document
 /// may have changed, if every report keeps its place: those read from
-/// `files`, those that state a metric whose label changed (a document holds
-/// its metrics' labels), and those written in traditional script (whose
-/// characters the search's script map is made from).
+/// `files`, and those that state a metric whose label changed (a document
+/// holds its metrics' labels).
 fn search_changed(
     before: &Site,
     site: &Site,
@@ -1009,7 +1008,6 @@ fn search_changed(
     let changed = (site.reports.iter().enumerate())
         .filter(|(_, r)| {
             files.contains(r.file.as_str())
-                || r.language == crate::i18n::Language::ZhHant
                 || r.metrics.iter().any(|e| relabelled.contains(e.id.as_str()))
         })
         .map(|(n, _)| n)

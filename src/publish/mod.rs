@@ -121,8 +121,16 @@ pub fn files(
                 let last = reuse
                     .and_then(|r| r.search.lock().ok())
                     .and_then(|mut last| last.take());
-                let only = last.as_ref().map(|l| &l.changed);
-                let docs = search::docs(shared.site, &places, bodies, stop, only);
+                // The text of the changed documents, to index again, and
+                // of every one in traditional script, whose characters
+                // the script map lists.
+                let only = last.as_ref().map(|l| {
+                    let hant = (shared.site.reports.iter().enumerate())
+                        .filter(|(_, r)| r.language == crate::i18n::Language::ZhHant)
+                        .map(|(n, _)| n);
+                    l.changed.iter().copied().chain(hant).collect()
+                });
+                let docs = search::docs(shared.site, &places, bodies, stop, only.as_ref());
                 files.extend(search::files(&docs, stop, last));
             }
         }

@@ -304,9 +304,9 @@ pub fn docs(
 }
 
 /// The index files of `docs` (below `search/`): made, or with `last`, the
-/// published index updated for the documents it names (which must include
-/// every document written in traditional script, whose characters the
-/// script map lists). Once `stop` says so, the rest is not indexed and
+/// published index updated for the documents it names. Every document
+/// written in traditional script must have its text, whose characters the
+/// script map lists. Once `stop` says so, the rest is not indexed and
 /// what comes back is to be thrown away.
 pub fn files(
     docs: &[Doc],
