@@ -701,10 +701,11 @@ pub fn build(
 fn last_data(output: &Path, site: &Site, changes: &Changes<'_>) -> Option<publish::data::Last> {
     let parts = changes.data.as_ref()?;
     let (csv, json) = pages::data_paths(site, Page::Home)?;
-    let csv = std::fs::read(output.join(csv)).ok()?;
-    let json = std::fs::read(output.join(json)).ok()?;
+    let csv = std::fs::File::open(output.join(csv)).ok()?;
+    let json = std::fs::File::open(output.join(json)).ok()?;
     // Files that are not as that build wrote them are made again.
-    if csv.len() != parts.csv || json.len() != parts.json {
+    let size = |file: &std::fs::File| file.metadata().map(|m| m.len()).ok();
+    if size(&csv) != Some(parts.csv as u64) || size(&json) != Some(parts.json as u64) {
         return None;
     }
     Some(publish::data::Last {

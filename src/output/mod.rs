@@ -226,7 +226,7 @@ impl Staging {
         let full = self.dir.join(path);
         let same = fs::symlink_metadata(&full)
             .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && fs::read(&full).is_ok_and(|old| old == bytes);
+            && holds(&full, bytes);
         if same {
             return Ok(());
         }
@@ -607,6 +607,31 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether the file at `path` holds `bytes` and nothing more, read a
+/// piece at a time up to the first difference (a site-wide file runs to
+/// tens of MiB).
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    let mut piece = vec![0; (1 << 18).min(bytes.len() + 1)];
+    let mut rest = bytes;
+    loop {
+        let n = match file.read(&mut piece) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if n == 0 {
+            return rest.is_empty();
+        }
+        match rest.split_at_checked(n) {
+            Some((head, tail)) if head == &piece[..n] => rest = tail,
+            _ => return false,
+        }
+    }
+}
+
 /// Whether `path` stays below the folder it is relative to.
 fn safe_relative(path: &str) -> bool {
     !path.is_empty()
@@ -649,6 +674,29 @@ fn refuse_foreign(output: &Path) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_holds_bytes_only_when_it_has_exactly_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("data.csv");
+        // Longer than one piece read, so the comparison goes on past it.
+        let bytes: Vec<u8> = (0..600_000u32).map(|n| (n % 251) as u8).collect();
+        fs::write(&file, &bytes).unwrap();
+        assert!(holds(&file, &bytes));
+        assert!(
+            !holds(&file, &bytes[..bytes.len() - 1]),
+            "the file has more"
+        );
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(!holds(&file, &longer), "the file has less");
+        let mut other = bytes.clone();
+        other[400_000] ^= 1;
+        assert!(!holds(&file, &other), "a byte past the first piece differs");
+        fs::write(&file, b"").unwrap();
+        assert!(holds(&file, b""));
+        assert!(!holds(&dir.path().join("missing"), b""));
+    }
 
     #[test]
     fn a_site_is_swapped_in_whole_or_not_at_all() {

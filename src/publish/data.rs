@@ -193,23 +193,83 @@ pub struct Parts {
 /// The site-wide files as the last build wrote them, with their parts,
 /// and the metrics whose parts must be made again (those the changed
 /// reports state, before or after the change): the others are taken as
-/// they were. A metric's part is made from the metric, the reports that
-/// state it and `site.yaml` alone.
+/// they were, read from the files. A metric's part is made from the
+/// metric, the reports that state it and `site.yaml` alone.
 pub struct Last {
-    pub csv: Vec<u8>,
-    pub json: Vec<u8>,
+    pub csv: std::fs::File,
+    pub json: std::fs::File,
     pub parts: std::collections::HashMap<String, [usize; 4]>,
     pub changed: std::collections::HashSet<String>,
 }
 
 impl Last {
-    /// What the files say about metric `id`, if it did not change.
-    fn part(&self, id: &str) -> Option<(Vec<u8>, Vec<u8>)> {
+    /// Where the files hold metric `id`, if it did not change.
+    fn part(&self, id: &str) -> Option<[usize; 4]> {
         if self.changed.contains(id) {
             return None;
         }
-        let [a, b, c, d] = *self.parts.get(id)?;
-        Some((self.csv.get(a..b)?.to_vec(), self.json.get(c..d)?.to_vec()))
+        self.parts.get(id).copied()
+    }
+}
+
+/// A piece of a site-wide file: bytes made now, or a stretch of the file
+/// the last build wrote.
+enum Piece {
+    Made(Vec<u8>),
+    Kept(std::ops::Range<usize>),
+}
+
+/// A site-wide file put together piece by piece: stretches kept one after
+/// another (with what lies between them then and now alike) are read from
+/// the old file at once.
+struct Pieces(Vec<Piece>);
+
+impl Pieces {
+    fn made(&mut self, bytes: &[u8]) {
+        match self.0.last_mut() {
+            Some(Piece::Made(last)) => last.extend_from_slice(bytes),
+            _ => self.0.push(Piece::Made(bytes.to_vec())),
+        }
+    }
+
+    /// A kept stretch, after `between`, the bytes the file puts before it
+    /// now: those the old file has there too, when they are as many as
+    /// lie between the last stretch and this one (only separators do).
+    fn kept(&mut self, between: &[u8], range: std::ops::Range<usize>) {
+        let last = self.0.len().checked_sub(1);
+        if let Some(Piece::Kept(last)) = last.and_then(|l| self.0.get_mut(l))
+            && range.start.checked_sub(last.end) == Some(between.len())
+        {
+            last.end = range.end;
+            return;
+        }
+        if !between.is_empty() {
+            self.made(between);
+        }
+        self.0.push(Piece::Kept(range));
+    }
+
+    /// The whole file, reading kept stretches from `old`; `None` if it
+    /// cannot be read.
+    fn join(self, old: Option<&std::fs::File>) -> Option<Vec<u8>> {
+        use std::os::unix::fs::FileExt;
+        let size = self.0.iter().map(|p| match p {
+            Piece::Made(bytes) => bytes.len(),
+            Piece::Kept(range) => range.len(),
+        });
+        let mut out = Vec::with_capacity(size.sum());
+        for piece in self.0 {
+            match piece {
+                Piece::Made(bytes) => out.extend_from_slice(&bytes),
+                Piece::Kept(range) => {
+                    let at = out.len();
+                    out.resize(at + range.len(), 0);
+                    old?.read_exact_at(&mut out[at..], range.start as u64)
+                        .ok()?;
+                }
+            }
+        }
+        Some(out)
     }
 }
 
@@ -224,44 +284,27 @@ pub fn site_files(
     stop: &(dyn Fn() -> bool + Sync),
     reuse: Option<&super::Reuse>,
 ) -> (Vec<u8>, Vec<u8>) {
-    use rayon::prelude::*;
     let last = reuse.and_then(|r| r.last.as_ref());
-    let chunks: Vec<(Vec<u8>, Vec<u8>)> = (0..shared.site.metrics.len())
-        .into_par_iter()
-        .map(|m| {
-            if stop() {
+    let made = pieces(shared, schema_url, stop, last);
+    let joined = made.and_then(|(csv, json, parts)| {
+        let csv = csv.join(last.map(|l| &l.csv))?;
+        let json = json.join(last.map(|l| &l.json))?;
+        Some((csv, json, parts))
+    });
+    let (csv, json, parts) = match joined {
+        Some(files) => files,
+        // The old files could not be read: made whole.
+        None if last.is_some() && !stop() => {
+            let Some((csv, json, parts)) = pieces(shared, schema_url, stop, None) else {
                 return Default::default();
-            }
-            if let Some(kept) = last.and_then(|l| l.part(&shared.site.metrics[m].id)) {
-                return kept;
-            }
-            let rows = metric_rows(shared, m);
-            (csv_records(&rows), json_rows(&rows))
-        })
-        .collect();
-    if stop() {
-        return Default::default();
-    }
-    let mut csv = csv_header();
-    let mut json = json_head(schema_url);
-    csv.reserve_exact(chunks.iter().map(|(c, _)| c.len()).sum());
-    json.reserve_exact(chunks.iter().map(|(_, j)| j.len() + 2).sum::<usize>() + JSON_TAIL.len());
-    let mut first = true;
-    let mut parts = Vec::with_capacity(chunks.len());
-    for (m, (records, rows)) in chunks.into_iter().enumerate() {
-        let (a, b) = (csv.len(), csv.len() + records.len());
-        csv.extend_from_slice(&records);
-        if !rows.is_empty() {
-            if !first {
-                json.extend_from_slice(b",\n");
-            }
-            first = false;
+            };
+            let (Some(csv), Some(json)) = (csv.join(None), json.join(None)) else {
+                return Default::default();
+            };
+            (csv, json, parts)
         }
-        let (c, d) = (json.len(), json.len() + rows.len());
-        json.extend_from_slice(&rows);
-        parts.push((shared.site.metrics[m].id.clone(), [a, b, c, d]));
-    }
-    json.extend_from_slice(JSON_TAIL);
+        None => return Default::default(),
+    };
     if let Some(Ok(mut made)) = reuse.map(|r| r.made.lock()) {
         *made = Some(Parts {
             csv: csv.len(),
@@ -270,6 +313,76 @@ pub fn site_files(
         });
     }
     (csv, json)
+}
+
+/// The site-wide CSV and JSON as pieces, and where each metric's part is
+/// in them.
+type Laid = (Pieces, Pieces, Vec<(String, [usize; 4])>);
+
+/// The site-wide files laid out, metric by metric; `None` once `stop`
+/// says so.
+fn pieces(
+    shared: &Shared,
+    schema_url: &str,
+    stop: &(dyn Fn() -> bool + Sync),
+    last: Option<&Last>,
+) -> Option<Laid> {
+    use rayon::prelude::*;
+    enum Part {
+        Made(Vec<u8>, Vec<u8>),
+        Kept([usize; 4]),
+    }
+    let chunks: Vec<Part> = (0..shared.site.metrics.len())
+        .into_par_iter()
+        .map(|m| {
+            if stop() {
+                return Part::Made(Vec::new(), Vec::new());
+            }
+            if let Some(kept) = last.and_then(|l| l.part(&shared.site.metrics[m].id)) {
+                return Part::Kept(kept);
+            }
+            let rows = metric_rows(shared, m);
+            Part::Made(csv_records(&rows), json_rows(&rows))
+        })
+        .collect();
+    if stop() {
+        return None;
+    }
+    let header = csv_header();
+    let head = json_head(schema_url);
+    let (mut csv_at, mut json_at) = (header.len(), head.len());
+    let mut csv = Pieces(vec![Piece::Made(header)]);
+    let mut json = Pieces(vec![Piece::Made(head)]);
+    let mut first = true;
+    let mut parts = Vec::with_capacity(chunks.len());
+    for (m, chunk) in chunks.into_iter().enumerate() {
+        let (records, rows) = match &chunk {
+            Part::Made(records, rows) => (records.len(), rows.len()),
+            Part::Kept([a, b, c, d]) => (b - a, d - c),
+        };
+        let between: &[u8] = if rows > 0 && !first { b",\n" } else { b"" };
+        if rows > 0 {
+            first = false;
+        }
+        match chunk {
+            Part::Made(records, rows) => {
+                csv.made(&records);
+                json.made(between);
+                json.made(&rows);
+            }
+            Part::Kept([a, b, c, d]) => {
+                csv.kept(b"", a..b);
+                json.kept(between, c..d);
+            }
+        }
+        json_at += between.len();
+        let (a, c) = (csv_at, json_at);
+        csv_at += records;
+        json_at += rows;
+        parts.push((shared.site.metrics[m].id.clone(), [a, csv_at, c, json_at]));
+    }
+    json.made(JSON_TAIL);
+    Some((csv, json, parts))
 }
 
 /// `text` safe to open in a spreadsheet: never read as a formula.
