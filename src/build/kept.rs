@@ -60,13 +60,17 @@ struct Head {
     key: String,
 }
 
-/// One report, on a line of its own.
+/// One report, on a line of its own. What it lacks (no warnings, no
+/// summary, a value with no target) is left out, here and in the report,
+/// so that the file is quicker to read.
 #[derive(Serialize, Deserialize)]
 struct Line<R> {
     modified: (u64, u32),
     size: u64,
     read_at: (u64, u32),
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     slug_place: Option<(usize, usize)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     warnings: Vec<Diagnostic>,
     report: R,
 }
