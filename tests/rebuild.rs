@@ -243,3 +243,92 @@ fn a_page_made_again_with_fewer_files_leaves_none_behind() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn what_a_build_keeps_is_written_again_only_when_much_has_changed() {
+    let site = fixture("basic");
+    let root = site.path();
+    let brief = |n: usize, actual: usize| {
+        format!(
+            "---\ntitle: 测试市第{n}号简报\nkind: progress\ncity: test-city\nyear: 2025\npublished: 2025-03-{:02}\nmetrics:\n  - id: test-compounds\n    actual: {actual}\n    as_of: 2025-03-01\n---\n\n第{n}号。\n",
+            n % 28 + 1
+        )
+    };
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+    let save = |n: usize, actual: usize| {
+        let rel = format!("content/2025/brief-{n:02}.md");
+        write(root, &rel, brief(n, actual));
+        let file = std::fs::File::options()
+            .write(true)
+            .open(root.join(&rel))
+            .unwrap();
+        file.set_modified(long_ago).unwrap();
+    };
+    for n in 0..40 {
+        save(n, n);
+    }
+    for name in ["test-plan.md", "test-midyear.md"] {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(root.join("content/2025").join(name))
+            .unwrap();
+        file.set_modified(long_ago).unwrap();
+    }
+    let out = root.join("output");
+    let base = root.join(".output.renewal-cache-base");
+    let base_id = || {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(&base).expect("the base of what is kept");
+        (meta.ino(), meta.modified().unwrap())
+    };
+    let build = |step: &str| {
+        let result = run(root, &["build"]);
+        assert!(result.status.success(), "{step}: {}", stderr(&result));
+        assert_eq!(
+            differences_from_a_clean_build(root, &out),
+            Vec::<String>::new(),
+            "{step}"
+        );
+        result
+    };
+    build("first build");
+    let first = base_id();
+    // One report at a time: each is kept beside the base, which stays.
+    let steps: [(&str, &dyn Fn()); 5] = [
+        ("a figure", &|| save(1, 100)),
+        ("another report's figure", &|| save(2, 200)),
+        ("the first report again", &|| save(1, 101)),
+        ("a report taken away", &|| {
+            std::fs::remove_file(root.join("content/2025/brief-03.md")).unwrap()
+        }),
+        ("a report added", &|| save(40, 40)),
+    ];
+    for (step, change) in steps {
+        change();
+        let result = build(step);
+        assert!(
+            made_only_what_changed(&result),
+            "{step}: {}",
+            stdout(&result)
+        );
+        assert_eq!(base_id(), first, "{step}: the base was written again");
+    }
+    let again = build("nothing changed");
+    assert!(
+        stdout(&again).contains("0 report files changed"),
+        "{}",
+        stdout(&again)
+    );
+    // Many reports changed: the base is written again, with them.
+    for n in 10..30 {
+        save(n, n + 1000);
+    }
+    let result = build("many reports changed");
+    assert!(made_only_what_changed(&result), "{}", stdout(&result));
+    assert_ne!(base_id(), first, "a base of many changed reports");
+    let renewed = base_id();
+    save(5, 500);
+    let result = build("one more after the new base");
+    assert!(made_only_what_changed(&result), "{}", stdout(&result));
+    assert_eq!(base_id(), renewed);
+}

@@ -1,6 +1,6 @@
-//! What a build keeps beside the output for the next one
-//! (`.output.renewal-cache`): the reports it read, each with its file's
-//! modification time and size, and the files of every page it made.
+//! What a build keeps beside the output for the next one: the reports it
+//! read, each with its file's modification time and size, and the files of
+//! every page it made.
 //!
 //! With it, the next `build` reads again only the report files that
 //! changed, and renders only the pages those reports feed, before and
@@ -11,6 +11,15 @@
 //! after its site is swapped in, and a live preview that writes in place
 //! removes it. Whatever cannot be read back (another format, a damaged
 //! file) means a whole build.
+//!
+//! It is two files, so that a build after a small change writes little:
+//! - `.output.renewal-cache-base`: reports, one a line (tens of MiB at
+//!   10,000 reports), written again only when the reports that changed
+//!   since it was written grow to an eighth of it;
+//! - `.output.renewal-cache`: the files of every page, where each metric's
+//!   open data is, the reports that changed since the base was written,
+//!   and the site's order of reports, by line of either file. It names the
+//!   base it goes with; without it the base says nothing.
 
 use super::PageId;
 use crate::diagnostic::{Diagnostic, Place};
@@ -26,8 +35,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// The layout of the file; another one is not read.
-const FORMAT: u32 = 2;
+/// The layout of the files; another one is not read.
+const FORMAT: u32 = 3;
 
 /// One report as the last build read it.
 pub struct Read {
@@ -37,8 +46,16 @@ pub struct Read {
     pub read_at: SystemTime,
     pub report: Arc<Report>,
     pub warnings: Vec<Diagnostic>,
-    /// Where its line is in [`Kept::text`].
-    line: std::ops::Range<usize>,
+    /// Where its line is.
+    line: Where,
+}
+
+/// Where a report's line is: in the base, by number, or in the file of
+/// changes, by place in [`Kept::changes`].
+#[derive(Clone)]
+enum Where {
+    Base(u32),
+    Changes(std::ops::Range<usize>),
 }
 
 /// What the last build kept.
@@ -49,16 +66,30 @@ pub struct Kept {
     pub paths: HashMap<PageId, Vec<String>>,
     /// Where each metric's part of the site-wide open data is.
     pub data: Option<Parts>,
-    /// The file as it was read: a report that did not change is written
-    /// again as the line it was.
-    text: String,
+    /// The base: its name, how many lines it has and how long it is.
+    base: (String, usize, usize),
+    /// The base as it was read, and where each of its lines is: a new
+    /// base takes the lines of reports that did not change from it.
+    base_text: String,
+    base_lines: Vec<std::ops::Range<usize>>,
+    /// The file of changes as it was read: a changed report that did not
+    /// change again is written again as the line it was.
+    changes: String,
 }
 
 #[derive(Serialize, Deserialize)]
 struct Head {
     format: u32,
     key: String,
+    /// The base's name, which the file of changes names too.
+    base: String,
 }
+
+/// The file of changes, after its head: the site's reports in order, each
+/// as a line of the base (its number) or of this file (the base's count
+/// and more).
+#[derive(Serialize, Deserialize)]
+struct Order(Vec<u32>);
 
 /// One report, on a line of its own. What it lacks (no warnings, no
 /// summary, a value with no target) is left out, here and in the report,
@@ -136,43 +167,89 @@ pub fn key(root: &Path, theme: &Theme) -> String {
     format!("{:x}", hash.finalize())
 }
 
-/// Reads what was kept at `at` for a build whose key is `key`.
-pub fn read(at: &Path, key: &str) -> Option<Kept> {
-    let text = std::fs::read_to_string(at).ok()?;
+/// The base that goes with the file of changes `at`.
+pub fn base(at: &Path) -> std::path::PathBuf {
+    let mut name = at.as_os_str().to_owned();
+    name.push("-base");
+    name.into()
+}
+
+/// The report lines of `text` after its first `skip` lines, with where
+/// each starts.
+fn lines_after(text: &str, skip: usize) -> Option<Vec<(&str, usize)>> {
     let mut lines = text.split('\n');
-    let head: Head = serde_json::from_str(lines.next()?).ok()?;
-    if head.format != FORMAT || head.key != key {
-        return None;
+    for _ in 0..skip {
+        lines.next()?;
     }
+    let start = |line: &str| line.as_ptr() as usize - text.as_ptr() as usize;
+    Some(
+        lines
+            .filter(|l| !l.is_empty())
+            .map(|l| (l, start(l)))
+            .collect(),
+    )
+}
+
+/// Reads what was kept at `at` (and its base) for a build whose key is
+/// `key`.
+pub fn read(at: &Path, key: &str) -> Option<Kept> {
+    let changes = std::fs::read_to_string(at).ok()?;
+    let mut lines = changes.split('\n');
+    let head: Head = serde_json::from_str(lines.next()?).ok()?;
     let paths: Vec<(PageId, Vec<String>)> = serde_json::from_str(lines.next()?).ok()?;
     let data: Option<Parts> = serde_json::from_str(lines.next()?).ok()?;
-    let start = |line: &str| line.as_ptr() as usize - text.as_ptr() as usize;
-    let lines: Vec<(&str, usize)> = lines
-        .filter(|l| !l.is_empty())
-        .map(|l| (l, start(l)))
-        .collect();
-    let reports: Option<Vec<Read>> = lines
-        .par_iter()
-        .map(|&(text, at)| {
-            let line: Line<Report> = serde_json::from_str(text).ok()?;
-            let mut report = line.report;
-            report.slug_place = line.slug_place.map(|(line, column)| Place { line, column });
-            report.value_districts = crate::load::report::value_districts(&report.metrics);
-            Some(Read {
-                stamp: (time(line.modified)?, line.size),
-                read_at: time(line.read_at)?,
-                report: Arc::new(report),
-                warnings: line.warnings,
-                line: at..at + text.len(),
-            })
+    let Order(order) = serde_json::from_str(lines.next()?).ok()?;
+    let base = std::fs::read_to_string(base(at)).ok()?;
+    let base_head: Head = serde_json::from_str(base.split('\n').next()?).ok()?;
+    let same = |h: &Head| h.format == FORMAT && h.key == key && h.base == head.base;
+    if !same(&head) || !same(&base_head) {
+        return None;
+    }
+    let base_lines = lines_after(&base, 1)?;
+    let changed_lines = lines_after(&changes, 4)?;
+    let count = base_lines.len();
+    let base_size = base.len();
+    let parse = |(text, at): (&str, Where)| -> Option<Read> {
+        let line: Line<Report> = serde_json::from_str(text).ok()?;
+        let mut report = line.report;
+        report.slug_place = line.slug_place.map(|(line, column)| Place { line, column });
+        report.value_districts = crate::load::report::value_districts(&report.metrics);
+        Some(Read {
+            stamp: (time(line.modified)?, line.size),
+            read_at: time(line.read_at)?,
+            report: Arc::new(report),
+            warnings: line.warnings,
+            line: at,
         })
+    };
+    // Only the lines the order names are read, each once.
+    let mut named = vec![false; count + changed_lines.len()];
+    let mut wanted = Vec::with_capacity(order.len());
+    for &n in &order {
+        let n = n as usize;
+        if std::mem::replace(named.get_mut(n)?, true) {
+            return None;
+        }
+        wanted.push(match n.checked_sub(count) {
+            None => (base_lines[n].0, Where::Base(n as u32)),
+            Some(c) => {
+                let (text, at) = changed_lines[c];
+                (text, Where::Changes(at..at + text.len()))
+            }
+        });
+    }
+    let reports: Option<Vec<Read>> = wanted.into_par_iter().map(parse).collect();
+    let base_lines = (base_lines.iter())
+        .map(|&(text, at)| at..at + text.len())
         .collect();
-    let reports = reports?;
     Some(Kept {
-        reports,
+        reports: reports?,
         paths: paths.into_iter().collect(),
         data,
-        text,
+        base: (head.base, count, base_size),
+        base_text: base,
+        base_lines,
+        changes,
     })
 }
 
@@ -193,9 +270,10 @@ pub fn cache(kept: &Kept) -> ReportCache {
 }
 
 /// Writes what the next build needs to `at`: the `reports` as `cache` read
-/// them, the files of each page, and the parts of the site-wide data; a
-/// report `last` kept, unchanged, is written as it was. Best effort:
-/// without it, the next build is a whole one.
+/// them, the files of each page, and the parts of the site-wide data. The
+/// base `last` read is kept while the reports changed since are few; a
+/// report that did not change is written as it was. Best effort: without
+/// it, the next build is a whole one.
 pub fn write(
     at: &Path,
     key: &str,
@@ -213,22 +291,22 @@ pub fn write(
                 .collect()
         })
         .unwrap_or_default();
-    let head = Head {
-        format: FORMAT,
-        key: key.to_string(),
-    };
-    let mut pages: Vec<(&PageId, &Vec<String>)> = paths.iter().collect();
-    pages.sort_by(|a, b| a.1.cmp(b.1));
-    let lines: Option<Vec<String>> = reports
+    let lines: Option<Vec<Saved>> = reports
         .par_iter()
         .map(|report| {
             let (stamp, read_at, warnings) = cache.read(&report.file)?;
             if let (Some(read), Some(last)) = (kept.get(report.file.as_str()), last)
                 && Arc::ptr_eq(&read.report, report)
                 && (read.stamp, read.read_at) == (stamp, read_at)
-                && let Some(line) = last.text.get(read.line.clone())
             {
-                return Some(line.to_string());
+                match &read.line {
+                    Where::Base(n) => return Some(Saved::Base(*n)),
+                    Where::Changes(range) => {
+                        if let Some(line) = last.changes.get(range.clone()) {
+                            return Some(Saved::Text(line.into()));
+                        }
+                    }
+                }
             }
             let line = Line {
                 modified: seconds(stamp.0),
@@ -238,25 +316,118 @@ pub fn write(
                 warnings: warnings.to_vec(),
                 report: &**report,
             };
-            serde_json::to_string(&line).ok()
+            serde_json::to_string(&line)
+                .ok()
+                .map(|l| Saved::Text(l.into()))
         })
         .collect();
-    let (Some(lines), Ok(head), Ok(pages), Ok(data)) = (
-        lines,
+    let Some(lines) = lines else {
+        return;
+    };
+    // The base stays while what changed since is an eighth of it or less.
+    let changed: usize = (lines.iter())
+        .map(|l| match l {
+            Saved::Text(text) => text.len(),
+            Saved::Base(_) => 0,
+        })
+        .sum();
+    let base = last
+        .map(|l| &l.base)
+        .filter(|(_, _, size)| changed <= size / 8);
+    let mut order = Vec::with_capacity(lines.len());
+    let mut texts: Vec<&str> = Vec::new();
+    let name = match base {
+        Some((name, count, _)) => {
+            for line in &lines {
+                order.push(match line {
+                    Saved::Base(n) => *n,
+                    Saved::Text(text) => {
+                        texts.push(text);
+                        (count + texts.len() - 1) as u32
+                    }
+                });
+            }
+            name.clone()
+        }
+        None => {
+            // A new base, of every report: lines of the last one are
+            // taken from it.
+            let Some(name) = new_base(at, key, &lines, last) else {
+                return;
+            };
+            order.extend(0..lines.len() as u32);
+            name
+        }
+    };
+    let head = Head {
+        format: FORMAT,
+        key: key.to_string(),
+        base: name,
+    };
+    let mut pages: Vec<(&PageId, &Vec<String>)> = paths.iter().collect();
+    pages.sort_by(|a, b| a.1.cmp(b.1));
+    let (Ok(head), Ok(pages), Ok(data), Ok(order)) = (
         serde_json::to_string(&head),
         serde_json::to_string(&pages),
         serde_json::to_string(&data),
+        serde_json::to_string(&Order(order)),
     ) else {
         return;
     };
-    let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum::<usize>() + 4096);
-    for line in std::iter::once(&head).chain([&pages, &data]).chain(&lines) {
+    let mut text = String::new();
+    let heads = [&head, &pages, &data, &order].map(String::as_str);
+    for line in heads.into_iter().chain(texts) {
         text.push_str(line);
         text.push('\n');
     }
+    let _ = replace(at, text.as_bytes());
+}
+
+/// A report's line for the next build: a line of the last base, by
+/// number, or its text.
+enum Saved<'a> {
+    Base(u32),
+    Text(std::borrow::Cow<'a, str>),
+}
+
+/// Writes a new base for `at` with the `lines` of every report (those of
+/// the last base taken from it): its name.
+fn new_base(at: &Path, key: &str, lines: &[Saved], last: Option<&Kept>) -> Option<String> {
+    let since = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    let name = format!("{}-{}", since.as_nanos(), std::process::id());
+    let head = serde_json::to_string(&Head {
+        format: FORMAT,
+        key: key.to_string(),
+        base: name.clone(),
+    })
+    .ok()?;
+    let mut text = String::with_capacity(
+        last.map_or(0, |l| l.base_text.len()) + lines.len() * 64 + head.len(),
+    );
+    text.push_str(&head);
+    text.push('\n');
+    for saved in lines {
+        let line = match saved {
+            Saved::Text(line) => line,
+            Saved::Base(n) => {
+                let last = last?;
+                last.base_text
+                    .get(last.base_lines.get(*n as usize)?.clone())?
+            }
+        };
+        text.push_str(line);
+        text.push('\n');
+    }
+    replace(&base(at), text.as_bytes()).ok()?;
+    Some(name)
+}
+
+/// Puts `bytes` at `at` by writing them beside it and renaming.
+fn replace(at: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut temp = at.as_os_str().to_owned();
     temp.push(".new");
-    if std::fs::write(&temp, text).is_ok() {
-        let _ = std::fs::rename(&temp, at);
-    }
+    std::fs::write(&temp, bytes)?;
+    std::fs::rename(&temp, at)
 }

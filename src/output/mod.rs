@@ -58,6 +58,7 @@ pub fn beside(output: &Path, what: &str) -> PathBuf {
 pub fn forget(output: &Path) {
     let _ = fs::remove_file(beside(output, "spare-differs"));
     let _ = fs::remove_file(beside(output, "cache"));
+    let _ = fs::remove_file(beside(output, "cache-base"));
 }
 
 /// Notes that a live preview changed `path` of the published output in
