@@ -24,7 +24,10 @@ impl Date {
                 "`{text}` is not a date; write it as YYYY-MM-DD (e.g. 2023-03-02), or YYYY-MM or YYYY when the source gives no day"
             )
         };
-        let parts: Vec<&str> = text.split('-').collect();
+        // Year, month, day, and anything after (no allocation: dates are
+        // read by the hundred thousand).
+        let mut split = text.splitn(4, '-');
+        let parts: [Option<&str>; 4] = std::array::from_fn(|_| split.next());
         let number = |s: &str, len: usize| -> Option<u32> {
             if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
                 s.parse().ok()
@@ -32,14 +35,11 @@ impl Date {
                 None
             }
         };
-        let year = parts
-            .first()
-            .and_then(|s| number(s, 4))
-            .ok_or_else(expected)?;
+        let year = parts[0].and_then(|s| number(s, 4)).ok_or_else(expected)?;
         if !(1900..=2200).contains(&year) {
             return Err(format!("year {year} is out of range (1900–2200)"));
         }
-        let month = match parts.get(1) {
+        let month = match parts[1] {
             None => None,
             Some(s) => Some(number(s, 2).ok_or_else(expected)?),
         };
@@ -48,11 +48,11 @@ impl Date {
         {
             return Err(format!("`{text}` has month {m}; months run from 01 to 12"));
         }
-        let day = match parts.get(2) {
+        let day = match parts[2] {
             None => None,
             Some(s) => Some(number(s, 2).ok_or_else(expected)?),
         };
-        if parts.len() > 3 {
+        if parts[3].is_some() {
             return Err(expected());
         }
         if let (Some(m), Some(d)) = (month, day) {
