@@ -141,47 +141,113 @@ fn index(
         .collect()
 }
 
-/// The published index files `shards` with the `changed` documents taken
-/// out and put in again with their terms now (in `per_doc`, as for
-/// [`index`]). Every list of documents stays in order.
-fn update(
-    mut shards: Vec<BTreeMap<String, Vec<usize>>>,
-    changed: &BTreeSet<usize>,
-    per_doc: &[(String, Vec<u32>)],
-) -> Vec<BTreeMap<String, Vec<usize>>> {
-    shards.par_iter_mut().for_each(|shard| {
-        shard.retain(|_, list| {
-            for d in changed {
-                if let Ok(at) = list.binary_search(d) {
-                    list.remove(at);
-                }
-            }
-            !list.is_empty()
-        });
-    });
-    for &d in changed {
-        let Some((terms, files)) = per_doc.get(d) else {
-            continue;
-        };
-        let terms = terms.split('\n').filter(|t| !t.is_empty());
-        for (term, &file) in terms.zip(files) {
-            let Some(shard) = shards.get_mut(file as usize) else {
-                continue;
-            };
-            match shard.get_mut(term) {
-                Some(list) => {
-                    let at = list.partition_point(|&x| x < d);
-                    if list.get(at) != Some(&d) {
-                        list.insert(at, d);
-                    }
-                }
-                None => {
-                    shard.insert(term.to_string(), vec![d]);
-                }
-            }
+/// The entries of a published index file, `{"term":[document,…],…}` as
+/// it is written (a map of lists, compactly): each term with the text of
+/// its list. `None` if the file is not laid out so: terms in order and
+/// none escaped, lists of numbers.
+fn entries(bytes: &[u8]) -> Option<Vec<(&str, &str)>> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let mut rest = text.strip_prefix('{')?.strip_suffix('}')?;
+    let mut entries: Vec<(&str, &str)> = Vec::new();
+    while !rest.is_empty() {
+        let quoted = rest.strip_prefix('"')?;
+        let (term, after) = quoted.split_once('"')?;
+        if term.contains('\\') || entries.last().is_some_and(|(last, _)| *last >= term) {
+            return None;
         }
+        let (list, after) = after.strip_prefix(":[")?.split_once(']')?;
+        if !list.split(',').all(|n| n.parse::<usize>().is_ok()) {
+            return None;
+        }
+        entries.push((term, list));
+        rest = match after.strip_prefix(',') {
+            Some(next) if !next.is_empty() => next,
+            Some(_) => return None,
+            None if after.is_empty() => after,
+            None => return None,
+        };
     }
-    shards
+    Some(entries)
+}
+
+/// Writes `term` as a JSON string, as the index files hold it.
+fn push_term(out: &mut Vec<u8>, term: &str) {
+    let plain = term.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+    match plain {
+        true => {
+            out.push(b'"');
+            out.extend_from_slice(term.as_bytes());
+            out.push(b'"');
+        }
+        false => out.extend(serde_json::to_vec(term).unwrap_or_default()),
+    }
+}
+
+/// A published index file (which [`Last::read`] found laid out as
+/// [`entries`] reads it) with the `changed` documents taken out and
+/// `added` put in (term and document, sorted): its bytes, the same ones
+/// when nothing in it changes, and the Chinese characters of its terms.
+/// Every list of documents stays in order.
+fn update_file(
+    bytes: Vec<u8>,
+    changed: &BTreeSet<usize>,
+    added: &[(&str, usize)],
+) -> (Vec<u8>, BTreeSet<char>) {
+    let old = entries(&bytes).unwrap_or_default();
+    let documents =
+        |list: &str| -> Vec<usize> { list.split(',').filter_map(|n| n.parse().ok()).collect() };
+    let touched = !added.is_empty()
+        || (old.iter()).any(|(_, list)| documents(list).iter().any(|d| changed.contains(d)));
+    let mut chars = BTreeSet::new();
+    if !touched {
+        for (term, _) in &old {
+            chars.extend(term.chars().filter(|c| is_cjk(*c)));
+        }
+        drop(old);
+        return (bytes, chars);
+    }
+    let mut out = Vec::with_capacity(bytes.len() + added.len() * 16);
+    out.push(b'{');
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let term = match (old.get(i), added.get(j)) {
+            (Some((a, _)), Some((b, _))) => *a.min(b),
+            (Some((a, _)), None) => *a,
+            (None, Some((b, _))) => *b,
+            (None, None) => break,
+        };
+        let mut docs = Vec::new();
+        if let Some((_, list)) = old.get(i).filter(|(t, _)| *t == term) {
+            docs = documents(list);
+            docs.retain(|d| !changed.contains(d));
+            i += 1;
+        }
+        while let Some(&(_, d)) = added.get(j).filter(|(t, _)| *t == term) {
+            docs.push(d);
+            j += 1;
+        }
+        docs.sort_unstable();
+        docs.dedup();
+        if docs.is_empty() {
+            continue;
+        }
+        if out.len() > 1 {
+            out.push(b',');
+        }
+        push_term(&mut out, term);
+        out.extend_from_slice(b":[");
+        for (n, d) in docs.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(d.to_string().as_bytes());
+        }
+        out.push(b']');
+        chars.extend(term.chars().filter(|c| is_cjk(*c)));
+    }
+    out.extend_from_slice(b"}\n");
+    (out, chars)
 }
 
 /// One report as the index knows it.
@@ -199,8 +265,8 @@ pub struct Doc {
 /// every document keeps its number: the documents whose text may have
 /// changed are taken out of it and put in again.
 pub struct Last {
-    /// Each index file's terms, with their documents.
-    pub shards: Vec<BTreeMap<String, Vec<usize>>>,
+    /// Each index file, as published.
+    pub shards: Vec<Vec<u8>>,
     /// Each document file, as published.
     pub doc_files: Vec<Vec<u8>>,
     /// The documents, by number, whose text may have changed.
@@ -212,11 +278,12 @@ impl Last {
     /// they are all there and readable.
     pub fn read(output: &std::path::Path, docs: usize, changed: BTreeSet<usize>) -> Option<Last> {
         let folder = output.join("search");
-        let shards: Option<Vec<BTreeMap<String, Vec<usize>>>> = (0..index_files(docs))
+        let shards: Option<Vec<Vec<u8>>> = (0..index_files(docs))
             .into_par_iter()
             .map(|k| {
                 let bytes = std::fs::read(folder.join(format!("i-{k}.json"))).ok()?;
-                serde_json::from_slice(&bytes).ok()
+                entries(&bytes)?;
+                Some(bytes)
             })
             .collect();
         let doc_files: Option<Vec<Vec<u8>>> = (0..docs.div_ceil(DOCS_PER_FILE))
@@ -349,18 +416,51 @@ pub fn files(
     if stop() {
         return Vec::new();
     }
-    let index: Vec<BTreeMap<String, Vec<usize>>> = match last.as_mut() {
-        Some(last) => update(std::mem::take(&mut last.shards), &last.changed, &per_doc),
-        None => index(shards, &per_doc, stop),
+    // Each index file, and the Chinese characters of its terms.
+    let made: Vec<(Vec<u8>, BTreeSet<char>)> = match last.as_mut() {
+        Some(last) => {
+            // The changed documents' terms, by index file.
+            let mut added: Vec<Vec<(&str, usize)>> = vec![Vec::new(); shards];
+            for &d in &last.changed {
+                let Some((terms, files)) = per_doc.get(d) else {
+                    continue;
+                };
+                let terms = terms.split('\n').filter(|t| !t.is_empty());
+                for (term, &file) in terms.zip(files) {
+                    if let Some(added) = added.get_mut(file as usize) {
+                        added.push((term, d));
+                    }
+                }
+            }
+            let changed = &last.changed;
+            std::mem::take(&mut last.shards)
+                .into_par_iter()
+                .zip(added.par_iter_mut())
+                .map(|(bytes, added)| {
+                    added.sort_unstable();
+                    update_file(bytes, changed, added)
+                })
+                .collect()
+        }
+        None => index(shards, &per_doc, stop)
+            .par_iter()
+            .map(|shard| {
+                if stop() {
+                    return Default::default();
+                }
+                let mut bytes = serde_json::to_vec(shard).unwrap_or_default();
+                bytes.push(b'\n');
+                let chars = (shard.keys())
+                    .flat_map(|term| term.chars().filter(|c| is_cjk(*c)))
+                    .collect();
+                (bytes, chars)
+            })
+            .collect(),
     };
     if stop() {
         return Vec::new();
     }
-    let chars: BTreeSet<char> = index
-        .iter()
-        .flat_map(|shard| shard.keys())
-        .flat_map(|term| term.chars().filter(|c| is_cjk(*c)))
-        .collect();
+    let chars: BTreeSet<char> = made.iter().flat_map(|(_, c)| c).copied().collect();
     // Every traditional form of a character in the index, and every
     // character of a report written in traditional script.
     let mut map: BTreeMap<String, String> = BTreeMap::new();
@@ -414,14 +514,9 @@ pub fn files(
         json(&serde_json::json!(map)),
     ));
     // Past `stop`, the files are left empty: they are thrown away.
-    files.par_extend(index.par_iter().enumerate().map(|(k, shard)| {
-        if stop() {
-            return Default::default();
-        }
-        let mut bytes = serde_json::to_vec(shard).unwrap_or_default();
-        bytes.push(b'\n');
-        (format!("search/i-{k}.json"), bytes)
-    }));
+    files.extend(
+        (made.into_iter().enumerate()).map(|(k, (bytes, _))| (format!("search/i-{k}.json"), bytes)),
+    );
     let chunks: Vec<&[Doc]> = docs.chunks(DOCS_PER_FILE).collect();
     files.par_extend(chunks.par_iter().enumerate().map(|(k, chunk)| {
         if stop() {
@@ -452,4 +547,65 @@ pub fn files(
         (format!("search/d-{k}.json"), json(&serde_json::json!(rows)))
     }));
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(entries: &[(&str, &[usize])]) -> Vec<u8> {
+        let map: BTreeMap<String, Vec<usize>> = (entries.iter())
+            .map(|(t, d)| (t.to_string(), d.to_vec()))
+            .collect();
+        let mut bytes = serde_json::to_vec(&map).unwrap();
+        bytes.push(b'\n');
+        bytes
+    }
+
+    #[test]
+    fn an_index_file_updated_in_place_is_the_file_made_afresh() {
+        let published = file(&[("燃气", &[0, 2, 5]), ("改造", &[2]), ("gas", &[1, 2])]);
+        let changed: BTreeSet<usize> = [2].into();
+        // Document 2 now says 燃气 and 管网, not 改造 or gas.
+        let added = [("燃气", 2), ("管网", 2)];
+        let (bytes, chars) = update_file(published, &changed, &added);
+        let expected = file(&[("燃气", &[0, 2, 5]), ("管网", &[2]), ("gas", &[1])]);
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+        assert_eq!(chars, "燃气管网".chars().collect());
+    }
+
+    #[test]
+    fn an_index_file_nothing_changed_in_comes_back_as_it_was() {
+        let published = file(&[("燃气", &[0, 5]), ("gas", &[1])]);
+        let changed: BTreeSet<usize> = [2].into();
+        let (bytes, _) = update_file(published.clone(), &changed, &[]);
+        assert_eq!(bytes, published);
+        let emptied = update_file(file(&[("改造", &[2])]), &changed, &[]).0;
+        assert_eq!(emptied, b"{}\n");
+    }
+
+    #[test]
+    fn only_index_files_laid_out_as_written_are_updated() {
+        assert!(entries(&file(&[("a", &[1]), ("b", &[2, 3])])).is_some());
+        assert!(entries(b"{}\n").is_some());
+        for damaged in [
+            &b"{\"b\":[1],\"a\":[2]}"[..],
+            b"{\"a\":[1],}",
+            b"{\"a\":[]}",
+            b"{\"a\":[1,,2]}",
+            b"{\"a\\\"b\":[1]}",
+            b"{\"a\":[1]",
+            b"[\"a\"]",
+            b"{\"a\":[-1]}",
+        ] {
+            assert!(
+                entries(damaged).is_none(),
+                "{}",
+                String::from_utf8_lossy(damaged)
+            );
+        }
+    }
 }
