@@ -620,6 +620,14 @@ pub fn build(
     let at = crate::output::beside(output, "cache");
     // The theme first: what was kept holds only for the same theme.
     let (config, _) = load::read_config(root);
+    // A Chinese site converts text between its scripts (its search index
+    // holds both), while what was kept is read.
+    if config
+        .as_ref()
+        .is_some_and(|c| c.language != crate::i18n::Language::En || !c.editions.is_empty())
+    {
+        crate::i18n::script::load_soon();
+    }
     let theme = config.as_ref().and_then(|config| {
         let mut theme = render::theme::load(root, config).ok()?;
         render::prepare(&mut theme, config);

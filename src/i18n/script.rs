@@ -13,6 +13,14 @@ fn opencc() -> &'static OpenCC {
     OPENCC.get_or_init(OpenCC::new)
 }
 
+/// Loads the dictionaries on a thread of their own, for a build that will
+/// convert text later and can do something else meanwhile.
+pub fn load_soon() {
+    let _ = std::thread::Builder::new().spawn(|| {
+        opencc();
+    });
+}
+
 /// Whether text in `from` can be converted to `to`: between the two
 /// Chinese scripts, and not to the script it is already in.
 pub fn converts(from: Language, to: Language) -> bool {

@@ -157,7 +157,7 @@ fn entries(bytes: &[u8]) -> Option<Vec<(&str, &str)>> {
             return None;
         }
         let (list, after) = after.strip_prefix(":[")?.split_once(']')?;
-        if !list.split(',').all(|n| n.parse::<usize>().is_ok()) {
+        if !is_list(list) {
             return None;
         }
         entries.push((term, list));
@@ -169,6 +169,20 @@ fn entries(bytes: &[u8]) -> Option<Vec<(&str, &str)>> {
         };
     }
     Some(entries)
+}
+
+/// Whether `list` is numbers (of at most 19 digits, so that each reads as
+/// a document) with a comma between each two, looked at byte by byte.
+fn is_list(list: &str) -> bool {
+    let mut digits = 0;
+    for b in list.bytes() {
+        match b {
+            b'0'..=b'9' if digits < 19 => digits += 1,
+            b',' if digits > 0 => digits = 0,
+            _ => return false,
+        }
+    }
+    digits > 0
 }
 
 /// Writes `term` as a JSON string, as the index files hold it.
@@ -184,29 +198,64 @@ fn push_term(out: &mut Vec<u8>, term: &str) {
     }
 }
 
+/// For each of the `entries` of an index file's `text`, the `changed`
+/// documents its list holds, in order. A few documents are looked for in
+/// the text as it is (a number between `[` or `,` and `]` or `,` is a
+/// document: terms hold neither); many, by reading every list.
+fn holding(text: &str, entries: &[(&str, &str)], changed: &BTreeSet<usize>) -> Vec<Vec<usize>> {
+    let offset = |list: &str| list.as_ptr() as usize - text.as_ptr() as usize;
+    if changed.len() > 64 {
+        return (entries.iter())
+            .map(|(_, list)| {
+                (list.split(','))
+                    .filter_map(|n| n.parse().ok())
+                    .filter(|n| changed.contains(n))
+                    .collect()
+            })
+            .collect();
+    }
+    let starts: Vec<usize> = entries.iter().map(|(_, list)| offset(list)).collect();
+    let mut holds = vec![Vec::new(); entries.len()];
+    let bytes = text.as_bytes();
+    for &d in changed {
+        let number = d.to_string();
+        for (at, _) in text.match_indices(number.as_str()) {
+            let before = at.checked_sub(1).and_then(|b| bytes.get(b));
+            let after = bytes.get(at + number.len());
+            if matches!(before, Some(b'[' | b','))
+                && matches!(after, Some(b']' | b','))
+                && let Some(e) = starts.partition_point(|&s| s <= at).checked_sub(1)
+            {
+                holds[e].push(d);
+            }
+        }
+    }
+    holds
+}
+
 /// A published index file (which [`Last::read`] found laid out as
 /// [`entries`] reads it) with the `changed` documents taken out and
 /// `added` put in (term and document, sorted): its bytes, the same ones
 /// when nothing in it changes, and the Chinese characters of its terms.
-/// Every list of documents stays in order.
+/// Every list of documents stays in order; a term neither touches is
+/// copied as it was.
 fn update_file(
     bytes: Vec<u8>,
     changed: &BTreeSet<usize>,
     added: &[(&str, usize)],
 ) -> (Vec<u8>, BTreeSet<char>) {
+    let text = std::str::from_utf8(&bytes).unwrap_or_default();
     let old = entries(&bytes).unwrap_or_default();
-    let documents =
-        |list: &str| -> Vec<usize> { list.split(',').filter_map(|n| n.parse().ok()).collect() };
-    let touched = !added.is_empty()
-        || (old.iter()).any(|(_, list)| documents(list).iter().any(|d| changed.contains(d)));
+    let holds = holding(text, &old, changed);
     let mut chars = BTreeSet::new();
-    if !touched {
+    if added.is_empty() && holds.iter().all(Vec::is_empty) {
         for (term, _) in &old {
             chars.extend(term.chars().filter(|c| is_cjk(*c)));
         }
         drop(old);
         return (bytes, chars);
     }
+    let offset = |part: &str| part.as_ptr() as usize - text.as_ptr() as usize;
     let mut out = Vec::with_capacity(bytes.len() + added.len() * 16);
     out.push(b'{');
     let (mut i, mut j) = (0, 0);
@@ -217,10 +266,30 @@ fn update_file(
             (None, Some((b, _))) => *b,
             (None, None) => break,
         };
+        let adds: Vec<usize> = (added[j..].iter())
+            .take_while(|(t, _)| *t == term)
+            .map(|&(_, d)| d)
+            .collect();
         let mut docs = Vec::new();
-        if let Some((_, list)) = old.get(i).filter(|(t, _)| *t == term) {
-            docs = documents(list);
-            docs.retain(|d| !changed.contains(d));
+        if let Some(&(_, list)) = old.get(i).filter(|(t, _)| *t == term) {
+            // A list that loses the documents it gains is as it was: a
+            // changed report that still has the term.
+            let mut gains = adds.clone();
+            gains.dedup();
+            if holds[i] == gains {
+                // `"term":[list]`, as it was.
+                if out.len() > 1 {
+                    out.push(b',');
+                }
+                let (from, to) = (offset(term) - 1, offset(list) + list.len() + 1);
+                out.extend_from_slice(&bytes[from..to]);
+                chars.extend(term.chars().filter(|c| is_cjk(*c)));
+                i += 1;
+                j += adds.len();
+                continue;
+            }
+            docs = list.split(',').filter_map(|n| n.parse().ok()).collect();
+            docs.retain(|d: &usize| !changed.contains(d));
             i += 1;
         }
         while let Some(&(_, d)) = added.get(j).filter(|(t, _)| *t == term) {
@@ -238,10 +307,11 @@ fn update_file(
         push_term(&mut out, term);
         out.extend_from_slice(b":[");
         for (n, d) in docs.iter().enumerate() {
+            use std::io::Write;
             if n > 0 {
                 out.push(b',');
             }
-            out.extend_from_slice(d.to_string().as_bytes());
+            let _ = write!(out, "{d}");
         }
         out.push(b']');
         chars.extend(term.chars().filter(|c| is_cjk(*c)));
@@ -566,7 +636,8 @@ mod tests {
     fn an_index_file_updated_in_place_is_the_file_made_afresh() {
         let published = file(&[("燃气", &[0, 2, 5]), ("改造", &[2]), ("gas", &[1, 2])]);
         let changed: BTreeSet<usize> = [2].into();
-        // Document 2 now says 燃气 and 管网, not 改造 or gas.
+        // Document 2 now says 燃气 (as it did: its list is copied) and
+        // 管网, not 改造 or gas.
         let added = [("燃气", 2), ("管网", 2)];
         let (bytes, chars) = update_file(published, &changed, &added);
         let expected = file(&[("燃气", &[0, 2, 5]), ("管网", &[2]), ("gas", &[1])]);
@@ -585,6 +656,24 @@ mod tests {
         assert_eq!(bytes, published);
         let emptied = update_file(file(&[("改造", &[2])]), &changed, &[]).0;
         assert_eq!(emptied, b"{}\n");
+    }
+
+    #[test]
+    fn a_document_is_found_in_lists_never_in_terms() {
+        let bytes = file(&[
+            ("2021", &[1, 12]),
+            ("a2", &[3]),
+            ("b", &[2, 21]),
+            ("c", &[20]),
+        ]);
+        let text = std::str::from_utf8(&bytes).unwrap();
+        let old = entries(&bytes).unwrap();
+        let few: BTreeSet<usize> = [2, 20].into();
+        let expected: [&[usize]; 4] = [&[], &[], &[2], &[20]];
+        assert_eq!(holding(text, &old, &few), expected);
+        // Past 64 documents every list is read: the same answer.
+        let many: BTreeSet<usize> = (100..200).chain([2, 20]).collect();
+        assert_eq!(holding(text, &old, &many), expected);
     }
 
     #[test]
