@@ -332,3 +332,18 @@ fn what_a_build_keeps_is_written_again_only_when_much_has_changed() {
     assert!(made_only_what_changed(&result), "{}", stdout(&result));
     assert_eq!(base_id(), renewed);
 }
+
+#[test]
+fn a_first_build_that_fails_leaves_nothing_beside_the_site() {
+    let site = fixture("basic");
+    let root = site.path();
+    write(root, "content/2025/broken.md", "---\ntitle: [unclosed\n");
+    let result = run(root, &["build"]);
+    assert!(!result.status.success());
+    let mut names: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["content", "site.yaml"]);
+}

@@ -617,6 +617,27 @@ pub fn build(
     strict: bool,
     progress: &Progress,
 ) -> Result<Summary, Failure> {
+    // Into a site already built, the copy to write into is brought in step
+    // with it (files linked and removed: mostly waiting on the disk) while
+    // the reports are read. Should the build stop before it needs the
+    // copy, the copy is closed, as it would be, when the scope ends. (A
+    // first build that stops leaves nothing beside the output.)
+    std::thread::scope(|scope| {
+        let opening = (output.join(crate::output::MARKER).is_file())
+            .then(|| scope.spawn(|| Staging::open(output)));
+        build_opening(root, output, strict, progress, opening)
+    })
+}
+
+/// [`build`], with the copy to write into being opened by `opening`, if
+/// it is.
+fn build_opening(
+    root: &Path,
+    output: &Path,
+    strict: bool,
+    progress: &Progress,
+    opening: Option<std::thread::ScopedJoinHandle<'_, Result<Staging, WriteError>>>,
+) -> Result<Summary, Failure> {
     let at = crate::output::beside(output, "cache");
     // The theme first: what was kept holds only for the same theme.
     let (config, _) = load::read_config(root);
@@ -655,7 +676,17 @@ pub fn build(
     // What was kept no longer says what the output holds once anything
     // in it may change; it is written again after the swap.
     let _ = std::fs::remove_file(&at);
-    let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
+    let opened = match opening.map(|o| o.join()) {
+        Some(Ok(opened)) => opened,
+        Some(Err(_)) => {
+            return Err(Failure::Write(format!(
+                "cannot open a copy of {}",
+                output.display()
+            )));
+        }
+        None => Staging::open(output),
+    };
+    let staging = opened.map_err(|e| Failure::Write(e.0))?;
     // What was kept says what the output holds, if it is still there.
     let mut last =
         last.filter(|_| staging.in_step() && output.join(crate::output::MARKER).is_file());
