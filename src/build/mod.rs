@@ -670,8 +670,13 @@ fn build_opening(
             metrics,
         })
     });
-    let (site, theme, warnings) = load_all(root, strict, Some(&mut cache), theme, before.as_ref())
-        .map_err(Failure::Content)?;
+    // The last build's index, to tell what the changed reports fed, is
+    // built while the reports are walked and read.
+    let (loaded, before_index) = rayon::join(
+        || load_all(root, strict, Some(&mut cache), theme, before.as_ref()),
+        || before.as_ref().map(Index::build),
+    );
+    let (site, theme, warnings) = loaded.map_err(Failure::Content)?;
     let index = Index::build(&site);
     // What was kept no longer says what the output holds once anything
     // in it may change; it is written again after the swap.
@@ -690,10 +695,13 @@ fn build_opening(
     // What was kept says what the output holds, if it is still there.
     let mut last =
         last.filter(|_| staging.in_step() && output.join(crate::output::MARKER).is_file());
-    let changes = last
-        .as_mut()
-        .zip(before)
-        .map(|(last, before)| Changes::between(last, before, &site, &index));
+    let changes =
+        last.as_mut()
+            .zip(before)
+            .zip(before_index)
+            .map(|((last, before), before_index)| {
+                Changes::between(last, before, before_index, &site, &index)
+            });
     let mut reuse = publish::Reuse::default();
     let (summary, paths) = match changes {
         Some(mut changes) => {
@@ -775,11 +783,12 @@ struct Changes<'a> {
 }
 
 impl Changes<'_> {
-    /// Compares the reports `last` kept, joined into `before`, with those
-    /// of `site`.
+    /// Compares the reports `last` kept, joined into `before` (whose index
+    /// is `before_index`), with those of `site`.
     fn between(
         last: &mut kept::Kept,
         before: Site,
+        before_index: Index,
         site: &Site,
         index: &Index,
     ) -> Changes<'static> {
@@ -804,12 +813,11 @@ impl Changes<'_> {
                 .map(String::as_str),
         );
         let mut touched = Touched::default();
-        let before_index = (!files.is_empty()).then(|| Index::build(&before));
-        if let Some(before_index) = &before_index {
-            touched.add(&before, before_index, &files);
+        if !files.is_empty() {
+            touched.add(&before, &before_index, &files);
             touched.add(site, index, &files);
-            touched.same_lists = same_lists(&before, before_index, site, index, &touched, &files);
-            touched.same_tables = same_tables(&before, before_index, site, index, &touched);
+            touched.same_lists = same_lists(&before, &before_index, site, index, &touched, &files);
+            touched.same_tables = same_tables(&before, &before_index, site, index, &touched);
         }
         let search = (!files.is_empty())
             .then(|| search_changed(&before, site, &touched, &files))
