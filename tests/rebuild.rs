@@ -22,6 +22,17 @@ fn differences_from_a_clean_build(root: &std::path::Path, out: &std::path::Path)
     differ
 }
 
+/// Dates the file at `rel` below `root` long ago, as if saved before any
+/// build: only edits made after are new.
+fn saved_long_ago(root: &std::path::Path, rel: &str) {
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+    let file = std::fs::File::options()
+        .write(true)
+        .open(root.join(rel))
+        .unwrap();
+    file.set_modified(long_ago).unwrap();
+}
+
 /// "N written" from a build's summary line.
 fn written(output: &std::process::Output) -> usize {
     let out = stdout(output);
@@ -93,13 +104,8 @@ fn a_build_that_makes_only_what_changed_ends_as_a_clean_build() {
         "---\ntitle: 測試市動員會\nkind: progress\ncity: 测试市\nyear: 2025\npublished: 2025-05-01\nlanguage: zh-Hant\n---\n\n會上佈置任務，儘快推進。\n",
     );
     // The reports were saved long ago: only the edits below are new.
-    let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
     for name in ["test-plan.md", "test-midyear.md", "test-brief.md"] {
-        let file = std::fs::File::options()
-            .write(true)
-            .open(root.join("content/2025").join(name))
-            .unwrap();
-        file.set_modified(long_ago).unwrap();
+        saved_long_ago(root, &format!("content/2025/{name}"));
     }
     let out = root.join("output");
     let build = |step: &str| {
@@ -254,25 +260,16 @@ fn what_a_build_keeps_is_written_again_only_when_much_has_changed() {
             n % 28 + 1
         )
     };
-    let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
     let save = |n: usize, actual: usize| {
         let rel = format!("content/2025/brief-{n:02}.md");
         write(root, &rel, brief(n, actual));
-        let file = std::fs::File::options()
-            .write(true)
-            .open(root.join(&rel))
-            .unwrap();
-        file.set_modified(long_ago).unwrap();
+        saved_long_ago(root, &rel);
     };
     for n in 0..40 {
         save(n, n);
     }
     for name in ["test-plan.md", "test-midyear.md"] {
-        let file = std::fs::File::options()
-            .write(true)
-            .open(root.join("content/2025").join(name))
-            .unwrap();
-        file.set_modified(long_ago).unwrap();
+        saved_long_ago(root, &format!("content/2025/{name}"));
     }
     let out = root.join("output");
     let base = root.join(".output.renewal-cache-base");
