@@ -49,19 +49,12 @@ impl ReportKind {
 /// Where a report's figures come from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Source {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reporter: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editor: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Date>,
 }
 
