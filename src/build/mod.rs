@@ -759,6 +759,7 @@ fn last_data(output: &Path, site: &Site, changes: &Changes<'_>) -> Option<publis
     Some(publish::data::Last {
         csv,
         json,
+        sizes: (parts.csv, parts.json),
         parts: parts.parts.iter().cloned().collect(),
         changed: changes.touched.metrics.iter().cloned().collect(),
     })
@@ -920,6 +921,8 @@ fn build_whole(
     progress: &Progress,
     converted: Option<&Mutex<Vec<edition::Converted>>>,
 ) -> Result<(Summary, Vec<PagePaths>), Failure> {
+    // What a build kept says what it left in the output, which this changes.
+    let _ = std::fs::remove_file(crate::output::beside(output, "cache"));
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
     let only = Only {
         converted,

@@ -198,17 +198,22 @@ pub struct Parts {
 pub struct Last {
     pub csv: std::fs::File,
     pub json: std::fs::File,
+    /// How long the files are.
+    pub sizes: (usize, usize),
     pub parts: std::collections::HashMap<String, [usize; 4]>,
     pub changed: std::collections::HashSet<String>,
 }
 
 impl Last {
-    /// Where the files hold metric `id`, if it did not change.
+    /// Where the files hold metric `id`, if it did not change (and the
+    /// place is within them: otherwise the part is made again).
     fn part(&self, id: &str) -> Option<[usize; 4]> {
         if self.changed.contains(id) {
             return None;
         }
-        self.parts.get(id).copied()
+        let [a, b, c, d] = *self.parts.get(id)?;
+        let (csv, json) = self.sizes;
+        (a <= b && b <= csv && c <= d && d <= json).then_some([a, b, c, d])
     }
 }
 
@@ -252,7 +257,7 @@ impl Pieces {
     /// The whole file, reading kept stretches from `old`; `None` if it
     /// cannot be read.
     fn join(self, old: Option<&std::fs::File>) -> Option<Vec<u8>> {
-        use std::os::unix::fs::FileExt;
+        use std::io::{Read, Seek, SeekFrom};
         let size = self.0.iter().map(|p| match p {
             Piece::Made(bytes) => bytes.len(),
             Piece::Kept(range) => range.len(),
@@ -264,8 +269,9 @@ impl Pieces {
                 Piece::Kept(range) => {
                     let at = out.len();
                     out.resize(at + range.len(), 0);
-                    old?.read_exact_at(&mut out[at..], range.start as u64)
-                        .ok()?;
+                    let mut old = old?;
+                    old.seek(SeekFrom::Start(range.start as u64)).ok()?;
+                    old.read_exact(&mut out[at..]).ok()?;
                 }
             }
         }
@@ -526,6 +532,32 @@ pub const SCHEMA: &str = include_str!("schema.json");
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_kept_is_taken_only_from_within_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str| {
+            std::fs::write(dir.path().join(name), "0123456789").unwrap();
+            std::fs::File::open(dir.path().join(name)).unwrap()
+        };
+        let last = Last {
+            csv: file("a.csv"),
+            json: file("a.json"),
+            sizes: (10, 10),
+            parts: [
+                ("fine".to_string(), [0, 4, 2, 10]),
+                ("reversed".to_string(), [4, 2, 0, 1]),
+                ("past the end".to_string(), [0, 4, 2, 11]),
+            ]
+            .into(),
+            changed: ["changed".to_string()].into(),
+        };
+        assert_eq!(last.part("fine"), Some([0, 4, 2, 10]));
+        assert_eq!(last.part("reversed"), None);
+        assert_eq!(last.part("past the end"), None);
+        assert_eq!(last.part("changed"), None);
+        assert_eq!(last.part("unknown"), None);
+    }
 
     #[test]
     fn no_cell_can_become_a_formula() {
