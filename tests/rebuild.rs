@@ -328,6 +328,13 @@ fn what_a_build_keeps_is_written_again_only_when_much_has_changed() {
     let result = build("one more after the new base");
     assert!(made_only_what_changed(&result), "{}", stdout(&result));
     assert_eq!(base_id(), renewed);
+    // Many reports gone: the base is written again without them.
+    for n in 30..40 {
+        std::fs::remove_file(root.join(format!("content/2025/brief-{n:02}.md"))).unwrap();
+    }
+    let result = build("many reports taken away");
+    assert!(made_only_what_changed(&result), "{}", stdout(&result));
+    assert_ne!(base_id(), renewed, "a base of many reports gone");
 }
 
 #[test]

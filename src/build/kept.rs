@@ -14,8 +14,9 @@
 //!
 //! It is two files, so that a build after a small change writes little:
 //! - `.output.renewal-cache-base`: reports, one a line (tens of MiB at
-//!   10,000 reports), written again only when the reports that changed
-//!   since it was written grow to an eighth of it;
+//!   10,000 reports), written by a whole build, and again only when the
+//!   reports that changed since it was written grow past an eighth of it
+//!   or an eighth of its reports are gone;
 //! - `.output.renewal-cache`: the files of every page, where each metric's
 //!   open data is, the reports that changed since the base was written,
 //!   and the site's order of reports, by line of either file. It names the
@@ -196,6 +197,9 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     let changes = std::fs::read_to_string(at).ok()?;
     let mut lines = changes.split('\n');
     let head: Head = serde_json::from_str(lines.next()?).ok()?;
+    if head.format != FORMAT || head.key != key {
+        return None;
+    }
     let paths: Vec<(PageId, Vec<String>)> = serde_json::from_str(lines.next()?).ok()?;
     let data: Option<Parts> = serde_json::from_str(lines.next()?).ok()?;
     let Order(order) = serde_json::from_str(lines.next()?).ok()?;
@@ -324,16 +328,20 @@ pub fn write(
     let Some(lines) = lines else {
         return;
     };
-    // The base stays while what changed since is an eighth of it or less.
+    // The base stays while what changed since is an eighth of it or
+    // less, and at most an eighth of its lines are of reports now gone.
     let changed: usize = (lines.iter())
         .map(|l| match l {
             Saved::Text(text) => text.len(),
             Saved::Base(_) => 0,
         })
         .sum();
-    let base = last
-        .map(|l| &l.base)
-        .filter(|(_, _, size)| changed <= size / 8);
+    let kept_lines = (lines.iter())
+        .filter(|l| matches!(l, Saved::Base(_)))
+        .count();
+    let base = last.map(|l| &l.base).filter(|(_, count, size)| {
+        changed <= size / 8 && count.saturating_sub(kept_lines) <= count / 8
+    });
     let mut order = Vec::with_capacity(lines.len());
     let mut texts: Vec<&str> = Vec::new();
     let name = match base {
