@@ -67,8 +67,8 @@ pub struct Kept {
     pub paths: HashMap<PageId, Vec<String>>,
     /// Where each metric's part of the site-wide open data is.
     pub data: Option<Parts>,
-    /// The base: its name, how many lines it has and how long it is.
-    base: (String, usize, usize),
+    /// The base's name.
+    base: String,
     /// The base as it was read, and where each of its lines is: a new
     /// base takes the lines of reports that did not change from it.
     base_text: String,
@@ -212,7 +212,6 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     let base_lines = lines_after(&base, 1)?;
     let changed_lines = lines_after(&changes, 4)?;
     let count = base_lines.len();
-    let base_size = base.len();
     let parse = |(text, at): (&str, Where)| -> Option<Read> {
         let line: Line<Report> = serde_json::from_str(text).ok()?;
         let mut report = line.report;
@@ -250,7 +249,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
         reports: reports?,
         paths: paths.into_iter().collect(),
         data,
-        base: (head.base, count, base_size),
+        base: head.base,
         base_text: base,
         base_lines,
         changes,
@@ -339,13 +338,15 @@ pub fn write(
     let kept_lines = (lines.iter())
         .filter(|l| matches!(l, Saved::Base(_)))
         .count();
-    let base = last.map(|l| &l.base).filter(|(_, count, size)| {
-        changed <= size / 8 && count.saturating_sub(kept_lines) <= count / 8
+    let base = last.filter(|l| {
+        let count = l.base_lines.len();
+        changed <= l.base_text.len() / 8 && count.saturating_sub(kept_lines) <= count / 8
     });
     let mut order = Vec::with_capacity(lines.len());
     let mut texts: Vec<&str> = Vec::new();
     let name = match base {
-        Some((name, count, _)) => {
+        Some(last) => {
+            let count = last.base_lines.len();
             for line in &lines {
                 order.push(match line {
                     Saved::Base(n) => *n,
@@ -355,7 +356,7 @@ pub fn write(
                     }
                 });
             }
-            name.clone()
+            last.base.clone()
         }
         None => {
             // A new base, of every report: lines of the last one are
