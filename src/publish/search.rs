@@ -375,7 +375,8 @@ fn index_files(docs: usize) -> usize {
 /// The report documents of `site`, newest first, reading each body with
 /// `body`; once `stop` says so, the rest are left empty, to be thrown away.
 /// With `only`, the documents not in it get no text (their body is not
-/// read), for an index updated for those alone.
+/// read): for an index updated rather than made, which needs the text of
+/// the changed documents and of those written in traditional script.
 pub fn docs(
     site: &Site,
     places: &(dyn Fn(usize) -> String + Sync),
