@@ -256,8 +256,15 @@ impl Pieces {
 
     /// The whole file, reading kept stretches from `old`; `None` if it
     /// cannot be read.
-    fn join(self, old: Option<&std::fs::File>) -> Option<Vec<u8>> {
+    fn join(mut self, old: Option<&std::fs::File>) -> Option<Vec<u8>> {
         use std::io::{Read, Seek, SeekFrom};
+        // A file made whole (by a whole build) is one piece already.
+        if let [Piece::Made(_)] = self.0.as_slice() {
+            return match self.0.pop() {
+                Some(Piece::Made(bytes)) => Some(bytes),
+                _ => None,
+            };
+        }
         let size = self.0.iter().map(|p| match p {
             Piece::Made(bytes) => bytes.len(),
             Piece::Kept(range) => range.len(),
@@ -354,8 +361,15 @@ fn pieces(
     if stop() {
         return None;
     }
-    let header = csv_header();
-    let head = json_head(schema_url);
+    // Room for everything made now, as one piece when nothing is kept.
+    let (mut header, mut head) = (csv_header(), json_head(schema_url));
+    let made = chunks.iter().filter_map(|chunk| match chunk {
+        Part::Made(records, rows) => Some((records.len(), rows.len() + 2)),
+        Part::Kept(_) => None,
+    });
+    let (records, rows) = made.fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+    header.reserve_exact(records);
+    head.reserve_exact(rows + JSON_TAIL.len());
     let (mut csv_at, mut json_at) = (header.len(), head.len());
     let mut csv = Pieces(vec![Piece::Made(header)]);
     let mut json = Pieces(vec![Piece::Made(head)]);
