@@ -185,19 +185,6 @@ fn is_list(list: &str) -> bool {
     digits > 0
 }
 
-/// Writes `term` as a JSON string, as the index files hold it.
-fn push_term(out: &mut Vec<u8>, term: &str) {
-    let plain = term.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
-    match plain {
-        true => {
-            out.push(b'"');
-            out.extend_from_slice(term.as_bytes());
-            out.push(b'"');
-        }
-        false => out.extend(serde_json::to_vec(term).unwrap_or_default()),
-    }
-}
-
 /// For each of the `entries` of an index file's `text`, the `changed`
 /// documents its list holds, in order. A few documents are looked for in
 /// the text as it is (a number between `[` or `,` and `]` or `,` is a
@@ -292,10 +279,8 @@ fn update_file(
             docs.retain(|d: &usize| !changed.contains(d));
             i += 1;
         }
-        while let Some(&(_, d)) = added.get(j).filter(|(t, _)| *t == term) {
-            docs.push(d);
-            j += 1;
-        }
+        docs.extend(&adds);
+        j += adds.len();
         docs.sort_unstable();
         docs.dedup();
         if docs.is_empty() {
@@ -304,7 +289,7 @@ fn update_file(
         if out.len() > 1 {
             out.push(b',');
         }
-        push_term(&mut out, term);
+        let _ = serde_json::to_writer(&mut out, term);
         out.extend_from_slice(b":[");
         for (n, d) in docs.iter().enumerate() {
             use std::io::Write;
