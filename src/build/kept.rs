@@ -205,8 +205,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     let Order(order) = serde_json::from_str(lines.next()?).ok()?;
     let base = std::fs::read_to_string(base(at)).ok()?;
     let base_head: Head = serde_json::from_str(base.split('\n').next()?).ok()?;
-    let same = |h: &Head| h.format == FORMAT && h.key == key && h.base == head.base;
-    if !same(&head) || !same(&base_head) {
+    if base_head.format != FORMAT || base_head.key != key || base_head.base != head.base {
         return None;
     }
     let base_lines = lines_after(&base, 1)?;
