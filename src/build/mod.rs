@@ -16,7 +16,7 @@ use crate::join::index::{Index, Listing};
 use crate::load::{CONFIG_FILE, ReportCache};
 use crate::model::Site;
 use crate::model::config::Config;
-use crate::output::{InPlace, Staging, WriteError};
+use crate::output::{Bytes, InPlace, Staging, WriteError};
 use crate::pages::{self, Page, Shared, edition};
 use crate::render::{self, Theme};
 use crate::{join, load, publish};
@@ -72,18 +72,20 @@ fn has_errors(problems: &[Diagnostic]) -> bool {
 /// error (warnings alone do not hold it back), with every problem found.
 /// With the site `before` an edit (same configuration, reports read
 /// through the same `cache`), only the metrics of the reports read again
-/// are joined again, as long as the reports keep their order.
-fn load_site(
+/// are joined again, as long as the reports keep their order. `before` is
+/// worked out on another thread while the reports are read.
+fn load_site<'b>(
     root: &Path,
     config: Config,
     cache: Option<&mut ReportCache>,
-    before: Option<&Site>,
+    before: impl FnOnce() -> Option<&'b Site> + Send,
 ) -> (Option<Site>, Vec<Diagnostic>) {
+    let (loaded, before) = rayon::join(|| load::reports(root, &config, cache), before);
     let load::Loaded {
         mut reports,
         mut problems,
         unread_ids,
-    } = load::reports(root, &config, cache);
+    } = loaded;
     reports.shrink_to_fit();
     let in_order = |old: &Site| {
         old.reports.len() == reports.len()
@@ -117,13 +119,14 @@ fn load_site(
 /// Loads the site and its theme, with the warnings found; or every problem
 /// found, content and templates together. With `strict`, warnings count
 /// as errors. A `kept` theme, already prepared for the same site.yaml, is
-/// used instead of reading the theme again.
-fn load_all(
+/// used instead of reading the theme again. `before` gives the site
+/// before an edit (see [`load_site`]).
+fn load_all<'b>(
     root: &Path,
     strict: bool,
     cache: Option<&mut ReportCache>,
     kept: Option<Theme>,
-    before: Option<&Site>,
+    before: impl FnOnce() -> Option<&'b Site> + Send,
 ) -> Result<(Site, Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (config, mut problems) = load::read_config(root);
     let Some(config) = config else {
@@ -167,7 +170,7 @@ fn load_all(
 }
 
 /// Where rendered files go: the staging folder, or nowhere for `check`.
-type Writer<'a> = dyn Fn(&str, Vec<u8>) -> Result<(), WriteError> + Sync + 'a;
+type Writer<'a> = dyn Fn(&str, Bytes) -> Result<(), WriteError> + Sync + 'a;
 
 /// What became of one page.
 enum Outcome {
@@ -381,7 +384,7 @@ fn render_all(
                 Ok(made) => made,
                 Err(problem) => return Outcome::Problem(problem),
             };
-            let mut files = vec![(path, html)];
+            let mut files = vec![(path, Bytes::from(html))];
             let stop = || superseded.is_some_and(|s| s());
             match publish::files(
                 &shared,
@@ -433,7 +436,7 @@ fn render_all(
         0
     };
     for (path, data) in theme.statics.iter().take(statics) {
-        write(path, data.clone()).map_err(|e| Failure::Write(e.0))?;
+        write(path, data.clone().into()).map_err(|e| Failure::Write(e.0))?;
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
     }
     // Every snapshot, byte for byte as it was taken.
@@ -452,7 +455,7 @@ fn render_all(
     let statics = statics + archived.len();
     for (path, data) in archived {
         bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-        write(&path, data).map_err(|e| Failure::Write(e.0))?;
+        write(&path, data.into()).map_err(|e| Failure::Write(e.0))?;
     }
     let summary = Summary {
         reports: site.reports.len(),
@@ -499,7 +502,7 @@ pub struct YearPages {
 
 /// The pages about `year` of the site at `root`: what its snapshot holds.
 pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
-    let (site, theme, _) = load_all(root, false, None, None, None).map_err(Failure::Content)?;
+    let (site, theme, _) = load_all(root, false, None, None, || None).map_err(Failure::Content)?;
     let index = Index::build(&site);
     let editions: Vec<String> = edition::all(&site.config)
         .into_iter()
@@ -553,11 +556,11 @@ pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
 /// `strict`, warnings fail it as errors do.
 pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, Failure> {
     let (site, theme, mut warnings) =
-        load_all(root, strict, None, None, None).map_err(Failure::Content)?;
+        load_all(root, strict, None, None, || None).map_err(Failure::Content)?;
     let index = Index::build(&site);
     // Every file a build writes, for the link check.
     let files = std::sync::Mutex::new(Vec::new());
-    let record = |path: &str, _: Vec<u8>| {
+    let record = |path: &str, _: Bytes| {
         if let Ok(mut files) = files.lock() {
             files.push(path.to_string());
         }
@@ -658,25 +661,29 @@ fn build_opening(
     let last = key.as_deref().and_then(|key| kept::read(&at, key));
     let mut cache = last.as_ref().map(kept::cache).unwrap_or_default();
     // The site the last build made, so that only the metrics of the
-    // reports read again are joined again.
-    let before = last.as_ref().zip(config).and_then(|(last, config)| {
-        let reports: Vec<Arc<crate::model::Report>> = (last.reports.iter())
-            .map(|read| Arc::clone(&read.report))
-            .collect();
-        let metrics = join::join(&reports, &config, &load::Unread::None).ok()?;
-        Some(Site {
-            config,
-            reports,
-            metrics,
-        })
-    });
-    // The last build's index, to tell what the changed reports fed, is
-    // built while the reports are walked and read.
-    let (loaded, before_index) = rayon::join(
-        || load_all(root, strict, Some(&mut cache), theme, before.as_ref()),
-        || before.as_ref().map(Index::build),
-    );
+    // reports read again are joined again, and its index, to tell what the
+    // changed reports fed: both made while the report files are walked.
+    let before: std::sync::OnceLock<Option<(Site, Index)>> = std::sync::OnceLock::new();
+    let make_before = || {
+        let before = before.get_or_init(|| {
+            let (last, config) = last.as_ref().zip(config)?;
+            let reports: Vec<Arc<crate::model::Report>> = (last.reports.iter())
+                .map(|read| Arc::clone(&read.report))
+                .collect();
+            let metrics = join::join(&reports, &config, &load::Unread::None).ok()?;
+            let site = Site {
+                config,
+                reports,
+                metrics,
+            };
+            let index = Index::build(&site);
+            Some((site, index))
+        });
+        before.as_ref().map(|(site, _)| site)
+    };
+    let loaded = load_all(root, strict, Some(&mut cache), theme, make_before);
     let (site, theme, warnings) = loaded.map_err(Failure::Content)?;
+    let before = before.into_inner().flatten();
     let index = Index::build(&site);
     // What was kept no longer says what the output holds once anything
     // in it may change; it is written again after the swap.
@@ -695,13 +702,11 @@ fn build_opening(
     // What was kept says what the output holds, if it is still there.
     let mut last =
         last.filter(|_| staging.in_step() && output.join(crate::output::MARKER).is_file());
-    let changes =
-        last.as_mut()
-            .zip(before)
-            .zip(before_index)
-            .map(|((last, before), before_index)| {
-                Changes::between(last, before, before_index, &site, &index)
-            });
+    let changes = (last.as_mut())
+        .zip(before)
+        .map(|(last, (before, before_index))| {
+            Changes::between(last, before, before_index, &site, &index)
+        });
     let mut reuse = publish::Reuse::default();
     let (summary, paths) = match changes {
         Some(mut changes) => {
@@ -868,7 +873,7 @@ fn build_changes(
     // With no report changed, only pages the last build did not make (none,
     // unless it failed to record them) are made.
     let wanted = |id: &PageId| !known.contains_key(id) || (files > 0 && touched.shows(&id.key));
-    let write = |path: &str, bytes: Vec<u8>| staging.write(path, &bytes);
+    let write = |path: &str, bytes: Bytes| staging.put(path, &bytes);
     let only = Only {
         wanted: Some(&wanted),
         statics: true,
@@ -942,7 +947,7 @@ fn build_into(
     progress: &Progress,
     only: Only,
 ) -> Result<(Summary, Vec<PagePaths>), Failure> {
-    let write = |path: &str, bytes: Vec<u8>| staging.write(path, &bytes);
+    let write = |path: &str, bytes: Bytes| staging.put(path, &bytes);
     let (summary, made, _, _) = render_all(root, site, index, theme, &write, progress, only)?;
     let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
     let summary = Summary {
@@ -1228,7 +1233,7 @@ impl Preview {
             self.cache.only_changed(changed);
         }
         let (site, theme, warnings) =
-            load_all(root, strict, Some(&mut self.cache), kept_theme, before)
+            load_all(root, strict, Some(&mut self.cache), kept_theme, || before)
                 .map_err(Failure::Content)?;
         // A change to templates alone re-renders the pages whose template
         // uses one of them.
@@ -1390,12 +1395,15 @@ impl Preview {
             // Pages are kept until every one of the step is made: a page
             // that fails leaves the output as it was.
             let rendered = std::sync::Mutex::new(Vec::new());
-            let write = |path: &str, bytes: Vec<u8>| {
+            let write = |path: &str, bytes: Bytes| {
                 // An overtaken step writes nothing (see below): what it
                 // makes need not be kept.
                 if !stop()
                     && let Ok(mut rendered) = rendered.lock()
                 {
+                    let bytes = bytes.into_vec().map_err(|e| {
+                        WriteError(format!("cannot read what {path} is made from: {e}"))
+                    })?;
                     rendered.push((path.to_string(), bytes));
                 }
                 Ok(())

@@ -20,6 +20,9 @@
 //! so a mistyped `--output` cannot wipe unrelated files. One build at a
 //! time may write a given output folder.
 
+pub mod joined;
+
+pub use joined::{Bytes, Joined};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;
@@ -221,13 +224,42 @@ impl Staging {
     /// output folder, `/`-separated), writing it only if the copy does not
     /// already hold exactly these bytes. Safe to call from several threads.
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        self.write_with(
+            path,
+            bytes.len(),
+            |full| holds(full, bytes),
+            |file| fs::write(file, bytes),
+        )
+    }
+
+    /// As [`Staging::write`], for bytes made whole or joined from pieces.
+    pub fn put(&self, path: &str, bytes: &Bytes) -> Result<(), WriteError> {
+        match bytes {
+            Bytes::Whole(bytes) => self.write(path, bytes),
+            Bytes::Joined(joined) => self.write_with(
+                path,
+                joined.len(),
+                |full| joined.held_by(full),
+                |file| joined.write_file(file),
+            ),
+        }
+    }
+
+    /// Writes the file at `path` of `len` bytes with `put`, unless the
+    /// file there already has them, as `same` tells.
+    fn write_with(
+        &self,
+        path: &str,
+        len: usize,
+        same: impl Fn(&Path) -> bool,
+        put: impl Fn(&Path) -> std::io::Result<()>,
+    ) -> Result<(), WriteError> {
         if let Ok(mut produced) = self.produced.lock() {
             produced.insert(path.to_string());
         }
         let full = self.dir.join(path);
-        let same = fs::symlink_metadata(&full)
-            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && holds(&full, bytes);
+        let same = fs::symlink_metadata(&full).is_ok_and(|m| m.is_file() && m.len() == len as u64)
+            && same(&full);
         if same {
             return Ok(());
         }
@@ -240,12 +272,19 @@ impl Staging {
             |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
         // A file there may be the published one too (a hard link): it is
         // replaced, never written into.
+        // What could not be written whole is not left behind.
+        let whole = |at: &Path| {
+            put(at).map_err(|e| {
+                let _ = fs::remove_file(at);
+                cannot(e)
+            })
+        };
         if fs::symlink_metadata(&full).is_ok() {
             let temp = temporary(&full);
-            fs::write(&temp, bytes).map_err(cannot)?;
+            whole(&temp)?;
             fs::rename(&temp, &full).map_err(cannot)?;
         } else {
-            fs::write(&full, bytes).map_err(cannot)?;
+            whole(&full)?;
         }
         self.written.fetch_add(1, Ordering::Relaxed);
         self.note_changed(path);

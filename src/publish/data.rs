@@ -14,6 +14,7 @@
 //! with `'` (CSV injection, OWASP's advice).
 
 use crate::model::{Figure, Metric, Standing};
+use crate::output::{Bytes, Joined};
 use crate::pages::Shared;
 use serde::Serialize;
 
@@ -217,75 +218,6 @@ impl Last {
     }
 }
 
-/// A piece of a site-wide file: bytes made now, or a stretch of the file
-/// the last build wrote.
-enum Piece {
-    Made(Vec<u8>),
-    Kept(std::ops::Range<usize>),
-}
-
-/// A site-wide file put together piece by piece: stretches kept one after
-/// another (with what lies between them then and now alike) are read from
-/// the old file at once.
-struct Pieces(Vec<Piece>);
-
-impl Pieces {
-    fn made(&mut self, bytes: &[u8]) {
-        match self.0.last_mut() {
-            Some(Piece::Made(last)) => last.extend_from_slice(bytes),
-            _ => self.0.push(Piece::Made(bytes.to_vec())),
-        }
-    }
-
-    /// A kept stretch, after `between`, the bytes the file puts before it
-    /// now: those the old file has there too, when they are as many as
-    /// lie between the last stretch and this one (only separators do).
-    fn kept(&mut self, between: &[u8], range: std::ops::Range<usize>) {
-        let last = self.0.len().checked_sub(1);
-        if let Some(Piece::Kept(last)) = last.and_then(|l| self.0.get_mut(l))
-            && range.start.checked_sub(last.end) == Some(between.len())
-        {
-            last.end = range.end;
-            return;
-        }
-        if !between.is_empty() {
-            self.made(between);
-        }
-        self.0.push(Piece::Kept(range));
-    }
-
-    /// The whole file, reading kept stretches from `old`; `None` if it
-    /// cannot be read.
-    fn join(mut self, old: Option<&std::fs::File>) -> Option<Vec<u8>> {
-        use std::io::{Read, Seek, SeekFrom};
-        // A file made whole (by a whole build) is one piece already.
-        if let [Piece::Made(_)] = self.0.as_slice() {
-            return match self.0.pop() {
-                Some(Piece::Made(bytes)) => Some(bytes),
-                _ => None,
-            };
-        }
-        let size = self.0.iter().map(|p| match p {
-            Piece::Made(bytes) => bytes.len(),
-            Piece::Kept(range) => range.len(),
-        });
-        let mut out = Vec::with_capacity(size.sum());
-        for piece in self.0 {
-            match piece {
-                Piece::Made(bytes) => out.extend_from_slice(&bytes),
-                Piece::Kept(range) => {
-                    let at = out.len();
-                    out.resize(at + range.len(), 0);
-                    let mut old = old?;
-                    old.seek(SeekFrom::Start(range.start as u64)).ok()?;
-                    old.read_exact(&mut out[at..]).ok()?;
-                }
-            }
-        }
-        Some(out)
-    }
-}
-
 /// Every figure of the site, metric by metric, each in series order, as
 /// CSV and JSON, made a metric at a time on every core (or, with `reuse`,
 /// taken from the last build's files where the metric did not change).
@@ -296,27 +228,22 @@ pub fn site_files(
     schema_url: &str,
     stop: &(dyn Fn() -> bool + Sync),
     reuse: Option<&super::Reuse>,
-) -> (Vec<u8>, Vec<u8>) {
+) -> Option<(Bytes, Bytes)> {
     let last = reuse.and_then(|r| r.last.as_ref());
     let made = pieces(shared, schema_url, stop, last);
     let joined = made.and_then(|(csv, json, parts)| {
-        let csv = csv.join(last.map(|l| &l.csv))?;
-        let json = json.join(last.map(|l| &l.json))?;
+        let csv = csv.from_old(last.map(|l| &l.csv))?;
+        let json = json.from_old(last.map(|l| &l.json))?;
         Some((csv, json, parts))
     });
     let (csv, json, parts) = match joined {
         Some(files) => files,
-        // The old files could not be read: made whole.
+        // The old files could not be had: made whole.
         None if last.is_some() && !stop() => {
-            let Some((csv, json, parts)) = pieces(shared, schema_url, stop, None) else {
-                return Default::default();
-            };
-            let (Some(csv), Some(json)) = (csv.join(None), json.join(None)) else {
-                return Default::default();
-            };
-            (csv, json, parts)
+            let (csv, json, parts) = pieces(shared, schema_url, stop, None)?;
+            (csv.from_old(None)?, json.from_old(None)?, parts)
         }
-        None => return Default::default(),
+        None => return None,
     };
     if let Some(Ok(mut made)) = reuse.map(|r| r.made.lock()) {
         *made = Some(Parts {
@@ -325,12 +252,12 @@ pub fn site_files(
             parts,
         });
     }
-    (csv, json)
+    Some((csv, json))
 }
 
 /// The site-wide CSV and JSON as pieces, and where each metric's part is
 /// in them.
-type Laid = (Pieces, Pieces, Vec<(String, [usize; 4])>);
+type Laid = (Joined, Joined, Vec<(String, [usize; 4])>);
 
 /// The site-wide files laid out, metric by metric; `None` once `stop`
 /// says so.
@@ -371,8 +298,9 @@ fn pieces(
     header.reserve_exact(records);
     head.reserve_exact(rows + JSON_TAIL.len());
     let (mut csv_at, mut json_at) = (header.len(), head.len());
-    let mut csv = Pieces(vec![Piece::Made(header)]);
-    let mut json = Pieces(vec![Piece::Made(head)]);
+    let (mut csv, mut json) = (Joined::default(), Joined::default());
+    csv.made_whole(header);
+    json.made_whole(head);
     let mut first = true;
     let mut parts = Vec::with_capacity(chunks.len());
     for (m, chunk) in chunks.into_iter().enumerate() {

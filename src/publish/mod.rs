@@ -13,6 +13,7 @@ pub mod search;
 pub mod sitemap;
 
 use crate::join::index::Listing;
+use crate::output::Bytes;
 use crate::pages::edition::Edition;
 use crate::pages::{Page, Shared};
 
@@ -39,7 +40,7 @@ pub struct SiteWide<'a> {
 }
 
 /// A file to write: its path below the output folder, and its bytes.
-pub type File = (String, Vec<u8>);
+pub type File = (String, Bytes);
 
 /// The files published with `page` of `edition` (the main edition is
 /// the first), whose values `shared` holds, and the site-wide ones `from`
@@ -66,15 +67,15 @@ pub fn files(
         Page::Report(r) if main => {
             let rows = data::report_rows(shared, r);
             if let Some((csv, json)) = crate::pages::data_paths(shared.site, page) {
-                files.push((csv, data::csv(&rows)));
-                files.push((json, data::json(&rows, &schema_url())));
+                files.push((csv, data::csv(&rows).into()));
+                files.push((json, data::json(&rows, &schema_url()).into()));
             }
         }
         Page::Metric(m) if main => {
             let rows = data::metric_rows(shared, m);
             if let Some((csv, json)) = crate::pages::data_paths(shared.site, page) {
-                files.push((csv, data::csv(&rows)));
-                files.push((json, data::json(&rows, &schema_url())));
+                files.push((csv, data::csv(&rows).into()));
+                files.push((json, data::json(&rows, &schema_url()).into()));
             }
         }
         Page::Overview(listing @ (Listing::City(_) | Listing::District(..))) => {
@@ -83,28 +84,31 @@ pub fn files(
                 feeds::path(shared, Some(listing)),
                 feeds::atom(shared, Some(listing), &title),
             ) {
-                files.push((at(path), xml.into_bytes()));
+                files.push((at(path), xml.into_bytes().into()));
             }
         }
         Page::Home => {
             let title = feed_title(shared, None);
             if let Some(xml) = feeds::atom(shared, None, &title) {
-                files.push((at("feed.xml".into()), xml.into_bytes()));
+                files.push((at("feed.xml".into()), xml.into_bytes().into()));
             }
             if main {
-                let (csv, json) = data::site_files(shared, &schema_url(), stop, reuse);
+                // Not made only when `stop` said so.
+                let (csv, json) = data::site_files(shared, &schema_url(), stop, reuse)?;
                 if let Some((csv_path, json_path)) = crate::pages::data_paths(shared.site, page) {
                     files.push((csv_path, csv));
                     files.push((json_path, json));
                 }
-                files.push(("data/schema.json".into(), data::SCHEMA.as_bytes().to_vec()));
+                let schema = data::SCHEMA.as_bytes().to_vec();
+                files.push(("data/schema.json".into(), schema.into()));
                 if stop() {
                     return None;
                 }
-                files.extend(sitemap::files(&shared.site.config.base_url, &everything()));
+                let sitemaps = sitemap::files(&shared.site.config.base_url, &everything());
+                files.extend(sitemaps.into_iter().map(|(path, xml)| (path, xml.into())));
                 files.push((
                     "robots.txt".into(),
-                    sitemap::robots(&shared.site.config.base_url),
+                    sitemap::robots(&shared.site.config.base_url).into(),
                 ));
                 let places = |r: usize| {
                     let report = &shared.site.reports[r];
@@ -131,7 +135,8 @@ pub fn files(
                     l.changed.iter().copied().chain(hant).collect()
                 });
                 let docs = search::docs(shared.site, &places, bodies, stop, only.as_ref());
-                files.extend(search::files(&docs, stop, last));
+                let index = search::files(&docs, stop, last);
+                files.extend(index.into_iter().map(|(path, json)| (path, json.into())));
             }
         }
         _ => {}

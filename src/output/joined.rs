@@ -1,0 +1,308 @@
+//! Files put together from pieces, some of them stretches of a file
+//! already published: the site-wide open data after an edit is the last
+//! build's file with the changed metrics' rows made again, tens of MiB
+//! of which only a few KiB are new.
+//!
+//! Such a file is never held whole in memory. It is written piece by
+//! piece, each kept stretch copied from the old file by the kernel
+//! (`std::io::copy` between files uses `copy_file_range` where the system
+//! has it), and compared with what the copy being written holds without
+//! reading the kept stretches when that is the old file itself.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::ops::Range;
+use std::path::Path;
+
+/// A file's bytes as a build hands them to be written.
+pub enum Bytes {
+    /// Made whole, in memory.
+    Whole(Vec<u8>),
+    /// Put together from pieces (see [`Joined`]).
+    Joined(Joined),
+}
+
+impl From<Vec<u8>> for Bytes {
+    fn from(bytes: Vec<u8>) -> Self {
+        Bytes::Whole(bytes)
+    }
+}
+
+impl Bytes {
+    /// How many bytes the file has.
+    pub fn len(&self) -> usize {
+        match self {
+            Bytes::Whole(bytes) => bytes.len(),
+            Bytes::Joined(joined) => joined.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The bytes themselves, the kept stretches read from the old file.
+    pub fn into_vec(self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Bytes::Whole(bytes) => Ok(bytes),
+            Bytes::Joined(joined) => {
+                let mut out = Vec::with_capacity(joined.len());
+                joined.write_to(&mut out)?;
+                Ok(out)
+            }
+        }
+    }
+}
+
+/// A piece of a file: bytes made now, or a stretch of the old file.
+#[derive(Debug, PartialEq, Eq)]
+enum Piece {
+    Made(Vec<u8>),
+    Kept(Range<usize>),
+}
+
+/// A file made of pieces, in order, and the old file the kept ones are
+/// stretches of.
+#[derive(Default)]
+pub struct Joined {
+    pieces: Vec<Piece>,
+    old: Option<File>,
+}
+
+impl Joined {
+    /// Bytes made now, after the pieces so far.
+    pub fn made(&mut self, bytes: &[u8]) {
+        match self.pieces.last_mut() {
+            Some(Piece::Made(last)) => last.extend_from_slice(bytes),
+            _ => self.pieces.push(Piece::Made(bytes.to_vec())),
+        }
+    }
+
+    /// As [`Joined::made`], taking `bytes` as they are, with whatever room
+    /// they have for more (a file made whole is one piece).
+    pub fn made_whole(&mut self, bytes: Vec<u8>) {
+        match self.pieces.last_mut() {
+            Some(Piece::Made(last)) => last.extend_from_slice(&bytes),
+            _ => self.pieces.push(Piece::Made(bytes)),
+        }
+    }
+
+    /// A stretch of the old file, after `between`, the bytes the file
+    /// puts before it now. Stretches that follow one another in the old
+    /// file with as many bytes between them as `between` has (separators
+    /// alike then and now) are taken as one.
+    pub fn kept(&mut self, between: &[u8], range: Range<usize>) {
+        if let Some(Piece::Kept(last)) = self.pieces.last_mut()
+            && range.start.checked_sub(last.end) == Some(between.len())
+        {
+            last.end = range.end;
+            return;
+        }
+        if !between.is_empty() {
+            self.made(between);
+        }
+        self.pieces.push(Piece::Kept(range));
+    }
+
+    /// How many bytes the file has.
+    pub fn len(&self) -> usize {
+        self.pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Made(bytes) => bytes.len(),
+                Piece::Kept(range) => range.len(),
+            })
+            .sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The file, with `old` as the file its kept stretches come from: its
+    /// bytes alone when it has no kept stretch; `None` when it has and
+    /// `old` cannot be had.
+    pub fn from_old(mut self, old: Option<&File>) -> Option<Bytes> {
+        if !self.pieces.iter().any(|p| matches!(p, Piece::Kept(_))) {
+            let mut bytes = Vec::with_capacity(self.len());
+            for piece in self.pieces {
+                if let Piece::Made(made) = piece {
+                    if bytes.is_empty() {
+                        bytes = made;
+                    } else {
+                        bytes.extend_from_slice(&made);
+                    }
+                }
+            }
+            return Some(Bytes::Whole(bytes));
+        }
+        self.old = Some(old?.try_clone().ok()?);
+        Some(Bytes::Joined(self))
+    }
+
+    /// Writes the file to `out`, copying the kept stretches from the old
+    /// file; an error if the old file has less than they say.
+    pub fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
+        for piece in &self.pieces {
+            match piece {
+                Piece::Made(bytes) => out.write_all(bytes)?,
+                Piece::Kept(range) => {
+                    let mut old = self.old.as_ref().ok_or(std::io::ErrorKind::NotFound)?;
+                    old.seek(SeekFrom::Start(range.start as u64))?;
+                    let want = range.len() as u64;
+                    if std::io::copy(&mut old.take(want), out)? != want {
+                        return Err(std::io::ErrorKind::UnexpectedEof.into());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the file at `path`, created or truncated.
+    pub fn write_file(&self, path: &Path) -> std::io::Result<()> {
+        let mut file = File::create(path)?;
+        self.write_to(&mut file)
+    }
+
+    /// Whether the file at `path` holds exactly these bytes. Only a file
+    /// that is the old file itself can hold a kept stretch, at the same
+    /// place; the bytes made now are compared.
+    pub fn held_by(&self, path: &Path) -> bool {
+        let (Ok(mut file), Some(old)) = (File::open(path), self.old.as_ref()) else {
+            return false;
+        };
+        let same_file = match (file.metadata(), old.metadata()) {
+            (Ok(a), Ok(b)) => a.len() == self.len() as u64 && same_inode(&a, &b),
+            _ => false,
+        };
+        if !same_file {
+            return false;
+        }
+        let mut at = 0;
+        let mut buffer = Vec::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Made(bytes) => {
+                    buffer.resize(bytes.len(), 0);
+                    let read = file
+                        .seek(SeekFrom::Start(at as u64))
+                        .and_then(|_| file.read_exact(&mut buffer));
+                    if read.is_err() || buffer != *bytes {
+                        return false;
+                    }
+                    at += bytes.len();
+                }
+                Piece::Kept(range) if range.start == at => at = range.end,
+                Piece::Kept(_) => return false,
+            }
+        }
+        true
+    }
+}
+
+/// Whether `a` and `b` are the same file (on systems that say so).
+fn same_inode(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (a.dev(), a.ino()) == (b.dev(), b.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The old file "0123456789", and a file made of its pieces.
+    fn joined(dir: &Path, build: impl Fn(&mut Joined)) -> (Bytes, std::path::PathBuf) {
+        let old = dir.join("old");
+        std::fs::write(&old, "0123456789").unwrap();
+        let mut joined = Joined::default();
+        build(&mut joined);
+        let file = File::open(&old).unwrap();
+        (joined.from_old(Some(&file)).unwrap(), old)
+    }
+
+    #[test]
+    fn a_joined_file_is_its_pieces_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let (bytes, _) = joined(dir.path(), |j| {
+            j.made(b"[");
+            j.kept(b"", 0..3);
+            // The old file has one byte between, as `between` does: one
+            // stretch, with the old file's byte between.
+            j.kept(b",", 4..6);
+            j.kept(b"", 8..10);
+            j.made(b"]");
+        });
+        assert_eq!(bytes.len(), 10);
+        assert_eq!(bytes.into_vec().unwrap(), b"[01234589]");
+    }
+
+    #[test]
+    fn separators_between_stretches_are_merged_only_when_the_old_file_has_them() {
+        let mut j = Joined::default();
+        j.kept(b"", 0..3);
+        j.kept(b",", 4..6);
+        j.kept(b",", 6..8);
+        assert_eq!(
+            j.pieces,
+            vec![
+                Piece::Kept(0..6),
+                Piece::Made(b",".to_vec()),
+                Piece::Kept(6..8)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_joined_file_is_written_and_compared_as_its_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (bytes, old) = joined(dir.path(), |j| {
+            j.kept(b"", 0..4);
+            j.made(b"ab");
+            j.kept(b"", 6..10);
+        });
+        let Bytes::Joined(j) = bytes else {
+            panic!("kept stretches make a joined file")
+        };
+        let new = dir.path().join("new");
+        j.write_file(&new).unwrap();
+        assert_eq!(std::fs::read(&new).unwrap(), b"0123ab6789");
+        // Another file with the same bytes is not the old file.
+        assert!(!j.held_by(&new));
+        // The old file itself holds the kept stretches, not "ab".
+        assert!(!j.held_by(&old));
+        std::fs::write(&old, "0123ab6789").unwrap();
+        assert!(j.held_by(&old));
+        assert!(!j.held_by(&dir.path().join("missing")));
+    }
+
+    #[test]
+    fn an_old_file_shorter_than_its_stretches_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let (bytes, old) = joined(dir.path(), |j| j.kept(b"", 2..10));
+        std::fs::write(&old, "0123").unwrap();
+        assert!(bytes.into_vec().is_err());
+    }
+
+    #[test]
+    fn pieces_all_made_are_one_whole_file() {
+        let mut j = Joined::default();
+        j.made(b"a");
+        j.made(b"b");
+        assert!(matches!(j.from_old(None), Some(Bytes::Whole(b)) if b == b"ab"));
+        let mut j = Joined::default();
+        j.kept(b"", 0..1);
+        assert!(
+            j.from_old(None).is_none(),
+            "a kept stretch needs the old file"
+        );
+    }
+}
