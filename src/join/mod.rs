@@ -235,7 +235,9 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
     // keeps report order among points measured on the same date.
     series.sort_by_key(|(p, _)| p.date);
     let (mut points, values): (Vec<Point>, Vec<&Value>) = series.into_iter().unzip();
-    measure_against_targets(&mut points, &values);
+    let order = place_order(config, &first_report.city);
+    let places = place_numbers(&values, &order);
+    measure_against_targets(&mut points, &values, &places);
 
     let mut reports: Vec<u32> = stated.iter().map(|(_, r, _)| *r).collect();
     reports.dedup();
@@ -258,7 +260,7 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
         note: latest(&|e| e.note.is_some()).and_then(|e| e.note.clone()),
         districts_add_up,
         reports,
-        standings: standings(&values, config, &first_report.city, districts_add_up),
+        standings: standings(&values, &places, order.len(), districts_add_up),
         points,
     };
     let paces: Vec<_> = metric.standings.iter().map(|s| metric.pace(s)).collect();
@@ -270,28 +272,67 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
 
 /// Gives each point without a target of its own the latest target stated
 /// for its place on or before its date, so that an update's actual is
-/// measured against the plan it reports on.
-fn measure_against_targets(points: &mut [Point], values: &[&Value]) {
-    for i in 0..points.len() {
-        if points[i].target.is_some() {
-            continue;
+/// measured against the plan it reports on. `places` numbers each
+/// point's place (see [`place_numbers`]); points are in date order.
+fn measure_against_targets(points: &mut [Point], values: &[&Value], places: &[usize]) {
+    // The latest target stated so far for each place, date by date: a
+    // date's own targets count for every point of that date.
+    let mut latest: Vec<Option<Figure>> = vec![None; places.iter().max().map_or(0, |m| m + 1)];
+    let mut start = 0;
+    while start < points.len() {
+        let date = points[start].date;
+        let end = start + points[start..].partition_point(|p| p.date <= date);
+        for j in start..end {
+            if let Some(target) = values[j].target {
+                latest[places[j]] = Some(target);
+            }
         }
-        let date = points[i].date;
-        let end = points.partition_point(|p| p.date <= date);
-        let place = values[i].district.as_deref();
-        points[i].target = (0..end)
-            .rev()
-            .filter(|&j| values[j].district.as_deref() == place)
-            .find_map(|j| values[j].target);
+        for i in start..end {
+            if points[i].target.is_none() {
+                points[i].target = latest[places[i]];
+            }
+        }
+        start = end;
     }
 }
 
+/// The places of a city in config order: the city as a whole (`None`),
+/// then its districts.
+fn place_order<'a>(config: &'a Config, city: &str) -> Vec<Option<&'a str>> {
+    std::iter::once(None)
+        .chain(
+            config
+                .city(city)
+                .into_iter()
+                .flat_map(|c| c.districts.iter().map(|d| Some(&*d.id))),
+        )
+        .collect()
+}
+
+/// A number for each value's place: its position in `order`, or past it
+/// for a place `order` does not have (the same number for the same
+/// place), so that places are compared as numbers.
+fn place_numbers(values: &[&Value], order: &[Option<&str>]) -> Vec<usize> {
+    let mut known: Vec<Option<&str>> = order.to_vec();
+    values
+        .iter()
+        .map(|v| {
+            let place = v.district.as_deref();
+            known.iter().position(|k| *k == place).unwrap_or_else(|| {
+                known.push(place);
+                known.len() - 1
+            })
+        })
+        .collect()
+}
+
 /// The latest target and actual for each place, in config order, from a
-/// metric's values in series order. A city without an actual of its own
-/// whose districts report theirs takes their total when `add_up`, and
-/// otherwise points to them (see [`Basis`]).
-fn standings(values: &[&Value], config: &Config, city: &str, add_up: bool) -> Vec<Standing> {
-    let mut standings = own_standings(values, config, city);
+/// metric's values in series order (their places numbered as
+/// [`place_numbers`] does with [`place_order`]). A city without an actual
+/// of its own whose districts report theirs takes their total when
+/// `add_up`, and otherwise points to them (see [`Basis`]).
+fn standings(values: &[&Value], places: &[usize], count: usize, add_up: bool) -> Vec<Standing> {
+    let mut standings = own_standings(values, places, count);
     let district_actuals: Vec<(Figure, Date)> = standings
         .iter()
         .filter(|s| s.district.is_some())
@@ -319,24 +360,17 @@ fn standings(values: &[&Value], config: &Config, city: &str, add_up: bool) -> Ve
     standings
 }
 
-/// The latest target and actual stated for each place, in config order.
-fn own_standings(values: &[&Value], config: &Config, city: &str) -> Vec<Standing> {
-    let order: Vec<Option<&str>> = std::iter::once(None)
-        .chain(
-            config
-                .city(city)
-                .into_iter()
-                .flat_map(|c| c.districts.iter().map(|d| Some(&*d.id))),
-        )
-        .collect();
-    order
-        .into_iter()
-        .filter_map(|place| {
-            let here: Vec<&Value> = values
-                .iter()
-                .copied()
-                .filter(|v| v.district.as_deref() == place)
-                .collect();
+/// The latest target and actual stated for each of the first `count`
+/// places (the city's, in config order).
+fn own_standings(values: &[&Value], places: &[usize], count: usize) -> Vec<Standing> {
+    let mut at: Vec<Vec<&Value>> = vec![Vec::new(); count];
+    for (value, &place) in values.iter().zip(places) {
+        if let Some(here) = at.get_mut(place) {
+            here.push(value);
+        }
+    }
+    at.into_iter()
+        .filter_map(|here| {
             let first = here.first()?;
             let target = here.iter().rev().find_map(|v| v.target);
             let actual = here.iter().rev().find(|v| v.actual.is_some());
@@ -374,4 +408,81 @@ fn index_of(report: &Report, entry: &MetricEntry) -> usize {
 
 fn city_name<'a>(config: &'a Config, id: &'a str) -> &'a str {
     config.city(id).map(|c| c.name.as_str()).unwrap_or(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DistrictId;
+
+    /// The rule as first written: for each point without a target, the
+    /// last point of its place dated on or before it with a target.
+    fn by_scanning(points: &mut [Point], values: &[&Value]) {
+        for i in 0..points.len() {
+            if points[i].target.is_some() {
+                continue;
+            }
+            let date = points[i].date;
+            let end = points.partition_point(|p| p.date <= date);
+            let place = values[i].district.as_deref();
+            points[i].target = (0..end)
+                .rev()
+                .filter(|&j| values[j].district.as_deref() == place)
+                .find_map(|j| values[j].target);
+        }
+    }
+
+    #[test]
+    fn targets_are_found_place_by_place_as_a_scan_finds_them() {
+        let districts: [Option<DistrictId>; 4] = [
+            None,
+            Some("a".into()),
+            Some("b".into()),
+            Some("elsewhere".into()),
+        ];
+        let order = [None, Some("a"), Some("b")];
+        // A small generator, so that the cases are the same every run.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..300 {
+            let len = next(12) as usize;
+            let mut values: Vec<Value> = (0..len)
+                .map(|_| Value {
+                    district: districts[next(4) as usize].clone(),
+                    target: (next(3) == 0).then(|| Figure::whole(next(100))),
+                    actual: None,
+                    as_of: Date {
+                        year: 2020 + next(3) as u16,
+                        month: Some(1),
+                        day: None,
+                    },
+                    note: None,
+                })
+                .collect();
+            values.sort_by_key(|v| v.as_of);
+            let values: Vec<&Value> = values.iter().collect();
+            let points: Vec<Point> = values
+                .iter()
+                .enumerate()
+                .map(|(n, v)| Point {
+                    report: n as u32,
+                    entry: 0,
+                    value: 0,
+                    date: v.as_of,
+                    target: v.target,
+                })
+                .collect();
+            let (mut fast, mut slow) = (points.clone(), points);
+            let places = place_numbers(&values, &order);
+            measure_against_targets(&mut fast, &values, &places);
+            by_scanning(&mut slow, &values);
+            let targets = |p: &[Point]| p.iter().map(|p| p.target).collect::<Vec<_>>();
+            assert_eq!(targets(&fast), targets(&slow));
+        }
+    }
 }
