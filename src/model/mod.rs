@@ -70,20 +70,15 @@ pub struct Report {
     pub title: String,
     pub kind: ReportKind,
     pub city: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<DistrictId>,
     pub year: i32,
     pub published: Date,
     pub language: Language,
     /// Set in an edition whose script differs from the one the report was
     /// written in: its text here was converted by machine from that one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub converted_from: Option<Language>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     pub metrics: Vec<MetricEntry>,
     /// The districts its metrics give values for, each once, sorted.
@@ -95,21 +90,14 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MetricEntry {
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
     pub year: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Figure>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Says that the district figures add up to the city's.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub districts_add_up: bool,
     /// One value for the whole city or one district, or one per district.
     pub values: Vec<Value>,
@@ -124,16 +112,12 @@ pub struct MetricEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Value {
     /// District id; `None` for the report's city as a whole.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<DistrictId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Figure>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<Figure>,
     /// When the actual was measured (defaults to the report's date).
     pub as_of: Date,
     /// A remark about this place's figure (e.g. 至少, 数据待核对).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
