@@ -154,6 +154,10 @@ impl Serialize for Date {
     /// As written (`2022`, `2022-06`, `2022-06-10`); built without `fmt`,
     /// because every list of reports and table of figures prints dates.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A binary form (what a build keeps) has the parts as numbers.
+        if !serializer.is_human_readable() {
+            return (self.year, self.month, self.day).serialize(serializer);
+        }
         let mut text = [0u8; 10];
         let year = self.year.min(9999);
         for (i, unit) in [1000, 100, 10, 1].into_iter().enumerate() {
@@ -170,11 +174,28 @@ impl Serialize for Date {
     }
 }
 
-/// Read back from the text it is written as (for what a build keeps).
+/// Read back from either form, and refused if no report could have
+/// written it.
 impl<'de> serde::Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<str>>::deserialize(deserializer)?;
-        Date::parse(&text).map_err(serde::de::Error::custom)
+        if deserializer.is_human_readable() {
+            let text = <std::borrow::Cow<str>>::deserialize(deserializer)?;
+            return Date::parse(&text).map_err(serde::de::Error::custom);
+        }
+        let (year, month, day) = <(u16, Option<u8>, Option<u8>)>::deserialize(deserializer)?;
+        let valid = (1900..=2200).contains(&year)
+            && month.is_none_or(|m| (1..=12).contains(&m))
+            && match (month, day) {
+                (_, None) => true,
+                (Some(m), Some(d)) => {
+                    d >= 1 && u32::from(d) <= days_in_month(year.into(), m.into())
+                }
+                (None, Some(_)) => false,
+            };
+        if !valid {
+            return Err(serde::de::Error::custom("not a date a report can give"));
+        }
+        Ok(Date { year, month, day })
     }
 }
 
@@ -235,5 +256,31 @@ mod tests {
         dates.sort();
         let shown: Vec<String> = dates.iter().map(Date::to_string).collect();
         assert_eq!(shown, ["2022-12", "2023", "2023-03", "2023-03-02"]);
+    }
+
+    #[test]
+    fn the_binary_form_reads_back_only_dates_a_report_can_give() {
+        for s in ["2023", "2023-03", "2024-02-29", "1900-01-01", "2200-12-31"] {
+            let date = Date::parse(s).unwrap();
+            let bytes = postcard::to_stdvec(&date).unwrap();
+            assert_eq!(postcard::from_bytes::<Date>(&bytes).unwrap(), date);
+        }
+        for (year, month, day) in [
+            (1899u16, None, None),
+            (2023, Some(13u8), None),
+            (2023, Some(2), Some(29u8)),
+            (2023, Some(4), Some(0)),
+            (2023, None, Some(1)),
+        ] {
+            let bytes = postcard::to_stdvec(&(year, month, day)).unwrap();
+            assert!(
+                postcard::from_bytes::<Date>(&bytes).is_err(),
+                "{year} {month:?} {day:?}"
+            );
+        }
+        // JSON keeps the text.
+        let date = Date::parse("2023-03").unwrap();
+        assert_eq!(serde_json::to_string(&date).unwrap(), "\"2023-03\"");
+        assert_eq!(serde_json::from_str::<Date>("\"2023-03\"").unwrap(), date);
     }
 }

@@ -209,18 +209,31 @@ impl fmt::Display for Figure {
 }
 
 /// Figures reach templates as the text written, so that no template can
-/// round them.
+/// round them. A binary form (what a build keeps) has the digits and the
+/// number of decimals.
 impl Serialize for Figure {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if serializer.is_human_readable() {
+            serializer.collect_str(self)
+        } else {
+            (self.digits, self.scale).serialize(serializer)
+        }
     }
 }
 
-/// Read back from the text it is written as (for what a build keeps).
+/// Read back from either form, and refused if no report could have
+/// written it.
 impl<'de> serde::Deserialize<'de> for Figure {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<str>>::deserialize(deserializer)?;
-        Figure::parse(&text).map_err(serde::de::Error::custom)
+        if deserializer.is_human_readable() {
+            let text = <std::borrow::Cow<str>>::deserialize(deserializer)?;
+            return Figure::parse(&text).map_err(serde::de::Error::custom);
+        }
+        let (digits, scale) = <(u64, u8)>::deserialize(deserializer)?;
+        if usize::from(scale) > MAX_DIGITS || digits >= 10u64.pow(MAX_DIGITS as u32) {
+            return Err(serde::de::Error::custom("not a figure a report can give"));
+        }
+        Ok(Figure { digits, scale })
     }
 }
 
@@ -318,5 +331,26 @@ mod tests {
             let error = Figure::parse(written).unwrap_err();
             assert!(error.contains(expected), "{written}: {error}");
         }
+    }
+
+    #[test]
+    fn the_binary_form_keeps_the_figure_as_written() {
+        for s in ["0", "5.70", "44", "0.001", "999999999999999999"] {
+            let figure = Figure::parse(s).unwrap();
+            let bytes = postcard::to_stdvec(&figure).unwrap();
+            let back: Figure = postcard::from_bytes(&bytes).unwrap();
+            assert_eq!(back.to_string(), s);
+        }
+        for (digits, scale) in [(10u64.pow(18), 0u8), (1, 19)] {
+            let bytes = postcard::to_stdvec(&(digits, scale)).unwrap();
+            assert!(
+                postcard::from_bytes::<Figure>(&bytes).is_err(),
+                "{digits} {scale}"
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&Figure::parse("5.70").unwrap()).unwrap(),
+            "\"5.70\""
+        );
     }
 }
