@@ -401,15 +401,19 @@ fn render_all(
                 Some(more) => files.extend(more),
                 None => return Outcome::Skipped(id.clone()),
             }
-            let mut paths = Vec::with_capacity(files.len());
-            for (path, data) in files {
-                bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-                if let Err(e) = write(&path, data) {
-                    return Outcome::Unwritable(e);
-                }
-                paths.push(path);
+            // On every core: the home page's site-wide files run to
+            // tens of MiB each.
+            let written: Result<Vec<String>, WriteError> = files
+                .into_par_iter()
+                .map(|(path, data)| {
+                    bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+                    write(&path, data).map(|()| path)
+                })
+                .collect();
+            match written {
+                Ok(paths) => Outcome::Written(id.clone(), paths),
+                Err(e) => Outcome::Unwritable(e),
             }
-            Outcome::Written(id.clone(), paths)
         }));
     }
     // The same template fault usually breaks many pages; report it once,
