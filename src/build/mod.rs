@@ -386,33 +386,40 @@ fn render_all(
             };
             let mut files = vec![(path, Bytes::from(html))];
             let stop = || superseded.is_some_and(|s| s());
-            match publish::files(
-                &shared,
-                page,
-                &editions[e],
-                e == 0,
-                &publish::SiteWide {
-                    everything: &everything,
-                    bodies: &bodies,
-                    reuse: data,
+            // On every core: the home page's site-wide files run to tens
+            // of MiB each.
+            let write_all = |files: Vec<publish::File>| -> Result<Vec<String>, WriteError> {
+                files
+                    .into_par_iter()
+                    .map(|(path, data)| {
+                        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+                        write(&path, data).map(|()| path)
+                    })
+                    .collect()
+            };
+            // The site-wide open data is written while the home page's
+            // other files (sitemap, search index) are made.
+            let (more, site_data) = rayon::join(
+                || {
+                    let site_wide = publish::SiteWide {
+                        everything: &everything,
+                        bodies: &bodies,
+                        reuse: data,
+                    };
+                    publish::files(&shared, page, &editions[e], e == 0, &site_wide, &stop)
                 },
-                &stop,
-            ) {
-                Some(more) => files.extend(more),
-                None => return Outcome::Skipped(id.clone()),
-            }
-            // On every core: the home page's site-wide files run to
-            // tens of MiB each.
-            let written: Result<Vec<String>, WriteError> = files
-                .into_par_iter()
-                .map(|(path, data)| {
-                    bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-                    write(&path, data).map(|()| path)
-                })
-                .collect();
-            match written {
-                Ok(paths) => Outcome::Written(id.clone(), paths),
-                Err(e) => Outcome::Unwritable(e),
+                || publish::site_data(&shared, page, e == 0, data, &stop).map(write_all),
+            );
+            let (Some(more), Some(site_data)) = (more, site_data) else {
+                return Outcome::Skipped(id.clone());
+            };
+            files.extend(more);
+            match (write_all(files), site_data) {
+                (Ok(mut paths), Ok(data)) => {
+                    paths.splice(1..1, data);
+                    Outcome::Written(id.clone(), paths)
+                }
+                (Err(e), _) | (_, Err(e)) => Outcome::Unwritable(e),
             }
         }));
     }

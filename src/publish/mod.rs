@@ -44,7 +44,7 @@ pub type File = (String, Bytes);
 
 /// The files published with `page` of `edition` (the main edition is
 /// the first), whose values `shared` holds, and the site-wide ones `from`
-/// says how to make. None when `stop` said to leave the rest of the build
+/// says how to make, but for the site-wide open data ([`site_data`]). None when `stop` said to leave the rest of the build
 /// for a newer one.
 pub fn files(
     shared: &Shared,
@@ -93,17 +93,6 @@ pub fn files(
                 files.push((at("feed.xml".into()), xml.into_bytes().into()));
             }
             if main {
-                // Not made only when `stop` said so.
-                let (csv, json) = data::site_files(shared, &schema_url(), stop, reuse)?;
-                if let Some((csv_path, json_path)) = crate::pages::data_paths(shared.site, page) {
-                    files.push((csv_path, csv));
-                    files.push((json_path, json));
-                }
-                let schema = data::SCHEMA.as_bytes().to_vec();
-                files.push(("data/schema.json".into(), schema.into()));
-                if stop() {
-                    return None;
-                }
                 let sitemaps = sitemap::files(&shared.site.config.base_url, &everything());
                 files.extend(sitemaps.into_iter().map(|(path, xml)| (path, xml.into())));
                 files.push((
@@ -142,6 +131,32 @@ pub fn files(
         _ => {}
     }
     // A site-wide file cut short is thrown away with its page.
+    (!stop()).then_some(files)
+}
+
+/// The site-wide open data, published with the main edition's home page
+/// but made apart from its other files (see [`files`]), so that its tens
+/// of MiB can be written while those are made: none for other pages, and
+/// `None` when `stop` said to leave the rest of the build for a newer one.
+pub fn site_data(
+    shared: &Shared,
+    page: Page,
+    main: bool,
+    reuse: Option<&Reuse>,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<File>> {
+    if !(main && matches!(page, Page::Home)) {
+        return Some(Vec::new());
+    }
+    let schema_url = format!("{}{}data/schema.json", shared.origin, shared.base);
+    let (csv, json) = data::site_files(shared, &schema_url, stop, reuse)?;
+    let mut files = Vec::new();
+    if let Some((csv_path, json_path)) = crate::pages::data_paths(shared.site, page) {
+        files.push((csv_path, csv));
+        files.push((json_path, json));
+    }
+    let schema = data::SCHEMA.as_bytes().to_vec();
+    files.push(("data/schema.json".into(), schema.into()));
     (!stop()).then_some(files)
 }
 
