@@ -809,14 +809,14 @@ impl Changes<'_> {
         site: &Site,
         index: &Index,
     ) -> Changes<'static> {
-        let by_file = |site: &Site| -> HashMap<String, Arc<crate::model::Report>> {
+        fn by_file(site: &Site) -> HashMap<&str, &Arc<crate::model::Report>> {
             (site.reports.iter())
-                .map(|r| (r.file.clone(), Arc::clone(r)))
+                .map(|r| (r.file.as_str(), r))
                 .collect()
-        };
+        }
         let (then, now) = (by_file(&before), by_file(site));
         let mut files: BTreeSet<&str> = BTreeSet::new();
-        for (file, report) in &now {
+        for (&file, report) in &now {
             match then.get(file) {
                 Some(old) if Arc::ptr_eq(old, report) || old == report => {}
                 _ => {
@@ -824,11 +824,7 @@ impl Changes<'_> {
                 }
             }
         }
-        files.extend(
-            then.keys()
-                .filter(|f| !now.contains_key(*f))
-                .map(String::as_str),
-        );
+        files.extend(then.keys().filter(|f| !now.contains_key(*f)));
         let mut touched = Touched::default();
         if !files.is_empty() {
             touched.add(&before, &before_index, &files);
