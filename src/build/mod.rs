@@ -695,7 +695,12 @@ fn build_opening(
     let loaded = load_all(root, strict, Some(&mut cache), theme, make_before);
     let (site, theme, warnings) = loaded.map_err(Failure::Content)?;
     let before = before.into_inner().flatten();
-    let index = Index::build(&site);
+    // The published search index, which a build after an edit updates, is
+    // read while the index is built.
+    let (index, last_search) = rayon::join(
+        || Index::build(&site),
+        || (last.as_ref()).and_then(|_| publish::search::Last::read(output, site.reports.len())),
+    );
     // What was kept no longer says what the output holds once anything
     // in it may change; it is written again after the swap.
     let _ = std::fs::remove_file(&at);
@@ -725,8 +730,10 @@ fn build_opening(
             // files are not made again.
             if changes.files > 0 {
                 reuse.last = last_data(output, &site, &changes);
-                reuse.search = std::sync::Mutex::new(changes.search.take().and_then(|docs| {
-                    publish::search::Last::read(output, site.reports.len(), docs)
+                let search = changes.search.take().zip(last_search);
+                reuse.search = std::sync::Mutex::new(search.map(|(docs, mut last)| {
+                    last.changed = docs;
+                    last
                 }));
             }
             changes.reuse = Some(&reuse);

@@ -330,8 +330,8 @@ pub struct Last {
 
 impl Last {
     /// The index files below `output` for a site of `docs` documents, if
-    /// they are all there and readable.
-    pub fn read(output: &std::path::Path, docs: usize, changed: BTreeSet<usize>) -> Option<Last> {
+    /// they are all there and readable, with no document named changed.
+    pub fn read(output: &std::path::Path, docs: usize) -> Option<Last> {
         let folder = output.join("search");
         let shards: Option<Vec<Vec<u8>>> = (0..index_files(docs))
             .into_par_iter()
@@ -347,7 +347,7 @@ impl Last {
         Some(Last {
             shards: shards?,
             doc_files: doc_files?,
-            changed,
+            changed: BTreeSet::new(),
         })
     }
 }
