@@ -123,18 +123,11 @@ impl Joined {
     /// bytes alone when it has no kept stretch; `None` when it has and
     /// `old` cannot be had.
     pub fn from_old(mut self, old: Option<&File>) -> Option<Bytes> {
-        if !self.pieces.iter().any(|p| matches!(p, Piece::Kept(_))) {
-            let mut bytes = Vec::with_capacity(self.len());
-            for piece in self.pieces {
-                if let Piece::Made(made) = piece {
-                    if bytes.is_empty() {
-                        bytes = made;
-                    } else {
-                        bytes.extend_from_slice(&made);
-                    }
-                }
-            }
-            return Some(Bytes::Whole(bytes));
+        // Bytes made one after another are one piece already.
+        match self.pieces.as_mut_slice() {
+            [] => return Some(Bytes::Whole(Vec::new())),
+            [Piece::Made(bytes)] => return Some(Bytes::Whole(std::mem::take(bytes))),
+            _ => {}
         }
         self.old = Some(old?.try_clone().ok()?);
         Some(Bytes::Joined(self))
@@ -173,7 +166,7 @@ impl Joined {
             return false;
         };
         let same_file = match (file.metadata(), old.metadata()) {
-            (Ok(a), Ok(b)) => a.len() == self.len() as u64 && same_inode(&a, &b),
+            (Ok(a), Ok(b)) => a.len() == self.len() as u64 && super::same_file(&a, &b),
             _ => false,
         };
         if !same_file {
@@ -198,20 +191,6 @@ impl Joined {
             }
         }
         true
-    }
-}
-
-/// Whether `a` and `b` are the same file (on systems that say so).
-fn same_inode(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        (a.dev(), a.ino()) == (b.dev(), b.ino())
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = (a, b);
-        false
     }
 }
 

@@ -282,7 +282,10 @@ impl Staging {
         if fs::symlink_metadata(&full).is_ok() {
             let temp = temporary(&full);
             whole(&temp)?;
-            fs::rename(&temp, &full).map_err(cannot)?;
+            fs::rename(&temp, &full).map_err(|e| {
+                let _ = fs::remove_file(&temp);
+                cannot(e)
+            })?;
         } else {
             whole(&full)?;
         }
@@ -591,13 +594,13 @@ fn temporary(file: &Path) -> PathBuf {
 
 /// Whether two files are one (the same inode on the same device).
 #[cfg(unix)]
-fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+pub(crate) fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
     a.dev() == b.dev() && a.ino() == b.ino()
 }
 
 #[cfg(not(unix))]
-fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+pub(crate) fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
     false
 }
 
