@@ -206,13 +206,35 @@ fn a_build_that_makes_only_what_changed_ends_as_a_clean_build() {
     edit(plan, "（修订）", "（三修）");
     assert!(made_only_what_changed(&build("a title, with no edition")));
 
-    // What was kept, damaged, means a whole build, not a wrong one.
+    // What was kept, damaged, means a whole build, not a wrong one: a
+    // file that is not records at all, a base cut short, a record with a
+    // byte more than its value.
     let kept = root.join(".output.renewal-cache");
-    assert!(kept.is_file());
-    write(root, ".output.renewal-cache", "{not json");
+    let base = root.join(".output.renewal-cache-base");
+    assert!(kept.is_file() && base.is_file());
+    write(root, ".output.renewal-cache", "not records");
     edit(plan, "（三修）", "（再修订）");
-    let result = build("what was kept is damaged");
+    let result = build("what was kept is not records");
     assert!(!made_only_what_changed(&result), "{}", stdout(&result));
+    let bytes = std::fs::read(&base).unwrap();
+    std::fs::write(&base, &bytes[..bytes.len() - 1]).unwrap();
+    edit(plan, "（再修订）", "（四修）");
+    let result = build("the base is cut short");
+    assert!(!made_only_what_changed(&result), "{}", stdout(&result));
+    let bytes = std::fs::read(&kept).unwrap();
+    let head = u32::from_le_bytes(bytes[..4].try_into().unwrap());
+    let mut longer = (head + 1).to_le_bytes().to_vec();
+    longer.extend_from_slice(&bytes[4..4 + head as usize]);
+    longer.push(0);
+    longer.extend_from_slice(&bytes[4 + head as usize..]);
+    std::fs::write(&kept, longer).unwrap();
+    edit(plan, "（四修）", "（五修）");
+    let result = build("a record has a byte more");
+    assert!(!made_only_what_changed(&result), "{}", stdout(&result));
+    edit(plan, "（五修）", "（六修）");
+    assert!(made_only_what_changed(&build(
+        "kept again after a whole build"
+    )));
 }
 
 #[test]

@@ -24,8 +24,9 @@
 //!
 //! Each file is a series of records, each its length (four bytes, least
 //! significant first) and its bytes, in postcard's compact binary form:
-//! half the bytes of JSON, read back in about two thirds of the time. Only a program built from the same sources reads them
-//! (see [`key`]), so the form need not be readable by any other.
+//! half the bytes of JSON, read back in about two thirds of the time.
+//! Only the program that wrote them reads them (see [`key`]), so the form
+//! need not be readable by any other.
 
 use super::PageId;
 use crate::diagnostic::{Diagnostic, Place};
@@ -191,6 +192,14 @@ fn records(bytes: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
     Some(found)
 }
 
+/// The value a record holds, and nothing more.
+fn decode<'a, T: Deserialize<'a>>(record: &'a [u8]) -> Option<T> {
+    match postcard::take_from_bytes(record) {
+        Ok((value, [])) => Some(value),
+        _ => None,
+    }
+}
+
 /// Adds `record` to `out`, after its length.
 fn push_record(out: &mut Vec<u8>, record: &[u8]) -> Option<()> {
     out.extend_from_slice(&u32::try_from(record.len()).ok()?.to_le_bytes());
@@ -204,16 +213,16 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     let changes = std::fs::read(at).ok()?;
     let found = records(&changes)?;
     let record = |n: usize| found.get(n).map(|r| &changes[r.clone()]);
-    let head: Head = postcard::from_bytes(record(0)?).ok()?;
+    let head: Head = decode(record(0)?)?;
     if head.format != FORMAT || head.key != key {
         return None;
     }
-    let paths: Vec<(PageId, Vec<String>)> = postcard::from_bytes(record(1)?).ok()?;
-    let data: Option<Parts> = postcard::from_bytes(record(2)?).ok()?;
-    let Order(order) = postcard::from_bytes(record(3)?).ok()?;
+    let paths: Vec<(PageId, Vec<String>)> = decode(record(1)?)?;
+    let data: Option<Parts> = decode(record(2)?)?;
+    let Order(order) = decode(record(3)?)?;
     let base_bytes = std::fs::read(base(at)).ok()?;
     let base_found = records(&base_bytes)?;
-    let base_head: Head = postcard::from_bytes(&base_bytes[base_found.first()?.clone()]).ok()?;
+    let base_head: Head = decode(&base_bytes[base_found.first()?.clone()])?;
     if base_head.format != FORMAT || base_head.key != key || base_head.base != head.base {
         return None;
     }
@@ -221,7 +230,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     let changed_lines = &found[4..];
     let count = base_lines.len();
     let parse = |(bytes, at): (&[u8], Where)| -> Option<Read> {
-        let line: Line<Report> = postcard::from_bytes(bytes).ok()?;
+        let line: Line<Report> = decode(bytes)?;
         let mut report = line.report;
         report.slug_place = line.slug_place.map(|(line, column)| Place { line, column });
         report.value_districts = crate::load::report::value_districts(&report.metrics);
@@ -379,7 +388,8 @@ pub fn write(
         base: name,
     };
     let mut pages: Vec<(&PageId, &Vec<String>)> = paths.iter().collect();
-    // In a stable order, on every core (tens of thousands of pages).
+    // In the same order every time (no two pages have the same files), on
+    // every core: there are tens of thousands.
     pages.par_sort_unstable_by(|a, b| a.1.cmp(b.1));
     let (Ok(head), Ok(pages), Ok(data), Ok(order)) = (
         postcard::to_stdvec(&head),
@@ -406,8 +416,8 @@ enum Saved<'a> {
     Bytes(std::borrow::Cow<'a, [u8]>),
 }
 
-/// Writes a new base for `at` with the `lines` of every report (those of
-/// the last base taken from it): its name.
+/// Writes a new base for `at` with the records (`lines`) of every report
+/// (those of the last base taken from it): its name.
 fn new_base(at: &Path, key: &str, lines: &[Saved], last: Option<&Kept>) -> Option<String> {
     let since = SystemTime::now()
         .duration_since(UNIX_EPOCH)
