@@ -386,30 +386,36 @@ fn render_all(
             };
             let mut files = vec![(path, Bytes::from(html))];
             let stop = || superseded.is_some_and(|s| s());
-            // On every core: the home page's site-wide files run to tens
-            // of MiB each.
-            let write_all = |files: Vec<publish::File>| -> Result<Vec<String>, WriteError> {
-                files
-                    .into_par_iter()
-                    .map(|(path, data)| {
-                        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-                        write(&path, data).map(|()| path)
-                    })
-                    .collect()
+            let write_one = |(path, data): publish::File| {
+                bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+                write(&path, data).map(|()| path)
             };
-            // The site-wide open data is written while the home page's
-            // other files (sitemap, search index) are made.
-            let (more, site_data) = rayon::join(
-                || {
-                    let site_wide = publish::SiteWide {
-                        everything: &everything,
-                        bodies: &bodies,
-                        reuse: data,
-                    };
-                    publish::files(&shared, page, &editions[e], e == 0, &site_wide, &stop)
-                },
-                || publish::site_data(&shared, page, e == 0, data, &stop).map(write_all),
-            );
+            // The home page's on every core: its site-wide files run to
+            // tens of MiB each.
+            let home = matches!(page, Page::Home) && e == 0;
+            let write_all = |files: Vec<publish::File>| -> Result<Vec<String>, WriteError> {
+                match home {
+                    true => files.into_par_iter().map(write_one).collect(),
+                    false => files.into_iter().map(write_one).collect(),
+                }
+            };
+            let more = || {
+                let site_wide = publish::SiteWide {
+                    everything: &everything,
+                    bodies: &bodies,
+                    reuse: data,
+                };
+                publish::files(&shared, page, &editions[e], e == 0, &site_wide, &stop)
+            };
+            // The site-wide open data, with the main edition's home page,
+            // is written while its other files (sitemap, search index) are
+            // made.
+            let (more, site_data) = match home {
+                true => rayon::join(more, || {
+                    publish::site_data(&shared, page, true, data, &stop).map(write_all)
+                }),
+                false => (more(), Some(Ok(Vec::new()))),
+            };
             let (Some(more), Some(site_data)) = (more, site_data) else {
                 return Outcome::Skipped(id.clone());
             };
@@ -672,9 +678,9 @@ fn build_opening(
     let last = key.as_deref().and_then(|key| kept::read(&at, key));
     let mut cache = last.as_ref().map(kept::cache).unwrap_or_default();
     // The site the last build made, so that only the metrics of the
-    // reports read again are joined again, and its index, to tell what the
-    // changed reports fed: both made while the report files are walked.
-    let before: std::sync::OnceLock<Option<(Site, Index)>> = std::sync::OnceLock::new();
+    // reports read again are joined again: joined while the report files
+    // are walked.
+    let before: std::sync::OnceLock<Option<Site>> = std::sync::OnceLock::new();
     let make_before = || {
         let before = before.get_or_init(|| {
             let (last, config) = last.as_ref().zip(config)?;
@@ -682,23 +688,22 @@ fn build_opening(
                 .map(|read| Arc::clone(&read.report))
                 .collect();
             let metrics = join::join(&reports, &config, &load::Unread::None).ok()?;
-            let site = Site {
+            Some(Site {
                 config,
                 reports,
                 metrics,
-            };
-            let index = Index::build(&site);
-            Some((site, index))
+            })
         });
-        before.as_ref().map(|(site, _)| site)
+        before.as_ref()
     };
     let loaded = load_all(root, strict, Some(&mut cache), theme, make_before);
     let (site, theme, warnings) = loaded.map_err(Failure::Content)?;
     let before = before.into_inner().flatten();
-    // The published search index, which a build after an edit updates, is
-    // read while the index is built.
-    let (index, last_search) = rayon::join(
-        || Index::build(&site),
+    // Then this build's index, the last build's (to tell what the changed
+    // reports fed) and the published search index (which a build after an
+    // edit updates), at once.
+    let ((index, before_index), last_search) = rayon::join(
+        || rayon::join(|| Index::build(&site), || before.as_ref().map(Index::build)),
         || (last.as_ref()).and_then(|_| publish::search::Last::read(output, site.reports.len())),
     );
     // What was kept no longer says what the output holds once anything
@@ -718,11 +723,12 @@ fn build_opening(
     // What was kept says what the output holds, if it is still there.
     let mut last =
         last.filter(|_| staging.in_step() && output.join(crate::output::MARKER).is_file());
-    let changes = (last.as_mut())
-        .zip(before)
-        .map(|(last, (before, before_index))| {
-            Changes::between(last, before, before_index, &site, &index)
-        });
+    let changes =
+        (last.as_mut())
+            .zip(before.zip(before_index))
+            .map(|(last, (before, before_index))| {
+                Changes::between(last, before, before_index, &site, &index)
+            });
     let mut reuse = publish::Reuse::default();
     let (summary, paths) = match changes {
         Some(mut changes) => {
