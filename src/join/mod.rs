@@ -459,7 +459,7 @@ mod tests {
                     as_of: Date {
                         year: 2020 + next(3) as u16,
                         month: Some(1),
-                        day: None,
+                        day: (next(2) == 0).then(|| 1 + next(3) as u8),
                     },
                     note: None,
                 })

@@ -221,8 +221,7 @@ impl Last {
 /// Every figure of the site, metric by metric, each in series order, as
 /// CSV and JSON, made a metric at a time on every core (or, with `reuse`,
 /// taken from the last build's files where the metric did not change).
-/// Once `stop` says so, the rest is not made and what comes back is to be
-/// thrown away.
+/// `None` once `stop` says so.
 pub fn site_files(
     shared: &Shared,
     schema_url: &str,

@@ -44,8 +44,8 @@ pub type File = (String, Bytes);
 
 /// The files published with `page` of `edition` (the main edition is
 /// the first), whose values `shared` holds, and the site-wide ones `from`
-/// says how to make, but for the site-wide open data ([`site_data`]). None when `stop` said to leave the rest of the build
-/// for a newer one.
+/// says how to make, but for the site-wide open data ([`site_data`]).
+/// None when `stop` said to leave the rest of the build for a newer one.
 pub fn files(
     shared: &Shared,
     page: Page,
