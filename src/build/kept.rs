@@ -54,7 +54,7 @@ pub struct Read {
     pub report: Arc<Report>,
     pub warnings: Vec<Diagnostic>,
     /// Where its record is.
-    line: Where,
+    record: Where,
 }
 
 /// Where a report's record is: in the base, by number, or in the file of
@@ -78,7 +78,7 @@ pub struct Kept {
     /// The base as it was read, and where each of its records is: a new
     /// base takes the records of reports that did not change from it.
     base_bytes: Vec<u8>,
-    base_lines: Vec<std::ops::Range<usize>>,
+    base_records: Vec<std::ops::Range<usize>>,
     /// The file of changes as it was read: a changed report that did not
     /// change again is written again as the record it was.
     changes: Vec<u8>,
@@ -100,7 +100,7 @@ struct Order(Vec<u32>);
 
 /// One report, in a record of its own.
 #[derive(Serialize, Deserialize)]
-struct Line<R> {
+struct Entry<R> {
     modified: (u64, u32),
     size: u64,
     read_at: (u64, u32),
@@ -226,24 +226,26 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     if base_head.format != FORMAT || base_head.key != key || base_head.base != head.base {
         return None;
     }
-    let base_lines = base_found[1..].to_vec();
-    let changed_lines = &found[4..];
-    let count = base_lines.len();
+    let base_records = base_found[1..].to_vec();
+    let changed_records = &found[4..];
+    let count = base_records.len();
     let parse = |(bytes, at): (&[u8], Where)| -> Option<Read> {
-        let line: Line<Report> = decode(bytes)?;
-        let mut report = line.report;
-        report.slug_place = line.slug_place.map(|(line, column)| Place { line, column });
+        let entry: Entry<Report> = decode(bytes)?;
+        let mut report = entry.report;
+        report.slug_place = entry
+            .slug_place
+            .map(|(line, column)| Place { line, column });
         report.value_districts = crate::load::report::value_districts(&report.metrics);
         Some(Read {
-            stamp: (time(line.modified)?, line.size),
-            read_at: time(line.read_at)?,
+            stamp: (time(entry.modified)?, entry.size),
+            read_at: time(entry.read_at)?,
             report: Arc::new(report),
-            warnings: line.warnings,
-            line: at,
+            warnings: entry.warnings,
+            record: at,
         })
     };
     // Only the records the order names are read, each once.
-    let mut named = vec![false; count + changed_lines.len()];
+    let mut named = vec![false; count + changed_records.len()];
     let mut wanted = Vec::with_capacity(order.len());
     for &n in &order {
         let n = n as usize;
@@ -251,9 +253,9 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
             return None;
         }
         wanted.push(match n.checked_sub(count) {
-            None => (&base_bytes[base_lines[n].clone()], Where::Base(n as u32)),
+            None => (&base_bytes[base_records[n].clone()], Where::Base(n as u32)),
             Some(c) => {
-                let range = changed_lines[c].clone();
+                let range = changed_records[c].clone();
                 (&changes[range.clone()], Where::Changes(range))
             }
         });
@@ -265,7 +267,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
         data,
         base: head.base,
         base_bytes,
-        base_lines,
+        base_records,
         changes,
     })
 }
@@ -308,7 +310,7 @@ pub fn write(
                 .collect()
         })
         .unwrap_or_default();
-    let lines: Option<Vec<Saved>> = reports
+    let records: Option<Vec<Saved>> = reports
         .par_iter()
         .map(|report| {
             let (stamp, read_at, warnings) = cache.read(&report.file)?;
@@ -316,7 +318,7 @@ pub fn write(
                 && Arc::ptr_eq(&read.report, report)
                 && (read.stamp, read.read_at) == (stamp, read_at)
             {
-                match &read.line {
+                match &read.record {
                     Where::Base(n) => return Some(Saved::Base(*n)),
                     Where::Changes(range) => {
                         if let Some(record) = last.changes.get(range.clone()) {
@@ -325,7 +327,7 @@ pub fn write(
                     }
                 }
             }
-            let line = Line {
+            let entry = Entry {
                 modified: seconds(stamp.0),
                 size: stamp.1,
                 read_at: seconds(read_at),
@@ -333,36 +335,36 @@ pub fn write(
                 warnings: warnings.to_vec(),
                 report: &**report,
             };
-            postcard::to_stdvec(&line)
+            postcard::to_stdvec(&entry)
                 .ok()
                 .map(|record| Saved::Bytes(record.into()))
         })
         .collect();
-    let Some(lines) = lines else {
+    let Some(records) = records else {
         return;
     };
     // The base stays while what changed since is an eighth of it or
     // less, and at most an eighth of its records are of reports now gone.
-    let changed: usize = (lines.iter())
+    let changed: usize = (records.iter())
         .map(|l| match l {
             Saved::Bytes(bytes) => bytes.len(),
             Saved::Base(_) => 0,
         })
         .sum();
-    let kept_lines = (lines.iter())
+    let kept_records = (records.iter())
         .filter(|l| matches!(l, Saved::Base(_)))
         .count();
     let base = last.filter(|l| {
-        let count = l.base_lines.len();
-        changed <= l.base_bytes.len() / 8 && count.saturating_sub(kept_lines) <= count / 8
+        let count = l.base_records.len();
+        changed <= l.base_bytes.len() / 8 && count.saturating_sub(kept_records) <= count / 8
     });
-    let mut order = Vec::with_capacity(lines.len());
+    let mut order = Vec::with_capacity(records.len());
     let mut texts: Vec<&[u8]> = Vec::new();
     let name = match base {
         Some(last) => {
-            let count = last.base_lines.len();
-            for line in &lines {
-                order.push(match line {
+            let count = last.base_records.len();
+            for record in &records {
+                order.push(match record {
                     Saved::Base(n) => *n,
                     Saved::Bytes(bytes) => {
                         texts.push(bytes);
@@ -375,10 +377,10 @@ pub fn write(
         None => {
             // A new base, of every report: records of the last one are
             // taken from it.
-            let Some(name) = new_base(at, key, &lines, last) else {
+            let Some(name) = new_base(at, key, &records, last) else {
                 return;
             };
-            order.extend(0..lines.len() as u32);
+            order.extend(0..records.len() as u32);
             name
         }
     };
@@ -416,9 +418,9 @@ enum Saved<'a> {
     Bytes(std::borrow::Cow<'a, [u8]>),
 }
 
-/// Writes a new base for `at` with the records (`lines`) of every report
+/// Writes a new base for `at` with the `records` of every report
 /// (those of the last base taken from it): its name.
-fn new_base(at: &Path, key: &str, lines: &[Saved], last: Option<&Kept>) -> Option<String> {
+fn new_base(at: &Path, key: &str, records: &[Saved], last: Option<&Kept>) -> Option<String> {
     let since = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
@@ -429,16 +431,17 @@ fn new_base(at: &Path, key: &str, lines: &[Saved], last: Option<&Kept>) -> Optio
         base: name.clone(),
     })
     .ok()?;
-    let mut out =
-        Vec::with_capacity(last.map_or(0, |l| l.base_bytes.len()) + lines.len() * 64 + head.len());
+    let mut out = Vec::with_capacity(
+        last.map_or(0, |l| l.base_bytes.len()) + records.len() * 64 + head.len(),
+    );
     push_record(&mut out, &head)?;
-    for saved in lines {
+    for saved in records {
         let record = match saved {
             Saved::Bytes(bytes) => bytes,
             Saved::Base(n) => {
                 let last = last?;
                 last.base_bytes
-                    .get(last.base_lines.get(*n as usize)?.clone())?
+                    .get(last.base_records.get(*n as usize)?.clone())?
             }
         };
         push_record(&mut out, record)?;
