@@ -61,7 +61,7 @@ pub fn files(
     } = *from;
     let at = |path: String| format!("{}{path}", edition.folder);
     // Made only for the pages that publish data, not for every page.
-    let schema_url = || format!("{}{}data/schema.json", shared.origin, shared.base);
+    let schema_url = || schema_url(shared);
     let mut files = Vec::new();
     match page {
         Page::Report(r) if main => {
@@ -148,8 +148,7 @@ pub fn site_data(
     if !(main && matches!(page, Page::Home)) {
         return Some(Vec::new());
     }
-    let schema_url = format!("{}{}data/schema.json", shared.origin, shared.base);
-    let (csv, json) = data::site_files(shared, &schema_url, stop, reuse)?;
+    let (csv, json) = data::site_files(shared, &schema_url(shared), stop, reuse)?;
     let mut files = Vec::new();
     if let Some((csv_path, json_path)) = crate::pages::data_paths(shared.site, page) {
         files.push((csv_path, csv));
@@ -158,6 +157,12 @@ pub fn site_data(
     let schema = data::SCHEMA.as_bytes().to_vec();
     files.push(("data/schema.json".into(), schema.into()));
     (!stop()).then_some(files)
+}
+
+/// The full address of the open data's JSON Schema, which each JSON file
+/// names.
+fn schema_url(shared: &Shared) -> String {
+    format!("{}{}data/schema.json", shared.origin, shared.base)
 }
 
 /// A feed's title: the site's, or the place's with the site's.
