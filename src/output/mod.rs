@@ -517,27 +517,15 @@ pub fn write_in_place(
     bytes: &[u8],
     stop: &dyn Fn() -> bool,
 ) -> Result<InPlace, WriteError> {
-    use std::io::{Read, Write};
+    use std::io::Write;
     const CHUNK: usize = 1 << 20;
     let full = output.join(path);
     let cannot = |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
-    if fs::metadata(&full).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && let Ok(mut old) = fs::File::open(&full)
-    {
-        let mut buffer = vec![0; CHUNK.min(bytes.len())];
-        let mut same = true;
-        for chunk in bytes.chunks(CHUNK) {
-            if stop() {
-                return Ok(InPlace::Stopped);
-            }
-            let read = &mut buffer[..chunk.len()];
-            if old.read_exact(read).is_err() || read != chunk {
-                same = false;
-                break;
-            }
-        }
-        if same {
-            return Ok(InPlace::Same);
+    if fs::metadata(&full).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64) {
+        match holds_unless(&full, bytes, stop) {
+            None => return Ok(InPlace::Stopped),
+            Some(true) => return Ok(InPlace::Same),
+            Some(false) => {}
         }
     }
     if let Some(dir) = full.parent() {
@@ -654,23 +642,31 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
 /// piece at a time up to the first difference (a site-wide file runs to
 /// tens of MiB).
 fn holds(path: &Path, bytes: &[u8]) -> bool {
+    holds_unless(path, bytes, &|| false) == Some(true)
+}
+
+/// As [`holds`], asking `stop` before each piece: `None` once it says so.
+fn holds_unless(path: &Path, bytes: &[u8], stop: &dyn Fn() -> bool) -> Option<bool> {
     use std::io::Read;
     let Ok(mut file) = fs::File::open(path) else {
-        return false;
+        return Some(false);
     };
     let mut piece = vec![0; (1 << 18).min(bytes.len() + 1)];
     let mut rest = bytes;
     loop {
+        if stop() {
+            return None;
+        }
         let n = match file.read(&mut piece) {
             Ok(n) => n,
-            Err(_) => return false,
+            Err(_) => return Some(false),
         };
         if n == 0 {
-            return rest.is_empty();
+            return Some(rest.is_empty());
         }
         match rest.split_at_checked(n) {
             Some((head, tail)) if head == &piece[..n] => rest = tail,
-            _ => return false,
+            _ => return Some(false),
         }
     }
 }
