@@ -741,6 +741,10 @@ fn build_opening(
                     last.changed = docs;
                     last
                 }));
+            } else {
+                // The site-wide data stays as it is, and so does where
+                // each metric's part of it is, for the next build.
+                reuse.made = std::sync::Mutex::new(changes.data.take());
             }
             changes.reuse = Some(&reuse);
             build_changes(root, staging, &site, &index, &theme, progress, changes)?
@@ -1533,5 +1537,49 @@ impl Preview {
     /// came in: then [`Preview::build`] with no changes finishes them.
     pub fn owes(&self) -> bool {
         !self.owed.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the last build into `output` of the site at `root` kept.
+    fn kept_by(root: &Path, output: &Path) -> Option<kept::Kept> {
+        let config = load::read_config(root).0?;
+        let mut theme = render::theme::load(root, &config).ok()?;
+        render::prepare(&mut theme, &config);
+        let at = crate::output::beside(output, "cache");
+        kept::read(&at, &kept::key(root, &theme))
+    }
+
+    #[test]
+    fn a_build_that_changed_nothing_still_keeps_where_each_metric_s_open_data_is() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        for entry in walkdir::WalkDir::new(&fixture) {
+            let entry = entry.unwrap();
+            let to = root.join(entry.path().strip_prefix(&fixture).unwrap());
+            match entry.file_type().is_dir() {
+                true => std::fs::create_dir_all(&to).unwrap(),
+                false => drop(std::fs::copy(entry.path(), &to).unwrap()),
+            }
+        }
+        let output = dir.path().join("output");
+        let quiet = |_: usize| {};
+        let progress = Progress {
+            start: &quiet,
+            tick: &|| {},
+        };
+        let whole = build(&root, &output, false, &progress).unwrap();
+        assert_eq!(whole.remade, None, "a first build makes everything");
+        let parts = kept_by(&root, &output).and_then(|k| k.data);
+        assert!(parts.is_some(), "a whole build keeps where the parts are");
+        let again = build(&root, &output, false, &progress).unwrap();
+        assert_eq!(again.remade.map(|(files, _)| files), Some(0));
+        // The next edit takes the unchanged metrics' parts from the
+        // published files only if this is still known.
+        assert_eq!(kept_by(&root, &output).and_then(|k| k.data), parts);
     }
 }
