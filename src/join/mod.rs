@@ -16,7 +16,7 @@ use crate::model::config::Config;
 use crate::model::date::Date;
 use crate::model::{Basis, Figure, Metric, MetricEntry, Point, Report, Standing, Value};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// One report's statement of a metric: the report, its index in the site's
@@ -110,7 +110,9 @@ fn join_ids(
         (a.published, &a.slug).cmp(&(b.published, &b.slug))
     });
 
-    let mut by_id: BTreeMap<&str, Vec<Stated>> = BTreeMap::new();
+    // Grouped by hashing, then sorted by id once per metric: a sorted map
+    // would compare ids at every one of the tens of thousands of entries.
+    let mut by_id: HashMap<&str, Vec<Stated>> = HashMap::new();
     for &r in &chronological {
         let report = &reports[r as usize];
         for (e, entry) in report.metrics.iter().enumerate() {
@@ -123,6 +125,8 @@ fn join_ids(
                 .push((report, r, e as u32));
         }
     }
+    let mut by_id: Vec<(&str, Vec<Stated>)> = by_id.into_iter().collect();
+    by_id.sort_unstable_by_key(|&(id, _)| id);
 
     let groups: Vec<(&str, Vec<Stated>)> = by_id
         .into_iter()
