@@ -152,12 +152,6 @@ impl Joined {
         Ok(())
     }
 
-    /// Writes the file at `path`, created or truncated.
-    pub fn write_file(&self, path: &Path) -> std::io::Result<()> {
-        let mut file = File::create(path)?;
-        self.write_to(&mut file)
-    }
-
     /// Whether the file at `path` holds exactly these bytes. Only a file
     /// that is the old file itself can hold a kept stretch, at the same
     /// place; the bytes made now are compared.
@@ -252,7 +246,7 @@ mod tests {
             panic!("kept stretches make a joined file")
         };
         let new = dir.path().join("new");
-        j.write_file(&new).unwrap();
+        j.write_to(&mut File::create(&new).unwrap()).unwrap();
         assert_eq!(std::fs::read(&new).unwrap(), b"0123ab6789");
         // Another file with the same bytes is not the old file.
         assert!(!j.held_by(&new));

@@ -12,7 +12,11 @@
 //! only if its bytes differ, beside it and renamed over it, so that a file
 //! the two copies share is never changed under a reader. Creating and
 //! deleting tens of thousands of files is what makes a full rewrite slow
-//! on a disk; a one-report edit touches a handful.
+//! on a disk; a one-report edit touches a handful. A large file that only
+//! the spare holds (the site-wide downloads, as the build before last
+//! wrote them) is not replaced by a link but written over in place when the
+//! build makes it again: freeing and allocating tens of MiB is what such a
+//! file would otherwise cost.
 //!
 //! If anything fails before the swap, the copy goes back to being the
 //! spare and the published output is exactly as it was. An output folder
@@ -26,6 +30,7 @@ pub use joined::{Bytes, Joined};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -34,6 +39,9 @@ use walkdir::WalkDir;
 /// Marks a folder as renewal's output; its presence allows replacing it.
 pub const MARKER: &str = ".renewal-output";
 const MARKER_TEXT: &str = "This folder is written by renewal and replaced on every build.\n";
+/// From this size, a file that only the copy holds is written over in
+/// place rather than replaced (see [`Staging::link`]).
+const OVERWRITE_FROM: u64 = 1 << 20;
 /// The first line of the list of files where the spare differs.
 const DIFFERS_HEAD: &str = "renewal: files the spare lacks or holds otherwise than the output";
 
@@ -68,7 +76,6 @@ pub fn forget(output: &Path) {
 /// place: the spare now differs there too, and what the last build was
 /// made from no longer says what the output holds.
 fn changed_in_place(output: &Path, path: &str) {
-    use std::io::Write;
     let _ = fs::remove_file(beside(output, "cache"));
     let listed = beside(output, "spare-differs");
     if let Ok(mut list) = fs::OpenOptions::new().append(true).open(listed) {
@@ -87,6 +94,9 @@ pub struct Staging {
     /// The files written or removed so far: where the copy now differs
     /// from the published site.
     changed: Mutex<Vec<String>>,
+    /// Large files the copy alone holds, an older version of the published
+    /// one, that are not yet in step (see [`Staging::link`]).
+    behind: Mutex<HashSet<String>>,
     written: AtomicUsize,
     /// Whether the copy was the same as the published site before this
     /// build changed it (so that `changed` says all it differs by).
@@ -123,6 +133,7 @@ impl Staging {
             spare,
             produced: Mutex::new(HashSet::new()),
             changed: Mutex::new(Vec::new()),
+            behind: Mutex::new(HashSet::new()),
             written: AtomicUsize::new(0),
             synced: false,
             committed: false,
@@ -186,7 +197,12 @@ impl Staging {
     /// Makes the copy's `path` the published site's file (a hard link to
     /// it, or a copy where links cannot be made), or removes it if the
     /// site has none. With `compare`, a file with the same bytes is left as
-    /// it is. Whether it succeeded.
+    /// it is. Without, a large file that only the copy holds (a site-wide
+    /// download as the build before last wrote it) is left as it is too,
+    /// until the build writes it or ends: removing tens of MiB from a disk
+    /// takes tens of milliseconds, and writing the new bytes over the old
+    /// ones takes less than writing them to a new file. Whether it
+    /// succeeded.
     fn link(&self, path: &str, compare: bool) -> bool {
         let from = self.output.join(path);
         let to = self.dir.join(path);
@@ -210,6 +226,24 @@ impl Staging {
         {
             return true;
         }
+        if !compare
+            && let Ok(m) = fs::symlink_metadata(&to)
+            && only_copy(&m)
+            && m.len() >= OVERWRITE_FROM
+            && let Ok(mut behind) = self.behind.lock()
+        {
+            // Until then, the copy differs there.
+            self.note_changed(path);
+            behind.insert(path.to_string());
+            return true;
+        }
+        self.link_anew(path)
+    }
+
+    /// Replaces whatever the copy has at `path` with a link to the
+    /// published file. Whether it succeeded.
+    fn link_anew(&self, path: &str) -> bool {
+        let (from, to) = (self.output.join(path), self.dir.join(path));
         self.clear_way(path);
         let _ = fs::remove_file(&to);
         if let Some(dir) = to.parent()
@@ -220,6 +254,12 @@ impl Staging {
         fs::hard_link(&from, &to).is_ok() || fs::copy(&from, &to).is_ok()
     }
 
+    /// Whether the copy's file at `path` was left behind the published one
+    /// (see [`Staging::link`]); it is not, from now on.
+    fn was_behind(&self, path: &str) -> bool {
+        self.behind.lock().is_ok_and(|mut b| b.remove(path))
+    }
+
     /// Puts one file of the new site in place (`path` relative to the
     /// output folder, `/`-separated), writing it only if the copy does not
     /// already hold exactly these bytes. Safe to call from several threads.
@@ -228,7 +268,7 @@ impl Staging {
             path,
             bytes.len(),
             |full| holds(full, bytes),
-            |file| fs::write(file, bytes),
+            |file| file.write_all(bytes),
         )
     }
 
@@ -240,7 +280,7 @@ impl Staging {
                 path,
                 joined.len(),
                 |full| joined.held_by(full),
-                |file| joined.write_file(file),
+                |file| joined.write_to(file),
             ),
         }
     }
@@ -252,15 +292,40 @@ impl Staging {
         path: &str,
         len: usize,
         same: impl Fn(&Path) -> bool,
-        put: impl Fn(&Path) -> std::io::Result<()>,
+        put: impl Fn(&mut fs::File) -> std::io::Result<()>,
     ) -> Result<(), WriteError> {
         if let Ok(mut produced) = self.produced.lock() {
             produced.insert(path.to_string());
         }
         let full = self.dir.join(path);
-        let same = fs::symlink_metadata(&full).is_ok_and(|m| m.is_file() && m.len() == len as u64)
-            && same(&full);
-        if same {
+        let holds = |file: &Path| {
+            fs::symlink_metadata(file).is_ok_and(|m| m.is_file() && m.len() == len as u64)
+                && same(file)
+        };
+        let cannot =
+            |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
+        if self.was_behind(path) {
+            // As published: the copy is put in step as it would have been.
+            if holds(&self.output.join(path)) {
+                return match self.link_anew(path) {
+                    true => Ok(()),
+                    false => Err(WriteError(format!("cannot link {}", full.display()))),
+                };
+            }
+            // Else the new bytes go over the old, if the file is still the
+            // copy's alone (else it is replaced, below). Should that fail,
+            // the copy is already noted to differ there.
+            let over = fs::OpenOptions::new().write(true).open(&full);
+            if let Ok(mut file) = over
+                && file.metadata().is_ok_and(|m| only_copy(&m))
+            {
+                put(&mut file)
+                    .and_then(|()| file.set_len(len as u64))
+                    .map_err(cannot)?;
+                self.written.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
+        } else if holds(&full) {
             return Ok(());
         }
         self.clear_way(path);
@@ -268,16 +333,16 @@ impl Staging {
             fs::create_dir_all(dir)
                 .map_err(|e| WriteError(format!("cannot create {}: {e}", dir.display())))?;
         }
-        let cannot =
-            |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
         // A file there may be the published one too (a hard link): it is
         // replaced, never written into.
         // What could not be written whole is not left behind.
         let whole = |at: &Path| {
-            put(at).map_err(|e| {
-                let _ = fs::remove_file(at);
-                cannot(e)
-            })
+            fs::File::create(at)
+                .and_then(|mut file| put(&mut file))
+                .map_err(|e| {
+                    let _ = fs::remove_file(at);
+                    cannot(e)
+                })
         };
         if fs::symlink_metadata(&full).is_ok() {
             let temp = temporary(&full);
@@ -302,6 +367,7 @@ impl Staging {
             return;
         }
         let full = self.dir.join(path);
+        self.was_behind(path);
         if fs::symlink_metadata(&full).is_ok_and(|m| !m.is_dir()) {
             let _ = fs::remove_file(&full);
             remove_empty_folders(&self.dir, &full);
@@ -364,6 +430,14 @@ impl Staging {
     }
 
     fn finish(mut self, prune: bool) -> Result<usize, WriteError> {
+        // The large files this build did not write are put in step now.
+        let behind = std::mem::take(self.behind.get_mut().unwrap_or_else(|p| p.into_inner()));
+        if let Some(path) = behind.iter().find(|path| !self.link_anew(path)) {
+            return Err(WriteError(format!(
+                "cannot link {}",
+                self.dir.join(path).display()
+            )));
+        }
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
         if prune {
             self.prune();
@@ -517,7 +591,6 @@ pub fn write_in_place(
     bytes: &[u8],
     stop: &dyn Fn() -> bool,
 ) -> Result<InPlace, WriteError> {
-    use std::io::Write;
     const CHUNK: usize = 1 << 20;
     let full = output.join(path);
     let cannot = |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
@@ -578,6 +651,19 @@ fn temporary(file: &Path) -> PathBuf {
             .map(|n| n.to_string_lossy())
             .unwrap_or_default()
     ))
+}
+
+/// Whether a file is linked from one folder only: in the copy, that it is
+/// the copy's alone, not shared with the published site or anything else.
+#[cfg(unix)]
+fn only_copy(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.is_file() && meta.nlink() == 1
+}
+
+#[cfg(not(unix))]
+fn only_copy(_: &fs::Metadata) -> bool {
+    false
 }
 
 /// Whether two files are one (the same inode on the same device).
@@ -891,6 +977,74 @@ mod tests {
             fs::read(staging.dir.join("reports/b/index.html")).unwrap(),
             b"b2"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_large_file_the_copy_alone_holds_is_written_over_and_never_the_published_one() {
+        use std::io::Read;
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("site");
+        let big = |n: u8| vec![n; OVERWRITE_FROM as usize + usize::from(n)];
+        let inode = |at: &Path| fs::metadata(at).unwrap().ino();
+        let data = "data/all.csv";
+        let build = |bytes: Option<Vec<u8>>, finish: bool| {
+            let staging = Staging::open(&output).unwrap();
+            staging.write("index.html", b"home").unwrap();
+            if let Some(bytes) = bytes {
+                staging.write(data, &bytes).unwrap();
+            }
+            // The published file stays as it was until the swap.
+            let published = fs::read(output.join(data)).ok();
+            let spare = staging.dir.join(data);
+            let copy = fs::metadata(&spare).ok().map(|m| (m.ino(), m.nlink()));
+            let written = finish.then(|| staging.commit_changes().unwrap());
+            (published, copy, written)
+        };
+        build(Some(big(1)), true);
+        build(Some(big(2)), true);
+        // The spare holds the first version alone: it is written over
+        // (what is read through it, opened before, changes).
+        let spare = beside(&output, "spare");
+        let mut opened = fs::File::open(spare.join(data)).unwrap();
+        let first = inode(&spare.join(data));
+        let (published, copy, written) = build(Some(big(3)), true);
+        assert_eq!(published, Some(big(2)));
+        assert_eq!(copy, Some((first, 1)));
+        assert_eq!(written, Some(1));
+        assert_eq!(fs::read(output.join(data)).unwrap(), big(3));
+        let mut through = Vec::new();
+        opened.read_to_end(&mut through).unwrap();
+        assert_eq!(through, big(3), "written over, not replaced");
+        // Shorter bytes leave nothing of the longer ones.
+        build(Some(big(4)), true);
+        build(Some(big(0)), true);
+        assert_eq!(fs::read(output.join(data)).unwrap(), big(0));
+        // The same bytes as published: linked, not written.
+        let (_, copy, written) = build(Some(big(0)), true);
+        assert_eq!(copy.map(|(_, links)| links), Some(2));
+        assert_eq!(written, Some(0));
+        // Not written by a build: put in step before the swap.
+        build(Some(big(5)), true);
+        let (_, _, written) = build(None, true);
+        assert_eq!(written, Some(0));
+        assert_eq!(fs::read(output.join(data)).unwrap(), big(5));
+        assert_eq!(fs::read(spare.join(data)).unwrap(), big(5));
+        // A build that stops: the copy, part written, is put in step by
+        // the next one.
+        build(Some(big(6)), true);
+        build(Some(big(7)), false);
+        assert_eq!(fs::read(output.join(data)).unwrap(), big(6));
+        let (_, _, written) = build(None, true);
+        assert_eq!(written, Some(0));
+        assert_eq!(fs::read(output.join(data)).unwrap(), big(6));
+        // A file the site no longer has stays gone.
+        build(Some(big(8)), true);
+        let staging = Staging::open(&output).unwrap();
+        staging.remove(data);
+        staging.commit_changes().unwrap();
+        assert!(!output.join(data).exists());
     }
 
     #[test]
