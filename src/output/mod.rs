@@ -333,29 +333,22 @@ impl Staging {
             fs::create_dir_all(dir)
                 .map_err(|e| WriteError(format!("cannot create {}: {e}", dir.display())))?;
         }
+        // The copy differs here from now on, whatever comes of the write.
+        self.note_changed(path);
         // A file there may be the published one too (a hard link): it is
-        // replaced, never written into.
-        // What could not be written whole is not left behind.
-        let whole = |at: &Path| {
-            fs::File::create(at)
-                .and_then(|mut file| put(&mut file))
-                .map_err(|e| {
-                    let _ = fs::remove_file(at);
-                    cannot(e)
-                })
-        };
-        if fs::symlink_metadata(&full).is_ok() {
-            let temp = temporary(&full);
-            whole(&temp)?;
-            fs::rename(&temp, &full).map_err(|e| {
-                let _ = fs::remove_file(&temp);
+        // unlinked from the copy and a new one made, never written into.
+        // (Not written beside it and renamed over it: the copy is not
+        // published, and on ext4 a rename over a file makes the kernel
+        // put the new one on disk at once.) What could not be written
+        // whole is not left behind.
+        let _ = fs::remove_file(&full);
+        fs::File::create(&full)
+            .and_then(|mut file| put(&mut file))
+            .map_err(|e| {
+                let _ = fs::remove_file(&full);
                 cannot(e)
             })?;
-        } else {
-            whole(&full)?;
-        }
         self.written.fetch_add(1, Ordering::Relaxed);
-        self.note_changed(path);
         Ok(())
     }
 
