@@ -9,7 +9,7 @@
 //! output says which files the last build changed, so only those are
 //! linked again (without the list, every file of the two is compared by
 //! its inode). Then each page is compared with the file there and written
-//! only if its bytes differ, beside it and renamed over it, so that a file
+//! only if its bytes differ, as a new file in its place, so that a file
 //! the two copies share is never changed under a reader. Creating and
 //! deleting tens of thousands of files is what makes a full rewrite slow
 //! on a disk; a one-report edit touches a handful. A large file that only
