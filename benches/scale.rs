@@ -36,7 +36,7 @@
 //!   `renewal serve`, save one report with a new title eleven times (written
 //!   beside it and renamed over it, as editors save), and time each save until
 //!   the served page shows the title; then time a `build` into the existing
-//!   output after each of five more such edits (the median, and the files
+//!   output after each of eleven more such edits (the median, and the files
 //!   the last one made and wrote). Use a `BENCH_DIR` on disk for the on-disk
 //!   figures.
 //!
@@ -1531,7 +1531,7 @@ fn preview(renewal: &str, site: &Path, dir: &Path) {
         shown.join(", ")
     );
     // Builds into the output the preview left: two to settle it and the
-    // copy kept beside it, then one after each of five more edits, timed.
+    // copy kept beside it, then one after each of eleven more edits, timed.
     let build = || {
         Command::new(renewal)
             .arg("--root")
@@ -1545,7 +1545,7 @@ fn preview(renewal: &str, site: &Path, dir: &Path) {
     build();
     let mut times = Vec::new();
     let mut said = String::new();
-    for n in 0..5 {
+    for n in 0..11 {
         save(&retitled(&format!("构建{n}")));
         let started = Instant::now();
         let built = build();
