@@ -200,6 +200,17 @@ fn decode<'a, T: Deserialize<'a>>(record: &'a [u8]) -> Option<T> {
     }
 }
 
+/// Adds `value` to `out` as a record: its length, then its bytes, made in
+/// place.
+fn push_value<T: Serialize>(mut out: Vec<u8>, value: &T) -> Option<Vec<u8>> {
+    let start = out.len();
+    out.extend_from_slice(&[0; 4]);
+    let mut out = postcard::to_extend(value, out).ok()?;
+    let len = u32::try_from(out.len() - start - 4).ok()?;
+    out[start..start + 4].copy_from_slice(&len.to_le_bytes());
+    Some(out)
+}
+
 /// Adds `record` to `out`, after its length.
 fn push_record(out: &mut Vec<u8>, record: &[u8]) -> Option<()> {
     out.extend_from_slice(&u32::try_from(record.len()).ok()?.to_le_bytes());
@@ -389,21 +400,32 @@ pub fn write(
         key: key.to_string(),
         base: name,
     };
-    let mut pages: Vec<(&PageId, &Vec<String>)> = paths.iter().collect();
-    // In the same order every time (no two pages have the same files), on
-    // every core: there are tens of thousands.
-    pages.par_sort_unstable_by(|a, b| a.1.cmp(b.1));
-    let (Ok(head), Ok(pages), Ok(data), Ok(order)) = (
-        postcard::to_stdvec(&head),
-        postcard::to_stdvec(&pages),
-        postcard::to_stdvec(&data),
-        postcard::to_stdvec(&Order(order)),
-    ) else {
+    // The pages in the same order every time, cheaply: by a hash of their
+    // files (no two pages have the same ones), there being tens of
+    // thousands.
+    let hash = |files: &Vec<String>| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        files.hash(&mut hasher);
+        hasher.finish()
+    };
+    let mut pages: Vec<(u64, &PageId, &Vec<String>)> = paths
+        .par_iter()
+        .map(|(id, files)| (hash(files), id, files))
+        .collect();
+    pages.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(b.2)));
+    let pages: Vec<(&PageId, &Vec<String>)> = pages.into_iter().map(|(_, id, f)| (id, f)).collect();
+    // Each record made in place, after its length: 4 MiB of pages' files
+    // are not copied from one buffer to another.
+    let out = Vec::with_capacity(last.map_or(0, |l| l.changes.len()) + (1 << 20));
+    let out = push_value(out, &head)
+        .and_then(|out| push_value(out, &pages))
+        .and_then(|out| push_value(out, &data))
+        .and_then(|out| push_value(out, &Order(order)));
+    let Some(mut out) = out else {
         return;
     };
-    let mut out = Vec::new();
-    let heads = [&head, &pages, &data, &order].map(Vec::as_slice);
-    for record in heads.into_iter().chain(texts) {
+    for record in texts {
         if push_record(&mut out, record).is_none() {
             return;
         }
