@@ -18,9 +18,11 @@
 //!   reports that changed since it was written grow past an eighth of it
 //!   or an eighth of its reports are gone;
 //! - `.output.renewal-cache`: the files of every page, where each metric's
-//!   open data is, the reports that changed since the base was written,
-//!   and the site's order of reports, by record of either file. It names
-//!   the base it goes with; without it the base says nothing.
+//!   open data is, the site's index (so that the next build need not
+//!   build the last one's again), the reports that changed since the base
+//!   was written, and the site's order of reports, by record of either
+//!   file. It names the base it goes with; without it the base says
+//!   nothing.
 //!
 //! Each file is a series of records, each its length (four bytes, least
 //! significant first) and its bytes, in postcard's compact binary form:
@@ -30,6 +32,7 @@
 
 use super::PageId;
 use crate::diagnostic::{Diagnostic, Place};
+use crate::join::index::Index;
 use crate::load::{ReportCache, Stamp};
 use crate::model::Report;
 use crate::publish::data::Parts;
@@ -43,7 +46,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The layout of the files; another one is not read.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// One report as the last build read it.
 pub struct Read {
@@ -73,6 +76,9 @@ pub struct Kept {
     pub paths: HashMap<PageId, Vec<String>>,
     /// Where each metric's part of the site-wide open data is.
     pub data: Option<Parts>,
+    /// The index of the site it made: the same as one built again from
+    /// its reports, joined again, and there to be taken instead.
+    pub index: Option<Index>,
     /// The base's name.
     base: String,
     /// The base as it was read, and where each of its records is: a new
@@ -231,6 +237,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     let paths: Vec<(PageId, Vec<String>)> = decode(record(1)?)?;
     let data: Option<Parts> = decode(record(2)?)?;
     let Order(order) = decode(record(3)?)?;
+    let index: Index = decode(record(4)?)?;
     let base_bytes = std::fs::read(base(at)).ok()?;
     let base_found = records(&base_bytes)?;
     let base_head: Head = decode(&base_bytes[base_found.first()?.clone()])?;
@@ -238,7 +245,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
         return None;
     }
     let base_records = base_found[1..].to_vec();
-    let changed_records = &found[4..];
+    let changed_records = &found[5..];
     let count = base_records.len();
     let parse = |(bytes, at): (&[u8], Where)| -> Option<Read> {
         let entry: Entry<Report> = decode(bytes)?;
@@ -276,6 +283,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
         reports: reports?,
         paths: paths.into_iter().collect(),
         data,
+        index: Some(index),
         base: head.base,
         base_bytes,
         base_records,
@@ -299,20 +307,28 @@ pub fn cache(kept: &Kept) -> ReportCache {
     cache
 }
 
+/// What a build made, besides its reports: the files of each page, the
+/// parts of the site-wide data, and the site's index.
+#[derive(Clone, Copy)]
+pub struct Made<'a> {
+    pub paths: &'a HashMap<PageId, Vec<String>>,
+    pub data: Option<&'a Parts>,
+    pub index: &'a Index,
+}
+
 /// Writes what the next build needs to `at`: the `reports` as `cache` read
-/// them, the files of each page, and the parts of the site-wide data. The
-/// base `last` read is kept while the reports changed since are few; a
-/// report that did not change is written as it was. Best effort: without
-/// it, the next build is a whole one.
+/// them, and what the build `made`. The base `last` read is kept while the
+/// reports changed since are few; a report that did not change is written
+/// as it was. Best effort: without it, the next build is a whole one.
 pub fn write(
     at: &Path,
     key: &str,
     reports: &[Arc<Report>],
     cache: &ReportCache,
-    paths: &HashMap<PageId, Vec<String>>,
-    data: Option<&Parts>,
+    made: &Made,
     last: Option<&Kept>,
 ) {
+    let Made { paths, data, index } = *made;
     let kept: HashMap<&str, &Read> = last
         .map(|k| {
             k.reports
@@ -421,7 +437,8 @@ pub fn write(
     let out = push_value(out, &head)
         .and_then(|out| push_value(out, &pages))
         .and_then(|out| push_value(out, &data))
-        .and_then(|out| push_value(out, &Order(order)));
+        .and_then(|out| push_value(out, &Order(order)))
+        .and_then(|out| push_value(out, index));
     let Some(mut out) = out else {
         return;
     };

@@ -699,11 +699,30 @@ fn build_opening(
     let loaded = load_all(root, strict, Some(&mut cache), theme, make_before);
     let (site, theme, warnings) = loaded.map_err(Failure::Content)?;
     let before = before.into_inner().flatten();
-    // Then this build's index, the last build's (to tell what the changed
-    // reports fed) and the published search index (which a build after an
-    // edit updates), at once.
+    // The last build's index (to tell what the changed reports fed), as it
+    // kept it, if it is of as many reports and metrics.
+    let mut last = last;
+    let kept_index = (last.as_mut().and_then(|l| l.index.take())).filter(|i| {
+        before.as_ref().is_some_and(|b| {
+            i.report_city.len() == b.reports.len() && i.metric_city.len() == b.metrics.len()
+        })
+    });
+    let before_index = |before: &Site| match kept_index {
+        Some(kept) => {
+            debug_assert_eq!(
+                kept,
+                Index::build(before),
+                "the kept index is the last site's"
+            );
+            kept
+        }
+        None => Index::build(before),
+    };
+    // Then this build's index, the last build's if it was not kept, and the
+    // published search index (which a build after an edit updates), at
+    // once.
     let ((index, before_index), last_search) = rayon::join(
-        || rayon::join(|| Index::build(&site), || before.as_ref().map(Index::build)),
+        || rayon::join(|| Index::build(&site), || before.as_ref().map(before_index)),
         || (last.as_ref()).and_then(|_| publish::search::Last::read(output, site.reports.len())),
     );
     // What was kept no longer says what the output holds once anything
@@ -760,15 +779,12 @@ fn build_opening(
     };
     if let Some(key) = key {
         let data = reuse.made.into_inner().ok().flatten();
-        kept::write(
-            &at,
-            &key,
-            &site.reports,
-            &cache,
-            &paths,
-            data.as_ref(),
-            last.as_ref(),
-        );
+        let made = kept::Made {
+            paths: &paths,
+            data: data.as_ref(),
+            index: &index,
+        };
+        kept::write(&at, &key, &site.reports, &cache, &made, last.as_ref());
     }
     free_later((site, index, theme, last, cache, paths));
     Ok(Summary {

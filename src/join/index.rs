@@ -24,7 +24,7 @@ pub enum Listing {
 }
 
 /// The reports and metrics of one [`Listing`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Members {
     /// Indices in `site.reports`, newest first.
     pub reports: Vec<usize>,
@@ -36,7 +36,7 @@ pub struct Members {
 pub type PaceCounts = [usize; 5];
 
 /// Everything pages read, computed once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Index {
     /// Per city, in config order.
     pub cities: Vec<Members>,
