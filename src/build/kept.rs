@@ -34,7 +34,7 @@ use super::PageId;
 use crate::diagnostic::{Diagnostic, Place};
 use crate::join::index::Index;
 use crate::load::{ReportCache, Stamp};
-use crate::model::Report;
+use crate::model::{Report, Site};
 use crate::publish::data::Parts;
 use crate::render::Theme;
 use rayon::prelude::*;
@@ -291,6 +291,37 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     })
 }
 
+/// Whether the `index` kept can be that of `site` (made again from what
+/// was kept): of as many reports, metrics, places and topics, with every
+/// number that points into a list within it. What a damaged file holds
+/// otherwise is not read past the end of a list.
+pub fn fits(index: &Index, site: &Site) -> bool {
+    let (reports, metrics, config) = (site.reports.len(), &site.metrics, &site.config);
+    let members = |m: &crate::join::index::Members| {
+        m.reports.iter().all(|&r| r < reports) && m.metrics.iter().all(|&m| m < metrics.len())
+    };
+    let cities = config.cities.len();
+    let shape = index.cities.len() == cities
+        && index.districts.len() == cities
+        && index.paces.len() == cities
+        && (config.cities.iter().enumerate()).all(|(c, city)| {
+            index.districts[c].len() == city.districts.len()
+                && index.paces[c].len() == city.districts.len() + 1
+        })
+        && index.topics.len() == config.topics.len()
+        && index.report_city.len() == reports
+        && index.metric_city.len() == metrics.len();
+    shape
+        && (index.report_city.iter().chain(&index.metric_city)).all(|&c| c < cities)
+        && (index.cities.iter())
+            .chain(index.districts.iter().flatten())
+            .chain(index.years.iter().map(|(_, m)| m))
+            .chain(&index.topics)
+            .all(members)
+        && (index.headline.iter())
+            .all(|&(m, s)| metrics.get(m).is_some_and(|m| s < m.standings.len()))
+}
+
 /// A report cache that takes the kept reports as read, while their files
 /// keep their stamps.
 pub fn cache(kept: &Kept) -> ReportCache {
@@ -495,4 +526,29 @@ fn replace(at: &Path, bytes: &[u8]) -> std::io::Result<()> {
     temp.push(".new");
     std::fs::write(&temp, bytes)?;
     std::fs::rename(&temp, at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_index_is_taken_only_if_every_number_in_it_fits_the_site() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let (site, _, _) = super::super::load_all(&root, false, None, None, || None).unwrap();
+        let index = Index::build(&site);
+        assert!(fits(&index, &site));
+        let damaged: [&dyn Fn(&mut Index); 5] = [
+            &|i| i.cities[0].reports.push(site.reports.len()),
+            &|i| i.topics[0].metrics.push(site.metrics.len()),
+            &|i| i.report_city[0] = site.config.cities.len(),
+            &|i| drop(i.districts[0].pop()),
+            &|i| i.headline.push((0, usize::MAX)),
+        ];
+        for damage in damaged {
+            let mut index = index.clone();
+            damage(&mut index);
+            assert!(!fits(&index, &site), "{index:?}");
+        }
+    }
 }

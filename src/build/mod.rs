@@ -702,11 +702,8 @@ fn build_opening(
     // The last build's index (to tell what the changed reports fed), as it
     // kept it, if it is of as many reports and metrics.
     let mut last = last;
-    let kept_index = (last.as_mut().and_then(|l| l.index.take())).filter(|i| {
-        before.as_ref().is_some_and(|b| {
-            i.report_city.len() == b.reports.len() && i.metric_city.len() == b.metrics.len()
-        })
-    });
+    let kept_index = (last.as_mut().and_then(|l| l.index.take()))
+        .filter(|i| before.as_ref().is_some_and(|b| kept::fits(i, b)));
     let before_index = |before: &Site| match kept_index {
         Some(kept) => {
             debug_assert_eq!(
