@@ -700,7 +700,7 @@ fn build_opening(
     let (site, theme, warnings) = loaded.map_err(Failure::Content)?;
     let before = before.into_inner().flatten();
     // The last build's index (to tell what the changed reports fed), as it
-    // kept it, if it is of as many reports and metrics.
+    // kept it, if every number in it fits that build's site.
     let mut last = last;
     let kept_index = (last.as_mut().and_then(|l| l.index.take()))
         .filter(|i| before.as_ref().is_some_and(|b| kept::fits(i, b)));
