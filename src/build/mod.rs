@@ -21,8 +21,9 @@ use crate::pages::{self, Page, Shared, edition};
 use crate::render::{self, Theme};
 use crate::{join, load, publish};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -1056,7 +1057,7 @@ fn same_lists(
     let all_then: Vec<usize> = (0..before.reports.len()).collect();
     let all_now: Vec<usize> = (0..site.reports.len()).collect();
     let lists = std::iter::once(None).chain(touched.listings.iter().copied().map(Some));
-    let mut same = HashMap::new();
+    let mut same = HashMap::default();
     for list in lists {
         let (then, now) = match list {
             None => (slugs(before, &all_then), slugs(site, &all_now)),
@@ -1147,7 +1148,7 @@ fn same_tables(
             })
             .collect()
     };
-    let mut same = HashMap::new();
+    let mut same = HashMap::default();
     for &l in &touched.listings {
         let now = rows(site, index, l);
         if rows(before, before_index, l) != now {

@@ -8,7 +8,8 @@
 
 use crate::model::{Basis, Site};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Something whose page lists reports and metrics: a city, one of its
 /// districts, a year or a topic. Cities, districts and topics are numbered

@@ -16,7 +16,8 @@ use crate::model::config::Config;
 use crate::model::date::Date;
 use crate::model::{Basis, Figure, Metric, MetricEntry, Point, Report, Standing, Value};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// One report's statement of a metric: the report, its index in the site's
@@ -112,7 +113,7 @@ fn join_ids(
 
     // Grouped by hashing, then sorted by id once per metric: a sorted map
     // would compare ids at every one of the tens of thousands of entries.
-    let mut by_id: HashMap<&str, Vec<Stated>> = HashMap::new();
+    let mut by_id: HashMap<&str, Vec<Stated>> = HashMap::default();
     for &r in &chronological {
         let report = &reports[r as usize];
         for (e, entry) in report.metrics.iter().enumerate() {

@@ -17,7 +17,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Report;
 use crate::model::config::Config;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 pub use config::CONFIG_FILE;
@@ -245,7 +246,8 @@ pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>
         Some(order) => (order, true),
         None => {
             let report = |at: &usize| parsed[*at].0.0.as_deref();
-            let mut slugs: HashMap<&str, &Report> = HashMap::with_capacity(present.len());
+            let mut slugs: HashMap<&str, &Report> =
+                HashMap::with_capacity_and_hasher(present.len(), Default::default());
             let mut taken = false;
             for r in present.iter().filter_map(report) {
                 if let Some(first) = slugs.insert(&r.slug, r) {

@@ -28,7 +28,7 @@ pub mod joined;
 
 pub use joined::{Bytes, Joined};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -131,9 +131,9 @@ impl Staging {
             output: output.to_path_buf(),
             dir,
             spare,
-            produced: Mutex::new(HashSet::new()),
+            produced: Mutex::new(HashSet::default()),
             changed: Mutex::new(Vec::new()),
-            behind: Mutex::new(HashSet::new()),
+            behind: Mutex::new(HashSet::default()),
             written: AtomicUsize::new(0),
             synced: false,
             committed: false,
@@ -180,7 +180,7 @@ impl Staging {
             (Ok(a), Ok(b)) => same_device(&a, &b),
             _ => false,
         };
-        let mine: std::collections::HashMap<String, u64> = files(&self.dir).into_iter().collect();
+        let mine: rustc_hash::FxHashMap<String, u64> = files(&self.dir).into_iter().collect();
         let names: HashSet<&str> = published.iter().map(|(p, _)| p.as_str()).collect();
         let stale: Vec<&String> = mine
             .keys()

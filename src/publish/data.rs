@@ -201,8 +201,8 @@ pub struct Last {
     pub json: std::fs::File,
     /// How long the files are.
     pub sizes: (usize, usize),
-    pub parts: std::collections::HashMap<String, [usize; 4]>,
-    pub changed: std::collections::HashSet<String>,
+    pub parts: rustc_hash::FxHashMap<String, [usize; 4]>,
+    pub changed: rustc_hash::FxHashSet<String>,
 }
 
 impl Last {
@@ -490,8 +490,9 @@ mod tests {
                 ("reversed".to_string(), [4, 2, 0, 1]),
                 ("past the end".to_string(), [0, 4, 2, 11]),
             ]
-            .into(),
-            changed: ["changed".to_string()].into(),
+            .into_iter()
+            .collect(),
+            changed: ["changed".to_string()].into_iter().collect(),
         };
         assert_eq!(last.part("fine"), Some([0, 4, 2, 10]));
         assert_eq!(last.part("reversed"), None);
