@@ -1237,6 +1237,9 @@ fn main() {
         .or_else(|| Path::new("/dev/shm").is_dir().then(|| "/dev/shm".into()))
         .unwrap_or_else(std::env::temp_dir);
     let keep = std::env::var_os("BENCH_KEEP").is_some();
+    if let Err(e) = std::fs::create_dir_all(&base) {
+        panic!("cannot make BENCH_DIR {}: {e}", base.display());
+    }
     let work = tempfile::Builder::new()
         .prefix("renewal-bench-")
         .tempdir_in(&base)

@@ -78,12 +78,12 @@ impl Joined {
         }
     }
 
-    /// As [`Joined::made`], taking `bytes` as they are, with whatever room
-    /// they have for more (a file made whole is one piece).
-    pub fn made_whole(&mut self, bytes: Vec<u8>) {
-        match self.pieces.last_mut() {
-            Some(Piece::Made(last)) => last.extend_from_slice(&bytes),
-            _ => self.pieces.push(Piece::Made(bytes)),
+    /// As [`Joined::made`], `bytes` kept as a piece of their own rather
+    /// than copied onto the last: a file made of many parts is never put
+    /// together in memory.
+    pub fn made_apart(&mut self, bytes: Vec<u8>) {
+        if !bytes.is_empty() {
+            self.pieces.push(Piece::Made(bytes));
         }
     }
 
@@ -120,13 +120,15 @@ impl Joined {
     }
 
     /// The file, with `old` as the file its kept stretches come from: its
-    /// bytes alone when it has no kept stretch; `None` when it has and
-    /// `old` cannot be had.
+    /// bytes alone when it is one piece, its pieces when it has no kept
+    /// stretch; `None` when it has one and `old` cannot be had.
     pub fn from_old(mut self, old: Option<&File>) -> Option<Bytes> {
-        // Bytes made one after another are one piece already.
         match self.pieces.as_mut_slice() {
             [] => return Some(Bytes::Whole(Vec::new())),
             [Piece::Made(bytes)] => return Some(Bytes::Whole(std::mem::take(bytes))),
+            pieces if pieces.iter().all(|p| matches!(p, Piece::Made(_))) => {
+                return Some(Bytes::Joined(self));
+            }
             _ => {}
         }
         self.old = Some(old?.try_clone().ok()?);
@@ -156,14 +158,16 @@ impl Joined {
     /// that is the old file itself can hold a kept stretch, at the same
     /// place; the bytes made now are compared.
     pub fn held_by(&self, path: &Path) -> bool {
-        let (Ok(mut file), Some(old)) = (File::open(path), self.old.as_ref()) else {
+        let Ok(mut file) = File::open(path) else {
             return false;
         };
-        let same_file = match (file.metadata(), old.metadata()) {
-            (Ok(a), Ok(b)) => a.len() == self.len() as u64 && super::same_file(&a, &b),
+        let fits = match (file.metadata(), self.old.as_ref().map(File::metadata)) {
+            (Ok(a), Some(Ok(b))) => a.len() == self.len() as u64 && super::same_file(&a, &b),
+            // Nothing kept: any file of the length may hold the pieces.
+            (Ok(a), None) => a.len() == self.len() as u64,
             _ => false,
         };
-        if !same_file {
+        if !fits {
             return false;
         }
         let mut at = 0;
@@ -277,5 +281,29 @@ mod tests {
             j.from_old(None).is_none(),
             "a kept stretch needs the old file"
         );
+    }
+
+    #[test]
+    fn pieces_made_apart_are_written_and_compared_without_an_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = Joined::default();
+        j.made_apart(b"head,".to_vec());
+        j.made_apart(Vec::new());
+        j.made_apart(b"rows".to_vec());
+        j.made(b";");
+        let Some(Bytes::Joined(j)) = j.from_old(None) else {
+            panic!("pieces made apart stay pieces");
+        };
+        assert_eq!(j.len(), 10);
+        let mut out = Vec::new();
+        j.write_to(&mut out).unwrap();
+        assert_eq!(out, b"head,rows;");
+        let file = dir.path().join("file");
+        std::fs::write(&file, "head,rows;").unwrap();
+        assert!(j.held_by(&file));
+        std::fs::write(&file, "head,rowz;").unwrap();
+        assert!(!j.held_by(&file), "a differing byte in a later piece");
+        std::fs::write(&file, "head,rows;!").unwrap();
+        assert!(!j.held_by(&file), "a longer file");
     }
 }

@@ -281,25 +281,24 @@ fn pieces(
                 return Part::Kept(kept);
             }
             let rows = metric_rows(shared, m);
-            Part::Made(csv_records(&rows), json_rows(&rows))
+            let (mut records, mut rows) = (csv_records(&rows), json_rows(&rows));
+            // Held until the files are written: no more room than needed.
+            records.shrink_to_fit();
+            rows.shrink_to_fit();
+            Part::Made(records, rows)
         })
         .collect();
     if stop() {
         return None;
     }
-    // Room for everything made now, as one piece when nothing is kept.
-    let (mut header, mut head) = (csv_header(), json_head(schema_url));
-    let made = chunks.iter().filter_map(|chunk| match chunk {
-        Part::Made(records, rows) => Some((records.len(), rows.len() + 2)),
-        Part::Kept(_) => None,
-    });
-    let (records, rows) = made.fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
-    header.reserve_exact(records);
-    head.reserve_exact(rows + JSON_TAIL.len());
+    // Each metric's part made now stays a piece of its own: the files,
+    // hundreds of MiB at the largest sizes, are never put together in
+    // memory, nor held twice.
+    let (header, head) = (csv_header(), json_head(schema_url));
     let (mut csv_at, mut json_at) = (header.len(), head.len());
     let (mut csv, mut json) = (Joined::default(), Joined::default());
-    csv.made_whole(header);
-    json.made_whole(head);
+    csv.made_apart(header);
+    json.made_apart(head);
     let mut first = true;
     let mut parts = Vec::with_capacity(chunks.len());
     for (m, chunk) in chunks.into_iter().enumerate() {
@@ -313,9 +312,13 @@ fn pieces(
         }
         match chunk {
             Part::Made(records, rows) => {
-                csv.made(&records);
-                json.made(between);
-                json.made(&rows);
+                csv.made_apart(records);
+                // The separator goes before the rows, not onto the last
+                // piece, which has no room to spare.
+                json.made_apart(match between.is_empty() {
+                    true => rows,
+                    false => [between, &rows].concat(),
+                });
             }
             Part::Kept([a, b, c, d]) => {
                 csv.kept(b"", a..b);
