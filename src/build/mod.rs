@@ -410,12 +410,15 @@ fn render_all(
             };
             // The site-wide open data, with the main edition's home page,
             // is written while its other files (sitemap, search index) are
-            // made.
-            let (more, site_data) = match home {
-                true => rayon::join(more, || {
-                    publish::site_data(&shared, page, true, data, &stop).map(write_all)
-                }),
-                false => (more(), Some(Ok(Vec::new()))),
+            // made. When no other thread is free to take one of the two,
+            // the data comes first: made and written, it is freed before
+            // the search index is made.
+            let (site_data, more) = match home {
+                true => rayon::join(
+                    || publish::site_data(&shared, page, true, data, &stop).map(write_all),
+                    more,
+                ),
+                false => (Some(Ok(Vec::new())), more()),
             };
             let (Some(more), Some(site_data)) = (more, site_data) else {
                 return Outcome::Skipped(id.clone());
