@@ -281,11 +281,11 @@ fn pieces(
                 return Part::Kept(kept);
             }
             let rows = metric_rows(shared, m);
-            let (mut records, mut rows) = (csv_records(&rows), json_rows(&rows));
-            // Held until the files are written: no more room than needed.
-            records.shrink_to_fit();
-            rows.shrink_to_fit();
-            Part::Made(records, rows)
+            // Held until the files are written, so copied into exactly
+            // their size: the allocator may keep a block shrunk in place
+            // at its full size.
+            let (records, rows) = (csv_records(&rows), json_rows(&rows));
+            Part::Made(records.as_slice().to_vec(), rows.as_slice().to_vec())
         })
         .collect();
     if stop() {
