@@ -25,7 +25,8 @@
 //!
 //! - `BENCH_SIZES`: comma-separated report counts (default `1000,10000,100000`).
 //! - `BENCH_RUNS`: timed runs of each tool per size (default 3).
-//! - `BENCH_DIR`: where to generate and build (default `/dev/shm`, else the temp folder).
+//! - `BENCH_DIR`: where to generate and build, made if missing (default `/dev/shm`, else
+//!   the temp folder).
 //! - `RENEWAL_BIN`: the renewal binary to time (default: the one this benchmark was built with).
 //! - `HUGO_BIN`: the Hugo binary (default `hugo` on `PATH`; skipped with a note if absent).
 //! - `BENCH_CHARTS_OFF=1`: also time renewal with `charts: false`.
