@@ -171,7 +171,7 @@ fn load_all<'b>(
 }
 
 /// Where rendered files go: the staging folder, or nowhere for `check`.
-type Writer<'a> = dyn Fn(&str, Bytes) -> Result<(), WriteError> + Sync + 'a;
+type Writer<'a> = dyn Fn(&str, Bytes<'_>) -> Result<u64, WriteError> + Sync + 'a;
 
 /// What became of one page.
 enum Outcome {
@@ -388,8 +388,9 @@ fn render_all(
             let mut files = vec![(path, Bytes::from(html))];
             let stop = || superseded.is_some_and(|s| s());
             let write_one = |(path, data): publish::File| {
-                bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-                write(&path, data).map(|()| path)
+                let len = write(&path, data)?;
+                bytes.fetch_add(len, Ordering::Relaxed);
+                Ok(path)
             };
             // The home page's on every core: its site-wide files run to
             // tens of MiB each.
@@ -457,8 +458,8 @@ fn render_all(
         0
     };
     for (path, data) in theme.statics.iter().take(statics) {
-        write(path, data.clone().into()).map_err(|e| Failure::Write(e.0))?;
-        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+        let len = write(path, data.clone().into()).map_err(|e| Failure::Write(e.0))?;
+        bytes.fetch_add(len, Ordering::Relaxed);
     }
     // Every snapshot, byte for byte as it was taken.
     let archived = if wanted.is_none() || all_statics {
@@ -581,11 +582,13 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
     let index = Index::build(&site);
     // Every file a build writes, for the link check.
     let files = std::sync::Mutex::new(Vec::new());
-    let record = |path: &str, _: Bytes| {
+    let record = |path: &str, bytes: Bytes| {
         if let Ok(mut files) = files.lock() {
             files.push(path.to_string());
         }
-        Ok(())
+        // A file made as it is written is not made: nothing in it is
+        // checked.
+        Ok(bytes.known_len().unwrap_or_default() as u64)
     };
     let (summary, _, _, _) = render_all(
         root,
@@ -914,7 +917,7 @@ fn build_changes(
     // With no report changed, only pages the last build did not make (none,
     // unless it failed to record them) are made.
     let wanted = |id: &PageId| !known.contains_key(id) || (files > 0 && touched.shows(&id.key));
-    let write = |path: &str, bytes: Bytes| staging.put(path, &bytes);
+    let write = |path: &str, bytes: Bytes| staging.put(path, bytes);
     let only = Only {
         wanted: Some(&wanted),
         statics: true,
@@ -988,7 +991,7 @@ fn build_into(
     progress: &Progress,
     only: Only,
 ) -> Result<(Summary, Vec<PagePaths>), Failure> {
-    let write = |path: &str, bytes: Bytes| staging.put(path, &bytes);
+    let write = |path: &str, bytes: Bytes| staging.put(path, bytes);
     let (summary, made, _, _) = render_all(root, site, index, theme, &write, progress, only)?;
     let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
     let summary = Summary {
@@ -1439,15 +1442,23 @@ impl Preview {
             let write = |path: &str, bytes: Bytes| {
                 // An overtaken step writes nothing (see below): what it
                 // makes need not be kept.
-                if !stop()
-                    && let Ok(mut rendered) = rendered.lock()
-                {
-                    let bytes = bytes.into_vec().map_err(|e| {
-                        WriteError(format!("cannot read what {path} is made from: {e}"))
-                    })?;
+                if stop() {
+                    return Ok(0);
+                }
+                let bytes = match bytes.into_vec() {
+                    Ok(bytes) => bytes,
+                    // Cut short because overtaken.
+                    Err(_) if stop() => return Ok(0),
+                    Err(e) => {
+                        let e = format!("cannot read what {path} is made from: {e}");
+                        return Err(WriteError(e));
+                    }
+                };
+                let len = bytes.len() as u64;
+                if let Ok(mut rendered) = rendered.lock() {
                     rendered.push((path.to_string(), bytes));
                 }
-                Ok(())
+                Ok(len)
             };
             let (made, pages, all, left) =
                 render_all(root, &site, index, &theme, &write, progress, step)?;

@@ -15,30 +15,36 @@ use std::ops::Range;
 use std::path::Path;
 
 /// A file's bytes as a build hands them to be written.
-pub enum Bytes {
+pub enum Bytes<'a> {
     /// Made whole, in memory.
     Whole(Vec<u8>),
     /// Put together from pieces (see [`Joined`]).
     Joined(Joined),
+    /// Made a stretch at a time as it is written (see [`Stream`]).
+    Stream(Stream<'a>),
 }
 
-impl From<Vec<u8>> for Bytes {
+/// A file made in stretches, in order, each made when the writer asks for
+/// it and dropped once written: a file of hundreds of MiB (the site-wide
+/// open data of a national portal) is never held whole. An error ends
+/// the file unwritten.
+pub type Stream<'a> = Box<dyn Iterator<Item = std::io::Result<Vec<u8>>> + Send + 'a>;
+
+impl From<Vec<u8>> for Bytes<'_> {
     fn from(bytes: Vec<u8>) -> Self {
         Bytes::Whole(bytes)
     }
 }
 
-impl Bytes {
-    /// How many bytes the file has.
-    pub fn len(&self) -> usize {
+impl Bytes<'_> {
+    /// How many bytes the file has, if known before it is written (not for
+    /// a stream).
+    pub fn known_len(&self) -> Option<usize> {
         match self {
-            Bytes::Whole(bytes) => bytes.len(),
-            Bytes::Joined(joined) => joined.len(),
+            Bytes::Whole(bytes) => Some(bytes.len()),
+            Bytes::Joined(joined) => Some(joined.len()),
+            Bytes::Stream(_) => None,
         }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     /// The bytes themselves, the kept stretches read from the old file.
@@ -48,6 +54,13 @@ impl Bytes {
             Bytes::Joined(joined) => {
                 let mut out = Vec::with_capacity(joined.len());
                 joined.write_to(&mut out)?;
+                Ok(out)
+            }
+            Bytes::Stream(stretches) => {
+                let mut out = Vec::new();
+                for stretch in stretches {
+                    out.extend_from_slice(&stretch?);
+                }
                 Ok(out)
             }
         }
@@ -122,7 +135,7 @@ impl Joined {
     /// The file, with `old` as the file its kept stretches come from: its
     /// bytes alone when it is one piece, its pieces when it has no kept
     /// stretch; `None` when it has one and `old` cannot be had.
-    pub fn from_old(mut self, old: Option<&File>) -> Option<Bytes> {
+    pub fn from_old(mut self, old: Option<&File>) -> Option<Bytes<'static>> {
         match self.pieces.as_mut_slice() {
             [] => return Some(Bytes::Whole(Vec::new())),
             [Piece::Made(bytes)] => return Some(Bytes::Whole(std::mem::take(bytes))),
@@ -197,7 +210,7 @@ mod tests {
     use super::*;
 
     /// The old file "0123456789", and a file made of its pieces.
-    fn joined(dir: &Path, build: impl Fn(&mut Joined)) -> (Bytes, std::path::PathBuf) {
+    fn joined(dir: &Path, build: impl Fn(&mut Joined)) -> (Bytes<'static>, std::path::PathBuf) {
         let old = dir.join("old");
         std::fs::write(&old, "0123456789").unwrap();
         let mut joined = Joined::default();
@@ -218,7 +231,7 @@ mod tests {
             j.kept(b"", 8..10);
             j.made(b"]");
         });
-        assert_eq!(bytes.len(), 10);
+        assert_eq!(bytes.known_len(), Some(10));
         assert_eq!(bytes.into_vec().unwrap(), b"[01234589]");
     }
 

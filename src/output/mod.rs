@@ -26,7 +26,7 @@
 
 pub mod joined;
 
-pub use joined::{Bytes, Joined};
+pub use joined::{Bytes, Joined, Stream};
 use rayon::prelude::*;
 use rustc_hash::FxHashSet as HashSet;
 use std::fs;
@@ -272,17 +272,120 @@ impl Staging {
         )
     }
 
-    /// As [`Staging::write`], for bytes made whole or joined from pieces.
-    pub fn put(&self, path: &str, bytes: &Bytes) -> Result<(), WriteError> {
+    /// As [`Staging::write`], for bytes made whole, joined from pieces or
+    /// made as they are written: how many bytes the file has.
+    pub fn put(&self, path: &str, bytes: Bytes) -> Result<u64, WriteError> {
+        let len = bytes.known_len().unwrap_or_default() as u64;
         match bytes {
-            Bytes::Whole(bytes) => self.write(path, bytes),
-            Bytes::Joined(joined) => self.write_with(
-                path,
-                joined.len(),
-                |full| joined.held_by(full),
-                |file| joined.write_to(file),
-            ),
+            Bytes::Whole(bytes) => self.write(path, &bytes).map(|()| len),
+            Bytes::Joined(joined) => self
+                .write_with(
+                    path,
+                    joined.len(),
+                    |full| joined.held_by(full),
+                    |file| joined.write_to(file),
+                )
+                .map(|()| len),
+            Bytes::Stream(stretches) => self.stream(path, stretches),
         }
+    }
+
+    /// As [`Staging::write`], for a file made a stretch at a time: each is
+    /// compared with the file there as it comes, and from the first that
+    /// differs on, the file is written anew (what came before copied from
+    /// the file compared with), so that neither the file nor the one there
+    /// is ever held whole. How many bytes the file has.
+    fn stream(&self, path: &str, stretches: Stream) -> Result<u64, WriteError> {
+        use std::io::{Read, Seek, SeekFrom};
+        if let Ok(mut produced) = self.produced.lock() {
+            produced.insert(path.to_string());
+        }
+        let full = self.dir.join(path);
+        let cannot =
+            |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
+        // Compared with the published file where the copy's is an older
+        // one of its own, else with the copy's.
+        let behind = self.was_behind(path);
+        let like = match behind {
+            true => self.output.join(path),
+            false => full.clone(),
+        };
+        let mut compared = fs::File::open(&like)
+            .ok()
+            .filter(|f| f.metadata().is_ok_and(|m| m.is_file()));
+        let mut at = 0u64;
+        let mut buffer = Vec::new();
+        let mut out: Option<fs::File> = None;
+        // The file written anew, with the `at` bytes the one compared with
+        // has in common with it.
+        let start = |compared: Option<&mut fs::File>, at: u64| {
+            self.clear_way(path);
+            if let Some(dir) = full.parent() {
+                fs::create_dir_all(dir)
+                    .map_err(|e| WriteError(format!("cannot create {}: {e}", dir.display())))?;
+            }
+            self.note_changed(path);
+            // As in `write_with`: never written into a file the published
+            // site may share.
+            let _ = fs::remove_file(&full);
+            let mut file = fs::File::create(&full).map_err(cannot)?;
+            if let Some(old) = compared.filter(|_| at > 0) {
+                old.seek(SeekFrom::Start(0))
+                    .and_then(|_| std::io::copy(&mut old.take(at), &mut file))
+                    .and_then(|n| match n == at {
+                        true => Ok(()),
+                        false => Err(std::io::ErrorKind::UnexpectedEof.into()),
+                    })
+                    .map_err(cannot)?;
+            }
+            Ok::<_, WriteError>(file)
+        };
+        let made = (|| {
+            for stretch in stretches {
+                let stretch = stretch.map_err(cannot)?;
+                if out.is_none() {
+                    let same = compared.as_mut().is_some_and(|old| {
+                        buffer.resize(stretch.len(), 0);
+                        old.read_exact(&mut buffer).is_ok() && buffer == stretch
+                    });
+                    if same {
+                        at += stretch.len() as u64;
+                        continue;
+                    }
+                    out = Some(start(compared.as_mut(), at)?);
+                }
+                if let Some(file) = out.as_mut() {
+                    file.write_all(&stretch).map_err(cannot)?;
+                }
+                at += stretch.len() as u64;
+            }
+            // Every stretch alike: the file compared with is the same only
+            // if it has no more.
+            let longer = compared
+                .as_ref()
+                .is_none_or(|old| old.metadata().map_or(true, |m| m.len() != at));
+            if out.is_none() && longer {
+                out = Some(start(compared.as_mut(), at)?);
+            }
+            Ok(())
+        })();
+        if let Err(e) = made {
+            if out.is_some() {
+                let _ = fs::remove_file(&full);
+            }
+            return Err(e);
+        }
+        match out {
+            Some(_) => {
+                self.written.fetch_add(1, Ordering::Relaxed);
+            }
+            // The published file's bytes: the copy takes it.
+            None if behind && !self.link_anew(path) => {
+                return Err(WriteError(format!("cannot link {}", full.display())));
+            }
+            None => {}
+        }
+        Ok(at)
     }
 
     /// Writes the file at `path` of `len` bytes with `put`, unless the
@@ -1038,6 +1141,80 @@ mod tests {
         staging.remove(data);
         staging.commit_changes().unwrap();
         assert!(!output.join(data).exists());
+    }
+
+    /// A file made in stretches, as [`Bytes::Stream`] hands it out.
+    fn stretches(parts: &[&[u8]]) -> Bytes<'static> {
+        let parts: Vec<std::io::Result<Vec<u8>>> = parts.iter().map(|p| Ok(p.to_vec())).collect();
+        Bytes::Stream(Box::new(parts.into_iter()))
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_made_as_it_is_written_is_compared_stretch_by_stretch() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("site");
+        let data = "data/all.json";
+        let published = || fs::read(output.join(data)).unwrap();
+        // Each build: how many bytes the file has, and how many files the
+        // swap wrote.
+        let build = |parts: &[&[u8]]| {
+            let staging = Staging::open(&output).unwrap();
+            let len = staging.put(data, stretches(parts)).unwrap();
+            (len, staging.commit().unwrap())
+        };
+        assert_eq!(build(&[b"ab", b"cd"]).0, 4);
+        assert_eq!(published(), b"abcd");
+        assert_eq!(build(&[b"ab", b"cd"]), (4, 0), "the same bytes");
+        assert_eq!(build(&[b"a", b"bc", b"d"]), (4, 0), "cut otherwise");
+        // A stretch differs: the file is written anew, the bytes before it
+        // copied, and the published one is never written into.
+        let inode = fs::metadata(output.join(data)).unwrap().ino();
+        let staging = Staging::open(&output).unwrap();
+        staging.put(data, stretches(&[b"ab", b"cX"])).unwrap();
+        assert_eq!(published(), b"abcd");
+        assert_eq!(fs::metadata(output.join(data)).unwrap().ino(), inode);
+        assert_eq!(staging.commit().unwrap(), 1);
+        assert_eq!(published(), b"abcX");
+        // Shorter and longer than the file there.
+        assert_eq!(build(&[b"ab"]), (2, 1));
+        assert_eq!(published(), b"ab");
+        assert_eq!(build(&[b"ab", b"", b"cdef"]), (6, 1));
+        assert_eq!(published(), b"abcdef");
+        // A file that cannot be made whole is not written, nor published.
+        let staging = Staging::open(&output).unwrap();
+        let failing: Vec<std::io::Result<Vec<u8>>> = vec![
+            Ok(b"xy".to_vec()),
+            Err(std::io::ErrorKind::Interrupted.into()),
+        ];
+        let failed = staging.put(data, Bytes::Stream(Box::new(failing.into_iter())));
+        assert!(failed.is_err());
+        drop(staging);
+        assert_eq!(published(), b"abcdef");
+        assert_eq!(build(&[b"abcdef"]), (6, 0));
+        // A large file the spare alone holds, an older version: compared
+        // with the published one, and linked to it when alike.
+        let big = |n: u8| vec![n; OVERWRITE_FROM as usize + usize::from(n)];
+        let changes = |bytes: &[u8]| {
+            let staging = Staging::open(&output).unwrap();
+            staging
+                .put(data, stretches(&[&bytes[..10], &bytes[10..]]))
+                .unwrap();
+            let spare = staging.dir.join(data);
+            let links = fs::metadata(&spare).unwrap().nlink();
+            (links, staging.commit_changes().unwrap())
+        };
+        changes(&big(1));
+        changes(&big(2));
+        assert_eq!(changes(&big(2)), (2, 0), "linked to the published file");
+        changes(&big(3));
+        assert_eq!(changes(&big(4)).1, 1);
+        assert_eq!(published(), big(4));
+        assert_eq!(
+            fs::read(beside(&output, "spare").join(data)).unwrap(),
+            big(3)
+        );
     }
 
     #[test]

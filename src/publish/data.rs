@@ -219,39 +219,144 @@ impl Last {
 }
 
 /// Every figure of the site, metric by metric, each in series order, as
-/// CSV and JSON, made a metric at a time on every core (or, with `reuse`,
-/// taken from the last build's files where the metric did not change).
-/// `None` once `stop` says so.
-pub fn site_files(
-    shared: &Shared,
+/// CSV and JSON, made a metric at a time on every core. With `reuse`,
+/// taken from the last build's files where the metric did not change;
+/// else (or when those files cannot be had) made a stretch of metrics at a
+/// time as the files are written (see [`Stretches`]). `None` once `stop`
+/// says so.
+pub fn site_files<'a>(
+    shared: &'a Shared,
     schema_url: &str,
-    stop: &(dyn Fn() -> bool + Sync),
-    reuse: Option<&super::Reuse>,
-) -> Option<(Bytes, Bytes)> {
-    let last = reuse.and_then(|r| r.last.as_ref());
+    stop: &'a (dyn Fn() -> bool + Sync),
+    reuse: Option<&'a super::Reuse>,
+) -> Option<(Bytes<'a>, Bytes<'a>)> {
+    let streams = || {
+        let [csv, json] = [false, true].map(|json| Stretches {
+            shared,
+            stop,
+            reuse,
+            json,
+            head: Some(match json {
+                true => json_head(schema_url),
+                false => csv_header(),
+            }),
+            next: 0,
+            at: 0,
+            first: true,
+            parts: Vec::with_capacity(shared.site.metrics.len()),
+        });
+        (Bytes::Stream(Box::new(csv)), Bytes::Stream(Box::new(json)))
+    };
+    let Some(last) = reuse.and_then(|r| r.last.as_ref()) else {
+        return (!stop()).then(streams);
+    };
     let made = pieces(shared, schema_url, stop, last);
     let joined = made.and_then(|(csv, json, parts)| {
-        let csv = csv.from_old(last.map(|l| &l.csv))?;
-        let json = json.from_old(last.map(|l| &l.json))?;
+        let csv = csv.from_old(Some(&last.csv))?;
+        let json = json.from_old(Some(&last.json))?;
         Some((csv, json, parts))
     });
     let (csv, json, parts) = match joined {
         Some(files) => files,
         // The old files could not be had: made whole.
-        None if last.is_some() && !stop() => {
-            let (csv, json, parts) = pieces(shared, schema_url, stop, None)?;
-            (csv.from_old(None)?, json.from_old(None)?, parts)
-        }
+        None if !stop() => return Some(streams()),
         None => return None,
     };
     if let Some(Ok(mut made)) = reuse.map(|r| r.made.lock()) {
         *made = Some(Parts {
-            csv: csv.len(),
-            json: json.len(),
+            csv: csv.known_len().unwrap_or_default(),
+            json: json.known_len().unwrap_or_default(),
             parts,
         });
     }
     Some((csv, json))
+}
+
+/// About this many figures are made at once, on every core, into one
+/// stretch of a site-wide file (some 8 MiB of CSV).
+const STRETCH_ROWS: usize = 1 << 16;
+
+/// One of the site-wide files, CSV or JSON, made as it is written: its
+/// head, then a stretch of whole metrics at a time, then its tail. Where
+/// each metric's part went is handed to `reuse` once the file is made.
+struct Stretches<'a> {
+    shared: &'a Shared<'a>,
+    stop: &'a (dyn Fn() -> bool + Sync),
+    reuse: Option<&'a super::Reuse>,
+    json: bool,
+    /// The head, until it is handed out.
+    head: Option<Vec<u8>>,
+    /// The first metric not yet made.
+    next: usize,
+    /// How many bytes were handed out.
+    at: usize,
+    /// Whether no row was handed out yet.
+    first: bool,
+    /// Where each metric made so far is in the file.
+    parts: Vec<[usize; 2]>,
+}
+
+impl Iterator for Stretches<'_> {
+    type Item = std::io::Result<Vec<u8>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        use rayon::prelude::*;
+        if let Some(head) = self.head.take() {
+            self.at = head.len();
+            return Some(Ok(head));
+        }
+        let metrics = &self.shared.site.metrics;
+        if self.next > metrics.len() {
+            return None;
+        }
+        if self.next == metrics.len() {
+            self.next += 1;
+            let tail = if self.json { JSON_TAIL } else { b"" };
+            self.at += tail.len();
+            if let Some(reuse) = self.reuse {
+                reuse.file_made(
+                    self.shared,
+                    self.json,
+                    self.at,
+                    std::mem::take(&mut self.parts),
+                );
+            }
+            return Some(Ok(tail.to_vec()));
+        }
+        if (self.stop)() {
+            self.next = metrics.len() + 1;
+            return Some(Err(std::io::ErrorKind::Interrupted.into()));
+        }
+        let (from, mut rows) = (self.next, 0);
+        while self.next < metrics.len() && (rows < STRETCH_ROWS || self.next == from) {
+            rows += metrics[self.next].points.len();
+            self.next += 1;
+        }
+        let json = self.json;
+        let made: Vec<Vec<u8>> = (from..self.next)
+            .into_par_iter()
+            .map(|m| {
+                let rows = metric_rows(self.shared, m);
+                match json {
+                    true => json_rows(&rows),
+                    false => csv_records(&rows),
+                }
+            })
+            .collect();
+        let mut stretch = Vec::with_capacity(made.iter().map(|m| m.len() + 2).sum());
+        for part in made {
+            // As in the pieces of a file taken from the last build: the
+            // separator goes before a metric's rows, outside its part.
+            if json && !part.is_empty() && !std::mem::replace(&mut self.first, false) {
+                stretch.extend_from_slice(b",\n");
+            }
+            let start = self.at + stretch.len();
+            stretch.extend_from_slice(&part);
+            self.parts.push([start, self.at + stretch.len()]);
+        }
+        self.at += stretch.len();
+        Some(Ok(stretch))
+    }
 }
 
 /// The site-wide CSV and JSON as pieces, and where each metric's part is
@@ -264,7 +369,7 @@ fn pieces(
     shared: &Shared,
     schema_url: &str,
     stop: &(dyn Fn() -> bool + Sync),
-    last: Option<&Last>,
+    last: &Last,
 ) -> Option<Laid> {
     use rayon::prelude::*;
     enum Part {
@@ -277,7 +382,7 @@ fn pieces(
             if stop() {
                 return Part::Made(Vec::new(), Vec::new());
             }
-            if let Some(kept) = last.and_then(|l| l.part(&shared.site.metrics[m].id)) {
+            if let Some(kept) = last.part(&shared.site.metrics[m].id) {
                 return Part::Kept(kept);
             }
             let rows = metric_rows(shared, m);
@@ -502,6 +607,47 @@ mod tests {
         assert_eq!(last.part("past the end"), None);
         assert_eq!(last.part("changed"), None);
         assert_eq!(last.part("unknown"), None);
+    }
+
+    #[test]
+    fn the_site_wide_files_made_as_written_hold_every_metric_where_they_say() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let config = crate::load::load_config(&root).unwrap();
+        let loaded = crate::load::reports(&root, &config, None);
+        let metrics = crate::join::join(&loaded.reports, &config, &loaded.unread_ids).unwrap();
+        let site = crate::model::Site {
+            config,
+            reports: loaded.reports,
+            metrics,
+        };
+        let index = crate::join::index::Index::build(&site);
+        let strings = Default::default();
+        let shared = Shared::new(&site, &index, &strings);
+        let reuse = super::super::Reuse::default();
+        let never = || false;
+        let (csv, json) = site_files(&shared, "s", &never, Some(&reuse)).unwrap();
+        assert!(matches!(csv, Bytes::Stream(_)), "made as written");
+        let (csv, json) = (csv.into_vec().unwrap(), json.into_vec().unwrap());
+        // As the files of all the site's rows would be, made whole.
+        let rows: Vec<Row> = (0..site.metrics.len())
+            .flat_map(|m| metric_rows(&shared, m))
+            .collect();
+        assert!(rows.len() > site.metrics.len());
+        assert_eq!(csv, super::csv(&rows));
+        assert_eq!(json, super::json(&rows, "s"));
+        let parts = reuse
+            .made
+            .into_inner()
+            .unwrap()
+            .expect("where each part is");
+        assert_eq!((parts.csv, parts.json), (csv.len(), json.len()));
+        assert_eq!(parts.parts.len(), site.metrics.len());
+        for (m, (id, [a, b, c, d])) in parts.parts.iter().enumerate() {
+            assert_eq!(id, &site.metrics[m].id);
+            let rows = metric_rows(&shared, m);
+            assert_eq!(csv[*a..*b], csv_records(&rows));
+            assert_eq!(json[*c..*d], json_rows(&rows));
+        }
     }
 
     #[test]

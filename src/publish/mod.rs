@@ -26,6 +26,43 @@ pub struct Reuse {
     /// Taken by the one page that makes the search index.
     pub search: std::sync::Mutex<Option<search::Last>>,
     pub made: std::sync::Mutex<Option<data::Parts>>,
+    /// The site-wide file, CSV or JSON, made first when each is made as it
+    /// is written.
+    half: std::sync::Mutex<Option<Half>>,
+}
+
+/// One site-wide file made: whether it is the JSON, its length, and where
+/// each metric's part is in it.
+type Half = (bool, usize, Vec<[usize; 2]>);
+
+impl Reuse {
+    /// Notes that the site-wide JSON (or CSV) is made, `len` bytes with
+    /// each metric's part at `parts`; once both are, where each metric's
+    /// part is in the two is kept for the next build.
+    fn file_made(&self, shared: &Shared, json: bool, len: usize, parts: Vec<[usize; 2]>) {
+        let Ok(mut half) = self.half.lock() else {
+            return;
+        };
+        let other = match half.take() {
+            Some(other) if other.0 != json => other,
+            _ => {
+                *half = Some((json, len, parts));
+                return;
+            }
+        };
+        let ((_, csv, csv_parts), (_, json, json_parts)) = match json {
+            true => (other, (json, len, parts)),
+            false => ((json, len, parts), other),
+        };
+        let ids = shared.site.metrics.iter().map(|m| m.id.clone());
+        let parts = ids
+            .zip(csv_parts.into_iter().zip(json_parts))
+            .map(|(id, ([a, b], [c, d]))| (id, [a, b, c, d]))
+            .collect();
+        if let Ok(mut made) = self.made.lock() {
+            *made = Some(data::Parts { csv, json, parts });
+        }
+    }
 }
 
 /// What the site-wide files are made from besides the site's values.
@@ -40,7 +77,7 @@ pub struct SiteWide<'a> {
 }
 
 /// A file to write: its path below the output folder, and its bytes.
-pub type File = (String, Bytes);
+pub type File<'a> = (String, Bytes<'a>);
 
 /// The files published with `page` of `edition` (the main edition is
 /// the first), whose values `shared` holds, and the site-wide ones `from`
@@ -53,7 +90,7 @@ pub fn files(
     main: bool,
     from: &SiteWide,
     stop: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<File>> {
+) -> Option<Vec<File<'static>>> {
     let SiteWide {
         everything,
         bodies,
@@ -138,13 +175,13 @@ pub fn files(
 /// but made apart from its other files (see [`files`]), so that its tens
 /// of MiB can be written while those are made: none for other pages, and
 /// `None` when `stop` said to leave the rest of the build for a newer one.
-pub fn site_data(
-    shared: &Shared,
+pub fn site_data<'a>(
+    shared: &'a Shared,
     page: Page,
     main: bool,
-    reuse: Option<&Reuse>,
-    stop: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<File>> {
+    reuse: Option<&'a Reuse>,
+    stop: &'a (dyn Fn() -> bool + Sync),
+) -> Option<Vec<File<'a>>> {
     if !(main && matches!(page, Page::Home)) {
         return Some(Vec::new());
     }
