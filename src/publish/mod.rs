@@ -151,18 +151,10 @@ pub fn files(
                 let last = reuse
                     .and_then(|r| r.search.lock().ok())
                     .and_then(|mut last| last.take());
-                // The text of the changed documents, to index again, and
-                // of every one in traditional script, whose characters
-                // the script map lists.
-                let only = last.as_ref().map(|l| {
-                    let hant = (shared.site.reports.iter().enumerate())
-                        .filter(|(_, r)| r.language == crate::i18n::Language::ZhHant)
-                        .map(|(n, _)| n);
-                    l.changed.iter().copied().chain(hant).collect()
-                });
-                let docs = search::docs(shared.site, &places, bodies, stop, only.as_ref());
-                let index = search::files(&docs, stop, last);
-                files.extend(index.into_iter().map(|(path, json)| (path, json.into())));
+                let docs = search::docs(shared.site, &places);
+                let text = |r: usize| search::text(shared.site, r, &docs[r].place, &bodies(r));
+                let index = search::files(&docs, &text, stop, last);
+                files.extend(index);
             }
         }
         _ => {}

@@ -23,8 +23,10 @@
 //! - `d-<k>.json`: documents 256 at a time: `[path, title, title in
 //!   traditional script, place, place in traditional script, date]`.
 
+use super::File;
 use crate::i18n::{Language, script};
 use crate::model::Site;
+use crate::output::Bytes;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -101,44 +103,26 @@ pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
     terms
 }
 
-/// The index files of the documents whose terms are in `per_doc` (each
-/// document's terms one per line, with the index file of each), made in as
-/// many groups as there are cores, each group from every document's terms
-/// that fall in it.
-fn index(
-    shards: usize,
-    per_doc: &[(String, Vec<u32>)],
-    stop: &(dyn Fn() -> bool + Sync),
-) -> Vec<BTreeMap<String, Vec<usize>>> {
-    let groups = rayon::current_num_threads().clamp(1, shards);
-    let per_group = shards.div_ceil(groups);
-    (0..groups)
-        .into_par_iter()
-        .flat_map_iter(|g| {
-            let first = g * per_group;
-            let mut group: Vec<BTreeMap<String, Vec<usize>>> =
-                vec![BTreeMap::new(); per_group.min(shards.saturating_sub(first))];
-            for (d, (terms, files)) in per_doc.iter().enumerate() {
-                if d % 64 == 0 && stop() {
-                    break;
-                }
-                let terms = terms.split('\n').filter(|t| !t.is_empty());
-                for (term, &file) in terms.zip(files) {
-                    if let Some(shard) = (file as usize).checked_sub(first)
-                        && let Some(shard) = group.get_mut(shard)
-                    {
-                        match shard.get_mut(term) {
-                            Some(list) => list.push(d),
-                            None => {
-                                shard.insert(term.to_string(), vec![d]);
-                            }
-                        }
+/// The terms of each document of a batch, the first numbered `first`,
+/// put in the index files of `group` (those from number `from` on): each
+/// document's terms one per line, with the index file of each.
+fn put_in(group: &mut [BTreeMap<String, Vec<u32>>], from: usize, first: usize, batch: &[Terms]) {
+    for (n, (terms, files)) in batch.iter().enumerate() {
+        let d = (first + n) as u32;
+        let terms = terms.split('\n').filter(|t| !t.is_empty());
+        for (term, &file) in terms.zip(files) {
+            if let Some(shard) = (file as usize).checked_sub(from)
+                && let Some(shard) = group.get_mut(shard)
+            {
+                match shard.get_mut(term) {
+                    Some(list) => list.push(d),
+                    None => {
+                        shard.insert(term.to_string(), vec![d]);
                     }
                 }
             }
-            group
-        })
-        .collect()
+        }
+    }
 }
 
 /// The entries of a published index file, `{"term":[document,…],…}` as
@@ -305,11 +289,9 @@ fn update_file(
     (out, chars)
 }
 
-/// One report as the index knows it.
+/// One report as the index lists it.
 pub struct Doc {
     pub path: String,
-    /// Everything searchable, in the report's own script.
-    pub text: String,
     pub title: String,
     pub place: String,
     pub date: String,
@@ -357,85 +339,69 @@ fn index_files(docs: usize) -> usize {
     (docs / 64).next_power_of_two().clamp(8, 4096)
 }
 
-/// The report documents of `site`, newest first, reading each body with
-/// `body`; once `stop` says so, the rest are left empty, to be thrown away.
-/// With `only`, the documents not in it get no text (their body is not
-/// read): for an index updated rather than made, which needs the text of
-/// the changed documents and of those written in traditional script.
-pub fn docs(
-    site: &Site,
-    places: &(dyn Fn(usize) -> String + Sync),
-    body: &(dyn Fn(usize) -> String + Sync),
-    stop: &(dyn Fn() -> bool + Sync),
-    only: Option<&BTreeSet<usize>>,
-) -> Vec<Doc> {
+/// The report documents of `site`, newest first.
+pub fn docs(site: &Site, places: &(dyn Fn(usize) -> String + Sync)) -> Vec<Doc> {
     site.reports
         .par_iter()
         .enumerate()
-        .map(|(r, report)| {
-            if only.is_some_and(|only| !only.contains(&r)) {
-                return Doc {
-                    path: format!("reports/{}/", report.slug),
-                    text: String::new(),
-                    title: report.title.clone(),
-                    place: places(r),
-                    date: report.published.to_string(),
-                    language: report.language,
-                };
-            }
-            if stop() {
-                return Doc {
-                    path: String::new(),
-                    text: String::new(),
-                    title: String::new(),
-                    place: String::new(),
-                    date: String::new(),
-                    language: report.language,
-                };
-            }
-            let mut text = format!(
-                "{}\n{}\n",
-                report.title,
-                report.summary.as_deref().unwrap_or("")
-            );
-            for entry in &report.metrics {
-                if let Some(m) = site.metric(&entry.id) {
-                    text.push_str(&site.metrics[m].label);
-                    text.push('\n');
-                }
-            }
-            let place = places(r);
-            text.push_str(&place);
-            text.push('\n');
-            for topic in &report.topics {
-                if let Some(t) = site.config.topics.iter().find(|t| &t.id == topic) {
-                    text.push_str(&t.name);
-                    text.push('\n');
-                }
-            }
-            text.push_str(&body(r));
-            Doc {
-                path: format!("reports/{}/", report.slug),
-                text,
-                title: report.title.clone(),
-                place,
-                date: report.published.to_string(),
-                language: report.language,
-            }
+        .map(|(r, report)| Doc {
+            path: format!("reports/{}/", report.slug),
+            title: report.title.clone(),
+            place: places(r),
+            date: report.published.to_string(),
+            language: report.language,
         })
         .collect()
 }
 
-/// The index files of `docs` (below `search/`): made, or with `last`, the
-/// published index updated for the documents it names. Every document
-/// written in traditional script must have its text, whose characters the
-/// script map lists. Once `stop` says so, the rest is not indexed and
-/// what comes back is to be thrown away.
+/// Everything report `r` of `site` is found by, in its own script: its
+/// title, summary, metric labels, `place`, topics and `body`.
+pub fn text(site: &Site, r: usize, place: &str, body: &str) -> String {
+    let report = &site.reports[r];
+    let mut text = format!(
+        "{}\n{}\n",
+        report.title,
+        report.summary.as_deref().unwrap_or("")
+    );
+    for entry in &report.metrics {
+        if let Some(m) = site.metric(&entry.id) {
+            text.push_str(&site.metrics[m].label);
+            text.push('\n');
+        }
+    }
+    text.push_str(place);
+    text.push('\n');
+    for topic in &report.topics {
+        if let Some(t) = site.config.topics.iter().find(|t| &t.id == topic) {
+            text.push_str(&t.name);
+            text.push('\n');
+        }
+    }
+    text.push_str(body);
+    text
+}
+
+/// A document's terms in one string, one per line, and the index file of
+/// each.
+type Terms = (String, Vec<u32>);
+
+/// Documents whose text is read and indexed at once: the index grows a
+/// batch at a time, and no more than a batch's text is held.
+const BATCH: usize = 2048;
+
+/// The index files of `docs` (below `search/`), document `d`'s text
+/// being `text(d)`: made, or with `last`, the published index updated for
+/// the documents it names (the text of the others, but for those written
+/// in traditional script, whose characters the script map lists, is not
+/// read). Once `stop` says so, the rest is not indexed and what comes back
+/// is to be thrown away. The index files made afresh are written out of
+/// their terms when written, each then freed.
 pub fn files(
     docs: &[Doc],
+    text: &(dyn Fn(usize) -> String + Sync),
     stop: &(dyn Fn() -> bool + Sync),
     last: Option<Last>,
-) -> Vec<(String, Vec<u8>)> {
+) -> Vec<File<'static>> {
     let simplified = |text: &str, language: Language| {
         if language == Language::ZhHant {
             script::convert(text, Language::ZhHans)
@@ -443,79 +409,116 @@ pub fn files(
             text.to_string()
         }
     };
-    // Each document's terms in one string, one per line: a few thousand
-    // strings to free at the end instead of millions.
     let shards = index_files(docs.len());
     let mut last = last.filter(|l| {
         l.shards.len() == shards && l.doc_files.len() == docs.len().div_ceil(DOCS_PER_FILE)
     });
     let indexed = |d: usize| last.as_ref().is_none_or(|l| l.changed.contains(&d));
-    // Each document's terms in one string, one per line (a few thousand
-    // strings to free at the end instead of millions), with the index
-    // file of each.
-    let per_doc: Vec<(String, Vec<u32>)> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(n, d)| match stop() || !indexed(n) {
-            true => Default::default(),
-            false => {
-                let text = simplified(&d.text, d.language);
+    // Made afresh: the index files in as many groups as there are cores,
+    // each group filled from every document's terms that fall in it.
+    let groups = rayon::current_num_threads().clamp(1, shards);
+    let per_group = shards.div_ceil(groups);
+    let mut made: Vec<Vec<BTreeMap<String, Vec<u32>>>> = match last {
+        Some(_) => Vec::new(),
+        None => (0..groups)
+            .map(|g| vec![BTreeMap::new(); per_group.min(shards.saturating_sub(g * per_group))])
+            .collect(),
+    };
+    // Updated: the changed documents' terms, by index file.
+    let mut added: Vec<Vec<(String, usize)>> = vec![Vec::new(); shards];
+    // Every character of a report written in traditional script.
+    let mut originals: BTreeSet<char> = BTreeSet::new();
+    for first in (0..docs.len()).step_by(BATCH) {
+        if stop() {
+            return Vec::new();
+        }
+        let batch = first..docs.len().min(first + BATCH);
+        // Each document's terms in one string, one per line (a few
+        // thousand strings to free instead of millions), with the index
+        // file of each; and its characters, if written in traditional
+        // script.
+        let read: Vec<(Terms, Vec<char>)> = batch
+            .into_par_iter()
+            .map(|n| {
+                let language = docs[n].language;
+                let traditional = language == Language::ZhHant;
+                if stop() || !(indexed(n) || traditional) {
+                    return Default::default();
+                }
+                let original = text(n);
+                let mut chars = Vec::new();
+                if traditional {
+                    chars.extend(original.chars().filter(|c| is_cjk(*c)));
+                    chars.sort_unstable();
+                    chars.dedup();
+                }
+                if !indexed(n) {
+                    return (Default::default(), chars);
+                }
+                let text = simplified(&original, language);
                 let terms = terms(&text);
                 let files = terms
                     .iter()
                     .map(|t| (hash(t) as usize % shards) as u32)
                     .collect();
-                (terms.join("\n"), files)
+                ((terms.join("\n"), files), chars)
+            })
+            .collect();
+        let (terms, chars): (Vec<_>, Vec<_>) = read.into_iter().unzip();
+        originals.extend(chars.into_iter().flatten());
+        match &last {
+            Some(last) => {
+                for &d in last.changed.range(first..first + terms.len()) {
+                    let (words, files) = &terms[d - first];
+                    let words = words.split('\n').filter(|t| !t.is_empty());
+                    for (word, &file) in words.zip(files) {
+                        if let Some(added) = added.get_mut(file as usize) {
+                            added.push((word.to_string(), d));
+                        }
+                    }
+                }
             }
-        })
-        .collect();
+            None => made
+                .par_iter_mut()
+                .enumerate()
+                .for_each(|(g, group)| put_in(group, g * per_group, first, &terms)),
+        }
+    }
     if stop() {
         return Vec::new();
     }
     // Each index file, and the Chinese characters of its terms.
-    let made: Vec<(Vec<u8>, BTreeSet<char>)> = match last.as_mut() {
+    let made: Vec<(Bytes<'static>, BTreeSet<char>)> = match last.as_mut() {
         Some(last) => {
-            // The changed documents' terms, by index file.
-            let mut added: Vec<Vec<(&str, usize)>> = vec![Vec::new(); shards];
-            for &d in &last.changed {
-                let Some((terms, files)) = per_doc.get(d) else {
-                    continue;
-                };
-                let terms = terms.split('\n').filter(|t| !t.is_empty());
-                for (term, &file) in terms.zip(files) {
-                    if let Some(added) = added.get_mut(file as usize) {
-                        added.push((term, d));
-                    }
-                }
-            }
             let changed = &last.changed;
             std::mem::take(&mut last.shards)
                 .into_par_iter()
                 .zip(added.par_iter_mut())
                 .map(|(bytes, added)| {
                     added.sort_unstable();
-                    update_file(bytes, changed, added)
+                    let added: Vec<(&str, usize)> =
+                        added.iter().map(|(t, d)| (t.as_str(), *d)).collect();
+                    let (bytes, chars) = update_file(bytes, changed, &added);
+                    (Bytes::Whole(bytes), chars)
                 })
                 .collect()
         }
-        None => index(shards, &per_doc, stop)
-            .par_iter()
+        None => made
+            .into_iter()
+            .flatten()
             .map(|shard| {
-                if stop() {
-                    return Default::default();
-                }
-                let mut bytes = serde_json::to_vec(shard).unwrap_or_default();
-                bytes.push(b'\n');
                 let chars = (shard.keys())
                     .flat_map(|term| term.chars().filter(|c| is_cjk(*c)))
                     .collect();
-                (bytes, chars)
+                let bytes = move || {
+                    let mut bytes = serde_json::to_vec(&shard).unwrap_or_default();
+                    bytes.push(b'\n');
+                    Ok(bytes)
+                };
+                (Bytes::Stream(Box::new(std::iter::once_with(bytes))), chars)
             })
             .collect(),
     };
-    if stop() {
-        return Vec::new();
-    }
     let chars: BTreeSet<char> = made.iter().flat_map(|(_, c)| c).copied().collect();
     // Every traditional form of a character in the index, and every
     // character of a report written in traditional script.
@@ -533,11 +536,6 @@ pub fn files(
             map.insert(t, c.to_string());
         }
     }
-    let originals: BTreeSet<char> = docs
-        .iter()
-        .filter(|d| d.language == Language::ZhHant)
-        .flat_map(|d| d.text.chars().filter(|c| is_cjk(*c)))
-        .collect();
     for c in originals {
         let s = script::convert(&c.to_string(), Language::ZhHans);
         if s.chars().count() == 1 && s != c.to_string() {
@@ -551,7 +549,7 @@ pub fn files(
     let json = |value: &serde_json::Value| {
         let mut bytes = serde_json::to_vec(value).unwrap_or_default();
         bytes.push(b'\n');
-        bytes
+        Bytes::Whole(bytes)
     };
     let mut files = Vec::with_capacity(shards + docs.len() / DOCS_PER_FILE + 3);
     let doc_files = docs.len().div_ceil(DOCS_PER_FILE);
@@ -576,13 +574,16 @@ pub fn files(
     let chunks: Vec<&[Doc]> = docs.chunks(DOCS_PER_FILE).collect();
     files.par_extend(chunks.par_iter().enumerate().map(|(k, chunk)| {
         if stop() {
-            return Default::default();
+            return (String::new(), Vec::new().into());
         }
         // A file of documents none of which changed is as published.
         if let Some(last) = &last
             && !(k * DOCS_PER_FILE..(k + 1) * DOCS_PER_FILE).any(|d| last.changed.contains(&d))
         {
-            return (format!("search/d-{k}.json"), last.doc_files[k].clone());
+            return (
+                format!("search/d-{k}.json"),
+                last.doc_files[k].clone().into(),
+            );
         }
         let rows: Vec<serde_json::Value> = chunk
             .iter()
