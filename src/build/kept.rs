@@ -368,78 +368,94 @@ pub fn write(
                 .collect()
         })
         .unwrap_or_default();
-    let records: Option<Vec<Saved>> = reports
-        .par_iter()
-        .map(|report| {
-            let (stamp, read_at, warnings) = cache.read(&report.file)?;
-            if let (Some(read), Some(last)) = (kept.get(report.file.as_str()), last)
-                && Arc::ptr_eq(&read.report, report)
-                && (read.stamp, read.read_at) == (stamp, read_at)
-            {
-                match &read.record {
-                    Where::Base(n) => return Some(Saved::Base(*n)),
-                    Where::Changes(range) => {
-                        if let Some(record) = last.changes.get(range.clone()) {
-                            return Some(Saved::Bytes(record.into()));
-                        }
+    let record = |r: usize| {
+        let report = &reports[r];
+        let (stamp, read_at, warnings) = cache.read(&report.file)?;
+        if let (Some(read), Some(last)) = (kept.get(report.file.as_str()), last)
+            && Arc::ptr_eq(&read.report, report)
+            && (read.stamp, read.read_at) == (stamp, read_at)
+        {
+            match &read.record {
+                Where::Base(n) => return Some(Saved::Base(*n)),
+                Where::Changes(range) => {
+                    if let Some(record) = last.changes.get(range.clone()) {
+                        return Some(Saved::Bytes(record.into()));
                     }
                 }
             }
-            let entry = Entry {
-                modified: seconds(stamp.0),
-                size: stamp.1,
-                read_at: seconds(read_at),
-                slug_place: report.slug_place.map(|p| (p.line, p.column)),
-                warnings: warnings.to_vec(),
-                report: &**report,
-            };
-            postcard::to_stdvec(&entry)
-                .ok()
-                .map(|record| Saved::Bytes(record.into()))
-        })
-        .collect();
-    let Some(records) = records else {
-        return;
-    };
-    // The base stays while what changed since is an eighth of it or
-    // less, and at most an eighth of its records are of reports now gone.
-    let changed: usize = (records.iter())
-        .map(|l| match l {
-            Saved::Bytes(bytes) => bytes.len(),
-            Saved::Base(_) => 0,
-        })
-        .sum();
-    let kept_records = (records.iter())
-        .filter(|l| matches!(l, Saved::Base(_)))
-        .count();
-    let base = last.filter(|l| {
-        let count = l.base_records.len();
-        changed <= l.base_bytes.len() / 8 && count.saturating_sub(kept_records) <= count / 8
-    });
-    let mut order = Vec::with_capacity(records.len());
-    let mut texts: Vec<&[u8]> = Vec::new();
-    let name = match base {
-        Some(last) => {
-            let count = last.base_records.len();
-            for record in &records {
-                order.push(match record {
-                    Saved::Base(n) => *n,
-                    Saved::Bytes(bytes) => {
-                        texts.push(bytes);
-                        (count + texts.len() - 1) as u32
-                    }
-                });
-            }
-            last.base.clone()
         }
+        let entry = Entry {
+            modified: seconds(stamp.0),
+            size: stamp.1,
+            read_at: seconds(read_at),
+            slug_place: report.slug_place.map(|p| (p.line, p.column)),
+            warnings: warnings.to_vec(),
+            report: &**report,
+        };
+        postcard::to_stdvec(&entry)
+            .ok()
+            .map(|record| Saved::Bytes(record.into()))
+    };
+    let mut order = Vec::with_capacity(reports.len());
+    let records: Vec<Saved>;
+    let mut texts: Vec<&[u8]> = Vec::new();
+    let name = match last {
+        // Nothing kept to take records from: a new base, its records made
+        // a batch at a time as it is written.
         None => {
-            // A new base, of every report: records of the last one are
-            // taken from it.
-            let Some(name) = new_base(at, key, &records, last) else {
+            let Some(name) = new_base(at, key, reports.len(), &record, None) else {
                 return;
             };
-            order.extend(0..records.len() as u32);
+            order.extend(0..reports.len() as u32);
             name
+        }
+        Some(last) => {
+            let made: Option<Vec<Saved>> = (0..reports.len()).into_par_iter().map(record).collect();
+            let Some(made) = made else {
+                return;
+            };
+            records = made;
+            // The base stays while what changed since is an eighth of it
+            // or less, and at most an eighth of its records are of reports
+            // now gone.
+            let changed: usize = (records.iter())
+                .map(|l| match l {
+                    Saved::Bytes(bytes) => bytes.len(),
+                    Saved::Base(_) => 0,
+                })
+                .sum();
+            let kept_records = (records.iter())
+                .filter(|l| matches!(l, Saved::Base(_)))
+                .count();
+            let count = last.base_records.len();
+            if changed <= last.base_bytes.len() / 8
+                && count.saturating_sub(kept_records) <= count / 8
+            {
+                for record in &records {
+                    order.push(match record {
+                        Saved::Base(n) => *n,
+                        Saved::Bytes(bytes) => {
+                            texts.push(bytes);
+                            (count + texts.len() - 1) as u32
+                        }
+                    });
+                }
+                last.base.clone()
+            } else {
+                // A new base, of every report: records of the last one
+                // are taken from it.
+                let again = |r: usize| {
+                    Some(match &records[r] {
+                        Saved::Base(n) => Saved::Base(*n),
+                        Saved::Bytes(bytes) => Saved::Bytes(std::borrow::Cow::Borrowed(bytes)),
+                    })
+                };
+                let Some(name) = new_base(at, key, records.len(), &again, Some(last)) else {
+                    return;
+                };
+                order.extend(0..records.len() as u32);
+                name
+            }
         }
     };
     let head = Head {
@@ -488,9 +504,21 @@ enum Saved<'a> {
     Bytes(std::borrow::Cow<'a, [u8]>),
 }
 
-/// Writes a new base for `at` with the `records` of every report
-/// (those of the last base taken from it): its name.
-fn new_base(at: &Path, key: &str, records: &[Saved], last: Option<&Kept>) -> Option<String> {
+/// Reports whose records are made at once for a new base, and written
+/// before the next are made.
+const BASE_BATCH: usize = 4096;
+
+/// Writes a new base for `at` with the records of the `count` reports,
+/// `record(r)` being report `r`'s (those of the last base taken from it),
+/// made and written a batch at a time: its name.
+fn new_base<'a>(
+    at: &Path,
+    key: &str,
+    count: usize,
+    record: &(dyn Fn(usize) -> Option<Saved<'a>> + Sync),
+    last: Option<&Kept>,
+) -> Option<String> {
+    use std::io::Write;
     let since = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
@@ -501,22 +529,33 @@ fn new_base(at: &Path, key: &str, records: &[Saved], last: Option<&Kept>) -> Opt
         base: name.clone(),
     })
     .ok()?;
-    let mut out = Vec::with_capacity(
-        last.map_or(0, |l| l.base_bytes.len()) + records.len() * 64 + head.len(),
-    );
-    push_record(&mut out, &head)?;
-    for saved in records {
-        let record = match saved {
-            Saved::Bytes(bytes) => bytes,
-            Saved::Base(n) => {
-                let last = last?;
-                last.base_bytes
-                    .get(last.base_records.get(*n as usize)?.clone())?
-            }
-        };
-        push_record(&mut out, record)?;
+    let at = base(at);
+    let mut temp = at.as_os_str().to_owned();
+    temp.push(".new");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&temp).ok()?);
+    let mut put = |record: &[u8]| {
+        let len = u32::try_from(record.len()).ok()?;
+        out.write_all(&len.to_le_bytes()).ok()?;
+        out.write_all(record).ok()
+    };
+    put(&head)?;
+    for from in (0..count).step_by(BASE_BATCH) {
+        let batch = from..count.min(from + BASE_BATCH);
+        let made: Option<Vec<Saved>> = batch.into_par_iter().map(record).collect();
+        for saved in made? {
+            let record = match &saved {
+                Saved::Bytes(bytes) => bytes,
+                Saved::Base(n) => {
+                    let last = last?;
+                    last.base_bytes
+                        .get(last.base_records.get(*n as usize)?.clone())?
+                }
+            };
+            put(record)?;
+        }
     }
-    replace(&base(at), &out).ok()?;
+    out.into_inner().ok()?;
+    std::fs::rename(&temp, &at).ok()?;
     Some(name)
 }
 
