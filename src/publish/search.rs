@@ -103,10 +103,78 @@ pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
     terms
 }
 
+/// An index file being made: each term's documents.
+type Shard = BTreeMap<String, Postings>;
+
+/// A term's documents, in increasing order, held as the difference between
+/// each and the one before, seven bits a byte (LEB128): a byte or two a
+/// document where most terms are common, rather than four.
+#[derive(Default, Clone)]
+struct Postings {
+    last: u32,
+    gaps: Vec<u8>,
+}
+
+impl Postings {
+    /// Adds document `d`, which comes after every one already in.
+    fn push(&mut self, d: u32) {
+        let mut gap = d.wrapping_sub(self.last);
+        self.last = d;
+        while gap >= 0x80 {
+            self.gaps.push((gap & 0x7f) as u8 | 0x80);
+            gap >>= 7;
+        }
+        self.gaps.push(gap as u8);
+    }
+
+    /// The documents, in order.
+    fn docs(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut bytes = self.gaps.iter();
+        let mut at = 0u32;
+        std::iter::from_fn(move || {
+            let (mut gap, mut shift) = (0u32, 0);
+            loop {
+                let b = *bytes.next()?;
+                gap |= u32::from(b & 0x7f) << shift;
+                shift += 7;
+                if b < 0x80 {
+                    break;
+                }
+            }
+            at = at.wrapping_add(gap);
+            Some(at)
+        })
+    }
+}
+
+/// An index file as published: `{"term":[document,…],…}`, compactly, as
+/// `serde_json` writes a map of lists, and a line end.
+fn index_file(shard: &Shard) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = Vec::new();
+    out.push(b'{');
+    for (n, (term, list)) in shard.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        let _ = serde_json::to_writer(&mut out, term);
+        out.extend_from_slice(b":[");
+        for (i, d) in list.docs().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let _ = write!(out, "{d}");
+        }
+        out.push(b']');
+    }
+    out.extend_from_slice(b"}\n");
+    out
+}
+
 /// The terms of each document of a batch, the first numbered `first`,
 /// put in the index files of `group` (those from number `from` on): each
 /// document's terms one per line, with the index file of each.
-fn put_in(group: &mut [BTreeMap<String, Vec<u32>>], from: usize, first: usize, batch: &[Terms]) {
+fn put_in(group: &mut [Shard], from: usize, first: usize, batch: &[Terms]) {
     for (n, (terms, files)) in batch.iter().enumerate() {
         let d = (first + n) as u32;
         let terms = terms.split('\n').filter(|t| !t.is_empty());
@@ -117,7 +185,9 @@ fn put_in(group: &mut [BTreeMap<String, Vec<u32>>], from: usize, first: usize, b
                 match shard.get_mut(term) {
                     Some(list) => list.push(d),
                     None => {
-                        shard.insert(term.to_string(), vec![d]);
+                        let mut list = Postings::default();
+                        list.push(d);
+                        shard.insert(term.to_string(), list);
                     }
                 }
             }
@@ -418,7 +488,7 @@ pub fn files(
     // each group filled from every document's terms that fall in it.
     let groups = rayon::current_num_threads().clamp(1, shards);
     let per_group = shards.div_ceil(groups);
-    let mut made: Vec<Vec<BTreeMap<String, Vec<u32>>>> = match last {
+    let mut made: Vec<Vec<Shard>> = match last {
         Some(_) => Vec::new(),
         None => (0..groups)
             .map(|g| vec![BTreeMap::new(); per_group.min(shards.saturating_sub(g * per_group))])
@@ -510,11 +580,7 @@ pub fn files(
                 let chars = (shard.keys())
                     .flat_map(|term| term.chars().filter(|c| is_cjk(*c)))
                     .collect();
-                let bytes = move || {
-                    let mut bytes = serde_json::to_vec(&shard).unwrap_or_default();
-                    bytes.push(b'\n');
-                    Ok(bytes)
-                };
+                let bytes = move || Ok(index_file(&shard));
                 (Bytes::Stream(Box::new(std::iter::once_with(bytes))), chars)
             })
             .collect(),
@@ -617,6 +683,32 @@ mod tests {
         let mut bytes = serde_json::to_vec(&map).unwrap();
         bytes.push(b'\n');
         bytes
+    }
+
+    #[test]
+    fn an_index_file_is_written_as_a_map_of_lists() {
+        let lists: [(&str, &[u32]); 4] = [
+            ("燃气", &[0, 1, 2, 127, 128, 300, 16_384, 70_000, u32::MAX]),
+            ("a\"b\\c\u{1}", &[5]),
+            ("gas", &[0]),
+            ("改造", &[3, 1_000_000]),
+        ];
+        let mut shard = Shard::new();
+        let mut expected: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (term, docs) in lists {
+            let list = shard.entry(term.to_string()).or_default();
+            for &d in docs {
+                list.push(d);
+            }
+            expected.insert(term.to_string(), docs.to_vec());
+        }
+        let mut bytes = serde_json::to_vec(&expected).unwrap();
+        bytes.push(b'\n');
+        assert_eq!(
+            String::from_utf8(index_file(&shard)).unwrap(),
+            String::from_utf8(bytes).unwrap()
+        );
+        assert_eq!(index_file(&Shard::new()), b"{}\n");
     }
 
     #[test]
