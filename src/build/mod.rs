@@ -197,14 +197,14 @@ pub struct PageId {
 pub enum PageKey {
     Home,
     AllReports(usize),
-    Report(String),
+    Report(std::sync::Arc<str>),
     Cities,
     Years,
     Topics,
     Overview(Listing),
     More(Listing, pages::List, usize),
-    Metric(String),
-    Series(String, usize),
+    Metric(std::sync::Arc<str>),
+    Series(std::sync::Arc<str>, usize),
     Search,
     NotFound,
 }
@@ -234,14 +234,14 @@ impl PageKey {
         match page {
             Page::Home => PageKey::Home,
             Page::AllReports(n) => PageKey::AllReports(n),
-            Page::Report(r) => PageKey::Report(site.reports[r].slug.clone()),
+            Page::Report(r) => PageKey::Report(site.reports[r].slug.as_str().into()),
             Page::Cities => PageKey::Cities,
             Page::Years => PageKey::Years,
             Page::Topics => PageKey::Topics,
             Page::Overview(l) => PageKey::Overview(l),
             Page::More(l, list, n) => PageKey::More(l, list, n),
-            Page::Metric(m) => PageKey::Metric(site.metrics[m].id.clone()),
-            Page::Series(m, n) => PageKey::Series(site.metrics[m].id.clone(), n),
+            Page::Metric(m) => PageKey::Metric(site.metrics[m].id.as_str().into()),
+            Page::Series(m, n) => PageKey::Series(site.metrics[m].id.as_str().into(), n),
             Page::Search => PageKey::Search,
             Page::NotFound => PageKey::NotFound,
         }
@@ -1211,8 +1211,8 @@ impl Touched {
     /// Pages that count or list the whole site are always made again.
     fn shows(&self, key: &PageKey) -> bool {
         match key {
-            PageKey::Report(slug) => self.slugs.contains(slug),
-            PageKey::Metric(id) | PageKey::Series(id, _) => self.metrics.contains(id),
+            PageKey::Report(slug) => self.slugs.contains(&**slug),
+            PageKey::Metric(id) | PageKey::Series(id, _) => self.metrics.contains(&**id),
             PageKey::More(l, pages::List::Reports, n) => {
                 self.listings.contains(l)
                     && self.same_lists.get(&Some(*l)).is_none_or(|p| p.contains(n))
@@ -1347,7 +1347,7 @@ impl Preview {
         // changed) goes at once, not after every other page is made.
         let slugs: HashSet<&str> = site.reports.iter().map(|r| r.slug.as_str()).collect();
         let vanished: Vec<PageId> = (last.paths.keys())
-            .filter(|id| matches!(&id.key, PageKey::Report(s) if !slugs.contains(s.as_str())))
+            .filter(|id| matches!(&id.key, PageKey::Report(s) if !slugs.contains(&**s)))
             .cloned()
             .collect();
         let mut removed = Vec::new();
@@ -1384,8 +1384,7 @@ impl Preview {
             .filter(|(_, r)| edited.contains(r.slug.as_str()))
             .map(|(r, _)| Page::Report(r))
             .collect();
-        let first =
-            |id: &PageId| matches!(&id.key, PageKey::Report(s) if edited.contains(s.as_str()));
+        let first = |id: &PageId| matches!(&id.key, PageKey::Report(s) if edited.contains(&**s));
         let first_wanted = |id: &PageId| first(id) && wanted(id);
         let rest_wanted = |id: &PageId| !first(id) && wanted(id);
         let superseded = self.superseded.clone();
