@@ -395,7 +395,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         month: None,
         day: None,
     });
-    let mut metrics: Vec<MetricEntry> = Vec::new();
+    let mut metrics: Vec<MetricEntry> = Vec::with_capacity(raw.metrics.len());
     for (i, m) in raw.metrics.iter().enumerate() {
         let field = |name: &str| format!("metrics[{i}].{name}");
         if let Err(message) = check_slug(&m.id.value) {
@@ -469,7 +469,12 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         let target = problems.amount(&m.target, || field("target"));
         let actual = problems.amount(&m.actual, || field("actual"));
 
-        let mut values = Vec::new();
+        // Of exactly their number: a site holds every report's values.
+        let whole = m.target.is_some() || m.actual.is_some();
+        let mut values = Vec::with_capacity(match m.districts.len() {
+            0 => 1,
+            n => n + usize::from(whole),
+        });
         if m.districts.is_empty() {
             let place = match &m.district {
                 Some(d) => problems.district(city, d, || field("district")),
@@ -503,7 +508,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             }
             // A top-level figure beside the breakdown is the whole city's (or
             // the report's district's) total: plans often give both.
-            if m.target.is_some() || m.actual.is_some() {
+            if whole {
                 values.push(Value {
                     district: district.clone(),
                     target,
@@ -695,7 +700,13 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         language: language.unwrap_or(config.language),
         converted_from: None,
         summary: raw.summary,
-        topics: raw.topics.into_iter().map(|t| t.value).collect(),
+        // Not collected in place, which would keep the larger block of
+        // the parsed list.
+        topics: {
+            let mut topics = Vec::with_capacity(raw.topics.len());
+            topics.extend(raw.topics.into_iter().map(|t| t.value));
+            topics
+        },
         source,
         value_districts: value_districts(&metrics),
         metrics,
