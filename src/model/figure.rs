@@ -23,7 +23,26 @@ pub struct Figure {
     /// The figure's digits as a whole number (`5.70` → 570).
     digits: u64,
     /// How many of them are decimals (`5.70` → 2).
-    scale: u8,
+    scale: Scale,
+}
+
+/// A count of decimals, 0 to [`MAX_DIGITS`], held as one more, so that a
+/// figure that is not given costs no more room than one that is
+/// (`Option<Figure>` is as large as `Figure`): a site holds millions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Scale(std::num::NonZeroU8);
+
+impl Scale {
+    const fn of(decimals: u8) -> Scale {
+        match std::num::NonZeroU8::new(decimals.saturating_add(1)) {
+            Some(held) => Scale(held),
+            None => Scale(std::num::NonZeroU8::MAX),
+        }
+    }
+
+    const fn get(self) -> u8 {
+        self.0.get() - 1
+    }
 }
 
 impl Figure {
@@ -33,7 +52,7 @@ impl Figure {
     pub const fn whole(n: u64) -> Figure {
         Figure {
             digits: n,
-            scale: 0,
+            scale: Scale::of(0),
         }
     }
 
@@ -73,7 +92,7 @@ impl Figure {
             .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
         Ok(Figure {
             digits,
-            scale: fraction.len() as u8,
+            scale: Scale::of(fraction.len() as u8),
         })
     }
 
@@ -82,7 +101,7 @@ impl Figure {
         // Below 2^53 the digits and every power of ten up to 10^18 are exact
         // floats, so one division rounds once, as parsing the text would.
         if self.digits < 1 << 53 {
-            self.digits as f64 / 10f64.powi(i32::from(self.scale))
+            self.digits as f64 / 10f64.powi(i32::from(self.scale.get()))
         } else {
             self.to_string().parse().unwrap_or(f64::NAN)
         }
@@ -91,11 +110,11 @@ impl Figure {
     /// The exact sum, written with the larger number of decimals of the
     /// two (`5.1 + 3.60` → `8.70`), or `None` past [`MAX_DIGITS`] digits.
     pub fn checked_add(self, other: Figure) -> Option<Figure> {
-        let scale = self.scale.max(other.scale);
+        let scale = self.scale.get().max(other.scale.get());
         let digits = self.at_scale(scale) + other.at_scale(scale);
         (digits < 10u128.pow(MAX_DIGITS as u32)).then_some(Figure {
             digits: digits as u64,
-            scale,
+            scale: Scale::of(scale),
         })
     }
 
@@ -105,7 +124,7 @@ impl Figure {
 
     /// The digits scaled to `scale` decimals (at least `self.scale`).
     fn at_scale(self, scale: u8) -> u128 {
-        u128::from(self.digits) * 10u128.pow(u32::from(scale - self.scale))
+        u128::from(self.digits) * 10u128.pow(u32::from(scale - self.scale.get()))
     }
 }
 
@@ -181,7 +200,7 @@ fn why_not(written: &str) -> String {
 
 impl Ord for Figure {
     fn cmp(&self, other: &Figure) -> Ordering {
-        let scale = self.scale.max(other.scale);
+        let scale = self.scale.get().max(other.scale.get());
         self.at_scale(scale).cmp(&other.at_scale(scale))
     }
 }
@@ -194,16 +213,17 @@ impl PartialOrd for Figure {
 
 impl fmt::Display for Figure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.scale == 0 {
+        let scale = self.scale.get();
+        if scale == 0 {
             return write!(f, "{}", self.digits);
         }
-        let unit = 10u64.pow(u32::from(self.scale));
+        let unit = 10u64.pow(u32::from(scale));
         write!(
             f,
             "{}.{:0width$}",
             self.digits / unit,
             self.digits % unit,
-            width = usize::from(self.scale)
+            width = usize::from(scale)
         )
     }
 }
@@ -216,7 +236,7 @@ impl Serialize for Figure {
         if serializer.is_human_readable() {
             serializer.collect_str(self)
         } else {
-            (self.digits, self.scale).serialize(serializer)
+            (self.digits, self.scale.get()).serialize(serializer)
         }
     }
 }
@@ -233,13 +253,37 @@ impl<'de> serde::Deserialize<'de> for Figure {
         if usize::from(scale) > MAX_DIGITS || digits >= 10u64.pow(MAX_DIGITS as u32) {
             return Err(serde::de::Error::custom("not a figure a report can give"));
         }
-        Ok(Figure { digits, scale })
+        Ok(Figure {
+            digits,
+            scale: Scale::of(scale),
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_not_given_takes_no_more_room_than_one_given() {
+        assert_eq!(
+            std::mem::size_of::<Option<Figure>>(),
+            std::mem::size_of::<Figure>()
+        );
+        // As a build keeps them, given or not.
+        for text in ["0", "5.70", "0.000000000000000001", "999999999999999999"] {
+            let given = Some(Figure::parse(text).unwrap());
+            for figure in [given, None] {
+                let bytes = postcard::to_stdvec(&figure).unwrap();
+                let back: Option<Figure> = postcard::from_bytes(&bytes).unwrap();
+                assert_eq!(back, figure);
+                assert_eq!(
+                    back.map(|f| f.to_string()),
+                    figure.map(|_| text.to_string())
+                );
+            }
+        }
+    }
 
     #[test]
     fn sums_are_exact_and_keep_the_finer_scale() {
