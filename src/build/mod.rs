@@ -173,11 +173,51 @@ fn load_all<'b>(
 /// Where rendered files go: the staging folder, or nowhere for `check`.
 type Writer<'a> = dyn Fn(&str, Bytes<'_>) -> Result<u64, WriteError> + Sync + 'a;
 
+/// The paths of every page's files, one after another in one text, each
+/// after a NUL, while pages are being made. Held there rather than as a
+/// string each: a few hundred thousand small strings kept among the
+/// short-lived ones of rendering would keep much of the memory those
+/// used from being given back.
+#[derive(Default)]
+struct Written(Mutex<String>);
+
+impl Written {
+    /// Keeps `paths`: where they are.
+    fn keep(&self, paths: &[String]) -> std::ops::Range<usize> {
+        let Ok(mut all) = self.0.lock() else {
+            return 0..0;
+        };
+        let start = all.len();
+        for path in paths {
+            all.push('\0');
+            all.push_str(path);
+        }
+        start..all.len()
+    }
+
+    /// How many paths are kept at `at`.
+    fn count(&self, at: std::ops::Range<usize>) -> usize {
+        self.0
+            .lock()
+            .map_or(0, |all| all.get(at).map_or(0, |p| p.matches('\0').count()))
+    }
+
+    /// The paths kept at `at`.
+    fn paths(&self, at: std::ops::Range<usize>) -> Vec<String> {
+        let Ok(all) = self.0.lock() else {
+            return Vec::new();
+        };
+        let kept = all.get(at).unwrap_or_default();
+        kept.split('\0').skip(1).map(String::from).collect()
+    }
+}
+
 /// What became of one page.
 enum Outcome {
     /// Written at these paths (relative to the output folder): the page,
-    /// then the files published with it (see [`crate::publish`]).
-    Written(PageId, Vec<String>),
+    /// then the files published with it (see [`crate::publish`]), kept in
+    /// [`Written`] at this range.
+    Written(PageId, std::ops::Range<usize>),
     Problem(Diagnostic),
     Unwritable(WriteError),
     /// Not made: a newer change came first (see [`Preview::superseded`]).
@@ -342,6 +382,7 @@ fn render_all(
             .collect::<Vec<String>>()
     };
     let bytes = AtomicU64::new(0);
+    let written = Written::default();
     let mut outcomes: Vec<Outcome> = Vec::new();
     // One edition at a time, so that one converted copy of the site is
     // held at once.
@@ -428,7 +469,7 @@ fn render_all(
             match (write_all(files), site_data) {
                 (Ok(mut paths), Ok(data)) => {
                     paths.splice(1..1, data);
-                    Outcome::Written(id.clone(), paths)
+                    Outcome::Written(id.clone(), written.keep(&paths))
                 }
                 (Err(e), _) | (_, Err(e)) => Outcome::Unwritable(e),
             }
@@ -485,7 +526,7 @@ fn render_all(
         files: outcomes
             .iter()
             .map(|o| match o {
-                Outcome::Written(_, paths) => paths.len(),
+                Outcome::Written(_, at) => written.count(at.clone()),
                 _ => 0,
             })
             .sum::<usize>()
@@ -499,7 +540,7 @@ fn render_all(
     let mut skipped = Vec::new();
     for outcome in outcomes {
         match outcome {
-            Outcome::Written(id, paths) => made.push((id, paths)),
+            Outcome::Written(id, at) => made.push((id, written.paths(at))),
             Outcome::Skipped(id) => skipped.push(id),
             _ => {}
         }
