@@ -319,16 +319,7 @@ impl Staging {
         // The file written anew, with the `at` bytes the one compared with
         // has in common with it.
         let start = |compared: Option<&mut fs::File>, at: u64| {
-            self.clear_way(path);
-            if let Some(dir) = full.parent() {
-                fs::create_dir_all(dir)
-                    .map_err(|e| WriteError(format!("cannot create {}: {e}", dir.display())))?;
-            }
-            self.note_changed(path);
-            // As in `write_with`: never written into a file the published
-            // site may share.
-            let _ = fs::remove_file(&full);
-            let mut file = fs::File::create(&full).map_err(cannot)?;
+            let mut file = self.anew(path)?;
             if let Some(old) = compared.filter(|_| at > 0) {
                 old.seek(SeekFrom::Start(0))
                     .and_then(|_| std::io::copy(&mut old.take(at), &mut file))
@@ -431,6 +422,21 @@ impl Staging {
         } else if holds(&full) {
             return Ok(());
         }
+        // What could not be written whole is not left behind.
+        self.anew(path).and_then(|mut file| {
+            put(&mut file).map_err(|e| {
+                let _ = fs::remove_file(&full);
+                cannot(e)
+            })
+        })?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// A new, empty file at `path` in the copy, in place of whatever was
+    /// there, its folders made.
+    fn anew(&self, path: &str) -> Result<fs::File, WriteError> {
+        let full = self.dir.join(path);
         self.clear_way(path);
         if let Some(dir) = full.parent() {
             fs::create_dir_all(dir)
@@ -442,17 +448,10 @@ impl Staging {
         // unlinked from the copy and a new one made, never written into.
         // (Not written beside it and renamed over it: the copy is not
         // published, and on ext4 a rename over a file makes the kernel
-        // put the new one on disk at once.) What could not be written
-        // whole is not left behind.
+        // put the new one on disk at once.)
         let _ = fs::remove_file(&full);
         fs::File::create(&full)
-            .and_then(|mut file| put(&mut file))
-            .map_err(|e| {
-                let _ = fs::remove_file(&full);
-                cannot(e)
-            })?;
-        self.written.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+            .map_err(|e| WriteError(format!("cannot write {}: {e}", full.display())))
     }
 
     /// Removes one file from the copy (`path` as for [`Staging::write`]),

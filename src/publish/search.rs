@@ -150,25 +150,35 @@ impl Postings {
 /// An index file as published: `{"term":[document,…],…}`, compactly, as
 /// `serde_json` writes a map of lists, and a line end.
 fn index_file(shard: &Shard) -> Vec<u8> {
-    use std::io::Write;
     let mut out = Vec::new();
     out.push(b'{');
-    for (n, (term, list)) in shard.iter().enumerate() {
-        if n > 0 {
-            out.push(b',');
-        }
-        let _ = serde_json::to_writer(&mut out, term);
-        out.extend_from_slice(b":[");
-        for (i, d) in list.docs().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            let _ = write!(out, "{d}");
-        }
-        out.push(b']');
+    for (term, list) in shard {
+        push_entry(&mut out, term, list.docs());
     }
     out.extend_from_slice(b"}\n");
     out
+}
+
+/// Adds `"term":[document,…]` to an index file begun in `out` (after a
+/// comma, unless it is the first).
+fn push_entry<D: std::fmt::Display>(
+    out: &mut Vec<u8>,
+    term: &str,
+    docs: impl IntoIterator<Item = D>,
+) {
+    use std::io::Write;
+    if out.len() > 1 {
+        out.push(b',');
+    }
+    let _ = serde_json::to_writer(&mut *out, term);
+    out.extend_from_slice(b":[");
+    for (n, d) in docs.into_iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        let _ = write!(out, "{d}");
+    }
+    out.push(b']');
 }
 
 /// The terms of each document of a batch, the first numbered `first`,
@@ -340,19 +350,7 @@ fn update_file(
         if docs.is_empty() {
             continue;
         }
-        if out.len() > 1 {
-            out.push(b',');
-        }
-        let _ = serde_json::to_writer(&mut out, term);
-        out.extend_from_slice(b":[");
-        for (n, d) in docs.iter().enumerate() {
-            use std::io::Write;
-            if n > 0 {
-                out.push(b',');
-            }
-            let _ = write!(out, "{d}");
-        }
-        out.push(b']');
+        push_entry(&mut out, term, docs);
         chars.extend(term.chars().filter(|c| is_cjk(*c)));
     }
     out.extend_from_slice(b"}\n");
