@@ -217,11 +217,11 @@ fn push_value<T: Serialize>(mut out: Vec<u8>, value: &T) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Adds `record` to `out`, after its length.
-fn push_record(out: &mut Vec<u8>, record: &[u8]) -> Option<()> {
-    out.extend_from_slice(&u32::try_from(record.len()).ok()?.to_le_bytes());
-    out.extend_from_slice(record);
-    Some(())
+/// Adds `record` to `out` (bytes or a file), after its length.
+fn push_record(out: &mut impl std::io::Write, record: &[u8]) -> Option<()> {
+    out.write_all(&u32::try_from(record.len()).ok()?.to_le_bytes())
+        .ok()?;
+    out.write_all(record).ok()
 }
 
 /// Reads what was kept at `at` (and its base) for a build whose key is
@@ -518,7 +518,6 @@ fn new_base<'a>(
     record: &(dyn Fn(usize) -> Option<Saved<'a>> + Sync),
     last: Option<&Kept>,
 ) -> Option<String> {
-    use std::io::Write;
     let since = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
@@ -533,29 +532,30 @@ fn new_base<'a>(
     let mut temp = at.as_os_str().to_owned();
     temp.push(".new");
     let mut out = std::io::BufWriter::new(std::fs::File::create(&temp).ok()?);
-    let mut put = |record: &[u8]| {
-        let len = u32::try_from(record.len()).ok()?;
-        out.write_all(&len.to_le_bytes()).ok()?;
-        out.write_all(record).ok()
-    };
-    put(&head)?;
-    for from in (0..count).step_by(BASE_BATCH) {
-        let batch = from..count.min(from + BASE_BATCH);
-        let made: Option<Vec<Saved>> = batch.into_par_iter().map(record).collect();
-        for saved in made? {
-            let record = match &saved {
-                Saved::Bytes(bytes) => bytes,
-                Saved::Base(n) => {
-                    let last = last?;
-                    last.base_bytes
-                        .get(last.base_records.get(*n as usize)?.clone())?
-                }
-            };
-            put(record)?;
+    let written = (|| {
+        push_record(&mut out, &head)?;
+        for from in (0..count).step_by(BASE_BATCH) {
+            let batch = from..count.min(from + BASE_BATCH);
+            let made: Option<Vec<Saved>> = batch.into_par_iter().map(record).collect();
+            for saved in made? {
+                let record = match &saved {
+                    Saved::Bytes(bytes) => bytes,
+                    Saved::Base(n) => {
+                        let last = last?;
+                        last.base_bytes
+                            .get(last.base_records.get(*n as usize)?.clone())?
+                    }
+                };
+                push_record(&mut out, record)?;
+            }
         }
+        out.into_inner().ok()
+    })();
+    // A base that could not be written whole is not left behind.
+    if written.is_none() || std::fs::rename(&temp, &at).is_err() {
+        let _ = std::fs::remove_file(&temp);
+        return None;
     }
-    out.into_inner().ok()?;
-    std::fs::rename(&temp, &at).ok()?;
     Some(name)
 }
 

@@ -273,7 +273,8 @@ pub fn site_files<'a>(
 }
 
 /// About this many figures are made at once, on every core, into one
-/// stretch of a site-wide file (some 8 MiB of CSV).
+/// stretch of a site-wide file (some 20 MiB of CSV with the benchmark's
+/// rows of about 350 bytes).
 const STRETCH_ROWS: usize = 1 << 16;
 
 /// One of the site-wide files, CSV or JSON, made as it is written: its

@@ -571,9 +571,8 @@ pub fn files(
                 })
                 .collect()
         }
-        None => made
-            .into_iter()
-            .flatten()
+        None => (made.into_iter().flatten().collect::<Vec<_>>())
+            .into_par_iter()
             .map(|shard| {
                 let chars = (shard.keys())
                     .flat_map(|term| term.chars().filter(|c| is_cjk(*c)))
