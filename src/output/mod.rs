@@ -97,6 +97,9 @@ pub struct Staging {
     /// Large files the copy alone holds, an older version of the published
     /// one, that are not yet in step (see [`Staging::link`]).
     behind: Mutex<HashSet<String>>,
+    /// Folders of the copy this build has made, or found to be folders all
+    /// the way down: a file put in one needs only its own place cleared.
+    ready: Mutex<HashSet<String>>,
     written: AtomicUsize,
     /// Whether the copy was the same as the published site before this
     /// build changed it (so that `changed` says all it differs by).
@@ -134,6 +137,7 @@ impl Staging {
             produced: Mutex::new(HashSet::default()),
             changed: Mutex::new(Vec::new()),
             behind: Mutex::new(HashSet::default()),
+            ready: Mutex::new(HashSet::default()),
             written: AtomicUsize::new(0),
             synced: false,
             committed: false,
@@ -243,15 +247,11 @@ impl Staging {
     /// Replaces whatever the copy has at `path` with a link to the
     /// published file. Whether it succeeded.
     fn link_anew(&self, path: &str) -> bool {
-        let (from, to) = (self.output.join(path), self.dir.join(path));
-        self.clear_way(path);
-        let _ = fs::remove_file(&to);
-        if let Some(dir) = to.parent()
-            && fs::create_dir_all(dir).is_err()
-        {
-            return false;
-        }
-        fs::hard_link(&from, &to).is_ok() || fs::copy(&from, &to).is_ok()
+        let from = self.output.join(path);
+        self.place(path, None, |to| {
+            fs::hard_link(&from, to).or_else(|_| fs::copy(&from, to).map(drop))
+        })
+        .is_ok()
     }
 
     /// Whether the copy's file at `path` was left behind the published one
@@ -319,7 +319,7 @@ impl Staging {
         // The file written anew, with the `at` bytes the one compared with
         // has in common with it.
         let start = |compared: Option<&mut fs::File>, at: u64| {
-            let mut file = self.anew(path)?;
+            let mut file = self.anew(path, None)?;
             if let Some(old) = compared.filter(|_| at > 0) {
                 old.seek(SeekFrom::Start(0))
                     .and_then(|_| std::io::copy(&mut old.take(at), &mut file))
@@ -392,15 +392,19 @@ impl Staging {
             produced.insert(path.to_string());
         }
         let full = self.dir.join(path);
-        let holds = |file: &Path| {
-            fs::symlink_metadata(file).is_ok_and(|m| m.is_file() && m.len() == len as u64)
+        let holds = |there: &std::io::Result<fs::Metadata>, file: &Path| {
+            there
+                .as_ref()
+                .is_ok_and(|m| m.is_file() && m.len() == len as u64)
                 && same(file)
         };
         let cannot =
             |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
+        let mut there = None;
         if self.was_behind(path) {
             // As published: the copy is put in step as it would have been.
-            if holds(&self.output.join(path)) {
+            let published = self.output.join(path);
+            if holds(&fs::symlink_metadata(&published), &published) {
                 return match self.link_anew(path) {
                     true => Ok(()),
                     false => Err(WriteError(format!("cannot link {}", full.display()))),
@@ -419,11 +423,15 @@ impl Staging {
                 self.written.fetch_add(1, Ordering::Relaxed);
                 return Ok(());
             }
-        } else if holds(&full) {
-            return Ok(());
+        } else {
+            let found = fs::symlink_metadata(&full);
+            if holds(&found, &full) {
+                return Ok(());
+            }
+            there = Some(found);
         }
         // What could not be written whole is not left behind.
-        self.anew(path).and_then(|mut file| {
+        self.anew(path, there).and_then(|mut file| {
             put(&mut file).map_err(|e| {
                 let _ = fs::remove_file(&full);
                 cannot(e)
@@ -434,14 +442,13 @@ impl Staging {
     }
 
     /// A new, empty file at `path` in the copy, in place of whatever was
-    /// there, its folders made.
-    fn anew(&self, path: &str) -> Result<fs::File, WriteError> {
-        let full = self.dir.join(path);
-        self.clear_way(path);
-        if let Some(dir) = full.parent() {
-            fs::create_dir_all(dir)
-                .map_err(|e| WriteError(format!("cannot create {}: {e}", dir.display())))?;
-        }
+    /// there (`there`, as `fs::symlink_metadata` found it, if known), its
+    /// folders made.
+    fn anew(
+        &self,
+        path: &str,
+        there: Option<std::io::Result<fs::Metadata>>,
+    ) -> Result<fs::File, WriteError> {
         // The copy differs here from now on, whatever comes of the write.
         self.note_changed(path);
         // A file there may be the published one too (a hard link): it is
@@ -449,9 +456,49 @@ impl Staging {
         // (Not written beside it and renamed over it: the copy is not
         // published, and on ext4 a rename over a file makes the kernel
         // put the new one on disk at once.)
+        self.place(path, there, |to: &Path| fs::File::create(to))
+            .map_err(|e| {
+                WriteError(format!(
+                    "cannot write {}: {e}",
+                    self.dir.join(path).display()
+                ))
+            })
+    }
+
+    /// Makes something new at `path` in the copy with `make`, once its
+    /// folders are made and whatever stood at `path` (`there`, if known)
+    /// is removed.
+    fn place<T>(
+        &self,
+        path: &str,
+        there: Option<std::io::Result<fs::Metadata>>,
+        make: impl Fn(&Path) -> std::io::Result<T>,
+    ) -> std::io::Result<T> {
+        let full = self.dir.join(path);
+        let folder = path.rsplit_once('/').map(|(folder, _)| folder);
+        let ready = folder.is_none_or(|f| self.ready.lock().is_ok_and(|r| r.contains(f)));
+        if ready {
+            // Only the place itself can be in the way.
+            match there.unwrap_or_else(|| fs::symlink_metadata(&full)) {
+                Ok(m) if m.is_dir() => fs::remove_dir_all(&full)?,
+                Ok(_) => fs::remove_file(&full)?,
+                Err(_) => {}
+            }
+            match make(&full) {
+                // A folder emptied and removed since (see [`Staging::remove`]).
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                made => return made,
+            }
+        }
+        self.clear_way(path);
         let _ = fs::remove_file(&full);
-        fs::File::create(&full)
-            .map_err(|e| WriteError(format!("cannot write {}: {e}", full.display())))
+        if let Some(dir) = full.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        if let (Some(folder), Ok(mut ready)) = (folder, self.ready.lock()) {
+            ready.insert(folder.to_string());
+        }
+        make(&full)
     }
 
     /// Removes one file from the copy (`path` as for [`Staging::write`]),

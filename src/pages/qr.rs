@@ -10,7 +10,6 @@
 
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{Color, EcLevel};
-use std::fmt::Write as _;
 
 /// The QR code of `address` as an `<svg>` element, or `None` when the
 /// address is too long for a QR code. It is hidden from screen readers:
@@ -34,17 +33,34 @@ pub fn svg(address: &str) -> Option<String> {
             while x < width && row[x] == Color::Dark {
                 x += 1;
             }
-            let _ = match pen {
-                None => write!(path, "M{} {}.5", start + quiet, y + quiet),
-                Some(end) => write!(path, "m{} 0", start - end),
-            };
-            let _ = write!(path, "h{}", x - start);
+            match pen {
+                None => {
+                    path.push('M');
+                    push_number(&mut path, start + quiet);
+                    path.push(' ');
+                    push_number(&mut path, y + quiet);
+                    path.push_str(".5");
+                }
+                Some(end) => {
+                    path.push('m');
+                    push_number(&mut path, start - end);
+                    path.push_str(" 0");
+                }
+            }
+            path.push('h');
+            push_number(&mut path, x - start);
             pen = Some(x);
         }
     }
     Some(format!(
         "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" aria-hidden=\"true\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path stroke=\"#000\" d=\"{path}\"/></svg>"
     ))
+}
+
+/// Appends `n` in decimal: `write!` costs several times more, and a code
+/// has a few hundred numbers on every page.
+fn push_number(text: &mut String, n: usize) {
+    text.push_str(itoa::Buffer::new().format(n));
 }
 
 /// The modules of `address`'s QR code, row by row, and its width.
