@@ -1060,6 +1060,17 @@ mod tests {
         staging.commit().unwrap();
         assert_eq!(fs::read(output.join("index.html/x")).unwrap(), b"x");
         assert_eq!(fs::read(output.join("reports")).unwrap(), b"r");
+
+        // A folder emptied and removed while the build runs is made again
+        // for the next file that goes in it.
+        let staging = Staging::open(&output).unwrap();
+        staging.write("topics/a/index.html", b"a").unwrap();
+        staging.remove("topics/a/index.html");
+        assert!(!staging.dir.join("topics").exists());
+        staging.write("topics/a/data.csv", b"c").unwrap();
+        staging.commit().unwrap();
+        assert_eq!(fs::read(output.join("topics/a/data.csv")).unwrap(), b"c");
+        assert!(!output.join("topics/a/index.html").exists());
     }
 
     #[test]
