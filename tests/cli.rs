@@ -273,6 +273,15 @@ fn a_new_report_publishes_no_placeholder_until_filled_in() {
     assert!(check.status.success(), "{}", stderr(&check));
     let build = run(&site, &["build"]);
     assert!(build.status.success(), "{}", stderr(&build));
+    // What check says would be written is what the build wrote: as many
+    // files, as many bytes.
+    let files = |said: &str| {
+        let at = said.find(" files (").expect(said);
+        let start = said[..at].rfind(", ").expect(said) + 2;
+        let end = at + said[at..].find(')').expect(said);
+        said[start..=end].to_string()
+    };
+    assert_eq!(files(&stdout(&check)), files(&stdout(&build)));
     let page = read(&site.join("output/reports/east-2026-plan/index.html"));
     assert!(page.contains("示例市东区2026年计划"), "{page}");
     for placeholder in PLACEHOLDERS {

@@ -627,9 +627,16 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
         if let Ok(mut files) = files.lock() {
             files.push(path.to_string());
         }
-        // A file made as it is written is not made: nothing in it is
-        // checked.
-        Ok(bytes.known_len().unwrap_or_default() as u64)
+        // A file made as it is written is made and let go a stretch at a
+        // time, so that the size the summary gives is the one a build
+        // writes.
+        match bytes {
+            Bytes::Stream(stretches) => stretches
+                .map(|stretch| stretch.map(|s| s.len() as u64))
+                .sum::<std::io::Result<u64>>()
+                .map_err(|e| WriteError(format!("cannot make {path}: {e}"))),
+            bytes => Ok(bytes.known_len().unwrap_or_default() as u64),
+        }
     };
     let (summary, _, _, _) = render_all(
         root,
@@ -670,6 +677,8 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
     warnings.sort();
     Ok(Summary {
         warnings,
+        // With the marker that says the folder is renewal's, as a build.
+        files: summary.files + 1,
         ..summary
     })
 }
