@@ -33,7 +33,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use walkdir::WalkDir;
 
 /// Marks a folder as renewal's output; its presence allows replacing it.
@@ -44,6 +44,18 @@ const MARKER_TEXT: &str = "This folder is written by renewal and replaced on eve
 const OVERWRITE_FROM: u64 = 1 << 20;
 /// The first line of the list of files where the spare differs.
 const DIFFERS_HEAD: &str = "renewal: files the spare lacks or holds otherwise than the output";
+
+/// How many copies have been opened, to tell them apart.
+static COPIES: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// The folder of a copy (by [`Staging::id`], then the folder) in which
+    /// this thread last put a file, made or found to be a folder all the
+    /// way down: the next file put in it (a page's files are written one
+    /// after another, on one thread) needs only its own place cleared.
+    static READY: std::cell::RefCell<(u64, String)> =
+        const { std::cell::RefCell::new((u64::MAX, String::new())) };
+}
 
 /// Why the output could not be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,9 +109,8 @@ pub struct Staging {
     /// Large files the copy alone holds, an older version of the published
     /// one, that are not yet in step (see [`Staging::link`]).
     behind: Mutex<HashSet<String>>,
-    /// Folders of the copy this build has made, or found to be folders all
-    /// the way down: a file put in one needs only its own place cleared.
-    ready: Mutex<HashSet<String>>,
+    /// Tells this copy's folders apart from another's in [`READY`].
+    id: u64,
     written: AtomicUsize,
     /// Whether the copy was the same as the published site before this
     /// build changed it (so that `changed` says all it differs by).
@@ -137,7 +148,7 @@ impl Staging {
             produced: Mutex::new(HashSet::default()),
             changed: Mutex::new(Vec::new()),
             behind: Mutex::new(HashSet::default()),
-            ready: Mutex::new(HashSet::default()),
+            id: COPIES.fetch_add(1, Ordering::Relaxed),
             written: AtomicUsize::new(0),
             synced: false,
             committed: false,
@@ -475,8 +486,9 @@ impl Staging {
         make: impl Fn(&Path) -> std::io::Result<T>,
     ) -> std::io::Result<T> {
         let full = self.dir.join(path);
-        let folder = path.rsplit_once('/').map(|(folder, _)| folder);
-        let ready = folder.is_none_or(|f| self.ready.lock().is_ok_and(|r| r.contains(f)));
+        let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let ready = folder.is_empty()
+            || READY.with_borrow(|(copy, last)| *copy == self.id && last == folder);
         if ready {
             // Only the place itself can be in the way.
             match there.unwrap_or_else(|| fs::symlink_metadata(&full)) {
@@ -484,10 +496,10 @@ impl Staging {
                 Ok(_) => fs::remove_file(&full)?,
                 Err(_) => {}
             }
-            match make(&full) {
-                // A folder emptied and removed since (see [`Staging::remove`]).
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                made => return made,
+            // Else the folder has gone since (see [`Staging::remove`]), or
+            // a file was put in its place: the way is cleared as below.
+            if let Ok(made) = make(&full) {
+                return Ok(made);
             }
         }
         self.clear_way(path);
@@ -495,9 +507,11 @@ impl Staging {
         if let Some(dir) = full.parent() {
             fs::create_dir_all(dir)?;
         }
-        if let (Some(folder), Ok(mut ready)) = (folder, self.ready.lock()) {
-            ready.insert(folder.to_string());
-        }
+        READY.with_borrow_mut(|(copy, last)| {
+            *copy = self.id;
+            last.clear();
+            last.push_str(folder);
+        });
         make(&full)
     }
 
