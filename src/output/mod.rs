@@ -503,7 +503,12 @@ impl Staging {
             }
         }
         self.clear_way(path);
-        let _ = fs::remove_file(&full);
+        // A file that stays would be written into, and it may be the
+        // published one.
+        match fs::remove_file(&full) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
         if let Some(dir) = full.parent() {
             fs::create_dir_all(dir)?;
         }
