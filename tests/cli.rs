@@ -377,3 +377,85 @@ fn a_new_reports_examples_fail_check_until_replaced() {
     let page = read(&site.path().join("output/reports/test-2026-plan/index.html"));
     assert!(page.contains("改造道路") && page.contains("测试市住房和城乡建设局"));
 }
+
+/// `serve` answers only with regular files whose real path lies inside the
+/// output folder. Links are put at every level of a request's path while
+/// it runs: a folder that is a link out, a link out deeper down, a real
+/// folder whose `index.html` is a link out, a file that is a link out, a
+/// 404 page that is a link out, and a named pipe. Every one is a 404 that
+/// shows nothing of what lies outside; a link that stays inside is served.
+#[cfg(unix)]
+#[test]
+fn serve_shows_nothing_that_a_link_in_the_output_leads_to_outside_it() {
+    use std::os::unix::fs::symlink;
+    let site = fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    let secret = "SECRET-OUTSIDE-THE-SITE";
+    write(outside.path(), "secret.txt", secret);
+    write(outside.path(), "index.html", format!("<p>{secret}</p>"));
+    write(
+        outside.path(),
+        "deeper/index.html",
+        format!("<p>{secret}</p>"),
+    );
+    let server = serve(site.path(), &[]);
+    let address = &server.address;
+    let out = site.path().join("output");
+    assert_eq!(http_get(address, "/reports/test-plan/").status, 200);
+
+    // Added while serve runs.
+    symlink(outside.path(), out.join("leakdir")).unwrap();
+    symlink(outside.path(), out.join("reports/leak")).unwrap();
+    std::fs::create_dir(out.join("hole")).unwrap();
+    symlink(
+        outside.path().join("secret.txt"),
+        out.join("hole/index.html"),
+    )
+    .unwrap();
+    symlink(
+        outside.path().join("secret.txt"),
+        out.join("reports/test-plan/leak.txt"),
+    )
+    .unwrap();
+    let pipe = std::ffi::CString::new(out.join("pipe").to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(pipe.as_ptr(), 0o644) }, 0);
+    for path in [
+        "/leakdir/",
+        "/leakdir",
+        "/leakdir/secret.txt",
+        "/leakdir/deeper/",
+        "/reports/leak/",
+        "/reports/leak/secret.txt",
+        "/reports/leak/deeper/index.html",
+        "/hole/",
+        "/hole/index.html",
+        "/reports/test-plan/leak.txt",
+        "/pipe",
+    ] {
+        let answer = http_get(address, path);
+        assert_eq!(answer.status, 404, "{path}: {}", answer.head);
+        assert!(
+            !String::from_utf8_lossy(&answer.body).contains(secret),
+            "{path} shows what lies outside the output folder"
+        );
+    }
+
+    // The site's own 404 page, made a link out: not shown either.
+    let page = out.join("404.html");
+    std::fs::remove_file(&page).unwrap();
+    symlink(outside.path().join("secret.txt"), &page).unwrap();
+    let missing = http_get(address, "/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(!String::from_utf8_lossy(&missing.body).contains(secret));
+
+    // A link whose real path stays inside the output folder is served.
+    symlink(out.join("reports"), out.join("alias")).unwrap();
+    let through = http_get(address, "/alias/test-plan/");
+    assert_eq!(through.status, 200, "{}", through.head);
+    assert_eq!(
+        through.body,
+        http_get(address, "/reports/test-plan/").body,
+        "the same page"
+    );
+}
