@@ -62,6 +62,14 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<u8>, Vec<&'static str>)> {
             vec!["content/bad.md:10:1: field `metrics[0].unit`: the indentation holds a non-breaking space (U+00A0), which looks like a space but is not one to YAML; retype the indentation with ordinary spaces"]),
         ("control character pasted into a value", "content/bad.md", "---\ntitle: 坏\u{1b}[0m报告\nkind: plan\n---\n".as_bytes().to_vec(),
             vec!["content/bad.md:2:9: field `title`: an invisible character (U+001B) is here, often pasted from another program; delete it"]),
+        ("control character written as a YAML escape", "content/bad.md", "---\ntitle: \"坏\\e报告\"\nkind: plan\n---\n".as_bytes().to_vec(),
+            vec!["content/bad.md:2:10: field `title`: the escape `\\e` writes an invisible character (U+001B) that no page, feed or download can hold; delete it"]),
+        ("direction override written as a YAML escape", "content/bad.md", with_metrics("  - id: bad-roads\n    label: \"道路\\u202e\"\n    unit: 条\n    target: 5\n").into_bytes(),
+            vec!["content/bad.md:9:15: field `metrics[0].label`: the escape `\\u202e` writes an invisible character (U+202E)"]),
+        ("NUL written as a YAML escape in a source", "content/bad.md", format!("{PLAN_HEAD}source:\n  publisher: \"局\\0\"\n---\n").into_bytes(),
+            vec!["content/bad.md:8:16: field `source.publisher`: the escape `\\0` writes an invisible character (U+0000)"]),
+        ("control character in the body", "content/bad.md", format!("{PLAN_HEAD}---\n第一段\n坏\u{7}字\n").into_bytes(),
+            vec!["content/bad.md:9:2: an invisible control character (U+0007) is here in the text"]),
         ("tab used to indent", "content/bad.md", with_metrics("  - id: bad-roads\n\tlabel: 道路\n").into_bytes(),
             vec!["content/bad.md:9:1: a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces"]),
         ("empty front matter", "content/bad.md", b"---\n---\n\nbody\n".to_vec(),
@@ -297,6 +305,43 @@ fn errors_in_site_config_name_the_field() {
 }
 
 #[test]
+fn a_character_written_as_an_escape_in_site_yaml_is_refused_at_the_escape() {
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml"));
+    let title = config.lines().find(|l| l.starts_with("title:")).unwrap();
+    let config = config.replacen(title, "title: \"测试\\x01站\"", 1);
+    write(site.path(), "site.yaml", &config);
+    let line = config
+        .lines()
+        .position(|l| l.starts_with("title:"))
+        .unwrap()
+        + 1;
+    let result = run(site.path(), &["check"]);
+    assert_eq!(result.status.code(), Some(1));
+    let expected = format!(
+        "site.yaml:{line}:11: field `title`: the escape `\\x01` writes an invisible character (U+0001)"
+    );
+    assert!(stderr(&result).contains(&expected), "{}", stderr(&result));
+}
+
+#[test]
+fn a_nul_in_a_report_s_text_is_shown_as_a_replacement_character_as_commonmark_says() {
+    let site = fixture("basic");
+    write(
+        site.path(),
+        "content/2025/nul.md",
+        "---\ntitle: x\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025\n---\n前\0后\n",
+    );
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let page = read(&site.path().join("output/reports/nul/index.html"));
+    assert!(page.contains("前\u{fffd}后"), "{page}");
+    for (path, bytes) in snapshot(&site.path().join("output")) {
+        assert!(!bytes.contains(&0), "{path} holds a NUL");
+    }
+}
+
+#[test]
 fn a_folder_renewal_did_not_write_is_never_replaced() {
     let site = fixture("basic");
     let foreign = site.path().join("documents");
@@ -414,13 +459,16 @@ fn malformed_and_hostile_files_are_errors_not_crashes() {
 }
 
 #[test]
-fn windows_line_endings_and_a_byte_order_mark_are_accepted() {
+fn windows_line_endings_and_a_byte_order_mark_are_accepted_in_reports_and_site_yaml() {
     let site = fixture("basic");
     write(
         site.path(),
         "content/2025/crlf.md",
         "\u{feff}---\r\ntitle: x\r\nkind: plan\r\ncity: test-city\r\nyear: 2025\r\npublished: 2025\r\n---\r\n## 标题\r\n正文\r\n",
     );
+    // Windows Notepad and many Chinese editors start site.yaml with one too.
+    let config = read(&site.path().join("site.yaml"));
+    write(site.path(), "site.yaml", format!("\u{feff}{config}"));
     let result = run(site.path(), &["build"]);
     assert!(result.status.success(), "{}", stderr(&result));
     assert!(

@@ -278,3 +278,178 @@ fn a_table_heading_that_looks_like_markup_stays_text() {
     assert!(!html.contains("<img"), "{html}");
     assert!(!html.contains(" onclick=\"x"), "{html}");
 }
+
+/// Text an editor may paste into a field, or someone may write to break a
+/// page: markup, entities, quotes, Chinese, and any character at all,
+/// controls, direction overrides and noncharacters among them.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<script>alert(1)</script>".to_string()),
+        Just("]]>&amp;<!--".to_string()),
+        Just("\"'`".to_string()),
+        Just("东区 改造".to_string()),
+        any::<char>().prop_map(String::from),
+        (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap_or('x').to_string()),
+        (0x7fu32..0xa0).prop_map(|c| char::from_u32(c).unwrap_or('x').to_string()),
+        prop::sample::select(vec![
+            '\u{202e}',
+            '\u{2066}',
+            '\u{200b}',
+            '\u{feff}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{fdd0}',
+            '\u{1fffe}',
+            '\u{2028}'
+        ])
+        .prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 1..6).prop_map(|pieces| pieces.concat())
+}
+
+/// `text` as a YAML double-quoted value: printable characters as they
+/// are, the rest as the escapes YAML has for them, in the form `style`
+/// picks (`\e`, `\x1b`, `\u001b` or `\U0000001b` for the same character).
+fn double_quoted(text: &str, style: u8) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        let named = match c {
+            '\0' => Some("\\0"),
+            '\u{7}' => Some("\\a"),
+            '\u{8}' => Some("\\b"),
+            '\t' => Some("\\t"),
+            '\n' => Some("\\n"),
+            '\u{b}' => Some("\\v"),
+            '\u{c}' => Some("\\f"),
+            '\r' => Some("\\r"),
+            '\u{1b}' => Some("\\e"),
+            '\u{85}' => Some("\\N"),
+            '\u{a0}' => Some("\\_"),
+            '\u{2028}' => Some("\\L"),
+            '\u{2029}' => Some("\\P"),
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            _ => None,
+        };
+        let code = c as u32;
+        let printable = !c.is_control() && !('\u{2028}'..='\u{2029}').contains(&c);
+        match (named, style % 4) {
+            (Some(n), 0) => out.push_str(n),
+            _ if c == '"' || c == '\\' => out.push_str(named.unwrap_or_default()),
+            (_, 0) if printable => out.push(c),
+            (_, 1) if code < 0x100 => out.push_str(&format!("\\x{code:02x}")),
+            (_, 0..=2) if code < 0x10000 => out.push_str(&format!("\\u{code:04x}")),
+            _ => out.push_str(&format!("\\U{code:08x}")),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The text fields of a report, each as a line of the fixture's plan to
+/// put a value in, and the field a problem with it names.
+const TEXT_FIELDS: [(&str, &str); 8] = [
+    ("title: 测试市2025年城市更新计划", "title"),
+    ("  publisher: 测试市住房和城乡建设局", "source.publisher"),
+    ("  reporter: 张三", "source.reporter"),
+    ("    label: 改造老旧燃气管网", "metrics[0].label"),
+    ("    unit: 公里", "metrics[0].unit"),
+    ("    label: 改造老旧小区", "metrics[1].label"),
+    ("  editor: 李四", "source.editor"),
+    ("topics: [gas]", "summary"),
+];
+
+/// What is wrong with the file at `path` of a built site, for its format:
+/// XML that is not well-formed, JSON or CSV that does not parse, or a
+/// page, chart or file with a character its format cannot hold.
+fn malformed(path: &str, bytes: &[u8]) -> Option<String> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) if path.ends_with(".html") || path.ends_with(".xml") => {
+            return Some(format!("not UTF-8: {e}"));
+        }
+        Err(_) => return None,
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(c) = text.chars().find(|&c| !renewal::markup::allowed(c)) {
+        return Some(format!("holds U+{:04X}", c as u32));
+    }
+    match path.rsplit('.').next().unwrap_or_default() {
+        "xml" | "svg" => roxmltree::Document::parse(text)
+            .err()
+            .map(|e| e.to_string()),
+        "json" => serde_json::from_str::<serde_json::Value>(text)
+            .err()
+            .map(|e| e.to_string()),
+        "csv" => csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .find_map(Result::err)
+            .map(|e| e.to_string()),
+        "html" if text.contains("<script>alert(1)") => Some("a script got through".into()),
+        _ => None,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Whatever a text field of a report holds, written as it is or with
+    /// YAML's escapes, the site builds into well-formed feeds and
+    /// sitemaps, pages and charts that hold only what HTML and SVG allow,
+    /// and CSV and JSON that parse; or the report is refused at that
+    /// field's line.
+    #[test]
+    fn any_text_in_any_field_builds_into_valid_files_or_is_refused_at_its_line(
+        field in 0..TEXT_FIELDS.len(),
+        text in hostile_text(),
+        style in any::<u8>(),
+    ) {
+        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        for entry in walkdir::WalkDir::new(&fixture).into_iter().filter_map(Result::ok) {
+            let to = root.join(entry.path().strip_prefix(&fixture).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        let file = "content/2025/test-plan.md";
+        let plan = std::fs::read_to_string(root.join(file)).unwrap();
+        let (line, name) = TEXT_FIELDS[field];
+        let value = double_quoted(&text, style);
+        let written = match name {
+            "summary" => format!("{line}\nsummary: {value}"),
+            _ => format!("{}{value}", &line[..line.find(": ").unwrap() + 2]),
+        };
+        let at = plan[..plan.find(line).unwrap()].lines().count() + 1 + usize::from(name == "summary");
+        let plan = plan.replacen(line, &written, 1);
+        std::fs::write(root.join(file), &plan).unwrap();
+        let output = dir.path().join("output");
+        let progress = renewal::build::Progress { start: &|_| {}, tick: &|| {} };
+        match renewal::build::build(&root, &output, false, &progress) {
+            Ok(_) => {
+                for entry in walkdir::WalkDir::new(&output).into_iter().filter_map(Result::ok) {
+                    if !entry.file_type().is_file() {
+                        continue;
+                    }
+                    let path = entry.path().to_string_lossy().into_owned();
+                    let bytes = std::fs::read(entry.path()).unwrap();
+                    prop_assert!(malformed(&path, &bytes).is_none(), "{path}: {:?}\nfrom {value}", malformed(&path, &bytes));
+                }
+            }
+            Err(renewal::build::Failure::Content(problems)) => {
+                for problem in &problems {
+                    prop_assert_eq!(&problem.file, file, "{:?}", problem);
+                    prop_assert_eq!(problem.line, at, "{} from {}", problem, value);
+                }
+            }
+            Err(other) => prop_assert!(false, "{other:?}"),
+        }
+    }
+}

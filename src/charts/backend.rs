@@ -146,20 +146,7 @@ impl<'a> Svg<'a> {
     }
 
     fn escaped(&mut self, text: &str) {
-        if !text.contains(['<', '>', '&', '"', '\'']) {
-            self.out.push_str(text);
-            return;
-        }
-        for c in text.chars() {
-            match c {
-                '<' => self.out.push_str("&lt;"),
-                '>' => self.out.push_str("&gt;"),
-                '&' => self.out.push_str("&amp;"),
-                '"' => self.out.push_str("&quot;"),
-                '\'' => self.out.push_str("&apos;"),
-                other => self.out.push(other),
-            }
-        }
+        crate::markup::escape_into(self.out, text, true);
     }
 }
 

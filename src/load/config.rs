@@ -24,17 +24,17 @@ const RESERVED_DISTRICT_IDS: [&str; 2] = ["reports", "metrics"];
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    title: String,
-    description: Option<String>,
+    title: Spanned<String>,
+    description: Option<Spanned<String>>,
     base_url: Spanned<String>,
     language: Option<Language>,
     #[serde(default)]
     editions: Vec<Spanned<Language>>,
-    publisher: Option<String>,
-    contact: Option<String>,
-    copyright: Option<String>,
-    icp: Option<String>,
-    site_id_code: Option<String>,
+    publisher: Option<Spanned<String>>,
+    contact: Option<Spanned<String>>,
+    copyright: Option<Spanned<String>>,
+    icp: Option<Spanned<String>>,
+    site_id_code: Option<Spanned<String>>,
     theme: Option<Spanned<String>>,
     charts: Option<bool>,
     page_size: Option<Spanned<i64>>,
@@ -47,8 +47,8 @@ struct RawConfig {
 #[serde(deny_unknown_fields)]
 struct RawCity {
     id: Spanned<String>,
-    name: String,
-    province: Option<String>,
+    name: Spanned<String>,
+    province: Option<Spanned<String>>,
     #[serde(default)]
     fictional: bool,
     #[serde(default)]
@@ -59,17 +59,17 @@ struct RawCity {
 #[serde(deny_unknown_fields)]
 struct RawDistrict {
     id: Spanned<String>,
-    name: String,
+    name: Spanned<String>,
     #[serde(default)]
-    other_names: Vec<String>,
+    other_names: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTopic {
     id: Spanned<String>,
-    name: String,
-    description: Option<String>,
+    name: Spanned<String>,
+    description: Option<Spanned<String>>,
 }
 
 /// Reads and validates `site.yaml` text; every problem is returned.
@@ -86,9 +86,12 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
 /// does not hide the mistakes in reports.
 pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     let (raw, mut errors) = yaml::read_recovering::<RawConfig>(text, CONFIG_FILE, 0);
-    let Some(raw) = raw else {
+    let Some(mut raw) = raw else {
         return (None, errors);
     };
+    let mut decoded = yaml::Decoded::new(text, CONFIG_FILE, 0);
+    check_decoded(&mut raw, &mut decoded);
+    errors.append(&mut decoded.problems);
     let mut check_id = |id: &Spanned<String>, field: String, seen: &mut Vec<String>| {
         let place = yaml::place(id, 0);
         let problem = if let Err(problem) = check_slug(&id.value) {
@@ -130,8 +133,8 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     for (c, city) in raw.cities.iter().enumerate() {
         let mut seen: Vec<(&str, usize)> = Vec::new();
         for (d, district) in city.districts.iter().enumerate() {
-            let names = std::iter::once(district.name.as_str())
-                .chain(district.other_names.iter().map(String::as_str));
+            let names = std::iter::once(district.name.value.as_str())
+                .chain(district.other_names.iter().map(|n| n.value.as_str()));
             for name in names {
                 if let Some(&(_, other)) = seen.iter().find(|(n, o)| *n == name && *o != d) {
                     let place = yaml::place(&district.id, 0);
@@ -260,18 +263,18 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     let config = Config {
         places_complete,
         topics_complete,
-        title: raw.title,
-        description: raw.description,
+        title: raw.title.value,
+        description: raw.description.map(|d| d.value),
         base_url,
         base_path,
         language,
         editions,
         about: About {
-            publisher: raw.publisher,
-            contact: raw.contact,
-            copyright: raw.copyright,
-            icp: raw.icp,
-            site_id_code: raw.site_id_code,
+            publisher: raw.publisher.map(|t| t.value),
+            contact: raw.contact.map(|t| t.value),
+            copyright: raw.copyright.map(|t| t.value),
+            icp: raw.icp.map(|t| t.value),
+            site_id_code: raw.site_id_code.map(|t| t.value),
         },
         theme_place: raw
             .theme
@@ -291,16 +294,16 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             .into_iter()
             .map(|c| City {
                 id: c.id.value,
-                name: c.name,
-                province: c.province,
+                name: c.name.value,
+                province: c.province.map(|p| p.value),
                 fictional: c.fictional,
                 districts: c
                     .districts
                     .into_iter()
                     .map(|d| District {
                         id: d.id.value.into(),
-                        name: d.name,
-                        other_names: d.other_names,
+                        name: d.name.value,
+                        other_names: d.other_names.into_iter().map(|n| n.value).collect(),
                     })
                     .collect(),
             })
@@ -310,12 +313,55 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             .into_iter()
             .map(|t| Topic {
                 id: t.id.value,
-                name: t.name,
-                description: t.description,
+                name: t.name.value,
+                description: t.description.map(|d| d.value),
             })
             .collect(),
     };
     (Some(config), errors)
+}
+
+/// Checks every text value of `raw` as YAML decoded it (see
+/// [`yaml::Decoded`]), leaving out of each the characters it refuses.
+fn check_decoded(raw: &mut RawConfig, decoded: &mut yaml::Decoded) {
+    let mut text = |value: &mut Option<Spanned<String>>, field: &str| {
+        if let Some(value) = value {
+            decoded.text(value, || field.to_string());
+        }
+    };
+    text(&mut raw.description, "description");
+    text(&mut raw.publisher, "publisher");
+    text(&mut raw.contact, "contact");
+    text(&mut raw.copyright, "copyright");
+    text(&mut raw.icp, "icp");
+    text(&mut raw.site_id_code, "site_id_code");
+    text(&mut raw.theme, "theme");
+    decoded.text(&mut raw.title, || "title".into());
+    decoded.text(&mut raw.base_url, || "base_url".into());
+    for (c, city) in raw.cities.iter_mut().enumerate() {
+        decoded.text(&mut city.id, || format!("cities[{c}].id"));
+        decoded.text(&mut city.name, || format!("cities[{c}].name"));
+        if let Some(province) = &mut city.province {
+            decoded.text(province, || format!("cities[{c}].province"));
+        }
+        for (d, district) in city.districts.iter_mut().enumerate() {
+            let field = |name: &'static str| move || format!("cities[{c}].districts[{d}].{name}");
+            decoded.text(&mut district.id, field("id"));
+            decoded.text(&mut district.name, field("name"));
+            for (n, name) in district.other_names.iter_mut().enumerate() {
+                decoded.text(name, || {
+                    format!("cities[{c}].districts[{d}].other_names[{n}]")
+                });
+            }
+        }
+    }
+    for (t, topic) in raw.topics.iter_mut().enumerate() {
+        decoded.text(&mut topic.id, || format!("topics[{t}].id"));
+        decoded.text(&mut topic.name, || format!("topics[{t}].name"));
+        if let Some(description) = &mut topic.description {
+            decoded.text(description, || format!("topics[{t}].description"));
+        }
+    }
 }
 
 /// Ids that become URL segments: lowercase ASCII letters, digits and `-`.

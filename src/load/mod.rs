@@ -390,7 +390,8 @@ pub fn body(root: &Path, report: &Report) -> Result<String, Diagnostic> {
     body_at(root, report).map(|(body, _)| body)
 }
 
-/// A report's Markdown body and the line of the file it starts on.
+/// A report's Markdown body, with every NUL read as U+FFFD, and the line
+/// of the file it starts on.
 pub fn body_at(root: &Path, report: &Report) -> Result<(String, usize), Diagnostic> {
     let text = source::read_text(&root.join(&report.file)).map_err(|(line, column, message)| {
         Diagnostic::at(&report.file, line, column, None, message)
@@ -404,5 +405,7 @@ pub fn body_at(root: &Path, report: &Report) -> Result<(String, usize), Diagnost
             format!("{} (the file changed during the build)", e.message),
         )
     })?;
-    Ok((split.body.to_string(), split.body_line))
+    // CommonMark reads U+0000 as U+FFFD, for safety; so do the search
+    // index and the link check, which read the body from here too.
+    Ok((split.body.replace('\0', "\u{fffd}"), split.body_line))
 }

@@ -28,7 +28,7 @@ struct RawReport {
     year: Option<Spanned<Written>>,
     published: Option<Spanned<String>>,
     language: Option<Spanned<String>>,
-    summary: Option<String>,
+    summary: Option<Spanned<String>>,
     slug: Option<Spanned<String>>,
     #[serde(default)]
     topics: Vec<Spanned<String>>,
@@ -40,12 +40,12 @@ struct RawReport {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
-    publisher: Option<String>,
-    outlet: Option<String>,
-    title: Option<String>,
+    publisher: Option<Spanned<String>>,
+    outlet: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
-    reporter: Option<String>,
-    editor: Option<String>,
+    reporter: Option<Spanned<String>>,
+    editor: Option<Spanned<String>>,
     published: Option<Spanned<String>>,
 }
 
@@ -66,7 +66,7 @@ struct RawMetric {
     #[serde(default)]
     districts: Vec<RawDistrictValue>,
     districts_add_up: Option<bool>,
-    note: Option<String>,
+    note: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,7 +76,7 @@ struct RawDistrictValue {
     target: Option<Spanned<Written>>,
     actual: Option<Spanned<Written>>,
     as_of: Option<Spanned<String>>,
-    note: Option<String>,
+    note: Option<Spanned<String>>,
 }
 
 /// A figure's text as written: plain YAML scalars are read as text, so
@@ -230,9 +230,14 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         return (None, vec![Diagnostic::at(file, closing, 1, None, message)]);
     }
     let (raw, yaml_problems) = yaml::read_linted::<RawReport>(linted, file, split.yaml_line_offset);
-    let Some(raw) = raw else {
+    let Some(mut raw) = raw else {
         return (None, yaml_problems);
     };
+    let mut decoded = yaml::Decoded::new(split.yaml, file, split.yaml_line_offset);
+    check_decoded(&mut raw, &mut decoded);
+    let mut yaml_problems = yaml_problems;
+    yaml_problems.append(&mut decoded.problems);
+    yaml_problems.extend(body_slips(split.body, split.body_line, file));
     let mut problems = Problems {
         file,
         offset: split.yaml_line_offset,
@@ -377,12 +382,12 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             );
         }
         Source {
-            publisher: s.publisher.clone(),
-            outlet: s.outlet.clone(),
-            title: s.title.clone(),
+            publisher: text_of(&s.publisher),
+            outlet: text_of(&s.outlet),
+            title: text_of(&s.title),
             url: s.url.as_ref().map(|u| u.value.clone()),
-            reporter: s.reporter.clone(),
-            editor: s.editor.clone(),
+            reporter: text_of(&s.reporter),
+            editor: text_of(&s.editor),
             published: s
                 .published
                 .as_ref()
@@ -554,7 +559,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
                         .as_ref()
                         .and_then(|a| problems.date(a, || sub("as_of")))
                         .unwrap_or(as_of),
-                    note: d.note.clone(),
+                    note: text_of(&d.note),
                 });
             }
         }
@@ -579,7 +584,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             year,
             baseline,
             deadline,
-            note: m.note.clone(),
+            note: text_of(&m.note),
             districts_add_up: m.districts_add_up.unwrap_or(false),
             values,
             line: id_place.line,
@@ -595,30 +600,15 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         EXAMPLE_TEXTS.contains(&text) || text.starts_with(EXAMPLE_LABEL)
     };
     let example_message = "is the example text that `renewal new report` writes; replace it with what the report says, or remove the line";
-    if let Some(summary) = raw.summary.as_deref().filter(|s| example(s)) {
-        problems.list.push(Diagnostic::at(
-            file,
-            line_of(split.yaml, "summary", split.yaml_line_offset),
-            1,
-            Some("summary".into()),
-            format!("`{summary}` {example_message}"),
-        ));
+    if let Some(summary) = raw.summary.as_ref().filter(|s| example(&s.value)) {
+        let message = format!("`{}` {example_message}", summary.value);
+        problems.at(summary, "summary", message);
     }
     if let Some(source) = &raw.source {
         for (name, value) in [("publisher", &source.publisher), ("title", &source.title)] {
-            if let Some(value) = value.as_deref().filter(|v| example(v)) {
-                let line = line_of(
-                    split.yaml,
-                    &format!("source.{name}"),
-                    split.yaml_line_offset,
-                );
-                problems.list.push(Diagnostic::at(
-                    file,
-                    line,
-                    1,
-                    Some(format!("source.{name}")),
-                    format!("`{value}` {example_message}"),
-                ));
+            if let Some(value) = value.as_ref().filter(|v| example(&v.value)) {
+                let message = format!("`{}` {example_message}", value.value);
+                problems.at(value, &format!("source.{name}"), message);
             }
         }
     }
@@ -699,7 +689,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         published: report_date,
         language: language.unwrap_or(config.language),
         converted_from: None,
-        summary: raw.summary,
+        summary: raw.summary.map(|s| s.value),
         // Not collected in place, which would keep the larger block of
         // the parsed list.
         topics: {
@@ -714,6 +704,103 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
     (Some(report), problems.list)
 }
 
+/// At most this many control characters are listed per body.
+const MAX_BODY_SLIPS: usize = 20;
+
+/// The control characters in a report's Markdown `body` (which starts on
+/// line `first_line` of `file`), each an error at its place: a page, a
+/// feed and an XML or CSV download cannot hold them (C0 controls but tab
+/// and line breaks, DEL, C1 controls) or call them errors (Unicode's
+/// noncharacters). A NUL is not among them: as CommonMark says, it is read
+/// as U+FFFD (see [`super::body_at`]).
+fn body_slips(body: &str, first_line: usize, file: &str) -> Vec<Diagnostic> {
+    let refused = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\0'))
+            || ('\u{fdd0}'..='\u{fdef}').contains(&c)
+            || (c as u32) & 0xfffe == 0xfffe
+    };
+    let mut slips = Vec::new();
+    for (n, line) in body.split('\n').enumerate() {
+        if let Some((at, c)) = line.char_indices().find(|&(_, c)| refused(c)) {
+            slips.push(Diagnostic::at(
+                file,
+                first_line + n,
+                line[..at].chars().count() + 1,
+                None,
+                format!(
+                    "an invisible control character (U+{:04X}) is here in the text, often pasted from another program; delete it",
+                    c as u32
+                ),
+            ));
+            if slips.len() == MAX_BODY_SLIPS {
+                break;
+            }
+        }
+    }
+    slips
+}
+
+/// A text field's value, without its place.
+fn text_of(value: &Option<Spanned<String>>) -> Option<String> {
+    value.as_ref().map(|v| v.value.clone())
+}
+
+/// Checks every text value of `raw` as YAML decoded it (see
+/// [`yaml::Decoded`]), leaving out of each the characters it refuses.
+fn check_decoded(raw: &mut RawReport, decoded: &mut yaml::Decoded) {
+    let mut text = |value: &mut Option<Spanned<String>>, field: &dyn Fn() -> String| {
+        if let Some(value) = value {
+            decoded.text(value, field);
+        }
+    };
+    text(&mut raw.title, &|| "title".into());
+    text(&mut raw.kind, &|| "kind".into());
+    text(&mut raw.city, &|| "city".into());
+    text(&mut raw.district, &|| "district".into());
+    text(&mut raw.published, &|| "published".into());
+    text(&mut raw.language, &|| "language".into());
+    text(&mut raw.summary, &|| "summary".into());
+    text(&mut raw.slug, &|| "slug".into());
+    if let Some(source) = &mut raw.source {
+        text(&mut source.publisher, &|| "source.publisher".into());
+        text(&mut source.outlet, &|| "source.outlet".into());
+        text(&mut source.title, &|| "source.title".into());
+        text(&mut source.url, &|| "source.url".into());
+        text(&mut source.reporter, &|| "source.reporter".into());
+        text(&mut source.editor, &|| "source.editor".into());
+        text(&mut source.published, &|| "source.published".into());
+    }
+    for (i, metric) in raw.metrics.iter_mut().enumerate() {
+        let field = |name: &'static str| move || format!("metrics[{i}].{name}");
+        decoded.text(&mut metric.id, field("id"));
+        let mut text = |value: &mut Option<Spanned<String>>, name: &'static str| {
+            if let Some(value) = value {
+                decoded.text(value, field(name));
+            }
+        };
+        text(&mut metric.label, "label");
+        text(&mut metric.unit, "unit");
+        text(&mut metric.topic, "topic");
+        text(&mut metric.as_of, "as_of");
+        text(&mut metric.deadline, "deadline");
+        text(&mut metric.district, "district");
+        text(&mut metric.note, "note");
+        for (j, place) in metric.districts.iter_mut().enumerate() {
+            let field = |name: &'static str| move || format!("metrics[{i}].districts[{j}].{name}");
+            decoded.text(&mut place.district, field("district"));
+            if let Some(as_of) = &mut place.as_of {
+                decoded.text(as_of, field("as_of"));
+            }
+            if let Some(note) = &mut place.note {
+                decoded.text(note, field("note"));
+            }
+        }
+    }
+    for (i, topic) in raw.topics.iter_mut().enumerate() {
+        decoded.text(topic, || format!("topics[{i}]"));
+    }
+}
+
 /// The districts `metrics` give values for, each once, sorted.
 pub fn value_districts(metrics: &[MetricEntry]) -> Vec<DistrictId> {
     let named: std::collections::BTreeSet<&DistrictId> = metrics
@@ -722,19 +809,6 @@ pub fn value_districts(metrics: &[MetricEntry]) -> Vec<DistrictId> {
         .filter_map(|v| v.district.as_ref())
         .collect();
     named.into_iter().cloned().collect()
-}
-
-/// The line of the field at `path` (`source.title`) in `yaml`, in lines of
-/// the file.
-fn line_of(yaml: &str, path: &str, offset: usize) -> usize {
-    let name = path.rsplit('.').next().unwrap_or(path);
-    (1..=yaml.lines().count())
-        .zip(yaml.lines())
-        .find(|(n, l)| {
-            yaml::key_of(l.trim_start()).is_some_and(|k| k == name)
-                && yaml::field_path_at(yaml, *n).as_deref() == Some(path)
-        })
-        .map_or(0, |(n, _)| n + offset)
 }
 
 /// A year as written (`2025`), or why it is not one.

@@ -160,7 +160,8 @@ fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| matches!(e.as_str(), "md" | "markdown" | "mdown"))
 }
 
-/// Reads a file that must be UTF-8 text; errors carry line, column and message.
+/// Reads a file that must be UTF-8 text, without the byte-order mark it
+/// may start with; errors carry line, column and message.
 pub fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
     let meta = std::fs::metadata(path).map_err(|e| (0, 0, format!("cannot be read: {e}")))?;
     if !meta.is_file() {
@@ -203,6 +204,12 @@ pub fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
                 .to_string(),
         )
     })?;
+    // A byte-order mark, which Windows Notepad and many Chinese editors
+    // write at the start of a UTF-8 file, is not part of the text.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
     // Old Mac files end lines with a carriage return alone; read them as
     // lines all the same.
     if text.contains('\r') && text.replace("\r\n", "").contains('\r') {

@@ -115,15 +115,172 @@ fn look_alike_space(c: char) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// Characters that show as nothing, or turn text around, and have no
-/// place in front matter: control characters, zero-width characters and
-/// direction overrides.
-fn invisible(c: char) -> bool {
+/// Characters that show as nothing, turn text around, or that a page, a
+/// feed or a download cannot hold, and have no place in front matter:
+/// control characters (C0, DEL and C1), zero-width characters, direction
+/// overrides and isolates, and the code points Unicode keeps as
+/// noncharacters (U+FDD0 to U+FDEF, and U+FFFE and U+FFFF of every plane),
+/// which XML forbids and HTML calls errors.
+pub fn invisible(c: char) -> bool {
     (c.is_control() && c != '\t')
         || matches!(
             c,
-            '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}'
+            '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{fdd0}'..='\u{fdef}'
         )
+        || (c as u32) & 0xfffe == 0xfffe
+}
+
+/// The first character of a text value, as YAML decoded it, that
+/// [`invisible`] refuses; line breaks (of a `|` block) are text.
+fn first_invisible(text: &str) -> Option<char> {
+    text.chars().find(|&c| c != '\n' && invisible(c))
+}
+
+/// Checks every text value after YAML has decoded it. [`lint`] sees the
+/// characters written as they are; this sees those that escapes write in
+/// a double-quoted value (`"\e"`, `"\0"`, `"\x01"`, `"\u202e"`), which
+/// the raw text does not show. Each is an error at the escape that wrote
+/// it, and the value is read without the character, as a slip in the raw
+/// text is, so that the rest of its checks still run.
+pub struct Decoded<'a> {
+    /// The YAML the values were read from, and where it starts in `file`.
+    yaml: &'a str,
+    file: &'a str,
+    line_offset: usize,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<'a> Decoded<'a> {
+    pub fn new(yaml: &'a str, file: &'a str, line_offset: usize) -> Self {
+        Decoded {
+            yaml,
+            file,
+            line_offset,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Checks one value; `field` names it, spelt out only for a problem.
+    pub fn text(
+        &mut self,
+        value: &mut serde_saphyr::Spanned<String>,
+        field: impl FnOnce() -> String,
+    ) {
+        let Some(c) = first_invisible(&value.value) else {
+            return;
+        };
+        let start = (
+            value.defined.line() as usize,
+            value.defined.column() as usize,
+        );
+        let (line, column, message) = match escape_writing(self.yaml, start, c) {
+            Some((line, column, escape)) => (
+                line + self.line_offset,
+                column,
+                format!(
+                    "the escape `{escape}` writes an invisible character (U+{:04X}) that no page, feed or download can hold; delete it",
+                    c as u32
+                ),
+            ),
+            None => {
+                let place = place(value, self.line_offset);
+                let message = format!(
+                    "an invisible character (U+{:04X}) is in this text, often pasted from another program; delete it",
+                    c as u32
+                );
+                (place.line, place.column, message)
+            }
+        };
+        self.problems.push(Diagnostic::at(
+            self.file,
+            line,
+            column,
+            Some(field()),
+            message,
+        ));
+        value.value.retain(|c| c == '\n' || !invisible(c));
+    }
+}
+
+/// Where, in the double-quoted value that starts at 1-based `(line,
+/// column)` of `yaml`, an escape writes `wanted`: its line, column and
+/// the escape as written. `None` when the value is not double-quoted or no
+/// escape in it writes that character.
+fn escape_writing(
+    yaml: &str,
+    (line, column): (usize, usize),
+    wanted: char,
+) -> Option<(usize, usize, String)> {
+    let line_start = match line {
+        0 => return None,
+        1 => 0,
+        n => yaml.match_indices('\n').nth(n - 2)?.0 + 1,
+    };
+    let from = line_start
+        + yaml[line_start..]
+            .char_indices()
+            .nth(column.checked_sub(1)?)?
+            .0;
+    let mut chars = yaml[from..].char_indices().peekable();
+    if chars.next()?.1 != '"' {
+        return None;
+    }
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => return None,
+            '\\' => {}
+            _ => continue,
+        }
+        let (_, kind) = chars.next()?;
+        let hex = |n: usize, chars: &mut std::iter::Peekable<std::str::CharIndices>| {
+            let digits: String = (0..n)
+                .filter_map(|_| chars.next().map(|(_, c)| c))
+                .collect();
+            (
+                u32::from_str_radix(&digits, 16)
+                    .ok()
+                    .and_then(char::from_u32),
+                digits,
+            )
+        };
+        let (written, escape) = match kind {
+            'x' => hex(2, &mut chars),
+            'u' => hex(4, &mut chars),
+            'U' => hex(8, &mut chars),
+            other => {
+                let written = match other {
+                    '0' => '\0',
+                    'a' => '\u{7}',
+                    'b' => '\u{8}',
+                    't' | '\t' => '\t',
+                    'n' => '\n',
+                    'v' => '\u{b}',
+                    'f' => '\u{c}',
+                    'r' => '\r',
+                    'e' => '\u{1b}',
+                    'N' => '\u{85}',
+                    '_' => '\u{a0}',
+                    'L' => '\u{2028}',
+                    'P' => '\u{2029}',
+                    other => other,
+                };
+                (Some(written), String::new())
+            }
+        };
+        if written == Some(wanted) {
+            let before = &yaml[..from + at];
+            let line = before.matches('\n').count() + 1;
+            let column = before
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .count()
+                + 1;
+            return Some((line, column, format!("\\{kind}{escape}")));
+        }
+    }
+    None
 }
 
 /// Dashes that look like the `-` that starts a list item.

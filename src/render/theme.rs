@@ -133,7 +133,11 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     for (path, file) in files {
         if let Some(name) = path.strip_prefix("templates/") {
             match String::from_utf8(file.bytes) {
-                Ok(text) => {
+                Ok(mut text) => {
+                    // Written by many editors on Windows; not part of the page.
+                    if text.starts_with('\u{feff}') {
+                        text.drain(..'\u{feff}'.len_utf8());
+                    }
                     origins.insert(name.to_string(), file.origin);
                     sources.insert(name.to_string(), text);
                 }
@@ -347,16 +351,16 @@ fn strings_for(
     };
     let mut strings = builtin.get(tag).cloned().unwrap_or_default();
     let own = match files.get("strings.yaml") {
-        Some(file) if file.origin != builtin_file => {
-            let text = String::from_utf8_lossy(&file.bytes);
-            match crate::load::yaml::parse::<BTreeMap<String, Strings>>(&text, &file.origin, 0) {
-                Ok(mut by_language) => Some((file, by_language.remove(tag))),
-                Err(d) => {
-                    errors.push(d);
-                    return strings;
-                }
+        Some(file) if file.origin != builtin_file => match own_strings(file, tag) {
+            Ok((found, problems)) => {
+                errors.extend(problems);
+                Some((file, found))
             }
-        }
+            Err(d) => {
+                errors.push(d);
+                return strings;
+            }
+        },
         _ => None,
     };
     match own {
@@ -377,6 +381,32 @@ fn strings_for(
         )),
     }
     strings
+}
+
+/// A theme's own strings in the language `tag`, if it has a section for
+/// it, with the problems of their text as YAML decoded it (see
+/// [`crate::load::yaml::Decoded`]); or the file's YAML error.
+fn own_strings(
+    file: &ThemeFile,
+    tag: &str,
+) -> Result<(Option<Strings>, Vec<Diagnostic>), Diagnostic> {
+    use serde_saphyr::Spanned;
+    let text = String::from_utf8_lossy(&file.bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut by_language: BTreeMap<String, BTreeMap<String, Spanned<String>>> =
+        crate::load::yaml::parse(text, &file.origin, 0)?;
+    let Some(mut own) = by_language.remove(tag) else {
+        return Ok((None, Vec::new()));
+    };
+    let mut decoded = crate::load::yaml::Decoded::new(text, &file.origin, 0);
+    for (key, value) in &mut own {
+        decoded.text(value, || format!("{tag}.{key}"));
+    }
+    let strings = own
+        .into_iter()
+        .map(|(key, value)| (key, value.value))
+        .collect();
+    Ok((Some(strings), decoded.problems))
 }
 
 /// A Tera error met while rendering, as a diagnostic naming the template
