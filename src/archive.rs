@@ -22,18 +22,30 @@ use crate::snapshot::{FOLDER, MANIFEST, files_below, sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// Why a snapshot was not taken.
+#[derive(Debug)]
+pub enum Refusal {
+    /// What was asked cannot be done (the year has a snapshot, or nothing
+    /// is about it): the command line is wrong.
+    Asked(String),
+    /// The site has errors, or the snapshot could not be written.
+    Site(Failure),
+}
+
 /// Takes the snapshot of `year` of the site at `root`, dated `today`, and
 /// returns its folder. Refused when the year has one, unless `revision`.
-pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathBuf, String> {
+/// The snapshot is written beside its place and moved there once whole,
+/// so a snapshot that fails leaves no folder behind.
+pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathBuf, Refusal> {
     let archive = root.join(FOLDER);
     let first = archive.join(year.to_string());
     let dir = if !first.exists() {
         first
     } else if !revision {
-        return Err(format!(
+        return Err(Refusal::Asked(format!(
             "{year} already has a snapshot in {}; a snapshot is never replaced. To keep another beside it, run `renewal archive {year} --revision`",
             first.display()
-        ));
+        )));
     } else {
         (2..)
             .map(|n| archive.join(format!("{year}-r{n}")))
@@ -44,30 +56,48 @@ pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathB
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let year_site = build::year_pages(root, year).map_err(|f| match f {
-        Failure::Content(problems) => format!(
-            "the site has {} problem(s); run `renewal check` and fix them first",
-            problems.iter().filter(|p| !p.warning).count()
-        ),
-        Failure::Write(m) => m,
-    })?;
+    let year_site = build::year_pages(root, year).map_err(Refusal::Site)?;
     if year_site.addresses.len() <= year_site.editions.len() {
-        return Err(format!(
+        return Err(Refusal::Asked(format!(
             "no report or metric is about {year}: nothing to archive"
-        ));
+        )));
     }
-    let built = tempfile_dir(root)?;
+    let built = tempfile_dir(root);
     let quiet = Progress {
         start: &|_| {},
         tick: &|| {},
     };
-    build::build(root, &built, false, &quiet).map_err(|f| match f {
-        Failure::Content(_) => "the site does not build; run `renewal check`".to_string(),
-        Failure::Write(m) => m,
-    })?;
+    build::build(root, &built, false, &quiet).map_err(Refusal::Site)?;
+    let writing = archive.join(format!(".{name}.renewal-new"));
+    let _ = std::fs::remove_dir_all(&writing);
+    let made = write_snapshot(root, &built, &writing, &name, year, today, &year_site);
+    let _ = std::fs::remove_dir_all(&built);
+    // With what the build kept beside it.
+    crate::output::forget(&built);
+    let moved = made.and_then(|()| {
+        std::fs::rename(&writing, &dir).map_err(|e| format!("{}: {e}", dir.display()))
+    });
+    if let Err(message) = moved {
+        let _ = std::fs::remove_dir_all(&writing);
+        return Err(Refusal::Site(Failure::Write(message)));
+    }
+    Ok(dir)
+}
+
+/// Writes the snapshot `name` of `year` into `dir`, from the site built
+/// into `built`: its files, then its manifest.
+fn write_snapshot(
+    root: &Path,
+    built: &Path,
+    dir: &Path,
+    name: &str,
+    year: i32,
+    today: &str,
+    year_site: &build::YearPages,
+) -> Result<(), String> {
     let base = &year_site.base_path;
     let snapshot_base = format!("{base}{FOLDER}/{name}/");
-    let all = files_below(&built);
+    let all = files_below(built);
     // What the snapshot holds: below each edition's folder, the year's
     // pages and the files beside them, and the stylesheet.
     let held: BTreeMap<&String, &PathBuf> = all
@@ -101,7 +131,7 @@ pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathB
                 &snapshot_base,
                 &year_site.base_url,
                 &inside,
-                &banner(year, &name, today, &live, hant),
+                &banner(year, name, today, &live, hant),
             )
             .into_bytes()
         } else {
@@ -116,9 +146,6 @@ pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathB
             "path": rel, "size": bytes.len(), "sha256": sha256(&bytes)
         }));
     }
-    let _ = std::fs::remove_dir_all(&built);
-    // With what the build kept beside it.
-    crate::output::forget(&built);
     let sources: Vec<serde_json::Value> = year_site
         .sources
         .iter()
@@ -139,19 +166,19 @@ pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathB
     });
     let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     text.push('\n');
-    std::fs::write(dir.join(MANIFEST), text).map_err(|e| e.to_string())?;
-    Ok(dir)
+    let at = dir.join(MANIFEST);
+    std::fs::write(&at, text).map_err(|e| format!("{}: {e}", at.display()))
 }
 
-/// A temporary output folder beside the sources' own.
-fn tempfile_dir(root: &Path) -> Result<PathBuf, String> {
+/// A temporary output folder, away from the sources.
+fn tempfile_dir(root: &Path) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "renewal-archive-{}-{}",
         std::process::id(),
         root.as_os_str().len()
     ));
     let _ = std::fs::remove_dir_all(&dir);
-    Ok(dir)
+    dir
 }
 
 /// The banner a snapshot's page carries, in its edition's script.

@@ -18,13 +18,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// Exit codes: 0 success; 1 the site has errors (nothing was written);
-/// 2 the command line is wrong; 3 files could not be written or served.
+/// 2 the command line is wrong; 3 files could not be written or served, or
+/// renewal refuses to write where it was told to. README.md has the table,
+/// command by command.
 #[derive(Parser)]
 #[command(
     name = "renewal",
     version,
     about = "Build a static website from urban-renewal plans and progress reports.",
-    long_about = "Build a static website from urban-renewal plans and progress reports.\n\nA site is a folder with site.yaml, content/ (one Markdown report per file, metrics in the YAML front matter) and optionally themes/ and templates/.\n\nExit codes: 0 success; 1 the site has errors (each is printed as file:line:column: field: message, and nothing is written); 2 the command line is wrong; 3 files could not be written or served."
+    long_about = "Build a static website from urban-renewal plans and progress reports.\n\nA site is a folder with site.yaml, content/ (one Markdown report per file, metrics in the YAML front matter) and optionally themes/ and templates/.\n\nExit codes: 0 success; 1 the site has errors (each is printed as file:line:column: field: message, and nothing is written); 2 the command line is wrong (nothing is changed); 3 files could not be written or served, or renewal refuses to write where it was told to (the site's own folder or its sources, or a folder it did not write), and the previous output is left as it was."
 )]
 struct Cli {
     /// The site folder (the one holding site.yaml).
@@ -180,27 +182,12 @@ fn main() -> ExitCode {
                     );
                     Ok(())
                 }
-                Err(message) => Err(fail(2, &message)),
+                Err(renewal::archive::Refusal::Asked(message)) => Err(fail(2, &message)),
+                Err(renewal::archive::Refusal::Site(failure)) => Err(failed(failure)),
             }
         }
         Command::Verify { output } => verify(root, output.as_deref()),
-        Command::Warc { snapshot, output } => {
-            let dir = root.join(renewal::snapshot::FOLDER).join(&snapshot);
-            let file = output.unwrap_or_else(|| {
-                root.join(renewal::snapshot::FOLDER)
-                    .join(format!("{snapshot}.warc.gz"))
-            });
-            match renewal::snapshot::warc(&dir) {
-                Ok(bytes) => match std::fs::write(&file, bytes) {
-                    Ok(()) => {
-                        println!("wrote {}", file.display());
-                        Ok(())
-                    }
-                    Err(e) => Err(fail(3, &format!("{}: {e}", file.display()))),
-                },
-                Err(message) => Err(fail(2, &message)),
-            }
-        }
+        Command::Warc { snapshot, output } => warc(root, &snapshot, output.as_deref()),
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
                 println!(
@@ -226,19 +213,44 @@ fn today() -> String {
 }
 
 fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
-    let snapshots = renewal::snapshot::snapshots(root);
-    if snapshots.is_empty() {
-        println!(
-            "no snapshots in {}",
-            root.join(renewal::snapshot::FOLDER).display()
-        );
+    use renewal::snapshot::FOLDER;
+    let renewal::snapshot::Archive {
+        snapshots,
+        problems: not_snapshots,
+    } = renewal::snapshot::snapshots(root);
+    let mut problems = 0;
+    for (path, message) in &not_snapshots {
+        eprintln!("{path}: {message}");
+        problems += 1;
+    }
+    // A snapshot published in the output that the sources no longer hold.
+    if let Some(out) = output
+        && let Ok(entries) = std::fs::read_dir(out.join(FOLDER))
+    {
+        let mut published: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| !t.is_file()))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| !snapshots.iter().any(|(n, _)| n == name))
+            .collect();
+        published.sort();
+        for name in published {
+            let shown = out.join(FOLDER).join(&name);
+            eprintln!(
+                "{}: published, but {FOLDER}/ holds no snapshot {name}; build again to withdraw it",
+                shown.display()
+            );
+            problems += 1;
+        }
+    }
+    if snapshots.is_empty() && problems == 0 {
+        println!("no snapshots in {}", root.join(FOLDER).display());
         return Ok(());
     }
-    let mut problems = 0;
     for (name, dir) in &snapshots {
         let mut places = vec![(dir.clone(), dir.display().to_string())];
         if let Some(out) = output {
-            let published = out.join(renewal::snapshot::FOLDER).join(name);
+            let published = out.join(FOLDER).join(name);
             places.push((published.clone(), published.display().to_string()));
         }
         for (place, shown) in places {
@@ -253,9 +265,13 @@ fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
                     for f in &d.extra {
                         eprintln!("{shown}/{f}: not in the snapshot's manifest");
                     }
-                    let n = d.changed.len() + d.missing.len() + d.extra.len();
-                    problems += n;
-                    if n == 0 {
+                    for (f, what) in &d.special {
+                        eprintln!(
+                            "{shown}/{f}: is {what}; a snapshot holds only the files it was taken with"
+                        );
+                    }
+                    problems += d.count();
+                    if d.count() == 0 {
                         println!("{shown}: every file as taken");
                     }
                 }
@@ -269,9 +285,72 @@ fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
     if problems > 0 {
         return Err(fail(
             1,
-            &format!("{problems} difference(s) from the manifests"),
+            &format!("{problems} problem(s) with the snapshots"),
         ));
     }
+    Ok(())
+}
+
+/// Writes the snapshot `name` as a WARC file, at `output` or beside it.
+fn warc(root: &Path, name: &str, output: Option<&Path>) -> Result<(), ExitCode> {
+    use renewal::snapshot::{self, FOLDER};
+    snapshot::check_name(name).map_err(|m| fail(2, &m))?;
+    let snapshot::Archive {
+        snapshots,
+        problems,
+    } = snapshot::snapshots(root);
+    let Some((_, dir)) = snapshots.iter().find(|(n, _)| n == name) else {
+        // The folder is there but is not a snapshot that can be read.
+        let folder = format!("{FOLDER}/{name}");
+        let about: Vec<_> = (problems.iter())
+            .filter(|(p, _)| *p == folder || p.starts_with(&format!("{folder}/")))
+            .collect();
+        if !about.is_empty() {
+            for (path, message) in about {
+                eprintln!("{path}: {message}");
+            }
+            return Err(fail(1, &format!("{folder} cannot be written as WARC")));
+        }
+        let names: Vec<&str> = snapshots.iter().map(|(n, _)| n.as_str()).collect();
+        let known = match names.is_empty() {
+            true => "there are none".to_string(),
+            false => format!("there are {}", names.join(", ")),
+        };
+        return Err(fail(
+            2,
+            &format!("{FOLDER}/ holds no snapshot {name} ({known})"),
+        ));
+    };
+    let file = match output {
+        Some(file) => {
+            renewal::load::source::refuse_writing(root, file).map_err(|m| fail(3, &m))?;
+            file.to_path_buf()
+        }
+        None => root.join(FOLDER).join(format!("{name}.warc.gz")),
+    };
+    if file.is_dir() {
+        return Err(fail(
+            3,
+            &format!(
+                "{} is a folder; give the WARC file's own name",
+                file.display()
+            ),
+        ));
+    }
+    let bytes = snapshot::warc(dir).map_err(|m| fail(1, &m))?;
+    // Written beside it and moved over it, so that a failed write leaves
+    // whatever was there as it was.
+    let temporary = file.with_file_name(format!(
+        ".{}.renewal-new",
+        file.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    let written =
+        std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, &file));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(fail(3, &format!("{}: {e}", file.display())));
+    }
+    println!("wrote {}", file.display());
     Ok(())
 }
 

@@ -22,37 +22,194 @@ pub fn sha256(bytes: &[u8]) -> String {
     hex
 }
 
-/// Every file below `dir`, by path relative to it with `/`, sorted.
-pub fn files_below(dir: &Path) -> BTreeMap<String, PathBuf> {
-    walkdir::WalkDir::new(dir)
+/// What is below a folder, by path relative to it with `/`, sorted.
+#[derive(Debug, Default)]
+pub struct Below {
+    /// Every regular file.
+    pub files: BTreeMap<String, PathBuf>,
+    /// Everything else that is not a folder (a symbolic link, a pipe, a
+    /// device), with what it is: a snapshot is its files, and holds none.
+    pub others: Vec<(String, String)>,
+}
+
+/// What is below `dir`. Links are not followed.
+pub fn below(dir: &Path) -> Below {
+    let mut found = Below::default();
+    for entry in walkdir::WalkDir::new(dir)
+        .min_depth(1)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
-            Some((rel, e.into_path()))
-        })
+    {
+        let Some(rel) = entry.path().strip_prefix(dir).ok() else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let kind = entry.file_type();
+        if kind.is_file() {
+            found.files.insert(rel, entry.into_path());
+        } else if kind.is_symlink() {
+            let target = std::fs::read_link(entry.path())
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            found
+                .others
+                .push((rel, format!("a symbolic link to {target}")));
+        } else if !kind.is_dir() {
+            found
+                .others
+                .push((rel, "not a regular file (a pipe, socket or device)".into()));
+        }
+    }
+    found
+}
+
+/// Every regular file below `dir`, by path relative to it with `/`, sorted.
+pub fn files_below(dir: &Path) -> BTreeMap<String, PathBuf> {
+    below(dir).files
+}
+
+/// Whether `name` is a snapshot's name: the year it is of (`2025`), or
+/// the year and its revision (`2025-r2`). The same rule holds wherever a
+/// name is taken or read: `archive` makes such names, `warc` and `verify`
+/// take only them, and a folder of `archive/` with any other name is not a
+/// snapshot.
+pub fn check_name(name: &str) -> Result<(), String> {
+    let (year, revision) = match name.split_once("-r") {
+        Some((year, revision)) => (year, Some(revision)),
+        None => (name, None),
+    };
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    let year_ok = year.len() == 4 && digits(year);
+    let revision_ok = revision.is_none_or(|r| digits(r) && !r.starts_with('0') && r != "1");
+    if year_ok && revision_ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{name}` is not a snapshot's name: a snapshot is named for its year, such as 2025, or its year and revision, such as 2025-r2 (the name of its folder in {FOLDER}/, without a slash)"
+        ))
+    }
+}
+
+/// What `archive/` holds.
+#[derive(Debug, Default)]
+pub struct Archive {
+    /// The snapshots, by name, with their folders.
+    pub snapshots: Vec<(String, PathBuf)>,
+    /// What is not a snapshot, by path from the site root, with why.
+    pub problems: Vec<(String, String)>,
+}
+
+/// The snapshots in `root`'s archive folder, by name, and what in it is
+/// not a snapshot that can be published and verified, each with its path
+/// from the site root: a folder without its `manifest.json`, one whose
+/// manifest cannot be read or whose name is not a snapshot's, and a
+/// symbolic link, pipe or device anywhere in it. Hidden files and files
+/// beside the snapshots (WARC files) are no concern of it.
+pub fn snapshots(root: &Path) -> Archive {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let done = |snapshots, problems| Archive {
+        snapshots,
+        problems,
+    };
+    let folder = root.join(FOLDER);
+    match std::fs::symlink_metadata(&folder) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => {
+            problems.push((
+                FOLDER.to_string(),
+                "is not a folder: snapshots are kept in a folder of that name".to_string(),
+            ));
+            return done(found, problems);
+        }
+        Err(_) => return done(found, problems),
+    }
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        problems.push((FOLDER.to_string(), "cannot be read".to_string()));
+        return done(found, problems);
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let shown = format!("{FOLDER}/{name}");
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if name.starts_with('.') || kind.is_file() {
+            continue;
+        }
+        if !kind.is_dir() {
+            problems.push((shown, "is a symbolic link or other special file, not a snapshot folder: a snapshot is kept as its files, so that it is the same wherever the site is copied".to_string()));
+            continue;
+        }
+        if let Err(message) = check_name(&name) {
+            problems.push((
+                shown,
+                format!("{message}; rename the folder, or move it out of {FOLDER}/"),
+            ));
+            continue;
+        }
+        let manifest = entry.path().join(MANIFEST);
+        if !std::fs::symlink_metadata(&manifest).is_ok_and(|m| m.is_file()) {
+            problems.push((shown, format!("has no {MANIFEST}: without it the snapshot cannot be verified or published; restore {MANIFEST} from version control, or remove the folder")));
+            continue;
+        }
+        if let Err(message) = read_manifest(&entry.path()) {
+            problems.push((format!("{shown}/{MANIFEST}"), message));
+            continue;
+        }
+        let inside = below(&entry.path());
+        if !inside.others.is_empty() {
+            for (rel, what) in inside.others {
+                problems.push((
+                    format!("{shown}/{rel}"),
+                    format!("is {what}; a snapshot holds only the files it was taken with"),
+                ));
+            }
+            continue;
+        }
+        found.push((name, entry.path()));
+    }
+    done(found, problems)
+}
+
+/// Everything in `root`'s archive folder that is not a snapshot that can
+/// be published (see [`snapshots`]), as errors: a build publishes every
+/// snapshot or none.
+pub fn problems(root: &Path) -> Vec<crate::diagnostic::Diagnostic> {
+    snapshots(root)
+        .problems
+        .into_iter()
+        .map(|(path, message)| crate::diagnostic::Diagnostic::file(path, message))
         .collect()
 }
 
-/// The snapshots in `root`'s archive folder, by name.
-pub fn snapshots(root: &Path) -> Vec<(String, PathBuf)> {
-    let Ok(entries) = std::fs::read_dir(root.join(FOLDER)) else {
-        return Vec::new();
-    };
-    let mut found: Vec<(String, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.path().join(MANIFEST).is_file())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .collect();
-    found.sort();
-    found
+/// A manifest, read and checked: every path it lists is a file's place
+/// inside the snapshot.
+fn read_manifest(dir: &Path) -> Result<serde_json::Value, String> {
+    let at = dir.join(MANIFEST);
+    let bytes = std::fs::read(&at).map_err(|e| format!("cannot be read: {e}"))?;
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| format!("is not a manifest: {e}"))?;
+    let files = manifest["files"]
+        .as_array()
+        .ok_or_else(|| "is not a manifest: it lists no `files`".to_string())?;
+    for file in files {
+        let path = file["path"].as_str().unwrap_or_default();
+        let inside = !path.is_empty()
+            && !path.starts_with('/')
+            && path
+                .split('/')
+                .all(|p| !p.is_empty() && p != "." && p != "..");
+        if !inside || file["sha256"].as_str().is_none() {
+            return Err(format!(
+                "lists `{path}`, which is not a file's place inside the snapshot with its sha256"
+            ));
+        }
+    }
+    Ok(manifest)
 }
 
 /// Every file of every snapshot, by its path in the output
@@ -68,15 +225,12 @@ pub fn published(
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut files = Vec::new();
     let mut rows = String::new();
-    for (name, dir) in snapshots(root) {
+    for (name, dir) in snapshots(root).snapshots {
         for (rel, path) in files_below(&dir) {
             let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             files.push((format!("{FOLDER}/{name}/{rel}"), bytes));
         }
-        let manifest: serde_json::Value = std::fs::read(dir.join(MANIFEST))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
+        let manifest = read_manifest(&dir).unwrap_or_default();
         let year = manifest["year"].as_i64().unwrap_or_default();
         let taken = manifest["taken"].as_str().unwrap_or_default();
         let _ = writeln!(
@@ -104,27 +258,39 @@ pub struct Differences {
     pub changed: Vec<String>,
     pub missing: Vec<String>,
     pub extra: Vec<String>,
+    /// Links and other special files, with what each is.
+    pub special: Vec<(String, String)>,
 }
 
-/// Compares the files in `dir` with the snapshot's manifest (read from
+impl Differences {
+    pub fn count(&self) -> usize {
+        self.changed.len() + self.missing.len() + self.extra.len() + self.special.len()
+    }
+}
+
+/// Compares what is in `dir` with the snapshot's manifest (read from
 /// `manifest_dir`).
 pub fn compare(manifest_dir: &Path, dir: &Path) -> Result<Differences, String> {
-    let manifest: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(manifest_dir.join(MANIFEST))
-            .map_err(|e| format!("{}: {e}", manifest_dir.join(MANIFEST).display()))?,
-    )
-    .map_err(|e| format!("{}: {e}", manifest_dir.join(MANIFEST).display()))?;
+    let manifest = read_manifest(manifest_dir)
+        .map_err(|e| format!("{}: {e}", manifest_dir.join(MANIFEST).display()))?;
     let mut listed: BTreeMap<String, String> = BTreeMap::new();
     for f in manifest["files"].as_array().into_iter().flatten() {
         if let (Some(p), Some(h)) = (f["path"].as_str(), f["sha256"].as_str()) {
             listed.insert(p.to_string(), h.to_string());
         }
     }
-    let mut on_disk = files_below(dir);
+    let Below {
+        files: mut on_disk,
+        others,
+    } = below(dir);
     on_disk.remove(MANIFEST);
-    let mut d = Differences::default();
+    let mut d = Differences {
+        special: others,
+        ..Differences::default()
+    };
     for (path, hash) in &listed {
         match on_disk.get(path) {
+            None if d.special.iter().any(|(p, _)| p == path) => {}
             None => d.missing.push(path.clone()),
             Some(file) => {
                 let bytes = std::fs::read(file).unwrap_or_default();
@@ -217,10 +383,8 @@ fn record(headers: &[(&str, String)], block: &[u8]) -> Vec<u8> {
 /// with block and payload digests, each record gzipped on its own.
 /// The same snapshot always gives the same bytes.
 pub fn warc(dir: &Path) -> Result<Vec<u8>, String> {
-    let manifest: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(dir.join(MANIFEST)).map_err(|e| format!("{}: {e}", dir.display()))?,
-    )
-    .map_err(|e| e.to_string())?;
+    let manifest =
+        read_manifest(dir).map_err(|e| format!("{}: {e}", dir.join(MANIFEST).display()))?;
     let name = manifest["snapshot"]
         .as_str()
         .unwrap_or_default()

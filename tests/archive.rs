@@ -163,3 +163,152 @@ fn a_snapshot_exports_as_the_same_warc_every_time() {
     ));
     assert!(text.contains("WARC-Payload-Digest: sha256:"));
 }
+
+#[test]
+fn a_snapshot_folder_that_cannot_be_verified_stops_verify_check_and_build_at_its_place() {
+    let site = example_site();
+    let root = site.path();
+    ok(root, &["archive", "2025"]);
+    ok(root, &["build"]);
+    let published = snapshot(&root.join("output"));
+    const MANIFEST: &str = "archive/2025/manifest.json";
+    const KEPT: &str = "manifest.json.kept";
+    type Step = Box<dyn Fn(&Path)>;
+    let cases: Vec<(&str, Step, Step, &str)> = vec![
+        (
+            "a snapshot folder without its manifest",
+            Box::new(|root| std::fs::rename(root.join(MANIFEST), root.join(KEPT)).unwrap()),
+            Box::new(|root| std::fs::rename(root.join(KEPT), root.join(MANIFEST)).unwrap()),
+            "archive/2025: has no manifest.json",
+        ),
+        (
+            "a folder in archive/ that is no snapshot",
+            Box::new(|root| write(root, "archive/old-site/index.html", "x")),
+            Box::new(|root| std::fs::remove_dir_all(root.join("archive/old-site")).unwrap()),
+            "archive/old-site: `old-site` is not a snapshot's name",
+        ),
+        #[cfg(unix)]
+        (
+            "a symbolic link inside a snapshot",
+            Box::new(|root| {
+                std::os::unix::fs::symlink("/etc/passwd", root.join("archive/2025/passwd")).unwrap()
+            }),
+            Box::new(|root| std::fs::remove_file(root.join("archive/2025/passwd")).unwrap()),
+            "archive/2025/passwd: is a symbolic link to /etc/passwd",
+        ),
+    ];
+    for (case, break_it, mend, expected) in cases {
+        break_it(root);
+        for command in [&["verify"][..], &["check"], &["build"]] {
+            let result = run(root, command);
+            let err = stderr(&result);
+            assert_eq!(result.status.code(), Some(1), "{case}, {command:?}: {err}");
+            assert!(err.contains(expected), "{case}, {command:?}: {err}");
+        }
+        assert_eq!(
+            snapshot(&root.join("output")),
+            published,
+            "{case}: the output is as it was"
+        );
+        mend(root);
+    }
+    let out = ok(root, &["verify"]);
+    assert!(out.contains("every file as taken"), "{out}");
+}
+
+#[test]
+fn a_withdrawn_snapshot_is_gone_after_the_next_build_as_after_a_clean_one() {
+    let site = example_site();
+    let root = site.path();
+    ok(root, &["archive", "2025"]);
+    ok(root, &["archive", "2024"]);
+    ok(root, &["build"]);
+    assert!(root.join("output/archive/2025/manifest.json").is_file());
+    std::fs::remove_dir_all(root.join("archive/2025")).unwrap();
+    let built = ok(root, &["build"]);
+    assert!(
+        built.contains("made again"),
+        "a build of what changed: {built}"
+    );
+    let clean = root.join("clean");
+    ok(root, &["build", "--output", clean.to_str().unwrap()]);
+    assert_eq!(snapshot(&root.join("output")), snapshot(&clean));
+    assert!(!root.join("output/archive/2025").exists());
+    // And once every snapshot is withdrawn, the archive folder goes too.
+    std::fs::remove_dir_all(root.join("archive/2024")).unwrap();
+    ok(root, &["build"]);
+    std::fs::remove_dir_all(&clean).unwrap();
+    ok(root, &["build", "--output", clean.to_str().unwrap()]);
+    assert_eq!(snapshot(&root.join("output")), snapshot(&clean));
+    assert!(!root.join("output/archive").exists());
+}
+
+#[test]
+fn warc_takes_only_a_snapshot_s_name_and_never_writes_among_the_sources() {
+    let site = example_site();
+    let root = site.path();
+    ok(root, &["archive", "2025"]);
+    let sources = |root: &Path| {
+        let mut all = snapshot(&root.join("content"));
+        all.extend(snapshot(&root.join("archive")));
+        all.insert(
+            "site.yaml".into(),
+            std::fs::read(root.join("site.yaml")).unwrap(),
+        );
+        all
+    };
+    let before = sources(root);
+    for name in [
+        "2025/",
+        "archive/2025",
+        "../2025",
+        "25",
+        "2025-r1",
+        "2025 ",
+        "",
+    ] {
+        let result = run(root, &["warc", name]);
+        assert_eq!(
+            result.status.code(),
+            Some(2),
+            "{name:?}: {}",
+            stderr(&result)
+        );
+        assert!(
+            stderr(&result).contains("is not a snapshot's name"),
+            "{name:?}: {}",
+            stderr(&result)
+        );
+    }
+    let absent = run(root, &["warc", "2019"]);
+    assert_eq!(absent.status.code(), Some(2));
+    assert!(stderr(&absent).contains("holds no snapshot 2019 (there are 2025)"));
+    let site_yaml = root.join("site.yaml");
+    for output in [
+        site_yaml.clone(),
+        root.join("content/2025/x.warc.gz"),
+        root.join("archive/2025/x.warc.gz"),
+        root.join("archive/other.warc.gz"),
+        root.join("content/../site.yaml"),
+        root.to_path_buf(),
+    ] {
+        let result = run(
+            root,
+            &["warc", "2025", "--output", output.to_str().unwrap()],
+        );
+        assert_eq!(result.status.code(), Some(3), "{}", output.display());
+        assert!(
+            stderr(&result).contains("refusing to write"),
+            "{}: {}",
+            output.display(),
+            stderr(&result)
+        );
+    }
+    assert_eq!(sources(root), before, "nothing among the sources changed");
+    let out = ok(root, &["verify"]);
+    assert!(out.contains("every file as taken"), "{out}");
+    // Without --output, beside the snapshot, where verify does not look.
+    ok(root, &["warc", "2025"]);
+    assert!(root.join("archive/2025.warc.gz").is_file());
+    assert!(ok(root, &["verify"]).contains("every file as taken"));
+}

@@ -459,3 +459,188 @@ fn serve_shows_nothing_that_a_link_in_the_output_leads_to_outside_it() {
         "the same page"
     );
 }
+
+/// The exit-code table of README.md, row by row: (command, situation,
+/// exit code).
+fn exit_code_table() -> Vec<(String, String, i32)> {
+    let readme = read(&repo().join("README.md"));
+    let start = readme
+        .find("| command | situation | exit |")
+        .expect("README.md has the exit-code table");
+    readme[start..]
+        .lines()
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| {
+            let cells: Vec<&str> = line.trim_matches('|').split(" | ").collect();
+            let code = cells[2].trim().parse().expect("an exit code");
+            (
+                cells[0].trim().to_string(),
+                cells[1].trim().to_string(),
+                code,
+            )
+        })
+        .collect()
+}
+
+/// Runs the situation a row of the exit-code table describes, on a fresh
+/// copy of the fixture site, and returns the exit code and what was
+/// printed.
+fn exit_code_of(command: &str, situation: &str) -> (Option<i32>, String) {
+    let site = fixture("basic");
+    let root = site.path();
+    let code = |result: std::process::Output| {
+        (
+            result.status.code(),
+            format!("{}{}", stdout(&result), stderr(&result)),
+        )
+    };
+    let broken = |root: &std::path::Path| {
+        let plan = read(&root.join("content/2025/test-plan.md"))
+            .replace("published: 2025-02-01", "published: 2025-02-30");
+        write(root, "content/2025/test-plan.md", plan);
+    };
+    let not_a_snapshot = |root: &std::path::Path| write(root, "archive/2024/index.html", "x");
+    let archived = |root: &std::path::Path| {
+        let result = run(root, &["archive", "2025"]);
+        assert!(result.status.success(), "{}", stderr(&result));
+    };
+    let new_report = [
+        "new",
+        "report",
+        "extra",
+        "--city",
+        "test-city",
+        "--year",
+        "2025",
+    ];
+    match (command, situation) {
+        ("`build`", "the site builds") => code(run(root, &["build"])),
+        ("`build`", "a report has an error") => {
+            broken(root);
+            code(run(root, &["build"]))
+        }
+        ("`build --output DIR`", "DIR holds files renewal did not write") => {
+            write(root, "elsewhere/notes.txt", "mine");
+            let out = root.join("elsewhere");
+            code(run(root, &["build", "--output", out.to_str().unwrap()]))
+        }
+        ("`build --output DIR`", s) if s.starts_with("DIR is the site's own folder") => {
+            let inside = root.join("content/out");
+            let to_root = code(run(root, &["build", "--output", root.to_str().unwrap()]));
+            let to_content = code(run(root, &["build", "--output", inside.to_str().unwrap()]));
+            assert_eq!(to_root.0, to_content.0, "{}", to_content.1);
+            assert!(!inside.exists(), "nothing is made inside content/");
+            to_root
+        }
+        ("`check`", "the site is valid") => code(run(root, &["check"])),
+        ("`check`", "a report has an error") => {
+            broken(root);
+            code(run(root, &["check"]))
+        }
+        ("`check`", s) if s.starts_with("a folder of `archive/` is no snapshot") => {
+            not_a_snapshot(root);
+            code(run(root, &["check"]))
+        }
+        ("`serve`", "a report has an error") => {
+            broken(root);
+            code(run(root, &["serve", "--port", "0"]))
+        }
+        ("`serve --port N`", "the port is in use") => {
+            let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            let port = taken.local_addr().unwrap().port().to_string();
+            code(run(root, &["serve", "--port", &port]))
+        }
+        ("`new report`", "the report is written") => code(run(root, &new_report)),
+        ("`new report`", "the city is not declared in `site.yaml`") => code(run(
+            root,
+            &[
+                "new", "report", "extra", "--city", "nowhere", "--year", "2025",
+            ],
+        )),
+        ("`new report`", "the report's file exists") => {
+            run(root, &new_report);
+            code(run(root, &new_report))
+        }
+        ("`init DIR`", "the site is made") => {
+            let dir = root.join("new-site");
+            code(run(root, &["init", dir.to_str().unwrap()]))
+        }
+        ("`init DIR`", "DIR already holds a site") => {
+            code(run(root, &["init", root.to_str().unwrap()]))
+        }
+        ("`archive YEAR`", "the snapshot is taken") => code(run(root, &["archive", "2025"])),
+        ("`archive YEAR`", "the site has an error") => {
+            broken(root);
+            let result = code(run(root, &["archive", "2025"]));
+            assert!(
+                result.1.contains("content/2025/test-plan.md:"),
+                "the problem is printed: {}",
+                result.1
+            );
+            result
+        }
+        ("`archive YEAR`", "YEAR has a snapshot and `--revision` is not given") => {
+            archived(root);
+            code(run(root, &["archive", "2025"]))
+        }
+        ("`archive YEAR`", "no report or metric is about YEAR") => {
+            code(run(root, &["archive", "2019"]))
+        }
+        ("`verify`", "every snapshot is as taken") => {
+            archived(root);
+            code(run(root, &["verify"]))
+        }
+        ("`verify`", "a file of a snapshot changed, went or was added") => {
+            archived(root);
+            write(root, "archive/2025/extra.html", "x");
+            code(run(root, &["verify"]))
+        }
+        ("`verify`", s) if s.starts_with("a folder of `archive/` is no snapshot") => {
+            not_a_snapshot(root);
+            code(run(root, &["verify"]))
+        }
+        ("`warc NAME`", "the WARC file is written") => {
+            archived(root);
+            code(run(root, &["warc", "2025"]))
+        }
+        ("`warc NAME`", s) if s.starts_with("NAME is not a snapshot's name") => {
+            archived(root);
+            code(run(root, &["warc", "2025/"]))
+        }
+        ("`warc NAME`", "`archive/` holds no snapshot NAME") => {
+            archived(root);
+            code(run(root, &["warc", "2024"]))
+        }
+        ("`warc NAME --output FILE`", s) if s.starts_with("FILE is the site's folder") => {
+            archived(root);
+            let config = root.join("site.yaml");
+            code(run(
+                root,
+                &["warc", "2025", "--output", config.to_str().unwrap()],
+            ))
+        }
+        ("any", "an unknown command or flag") => {
+            let unknown = code(run(root, &["publish"]));
+            assert_eq!(unknown.0, code(run(root, &["build", "--fast"])).0);
+            unknown
+        }
+        _ => panic!("README.md's exit-code table has a row no test runs: {command} | {situation}"),
+    }
+}
+
+#[test]
+fn every_command_exits_as_the_readme_s_table_says() {
+    let table = exit_code_table();
+    assert!(table.len() >= 20, "{table:?}");
+    let mut wrong = Vec::new();
+    for (command, situation, expected) in &table {
+        let (code, printed) = exit_code_of(command, situation);
+        if code != Some(*expected) {
+            wrong.push(format!(
+                "{command} | {situation}: exit {code:?}, not {expected}\n{printed}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}

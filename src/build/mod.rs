@@ -140,6 +140,7 @@ fn load_all<'b>(
     };
     let (site, more) = load_site(root, config, cache, before);
     problems.extend(more);
+    problems.extend(crate::snapshot::problems(root));
     let theme = match theme {
         Ok(theme) => {
             problems.extend(theme.warnings.iter().cloned());
@@ -694,6 +695,7 @@ pub fn build(
     strict: bool,
     progress: &Progress,
 ) -> Result<Summary, Failure> {
+    refuse_output(root, output)?;
     // Into a site already built, the copy to write into is brought in step
     // with it (files linked and removed: mostly waiting on the disk) while
     // the reports are read. Should the build stop before it needs the
@@ -704,6 +706,15 @@ pub fn build(
             .then(|| scope.spawn(|| Staging::open(output)));
         build_opening(root, output, strict, progress, opening)
     })
+}
+
+/// Refuses, before anything is changed, an output folder that is the
+/// site's own or one of its sources, or that holds files renewal did not
+/// write: a refused build changes nothing, not even what a build beside it
+/// kept.
+fn refuse_output(root: &Path, output: &Path) -> Result<(), Failure> {
+    load::source::refuse_writing(root, output).map_err(Failure::Write)?;
+    crate::output::refuse_foreign(output).map_err(|e| Failure::Write(e.0))
 }
 
 /// [`build`], with the copy to write into being opened by `opening`, if
@@ -992,6 +1003,9 @@ fn build_changes(
             staging.remove(path);
         }
     }
+    // The snapshots are published whole each time: any other file there
+    // is of a snapshot withdrawn since.
+    staging.prune_below(crate::snapshot::FOLDER);
     // Besides the pages' files: the theme's static files and snapshots.
     let others = summary.files.saturating_sub(fresh.len());
     paths.retain(|id, _| ids.contains(id));
@@ -1308,6 +1322,7 @@ impl Preview {
         changed: &[String],
         progress: &Progress,
     ) -> Result<Summary, Failure> {
+        refuse_output(root, output)?;
         if changed.iter().any(|p| p == CONFIG_FILE) {
             self.cache = ReportCache::default();
         }

@@ -217,3 +217,65 @@ pub fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
     }
     Ok(text)
 }
+
+/// What a site is made of, below its folder: renewal reads these and
+/// never writes into them.
+pub const SOURCES: [&str; 5] = ["site.yaml", "content", "archive", "themes", "templates"];
+
+/// Refuses `path` (a folder or file a command was told to write, absolute
+/// or from the current folder) when it is the site's folder at `root`, one
+/// of its [`SOURCES`], or inside one: a mistyped `--output` must never
+/// replace a report, a snapshot or the site's configuration.
+pub fn refuse_writing(root: &Path, path: &Path) -> Result<(), String> {
+    let (root, target) = (real_path(root), real_path(path));
+    if target == root {
+        return Err(format!(
+            "refusing to write {}: it is the site's own folder; choose another --output",
+            path.display()
+        ));
+    }
+    for source in SOURCES {
+        if target.starts_with(root.join(source)) {
+            let what = match source {
+                "site.yaml" => "the site's configuration".to_string(),
+                folder => format!("in {folder}/, among the site's sources"),
+            };
+            return Err(format!(
+                "refusing to write {}: it is {what}, which renewal reads and never writes; choose an --output outside them",
+                path.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute, with `.` and `..` worked out and every link in
+/// the part of it that exists resolved.
+fn real_path(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut plain = std::path::PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::ParentDir => {
+                plain.pop();
+            }
+            Component::CurDir => {}
+            other => plain.push(other),
+        }
+    }
+    let mut rest = Vec::new();
+    let mut existing = plain.as_path();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return rest.into_iter().rev().fold(real, |p, part| p.join(part));
+        }
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => return plain,
+        }
+    }
+}

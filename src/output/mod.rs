@@ -64,11 +64,19 @@ pub struct WriteError(pub String);
 /// A file or folder that renewal keeps beside `output` (in the same
 /// folder, hidden): `.output.renewal-{what}`.
 pub fn beside(output: &Path, what: &str) -> PathBuf {
-    let parent = output
+    // A path without a name of its own (`.`, `out/..`) is named by where
+    // it leads.
+    let named = match output.file_name() {
+        Some(_) => output.to_path_buf(),
+        None => output
+            .canonicalize()
+            .unwrap_or_else(|_| output.to_path_buf()),
+    };
+    let parent = named
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = output
+    let name = named
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
@@ -650,11 +658,26 @@ impl Staging {
 
     /// Removes every file and folder of the copy that the new site lacks.
     fn prune(&self) {
+        self.prune_in(&self.dir);
+    }
+
+    /// Removes every file of the copy below `folder` (`/`-separated, from
+    /// the site's root) that this build did not put there, with the
+    /// folders that leaves empty: for a build that writes only what
+    /// changed, the files of a part of the site it makes whole each time
+    /// (the snapshots, which may have been withdrawn since).
+    pub fn prune_below(&self, folder: &str) {
+        if safe_relative(folder) {
+            self.prune_in(&self.dir.join(folder));
+        }
+    }
+
+    fn prune_in(&self, dir: &Path) {
         let produced = match self.produced.lock() {
             Ok(produced) => produced,
             Err(poisoned) => poisoned.into_inner(),
         };
-        for entry in WalkDir::new(&self.dir)
+        for entry in WalkDir::new(dir)
             .min_depth(1)
             .contents_first(true)
             .into_iter()
@@ -667,6 +690,9 @@ impl Staging {
             } else if !produced.contains(&rel) && fs::remove_file(entry.path()).is_ok() {
                 self.note_changed(&rel);
             }
+        }
+        if dir != self.dir {
+            let _ = fs::remove_dir(dir);
         }
     }
 }
@@ -934,7 +960,8 @@ fn read_list(at: &Path) -> Option<Vec<String>> {
     (lines.next() == Some(DIFFERS_HEAD)).then(|| lines.map(String::from).collect())
 }
 
-fn refuse_foreign(output: &Path) -> Result<(), WriteError> {
+/// Refuses to replace `output` if it holds anything renewal did not write.
+pub fn refuse_foreign(output: &Path) -> Result<(), WriteError> {
     if !output.exists() {
         return Ok(());
     }
