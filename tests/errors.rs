@@ -360,6 +360,62 @@ fn a_folder_renewal_did_not_write_is_never_replaced() {
 }
 
 #[test]
+fn a_refused_output_folder_changes_nothing_in_the_site() {
+    let site = fixture("basic");
+    let root = site.path();
+    let first = run(root, &["build"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(root.join(".output.renewal-cache").is_file());
+    // Every file in the site's folder, hidden ones too (what a build keeps
+    // beside its output).
+    let before = snapshot(root);
+    for (from, output) in [
+        (root.to_path_buf(), "."),
+        (root.join("content"), ".."),
+        (root.to_path_buf(), "content"),
+        (root.to_path_buf(), "content/new-output"),
+        (root.to_path_buf(), "archive"),
+        (root.to_path_buf(), "themes/mine"),
+        (root.to_path_buf(), "output/.."),
+    ] {
+        for command in ["build", "serve"] {
+            let result = std::process::Command::new(BIN)
+                .current_dir(&from)
+                .args([
+                    "--root",
+                    root.to_str().unwrap(),
+                    command,
+                    "--output",
+                    output,
+                ])
+                .args(if command == "serve" {
+                    &["--port", "0"][..]
+                } else {
+                    &[]
+                })
+                .output()
+                .unwrap();
+            assert_eq!(
+                result.status.code(),
+                Some(3),
+                "{command} --output {output}: {}",
+                stderr(&result)
+            );
+            assert!(
+                stderr(&result).contains("refusing to"),
+                "{}",
+                stderr(&result)
+            );
+            assert_eq!(
+                snapshot(root),
+                before,
+                "{command} --output {output} changed the site's folder"
+            );
+        }
+    }
+}
+
+#[test]
 fn hostile_text_is_escaped_everywhere() {
     let site = fixture("basic");
     let hostile = "<script>alert(1)</script>";
