@@ -134,7 +134,7 @@ fn a_city_whose_districts_report_never_shows_no_data() {
 }
 
 #[test]
-fn a_city_whose_districts_add_up_shows_their_total_marked_as_such() {
+fn a_city_whose_districts_add_up_shows_their_total_marked_as_such_in_pages_and_downloads() {
     let site = fixture("basic");
     with_city_target(&site, true);
     let metric = text(&site, "metrics/test-gas-mains/index.html");
@@ -147,6 +147,79 @@ fn a_city_whose_districts_add_up_shows_their_total_marked_as_such() {
         metric.contains("17.6（已报区县合计） / 20.5 公里 · 85.9%"),
         "{metric}"
     );
+    // The downloads hold the same figure and status, saying how it was
+    // come by, in the metric's files and the site's.
+    let status_word = |status: &str| match status {
+        "done" => "已完成",
+        "on-track" => "按期推进",
+        "behind" => "进度落后",
+        other => panic!("{other}"),
+    };
+    for file in ["metrics/test-gas-mains/data.csv", "data/renewal.csv"] {
+        let csv = read(&site.path().join("output").join(file));
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let rows: Vec<std::collections::BTreeMap<String, String>> = reader
+            .records()
+            .map(|r| {
+                headers
+                    .iter()
+                    .map(String::from)
+                    .zip(r.unwrap().iter().map(String::from))
+                    .collect()
+            })
+            .collect();
+        let total: Vec<_> = rows
+            .iter()
+            .filter(|r| r["metric_id"] == "test-gas-mains" && r["basis"] == "sum-of-districts")
+            .collect();
+        assert_eq!(total.len(), 1, "{file}: {total:?}");
+        let total = total[0];
+        assert_eq!(
+            (
+                &*total["district_id"],
+                &*total["target"],
+                &*total["actual"],
+                &*total["report_url"]
+            ),
+            ("", "20.5", "17.6", ""),
+            "{file}"
+        );
+        let shown = format!(
+            "测试市 20.5 17.6 （已报区县合计） 公里 85.9% {}",
+            status_word(&total["status"])
+        );
+        assert!(metric.contains(&shown), "{file}: {shown}\n{metric}");
+        assert!(
+            rows.iter()
+                .filter(|r| r["basis"] != "sum-of-districts")
+                .all(|r| r["basis"] == "stated")
+        );
+    }
+    let json: serde_json::Value = serde_json::from_str(&read(
+        &site.path().join("output/metrics/test-gas-mains/data.json"),
+    ))
+    .unwrap();
+    let basis = json["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c == "basis")
+        .unwrap();
+    let actual = json["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c == "actual")
+        .unwrap();
+    let derived: Vec<_> = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r[basis] == "sum-of-districts")
+        .collect();
+    assert_eq!(derived.len(), 1);
+    assert_eq!(derived[0][actual], "17.6");
 }
 
 #[test]

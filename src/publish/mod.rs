@@ -183,7 +183,7 @@ pub fn site_data<'a>(
         files.push((csv_path, csv));
         files.push((json_path, json));
     }
-    let schema = data::SCHEMA.as_bytes().to_vec();
+    let schema = data::schema().into_bytes();
     files.push(("data/schema.json".into(), schema.into()));
     (!stop()).then_some(files)
 }
