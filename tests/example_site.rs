@@ -428,3 +428,60 @@ fn every_page_has_a_description_of_its_own() {
         }
     }
 }
+
+/// Every text a page of the traditional edition shows is in traditional
+/// script, unless it is marked with a language of its own: the site's
+/// publisher, contact and copyright from site.yaml, the `Author` tag, a
+/// report's source, and the names in an English report, too.
+#[test]
+fn every_text_of_the_traditional_edition_is_in_its_script_unless_marked_otherwise() {
+    use renewal::i18n::{Language, script};
+    let site = example_site();
+    let root = site.path();
+    // An English report (on the invented city) that names its Chinese
+    // source as written.
+    write(
+        root,
+        "content/2025/mingchuan-2025-english.md",
+        "---\ntitle: Mingchuan in 2025, a note in English\nkind: progress\ncity: mingchuan\nyear: 2025\npublished: 2025-12-20\nlanguage: en\nsource:\n  publisher: 明川市住房和城乡建设局\n  title: 明川市城市更新进展\n---\nA note without figures.\n",
+    );
+    let result = run(root, &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let hant = root.join("output/zh-hant");
+    let mut leaks = Vec::new();
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&hant)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        pages += 1;
+        let html = read(entry.path());
+        for (lang, text) in texts_with_lang(&html) {
+            if lang == "zh-Hant" && script::convert(&text, Language::ZhHant) != text {
+                leaks.push(format!("{}: {text}", entry.path().display()));
+            }
+        }
+    }
+    assert!(pages > 100, "{pages}");
+    leaks.sort();
+    leaks.dedup();
+    assert!(
+        leaks.is_empty(),
+        "{} texts in simplified script:\n{}",
+        leaks.len(),
+        leaks[..leaks.len().min(40)].join("\n")
+    );
+    let english = read(&hant.join("reports/mingchuan-2025-english/index.html"));
+    assert!(
+        english.contains("明川市住房和城鄉建設局"),
+        "the English report's source, converted"
+    );
+    let home = read(&hant.join("index.html"));
+    assert!(
+        home.contains("<meta name=\"Author\" content=\"renewal 示例站點\">"),
+        "{home}"
+    );
+}

@@ -151,11 +151,25 @@ pub fn site_for<'a>(
         config.base_url.clone_from(&edition.base_url);
         config.title = script::convert(&config.title, to);
         convert_opt(&mut config.description, to);
+        // Who runs the site, in every page's footer and `Author`; the ICP
+        // record number is an official identifier, shown as issued (and
+        // marked with its own language).
+        let about = &mut config.about;
+        for field in [
+            &mut about.publisher,
+            &mut about.contact,
+            &mut about.copyright,
+        ] {
+            convert_opt(field, to);
+        }
         for city in &mut config.cities {
             city.name = script::convert(&city.name, to);
             convert_opt(&mut city.province, to);
             for d in &mut city.districts {
                 d.name = script::convert(&d.name, to);
+                for name in &mut d.other_names {
+                    *name = script::convert(name, to);
+                }
             }
         }
         for topic in &mut config.topics {
@@ -166,16 +180,11 @@ pub fn site_for<'a>(
     Cow::Owned(copy)
 }
 
-/// Converts `report` to script `to` unless it is written in it (or in a
-/// language that is not Chinese).
+/// Converts `report` to script `to` unless it is written in it. A report
+/// in a language that is not Chinese stays as written, but for the names
+/// of its source and its units, which pages show among the edition's own
+/// text (and a Chinese name in an English report is in one script).
 fn report_in(report: &mut Report, to: Language) {
-    if !script::converts(report.language, to) {
-        return;
-    }
-    report.converted_from = Some(report.language);
-    report.language = to;
-    report.title = script::convert(&report.title, to);
-    convert_opt(&mut report.summary, to);
     if let Some(Source {
         publisher,
         outlet,
@@ -184,11 +193,24 @@ fn report_in(report: &mut Report, to: Language) {
         editor,
         ..
     }) = &mut report.source
+        && report.language != to
     {
         for field in [publisher, outlet, title, reporter, editor] {
             convert_opt(field, to);
         }
     }
+    if !script::converts(report.language, to) {
+        if report.language != to {
+            for entry in &mut report.metrics {
+                convert_opt(&mut entry.unit, to);
+            }
+        }
+        return;
+    }
+    report.converted_from = Some(report.language);
+    report.language = to;
+    report.title = script::convert(&report.title, to);
+    convert_opt(&mut report.summary, to);
     for entry in &mut report.metrics {
         convert_opt(&mut entry.label, to);
         convert_opt(&mut entry.unit, to);

@@ -237,3 +237,67 @@ pub fn http_get(address: &str, path: &str) -> Response {
         body: response[end..].to_vec(),
     }
 }
+
+/// The texts of an HTML page that a reader sees or a program reads as its
+/// words (text between tags, and the values of `content`, `title`, `alt`,
+/// `aria-label` and `placeholder`), each with the language it is marked
+/// with: the `lang` of the nearest element that has one. Scripts and
+/// styles are not text.
+pub fn texts_with_lang(html: &str) -> Vec<(String, String)> {
+    const VOID: [&str; 13] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let mut open: Vec<(String, String)> = Vec::new();
+    let mut texts = Vec::new();
+    let mut rest = html;
+    let attribute = |tag: &str, name: &str| -> Option<String> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(tag[at..at + tag[at..].find('"')?].to_string())
+    };
+    while let Some(lt) = rest.find('<') {
+        let lang = open.last().map(|(_, l)| l.clone()).unwrap_or_default();
+        if !rest[..lt].trim().is_empty() {
+            texts.push((lang.clone(), rest[..lt].to_string()));
+        }
+        rest = &rest[lt..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let Some(gt) = rest.find('>') else { break };
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            let name = name.trim().to_ascii_lowercase();
+            while let Some((open_name, _)) = open.pop() {
+                if open_name == name {
+                    break;
+                }
+            }
+            continue;
+        }
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let lang = attribute(tag, "lang").unwrap_or(lang);
+        for name in ["content", "title", "alt", "aria-label", "placeholder"] {
+            if let Some(value) = attribute(tag, name) {
+                texts.push((lang.clone(), value));
+            }
+        }
+        if name == "script" || name == "style" {
+            let end = format!("</{name}");
+            rest = rest.find(&end).map_or("", |at| &rest[at..]);
+        }
+        if !VOID.contains(&name.as_str()) && !tag.ends_with('/') {
+            open.push((name, lang));
+        }
+    }
+    texts
+}
