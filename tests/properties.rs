@@ -346,17 +346,38 @@ fn double_quoted(text: &str, style: u8) -> String {
     out
 }
 
-/// The text fields of a report, each as a line of the fixture's plan to
-/// put a value in, and the field a problem with it names.
-const TEXT_FIELDS: [(&str, &str); 8] = [
-    ("title: 测试市2025年城市更新计划", "title"),
-    ("  publisher: 测试市住房和城乡建设局", "source.publisher"),
-    ("  reporter: 张三", "source.reporter"),
-    ("    label: 改造老旧燃气管网", "metrics[0].label"),
-    ("    unit: 公里", "metrics[0].unit"),
-    ("    label: 改造老旧小区", "metrics[1].label"),
-    ("  editor: 李四", "source.editor"),
-    ("topics: [gas]", "summary"),
+/// The text fields of a report: a line of the fixture's plan, the line
+/// that puts a value in the field (replacing it, or after it for a field
+/// the plan does not give), and the field a problem with it names.
+const TEXT_FIELDS: [(&str, &str, &str); 12] = [
+    ("title: 测试市2025年城市更新计划", "title: ", "title"),
+    ("topics: [gas]", "topics: [gas]\nsummary: ", "summary"),
+    (
+        "  publisher: 测试市住房和城乡建设局",
+        "  publisher: ",
+        "source.publisher",
+    ),
+    ("source:", "source:\n  title: ", "source.title"),
+    ("source:", "source:\n  outlet: ", "source.outlet"),
+    ("  reporter: 张三", "  reporter: ", "source.reporter"),
+    ("  editor: 李四", "  editor: ", "source.editor"),
+    (
+        "    label: 改造老旧燃气管网",
+        "    label: ",
+        "metrics[0].label",
+    ),
+    ("    unit: 公里", "    unit: ", "metrics[0].unit"),
+    (
+        "    unit: 公里",
+        "    unit: 公里\n    note: ",
+        "metrics[0].note",
+    ),
+    (
+        "        target: 12.5",
+        "        target: 12.5\n        note: ",
+        "metrics[0].districts[0].note",
+    ),
+    ("    label: 改造老旧小区", "    label: ", "metrics[1].label"),
 ];
 
 /// What is wrong with the file at `path` of a built site, for its format:
@@ -392,7 +413,7 @@ fn malformed(path: &str, bytes: &[u8]) -> Option<String> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 24,
+        cases: 48,
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
@@ -421,13 +442,10 @@ proptest! {
         }
         let file = "content/2025/test-plan.md";
         let plan = std::fs::read_to_string(root.join(file)).unwrap();
-        let (line, name) = TEXT_FIELDS[field];
+        let (line, written, _) = TEXT_FIELDS[field];
         let value = double_quoted(&text, style);
-        let written = match name {
-            "summary" => format!("{line}\nsummary: {value}"),
-            _ => format!("{}{value}", &line[..line.find(": ").unwrap() + 2]),
-        };
-        let at = plan[..plan.find(line).unwrap()].lines().count() + 1 + usize::from(name == "summary");
+        let written = format!("{written}{value}");
+        let at = plan[..plan.find(line).unwrap()].lines().count() + written.lines().count();
         let plan = plan.replacen(line, &written, 1);
         std::fs::write(root.join(file), &plan).unwrap();
         let output = dir.path().join("output");
@@ -447,6 +465,8 @@ proptest! {
                 for problem in &problems {
                     prop_assert_eq!(&problem.file, file, "{:?}", problem);
                     prop_assert_eq!(problem.line, at, "{} from {}", problem, value);
+                    let named = problem.field.as_deref().unwrap_or(TEXT_FIELDS[field].2);
+                    prop_assert_eq!(named, TEXT_FIELDS[field].2, "{}", problem);
                 }
             }
             Err(other) => prop_assert!(false, "{other:?}"),
