@@ -175,7 +175,9 @@ impl Joined {
             return false;
         };
         let fits = match (file.metadata(), self.old.as_ref().map(File::metadata)) {
-            (Ok(a), Some(Ok(b))) => a.len() == self.len() as u64 && super::same_file(&a, &b),
+            (Ok(a), Some(Ok(b))) => {
+                a.len() == self.len() as u64 && super::compare::same_file(&a, &b)
+            }
             // Nothing kept: any file of the length may hold the pieces.
             (Ok(a), None) => a.len() == self.len() as u64,
             _ => false,
