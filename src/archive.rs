@@ -16,8 +16,8 @@
 //! with an index page; `renewal verify` checks them against their
 //! manifests, in the sources and in an output folder.
 
-use crate::build::{self, Failure, Progress};
 use crate::markup::escape;
+use crate::site::{self, Failure, Progress};
 use crate::snapshot::{FOLDER, MANIFEST, files_below, sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -56,7 +56,7 @@ pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathB
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let year_site = build::year_pages(root, year).map_err(Refusal::Site)?;
+    let year_site = site::year_pages(root, year).map_err(Refusal::Site)?;
     if year_site.addresses.len() <= year_site.editions.len() {
         return Err(Refusal::Asked(format!(
             "no report or metric is about {year}: nothing to archive"
@@ -67,7 +67,7 @@ pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathB
         start: &|_| {},
         tick: &|| {},
     };
-    build::build(root, &built, false, &quiet).map_err(Refusal::Site)?;
+    site::build(root, &built, false, &quiet).map_err(Refusal::Site)?;
     let writing = archive.join(format!(".{name}.renewal-new"));
     let _ = std::fs::remove_dir_all(&writing);
     let made = write_snapshot(root, &built, &writing, &name, year, today, &year_site);
@@ -93,7 +93,7 @@ fn write_snapshot(
     name: &str,
     year: i32,
     today: &str,
-    year_site: &build::YearPages,
+    year_site: &site::YearPages,
 ) -> Result<(), String> {
     let base = &year_site.base_path;
     let snapshot_base = format!("{base}{FOLDER}/{name}/");

@@ -7,14 +7,13 @@
 //! reads → [`pages`] decides which pages exist and what each shows, drawing
 //! [`charts`] → [`render`] runs the theme's Tera templates, and [`publish`]
 //! makes the open data, feeds, sitemap and search index beside them →
-//! [`output`] writes the files and swaps the new site in. [`build`] is the only module
+//! [`output`] writes the files and swaps the new site in. [`site`] is the only module
 //! that knows this order. [`serve`] previews the output and [`scaffold`]
 //! starts new reports and sites. [`i18n`] (languages, interface strings,
 //! number formats) and [`diagnostic`] (errors with their place) serve every
 //! stage.
 
 pub mod archive;
-pub mod build;
 pub mod charts;
 pub mod diagnostic;
 pub mod i18n;
@@ -28,4 +27,5 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod site;
 pub mod snapshot;

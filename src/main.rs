@@ -5,11 +5,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use renewal::build::Preview;
-use renewal::build::{self, Failure, Progress, Summary};
 use renewal::model::ReportKind;
 use renewal::scaffold::{self, NewReport};
 use renewal::serve::live::{self, Live};
+use renewal::site::Preview;
+use renewal::site::{self, Failure, Progress, Summary};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -447,7 +447,7 @@ fn with_progress<T>(work: impl FnOnce(&Progress) -> T) -> T {
 fn build(root: &Path, output: &Path, strict: bool) -> Result<(), ExitCode> {
     let started = Instant::now();
     let summary =
-        with_progress(|progress| build::build(root, output, strict, progress)).map_err(failed)?;
+        with_progress(|progress| site::build(root, output, strict, progress)).map_err(failed)?;
     print_built(&summary, output, started);
     Ok(())
 }
@@ -480,7 +480,7 @@ fn print_built(summary: &Summary, output: &Path, started: Instant) {
 }
 
 fn check(root: &Path, strict: bool) -> Result<(), ExitCode> {
-    let summary = with_progress(|progress| build::check(root, strict, progress)).map_err(failed)?;
+    let summary = with_progress(|progress| site::check(root, strict, progress)).map_err(failed)?;
     let warnings = list_warnings(&summary);
     println!("ok: {} would be written{warnings}", described(&summary));
     Ok(())

@@ -430,7 +430,7 @@ fn an_edited_report_is_rewritten_first_and_only_the_pages_that_changed_reload() 
 
 #[test]
 fn a_superseded_preview_build_leaves_the_rest_to_the_next_and_ends_as_a_clean_build() {
-    use renewal::build::{Preview, Progress};
+    use renewal::site::{Preview, Progress};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
     let site = fixture("basic");

@@ -449,8 +449,8 @@ proptest! {
         let plan = plan.replacen(line, &written, 1);
         std::fs::write(root.join(file), &plan).unwrap();
         let output = dir.path().join("output");
-        let progress = renewal::build::Progress { start: &|_| {}, tick: &|| {} };
-        match renewal::build::build(&root, &output, false, &progress) {
+        let progress = renewal::site::Progress { start: &|_| {}, tick: &|| {} };
+        match renewal::site::build(&root, &output, false, &progress) {
             Ok(_) => {
                 for entry in walkdir::WalkDir::new(&output).into_iter().filter_map(Result::ok) {
                     if !entry.file_type().is_file() {
@@ -461,7 +461,7 @@ proptest! {
                     prop_assert!(malformed(&path, &bytes).is_none(), "{path}: {:?}\nfrom {value}", malformed(&path, &bytes));
                 }
             }
-            Err(renewal::build::Failure::Content(problems)) => {
+            Err(renewal::site::Failure::Content(problems)) => {
                 for problem in &problems {
                     prop_assert_eq!(&problem.file, file, "{:?}", problem);
                     prop_assert_eq!(problem.line, at, "{} from {}", problem, value);
