@@ -2,8 +2,7 @@
 //! citizen opens, the figures of the five source reports, the fictional
 //! city's series, working links, and byte-identical rebuilds.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 fn build_example() -> tempfile::TempDir {

@@ -3,8 +3,7 @@
 //! column and field, the exit code is 1, and the published output is
 //! exactly as it was before the failed build.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 const PLAN_HEAD: &str =
     "---\ntitle: 坏报告\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025-03-01\n";

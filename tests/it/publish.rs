@@ -2,8 +2,7 @@
 //! exactly the figures the pages show, the feeds and sitemap list what they
 //! should, and the search index finds reports in either script.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -7,12 +7,11 @@
 //! output is intended, regenerate the frozen copy and review it with git:
 //!
 //! ```text
-//! RENEWAL_BLESS=1 cargo test --test golden
+//! RENEWAL_BLESS=1 cargo test --test it golden
 //! git diff tests/golden/
 //! ```
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 const GOLDEN: &str = "tests/golden/example";
@@ -61,7 +60,7 @@ fn the_example_site_builds_exactly_as_frozen() {
     }
     assert!(
         problems.is_empty(),
-        "the example site's output differs from {GOLDEN} in {} file(s) (if intended: RENEWAL_BLESS=1 cargo test --test golden, then review git diff):\n{}",
+        "the example site's output differs from {GOLDEN} in {} file(s) (if intended: RENEWAL_BLESS=1 cargo test --test it golden, then review git diff):\n{}",
         problems.len(),
         problems.join("\n")
     );

@@ -1,8 +1,6 @@
 //! Helpers shared by the integration tests: copy a fixture site into a
 //! temporary folder, run the real `renewal` binary on it, read what it wrote.
 
-#![allow(dead_code)]
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

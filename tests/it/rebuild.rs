@@ -2,8 +2,7 @@
 //! changed, removes the ones no longer produced, and always ends with
 //! exactly what a clean build writes.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// The files where `out` differs from a clean build of `root` (made into
 /// `root/clean`).

@@ -1,8 +1,7 @@
 //! What the pages of the fixture site say: progress measured against the
 //! plan, remarks on the right place, counts that add up.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn built() -> tempfile::TempDir {
     let site = fixture("basic");

@@ -3,8 +3,7 @@
 //! sources writes (but for the listening script it adds to HTML pages),
 //! and an edit with a mistake leaves the last good site served.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};

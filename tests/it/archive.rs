@@ -1,8 +1,7 @@
 //! Annual snapshots: taken once, published byte for byte by every later
 //! build whatever changes, verified against their manifests.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 fn ok(site: &Path, args: &[&str]) -> String {

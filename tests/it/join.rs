@@ -1,8 +1,7 @@
 //! Joining again only the metrics that edited reports state gives exactly
 //! what joining every report gives.
 
-mod common;
-use common::*;
+use crate::common::*;
 use renewal::join::{join, join_again};
 use renewal::load::{self, Unread};
 use std::sync::Arc;

@@ -2,8 +2,7 @@
 //! labels drawn, the text alternative, the table of the same numbers beside
 //! each chart, and what happens with no data or with charts turned off.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn page(site: &tempfile::TempDir, path: &str) -> String {
     read(&site.path().join("output").join(path))

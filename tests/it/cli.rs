@@ -1,8 +1,7 @@
 //! The command line as a web team uses it: help, scaffolding a report and a
 //! site, previewing over HTTP, and sites published below a sub-path.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::process::Command;
 
 #[test]

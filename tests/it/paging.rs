@@ -2,8 +2,7 @@
 //! and every figure is on exactly one page of each list, the pages link to
 //! each other, and the addresses are the documented ones.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -2,8 +2,7 @@
 //! every decimal, trailing zeros included; a figure that cannot be kept
 //! exactly is refused where it is written.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 const REPORT: &str = "---\ntitle: 精确数字\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025-03-01\nmetrics:\n  - id: exact-large\n    label: 大数\n    unit: 元\n    target: 12345678901234567\n    actual: 12345678901234566\n  - id: exact-decimals\n    label: 小数\n    unit: 万平方米\n    target: 5.70\n    actual: 0.1\n  - id: exact-small\n    label: 三位小数\n    unit: 公里\n    target: 12.8\n    actual: 0.125\n  - id: exact-districts\n    label: 分区\n    unit: 万平方米\n    districts:\n      - district: east\n        target: 5.70\n        actual: 0.1\n      - district: west\n        target: 2\n        actual: 2.00\n---\n正文\n";
 

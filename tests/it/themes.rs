@@ -2,8 +2,7 @@
 //! a theme that does not exist, and what a web team sees when a template is
 //! broken.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 /// Sets `theme: NAME` in the fixture's site.yaml (on line 6).
