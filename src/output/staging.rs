@@ -590,26 +590,11 @@ impl Staging {
 
     /// Removes every file and folder of the copy that the new site lacks.
     fn prune(&self) {
-        self.prune_in(&self.dir);
-    }
-
-    /// Removes every file of the copy below `folder` (`/`-separated, from
-    /// the site's root) that this build did not put there, with the
-    /// folders that leaves empty: for a build that writes only what
-    /// changed, the files of a part of the site it makes whole each time
-    /// (the snapshots, which may have been withdrawn since).
-    pub fn prune_below(&self, folder: &str) {
-        if safe_relative(folder) {
-            self.prune_in(&self.dir.join(folder));
-        }
-    }
-
-    fn prune_in(&self, dir: &Path) {
         let produced = match self.produced.lock() {
             Ok(produced) => produced,
             Err(poisoned) => poisoned.into_inner(),
         };
-        for entry in WalkDir::new(dir)
+        for entry in WalkDir::new(&self.dir)
             .min_depth(1)
             .contents_first(true)
             .into_iter()
@@ -622,9 +607,6 @@ impl Staging {
             } else if !produced.contains(&rel) && fs::remove_file(entry.path()).is_ok() {
                 self.note_changed(&rel);
             }
-        }
-        if dir != self.dir {
-            let _ = fs::remove_dir(dir);
         }
     }
 }

@@ -2,10 +2,12 @@
 //! feeds ([`feeds`]), `sitemap.xml` and `robots.txt` ([`sitemap`]) and the
 //! search index ([`search`]).
 //!
-//! Each file belongs to a page and is made with it, so a preview that
-//! remakes a page remakes its files too: a report's and a metric's data
-//! with their pages, a city's and a district's feed with theirs, and the
-//! files about the whole site with the home page.
+//! A report's and a metric's own open data belong to their pages and are
+//! made with them ([`page_files`]), so a preview that remakes a page
+//! remakes its data too. The files about the whole site are each a
+//! [`Step`] of the build of their own ([`step_files`]), made from what the
+//! step reads and nothing else: the build decides from that which steps an
+//! edit makes again, and none of them hangs off a page.
 
 pub mod data;
 pub mod feeds;
@@ -65,127 +67,187 @@ impl Reuse {
     }
 }
 
-/// What the site-wide files are made from besides the site's values.
-#[derive(Clone, Copy)]
-pub struct SiteWide<'a> {
-    /// Every page of the site, for the sitemap.
-    pub everything: &'a dyn Fn() -> Vec<String>,
-    /// A report's body.
-    pub bodies: &'a (dyn Fn(usize) -> String + Sync),
-    /// The last build's open data, to take the unchanged parts from.
-    pub reuse: Option<&'a Reuse>,
-}
-
 /// A file to write: its path below the output folder, and its bytes.
 pub type File<'a> = (String, Bytes<'a>);
 
-/// The files published with `page` of `edition` (the main edition is
-/// the first), whose values `shared` holds, and the site-wide ones `from`
-/// says how to make, but for the site-wide open data ([`site_data`]).
-/// None when `stop` said to leave the rest of the build for a newer one.
-pub fn files(
-    shared: &Shared,
-    page: Page,
-    edition: &Edition,
-    main: bool,
-    from: &SiteWide,
-    stop: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<File<'static>>> {
-    let SiteWide {
-        everything,
-        bodies,
-        reuse,
-    } = *from;
-    let at = |path: String| format!("{}{path}", edition.folder);
-    // Made only for the pages that publish data, not for every page.
-    let schema_url = || schema_url(shared);
-    let mut files = Vec::new();
-    match page {
-        Page::Report(r) if main => {
-            let rows = data::report_rows(shared, r);
-            if let Some((csv, json)) = crate::pages::data_paths(shared.site, page) {
-                files.push((csv, data::csv(&rows).into()));
-                files.push((json, data::json(&rows, &schema_url()).into()));
-            }
-        }
-        Page::Metric(m) if main => {
-            let rows = data::metric_rows(shared, m);
-            if let Some((csv, json)) = crate::pages::data_paths(shared.site, page) {
-                files.push((csv, data::csv(&rows).into()));
-                files.push((json, data::json(&rows, &schema_url()).into()));
-            }
-        }
-        Page::Overview(listing @ (Listing::City(_) | Listing::District(..))) => {
-            let title = feed_title(shared, Some(listing));
-            if let (Some(path), Some(xml)) = (
-                feeds::path(shared, Some(listing)),
-                feeds::atom(shared, Some(listing), &title),
-            ) {
-                files.push((at(path), xml.into_bytes().into()));
-            }
-        }
-        Page::Home => {
-            let title = feed_title(shared, None);
-            if let Some(xml) = feeds::atom(shared, None, &title) {
-                files.push((at("feed.xml".into()), xml.into_bytes().into()));
-            }
-            if main {
-                let sitemaps = sitemap::files(&shared.site.config.base_url, &everything());
-                files.extend(sitemaps.into_iter().map(|(path, xml)| (path, xml.into())));
-                files.push((
-                    "robots.txt".into(),
-                    sitemap::robots(&shared.site.config.base_url).into(),
-                ));
-                let places = |r: usize| {
-                    let report = &shared.site.reports[r];
-                    shared
-                        .place(shared.index.report_city[r], report.district.as_deref())
-                        .label
-                        .clone()
-                };
-                if stop() {
-                    return None;
-                }
-                // The published index, updated for the changed reports,
-                // when every report keeps its number.
-                let last = reuse
-                    .and_then(|r| r.search.lock().ok())
-                    .and_then(|mut last| last.take());
-                let docs = search::docs(shared.site, &places);
-                let text = |r: usize| search::text(shared.site, r, &docs[r].place, &bodies(r));
-                let index = search::files(&docs, &text, stop, last);
-                files.extend(index);
-            }
-        }
-        _ => {}
-    }
-    // A site-wide file cut short is thrown away with its page.
-    (!stop()).then_some(files)
+/// The files published with `page` (of the main edition, whose values
+/// `shared` holds): a report's and a metric's own open data. The files
+/// about the whole site are steps of their own (see [`Step`]).
+pub fn page_files(shared: &Shared, page: Page) -> Vec<File<'static>> {
+    let rows = match page {
+        Page::Report(r) => data::report_rows(shared, r),
+        Page::Metric(m) => data::metric_rows(shared, m),
+        _ => return Vec::new(),
+    };
+    let Some((csv, json)) = crate::pages::data_paths(shared.site, page) else {
+        return Vec::new();
+    };
+    vec![
+        (csv, data::csv(&rows).into()),
+        (json, data::json(&rows, &schema_url(shared)).into()),
+    ]
 }
 
-/// The site-wide open data, published with the main edition's home page
-/// but made apart from its other files (see [`files`]), so that its tens
-/// of MiB can be written while those are made: none for other pages, and
-/// `None` when `stop` said to leave the rest of the build for a newer one.
-pub fn site_data<'a>(
+/// A file published about the whole site, not with one page: each is a
+/// step of the build of its own, made from what it declares it reads.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Step {
+    /// `data/renewal.csv`, `data/renewal.json` and `data/schema.json`:
+    /// every figure, from the metrics (main edition).
+    OpenData,
+    /// `search/`: the search index, from every report's text (main edition).
+    Search,
+    /// `sitemap.xml` (or its parts) and `robots.txt`: every page of every
+    /// edition (main edition).
+    Sitemap,
+    /// The Atom feeds of the site and of each city and district, from the
+    /// newest reports, in every edition.
+    Feeds,
+    /// The snapshots in `archive/`, byte for byte, and their index page.
+    Snapshots,
+    /// The theme's static files.
+    Theme,
+}
+
+impl Step {
+    pub const ALL: [Step; 6] = [
+        Step::OpenData,
+        Step::Search,
+        Step::Sitemap,
+        Step::Feeds,
+        Step::Snapshots,
+        Step::Theme,
+    ];
+
+    /// The steps whose files change when reports change: those made from
+    /// reports, the metrics joined from them, or the pages they make.
+    pub const FROM_REPORTS: [Step; 4] = [Step::OpenData, Step::Search, Step::Sitemap, Step::Feeds];
+
+    /// Whether each edition has this step's files (below its folder), or
+    /// only the main edition.
+    pub fn per_edition(self) -> bool {
+        matches!(self, Step::Feeds)
+    }
+}
+
+/// What the steps read besides the site's values.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    /// The site's folder, for its snapshots.
+    pub root: &'a std::path::Path,
+    pub edition: &'a Edition,
+    /// Every page of the site, for the sitemap.
+    pub everything: &'a (dyn Fn() -> Vec<String> + Sync),
+    /// A report's body.
+    pub bodies: &'a (dyn Fn(usize) -> String + Sync),
+    pub theme: &'a crate::render::Theme,
+    /// The last build's open data and search index, to take the unchanged
+    /// parts from, and where this build puts each metric's part.
+    pub reuse: Option<&'a Reuse>,
+    /// Says when a newer build has come: the rest is left to it.
+    pub stop: &'a (dyn Fn() -> bool + Sync),
+}
+
+/// The files of `step` for the edition `inputs` names, whose values
+/// `shared` holds; `None` when `stop` said to leave them for a newer
+/// build. A snapshot that cannot be read is an error.
+pub fn step_files<'a>(
     shared: &'a Shared,
-    page: Page,
-    main: bool,
-    reuse: Option<&'a Reuse>,
-    stop: &'a (dyn Fn() -> bool + Sync),
-) -> Option<Vec<File<'a>>> {
-    if !(main && matches!(page, Page::Home)) {
-        return Some(Vec::new());
+    step: Step,
+    inputs: &Inputs<'a>,
+) -> Result<Option<Vec<File<'a>>>, String> {
+    let Inputs {
+        root,
+        edition,
+        everything,
+        bodies,
+        theme,
+        reuse,
+        stop,
+    } = *inputs;
+    let at = |path: String| format!("{}{path}", edition.folder);
+    let mut files: Vec<File<'a>> = Vec::new();
+    match step {
+        Step::OpenData => {
+            let Some((csv, json)) = data::site_files(shared, &schema_url(shared), stop, reuse)
+            else {
+                return Ok(None);
+            };
+            if let Some((csv_path, json_path)) = crate::pages::data_paths(shared.site, Page::Home) {
+                files.push((csv_path, csv));
+                files.push((json_path, json));
+            }
+            files.push((
+                "data/schema.json".into(),
+                data::schema().into_bytes().into(),
+            ));
+        }
+        Step::Search => {
+            let places = |r: usize| {
+                let report = &shared.site.reports[r];
+                shared
+                    .place(shared.index.report_city[r], report.district.as_deref())
+                    .label
+                    .clone()
+            };
+            // The last index, updated for the changed reports, when every
+            // report keeps its number.
+            let last = reuse
+                .and_then(|r| r.search.lock().ok())
+                .and_then(|mut last| last.take());
+            let docs = search::docs(shared.site, &places);
+            let text = |r: usize| search::text(shared.site, r, &docs[r].place, &bodies(r));
+            files.extend(search::files(&docs, &text, stop, last));
+        }
+        Step::Sitemap => {
+            let base_url = &shared.site.config.base_url;
+            let sitemaps = sitemap::files(base_url, &everything());
+            files.extend(sitemaps.into_iter().map(|(path, xml)| (path, xml.into())));
+            files.push(("robots.txt".into(), sitemap::robots(base_url).into()));
+        }
+        Step::Feeds => {
+            let config = &shared.site.config;
+            let places = std::iter::once(None).chain(config.cities.iter().enumerate().flat_map(
+                |(c, city)| {
+                    std::iter::once(Some(Listing::City(c))).chain(
+                        (0..city.districts.len()).map(move |d| Some(Listing::District(c, d))),
+                    )
+                },
+            ));
+            for listing in places {
+                let title = feed_title(shared, listing);
+                if let (Some(path), Some(xml)) = (
+                    feeds::path(shared, listing),
+                    feeds::atom(shared, listing, &title),
+                ) {
+                    files.push((at(path), xml.into_bytes().into()));
+                }
+            }
+        }
+        Step::Snapshots => {
+            let strings = &theme.strings;
+            let snapshots = crate::snapshot::published(
+                root,
+                &shared.site.config.title,
+                shared.site.config.language.tag(),
+                &crate::i18n::ui(strings, "archive_title"),
+                &crate::i18n::ui(strings, "archive_intro"),
+            )?;
+            files.extend(
+                snapshots
+                    .into_iter()
+                    .map(|(path, bytes)| (path, bytes.into())),
+            );
+        }
+        Step::Theme => {
+            let statics = theme.statics.iter();
+            files.extend(statics.map(|(path, bytes)| (path.clone(), bytes.clone().into())));
+        }
     }
-    let (csv, json) = data::site_files(shared, &schema_url(shared), stop, reuse)?;
-    let mut files = Vec::new();
-    if let Some((csv_path, json_path)) = crate::pages::data_paths(shared.site, page) {
-        files.push((csv_path, csv));
-        files.push((json_path, json));
-    }
-    let schema = data::schema().into_bytes();
-    files.push(("data/schema.json".into(), schema.into()));
-    (!stop()).then_some(files)
+    // A file cut short is thrown away with the rest.
+    Ok((!stop()).then_some(files))
 }
 
 /// The full address of the open data's JSON Schema, which each JSON file

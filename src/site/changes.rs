@@ -3,13 +3,14 @@
 //! build of what changed makes again; the rest stay as published.
 
 use super::kept;
-use super::make::{Only, PageId, PageKey, render_all};
+use super::make::{Made, Only, PageId, PageKey, render_all};
 use super::{Failure, Progress, Summary, free_later};
 use crate::join::index::{Index, Listing};
 use crate::model::Site;
 use crate::output::{Bytes, Staging};
 use crate::pages::{self, Page};
 use crate::publish;
+use crate::publish::Step;
 use crate::render::Theme;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
@@ -130,16 +131,25 @@ pub(super) fn build_changes(
     } = changes;
     let known = &paths;
     // With no report changed, only pages the last build did not make (none,
-    // unless it failed to record them) are made.
+    // unless it failed to record them) are made, and the steps that read
+    // no report.
     let wanted = |id: &PageId| !known.contains_key(id) || (files > 0 && touched.shows(&id.key));
     let write = |path: &str, bytes: Bytes| staging.put(path, bytes);
     let only = Only {
         wanted: Some(&wanted),
-        statics: true,
-        data: reuse,
+        steps: match files {
+            0 => &[Step::Snapshots, Step::Theme],
+            _ => &Step::ALL,
+        },
+        reuse,
         ..Only::default()
     };
-    let (summary, made, ids, _) = render_all(root, site, index, theme, &write, progress, only)?;
+    let Made {
+        summary,
+        pages: made,
+        ids,
+        ..
+    } = render_all(root, site, index, theme, &write, progress, only)?;
     // The files of pages the site no longer has, unless a page made now
     // has them.
     let ids: HashSet<&PageId> = ids.iter().collect();
@@ -148,8 +158,8 @@ pub(super) fn build_changes(
         .flat_map(|(_, p)| p)
         .map(String::as_str)
         .collect();
-    // And the files a page made again no longer has (a search index or a
-    // sitemap in fewer parts).
+    // And the files a page or step made again no longer has (a search
+    // index or a sitemap in fewer parts, a snapshot withdrawn).
     let made_ids: HashSet<&PageId> = made.iter().map(|(id, _)| id).collect();
     let dropped = |id: &PageId| !ids.contains(id) || made_ids.contains(id);
     for (_, gone) in paths.iter().filter(|(id, _)| dropped(id)) {
@@ -157,16 +167,11 @@ pub(super) fn build_changes(
             staging.remove(path);
         }
     }
-    // The snapshots are published whole each time: any other file there
-    // is of a snapshot withdrawn since.
-    staging.prune_below(crate::snapshot::FOLDER);
-    // Besides the pages' files: the theme's static files and snapshots.
-    let others = summary.files.saturating_sub(fresh.len());
     paths.retain(|id, _| ids.contains(id));
     paths.extend(made);
     let written = staging.commit_changes().map_err(|e| Failure::Write(e.0))?;
     let summary = Summary {
-        files: paths.values().map(Vec::len).sum::<usize>() + others + 1,
+        files: paths.values().map(Vec::len).sum::<usize>() + 1,
         written,
         remade: Some((files, summary.files)),
         ..summary
@@ -358,6 +363,8 @@ impl Touched {
             | PageKey::Topics
             | PageKey::Search
             | PageKey::NotFound => true,
+            // Which steps run is the build's to say (see [`Step`]).
+            PageKey::Step(_) => false,
         }
     }
 }

@@ -7,6 +7,7 @@ use super::{Failure, Progress, Summary};
 use crate::join::index::Index;
 use crate::output::{Bytes, WriteError};
 use crate::pages::{self, Shared};
+use crate::publish::Step;
 use std::path::Path;
 
 /// Loads, validates and renders the whole site, writing nothing. With
@@ -32,15 +33,11 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
             bytes => Ok(bytes.known_len().unwrap_or_default() as u64),
         }
     };
-    let (summary, _, _, _) = render_all(
-        root,
-        &site,
-        &index,
-        &theme,
-        &record,
-        progress,
-        Only::default(),
-    )?;
+    let only = Only {
+        steps: &Step::ALL,
+        ..Only::default()
+    };
+    let summary = render_all(root, &site, &index, &theme, &record, progress, only)?.summary;
     let files: Vec<String> = files
         .into_inner()
         .unwrap_or_default()

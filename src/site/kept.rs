@@ -46,7 +46,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The layout of the files; another one is not read.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// One report as the last build read it.
 pub struct Read {

@@ -5,11 +5,12 @@
 use super::{Failure, Progress, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::join::index::{Index, Listing};
+use crate::load;
 use crate::model::Site;
 use crate::output::{Bytes, WriteError};
 use crate::pages::{self, Page, Shared, edition};
+use crate::publish::{self, Step};
 use crate::render::{self, Theme};
-use crate::{load, publish};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -94,12 +95,16 @@ pub enum PageKey {
     Series(std::sync::Arc<str>, usize),
     Search,
     NotFound,
+    /// Not a page: the site-wide files of a step (see [`Step`]), which a
+    /// build keeps and replaces as it does a page's.
+    Step(Step),
 }
 
 impl PageKey {
-    /// The template the page is rendered with.
+    /// The template the page is rendered with (none for a step).
     pub(super) fn template(&self) -> &'static str {
         match self {
+            PageKey::Step(_) => "",
             PageKey::Home => "index.html",
             PageKey::AllReports(_) => "reports.html",
             PageKey::Report(_) => "report.html",
@@ -136,7 +141,8 @@ impl PageKey {
 }
 
 /// Which pages to make: all of them (the default), or those `wanted`
-/// says; and, if `superseded` says so before a page, none of the rest.
+/// says; which of the site-wide steps to run with them; and, if
+/// `superseded` says so before a page, none of the rest.
 #[derive(Clone, Copy, Default)]
 pub(super) struct Only<'a> {
     /// These pages alone, without planning the rest of the site: for
@@ -148,25 +154,48 @@ pub(super) struct Only<'a> {
     /// A preview's reports and metrics converted for each edition last
     /// time (see [`edition::Converted`]).
     pub(super) converted: Option<&'a Mutex<Vec<edition::Converted>>>,
-    /// Whether the theme's static files and the snapshots are written
-    /// even though only some pages are wanted.
-    pub(super) statics: bool,
-    /// The last build's site-wide open data, and where this build puts
-    /// each metric's part of it.
-    pub(super) data: Option<&'a publish::Reuse>,
+    /// The site-wide files to make (see [`Step`]).
+    pub(super) steps: &'a [Step],
+    /// The last build's site-wide open data and search index, and where
+    /// this build puts each metric's part of the open data.
+    pub(super) reuse: Option<&'a publish::Reuse>,
 }
 
-/// What [`render_all`] made: the summary, the id and path of each page
-/// made, the ids of every page the site has (made or not), and those of
-/// the wanted pages left unmade because the build was superseded.
 /// A page, and the paths of its files below the output folder.
 pub(super) type PagePaths = (PageId, Vec<String>);
 
-pub(super) type Made = (Summary, Vec<PagePaths>, Vec<PageId>, Vec<PageId>);
+/// What [`render_all`] made.
+pub(super) struct Made {
+    pub(super) summary: Summary,
+    /// The id and files of each page made, and of each step run.
+    pub(super) pages: Vec<PagePaths>,
+    /// The ids of every page and step the site has, made or not.
+    pub(super) ids: Vec<PageId>,
+    /// The wanted pages and steps left unmade because the build was
+    /// superseded.
+    pub(super) skipped: Vec<PageId>,
+}
+
+/// The id of `step`'s files in edition `e`.
+pub(super) fn step_id(step: Step, edition: usize) -> PageId {
+    PageId {
+        edition,
+        key: PageKey::Step(step),
+    }
+}
+
+/// Every step the site has, in each edition that has it.
+fn step_ids(editions: usize) -> impl Iterator<Item = PageId> {
+    (0..editions).flat_map(|e| {
+        (Step::ALL.into_iter())
+            .filter(move |step| e == 0 || step.per_edition())
+            .map(move |step| step_id(step, e))
+    })
+}
 
 /// Makes, renders and hands to `write` the pages of every edition of the
-/// site (all, or the `wanted` ones) and, for a whole build, its static
-/// files, in parallel.
+/// site (all, or the `wanted` ones), and runs the site-wide steps `only`
+/// names, in parallel, one edition at a time.
 pub(super) fn render_all(
     root: &Path,
     site: &Site,
@@ -181,8 +210,8 @@ pub(super) fn render_all(
         wanted,
         superseded,
         converted,
-        statics: all_statics,
-        data,
+        steps,
+        reuse,
     } = only;
     let editions = edition::all(&site.config);
     // Every edition has the same pages, planned once.
@@ -198,7 +227,7 @@ pub(super) fn render_all(
         .par_iter()
         .map(|&page| PageKey::of(site, page))
         .collect();
-    let ids: Vec<PageId> = (0..editions.len())
+    let mut ids: Vec<PageId> = (0..editions.len())
         .flat_map(|edition| {
             keys.iter().map(move |key| PageId {
                 edition,
@@ -206,15 +235,24 @@ pub(super) fn render_all(
             })
         })
         .collect();
+    let pages_of_an_edition = keys.len();
     let todo = |e: usize| {
-        ids[e * keys.len()..(e + 1) * keys.len()]
+        ids[e * pages_of_an_edition..(e + 1) * pages_of_an_edition]
             .iter()
             .zip(&plan.pages)
             .filter(|(id, _)| wanted.is_none_or(|w| w(id)))
             .map(|(id, &page)| (id, page))
             .collect::<Vec<_>>()
     };
-    let todos: Vec<Vec<(&PageId, Page)>> = (0..editions.len()).map(todo).collect();
+    let todos: Vec<Vec<(PageId, Page)>> = (0..editions.len())
+        .map(|e| {
+            todo(e)
+                .into_iter()
+                .map(|(id, page)| (id.clone(), page))
+                .collect()
+        })
+        .collect();
+    ids.extend(step_ids(editions.len()));
     (progress.start)(todos.iter().map(Vec::len).sum());
     let body = |report: &crate::model::Report| {
         load::body(root, report).map(|text| edition::body_in(report, text))
@@ -231,13 +269,22 @@ pub(super) fn render_all(
             })
             .collect::<Vec<String>>()
     };
+    let stop = || superseded.is_some_and(|s| s());
     let bytes = AtomicU64::new(0);
     let written = Written::default();
+    let write_one = |(path, data): publish::File| {
+        let len = write(&path, data)?;
+        bytes.fetch_add(len, Ordering::Relaxed);
+        Ok(path)
+    };
     let mut outcomes: Vec<Outcome> = Vec::new();
     // One edition at a time, so that one converted copy of the site is
     // held at once.
     for (e, todo) in todos.into_iter().enumerate() {
-        if todo.is_empty() {
+        let steps: Vec<Step> = (steps.iter().copied())
+            .filter(|step| e == 0 || step.per_edition())
+            .collect();
+        if todo.is_empty() && steps.is_empty() {
             continue;
         }
         let edition_site = match converted.map(Mutex::lock) {
@@ -260,9 +307,9 @@ pub(super) fn render_all(
         let shared = Shared::new(&edition_site, index, &edition_theme.strings);
         let folder = &editions[e].folder;
         let bodies = |r: usize| body(&edition_site.reports[r]).unwrap_or_default();
-        outcomes.par_extend(todo.into_par_iter().map(|(id, page)| {
-            if superseded.is_some_and(|s| s()) {
-                return Outcome::Skipped(id.clone());
+        let make_page = |(id, page): (PageId, Page)| {
+            if stop() {
+                return Outcome::Skipped(id);
             }
             let made = pages::view(&shared, &plan, page, &body).and_then(|view| {
                 // A preview finds the pages a template change touches by
@@ -277,53 +324,55 @@ pub(super) fn render_all(
                 Err(problem) => return Outcome::Problem(problem),
             };
             let mut files = vec![(path, Bytes::from(html))];
-            let stop = || superseded.is_some_and(|s| s());
-            let write_one = |(path, data): publish::File| {
-                let len = write(&path, data)?;
-                bytes.fetch_add(len, Ordering::Relaxed);
-                Ok(path)
-            };
-            // The home page's on every core: its site-wide files run to
-            // tens of MiB each.
-            let home = matches!(page, Page::Home) && e == 0;
-            let write_all = |files: Vec<publish::File>| -> Result<Vec<String>, WriteError> {
-                match home {
-                    true => files.into_par_iter().map(write_one).collect(),
-                    false => files.into_iter().map(write_one).collect(),
-                }
-            };
-            let more = || {
-                let site_wide = publish::SiteWide {
-                    everything: &everything,
-                    bodies: &bodies,
-                    reuse: data,
-                };
-                publish::files(&shared, page, &editions[e], e == 0, &site_wide, &stop)
-            };
-            // The site-wide open data, with the main edition's home page,
-            // is written while its other files (sitemap, search index) are
-            // made. When no other thread is free to take one of the two,
-            // the data comes first: made and written, it is freed before
-            // the search index is made.
-            let (site_data, more) = match home {
-                true => rayon::join(
-                    || publish::site_data(&shared, page, true, data, &stop).map(write_all),
-                    more,
-                ),
-                false => (Some(Ok(Vec::new())), more()),
-            };
-            let (Some(more), Some(site_data)) = (more, site_data) else {
-                return Outcome::Skipped(id.clone());
-            };
-            files.extend(more);
-            match (write_all(files), site_data) {
-                (Ok(mut paths), Ok(data)) => {
-                    paths.splice(1..1, data);
-                    Outcome::Written(id.clone(), written.keep(&paths))
-                }
-                (Err(e), _) | (_, Err(e)) => Outcome::Unwritable(e),
+            if e == 0 {
+                files.extend(publish::page_files(&shared, page));
             }
-        }));
+            match files
+                .into_iter()
+                .map(write_one)
+                .collect::<Result<Vec<_>, _>>()
+            {
+                Ok(paths) => Outcome::Written(id, written.keep(&paths)),
+                Err(e) => Outcome::Unwritable(e),
+            }
+        };
+        let inputs = publish::Inputs {
+            root,
+            edition: &editions[e],
+            everything: &everything,
+            bodies: &bodies,
+            theme: &edition_theme,
+            reuse,
+            stop: &stop,
+        };
+        // A step's files are written on every core: the site-wide ones run
+        // to tens of MiB each. The steps run beside the pages, the open
+        // data first: when no other thread is free, it is made and written,
+        // and freed, before the search index is made.
+        let run_step = |step: Step| {
+            let id = step_id(step, e);
+            match publish::step_files(&shared, step, &inputs) {
+                Err(message) => Outcome::Unwritable(WriteError(message)),
+                // Left for a newer build.
+                Ok(None) => Outcome::Skipped(id),
+                Ok(Some(files)) => {
+                    match files
+                        .into_par_iter()
+                        .map(write_one)
+                        .collect::<Result<Vec<_>, _>>()
+                    {
+                        Ok(paths) => Outcome::Written(id, written.keep(&paths)),
+                        Err(e) => Outcome::Unwritable(e),
+                    }
+                }
+            }
+        };
+        let (pages, steps) = rayon::join(
+            || todo.into_par_iter().map(make_page).collect::<Vec<_>>(),
+            || steps.into_par_iter().map(run_step).collect::<Vec<_>>(),
+        );
+        outcomes.extend(pages);
+        outcomes.extend(steps);
     }
     // The same template fault usually breaks many pages; report it once,
     // for the first page it broke.
@@ -343,33 +392,6 @@ pub(super) fn render_all(
     if !problems.is_empty() {
         return Err(Failure::Content(problems.into_iter().collect()));
     }
-    let statics = if wanted.is_none() || all_statics {
-        theme.statics.len()
-    } else {
-        0
-    };
-    for (path, data) in theme.statics.iter().take(statics) {
-        let len = write(path, data.clone().into()).map_err(|e| Failure::Write(e.0))?;
-        bytes.fetch_add(len, Ordering::Relaxed);
-    }
-    // Every snapshot, byte for byte as it was taken.
-    let archived = if wanted.is_none() || all_statics {
-        crate::snapshot::published(
-            root,
-            &site.config.title,
-            site.config.language.tag(),
-            &crate::i18n::ui(&theme.strings, "archive_title"),
-            &crate::i18n::ui(&theme.strings, "archive_intro"),
-        )
-        .map_err(Failure::Write)?
-    } else {
-        Vec::new()
-    };
-    let statics = statics + archived.len();
-    for (path, data) in archived {
-        bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-        write(&path, data.into()).map_err(|e| Failure::Write(e.0))?;
-    }
     let summary = Summary {
         reports: site.reports.len(),
         metrics: site.metrics.len(),
@@ -379,8 +401,7 @@ pub(super) fn render_all(
                 Outcome::Written(_, at) => written.count(at.clone()),
                 _ => 0,
             })
-            .sum::<usize>()
-            + statics,
+            .sum::<usize>(),
         bytes: bytes.into_inner(),
         written: 0,
         warnings: Vec::new(),
@@ -395,5 +416,10 @@ pub(super) fn render_all(
             _ => {}
         }
     }
-    Ok((summary, made, ids, skipped))
+    Ok(Made {
+        summary,
+        pages: made,
+        ids,
+        skipped,
+    })
 }

@@ -38,6 +38,7 @@ use crate::join::index::Index;
 use crate::model::Site;
 use crate::output::{Bytes, Staging, WriteError};
 use crate::pages::edition;
+use crate::publish::Step;
 use crate::render::{self, Theme};
 use crate::{join, load, publish};
 use std::path::Path;
@@ -229,7 +230,8 @@ fn build_opening(
         }
         None => {
             let only = Only {
-                data: Some(&reuse),
+                steps: &Step::ALL,
+                reuse: Some(&reuse),
                 ..Only::default()
             };
             let (summary, made) = build_into(root, staging, &site, &index, &theme, progress, only)?;
@@ -268,6 +270,7 @@ fn build_whole(
     let staging = Staging::open(output).map_err(|e| Failure::Write(e.0))?;
     let only = Only {
         converted,
+        steps: &Step::ALL,
         ..Only::default()
     };
     build_into(root, staging, site, index, theme, progress, only)
@@ -285,7 +288,8 @@ fn build_into(
     only: Only,
 ) -> Result<(Summary, Vec<PagePaths>), Failure> {
     let write = |path: &str, bytes: Bytes| staging.put(path, bytes);
-    let (summary, made, _, _) = render_all(root, site, index, theme, &write, progress, only)?;
+    let made = render_all(root, site, index, theme, &write, progress, only)?;
+    let (summary, made) = (made.summary, made.pages);
     let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
     let summary = Summary {
         files: summary.files + 1,

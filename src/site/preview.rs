@@ -3,7 +3,7 @@
 //! the pages that report feeds, written in place, its own page first.
 
 use super::changes::Touched;
-use super::make::{Only, PageId, PageKey, render_all};
+use super::make::{Made, Only, PageId, PageKey, render_all};
 use super::read::load_all;
 use super::{Failure, Progress, Summary, build_whole, refuse_output};
 use crate::join::index::Index;
@@ -11,6 +11,7 @@ use crate::load::{CONFIG_FILE, ReportCache};
 use crate::model::Site;
 use crate::output::{Bytes, InPlace, WriteError};
 use crate::pages::{Page, edition};
+use crate::publish::Step;
 use crate::render::Theme;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
@@ -235,28 +236,42 @@ impl Preview {
         let mut keys = Vec::new();
         let mut skipped = Vec::new();
         let mut overtaken = false;
-        let steps = [
+        // The site-wide steps made from reports run after an edit of
+        // reports (not of templates, which they do not read), and any a
+        // superseded build left.
+        let mut site_steps: Vec<Step> = (owed.iter())
+            .filter_map(|id| match id.key {
+                PageKey::Step(step) => Some(step),
+                _ => None,
+            })
+            .collect();
+        if template_users.is_none() && !files.is_empty() {
+            site_steps.extend(Step::FROM_REPORTS);
+        }
+        site_steps.sort();
+        site_steps.dedup();
+        let rounds = [
             Only {
                 pages: Some(&edited_pages),
                 wanted: Some(&first_wanted),
                 superseded: None,
                 converted: Some(&self.converted),
-                statics: false,
-                data: None,
+                steps: &[],
+                reuse: None,
             },
             Only {
                 pages: None,
                 wanted: Some(&rest_wanted),
                 superseded: Some(&is_superseded),
                 converted: Some(&self.converted),
-                statics: false,
-                data: None,
+                steps: &site_steps,
+                reuse: None,
             },
         ];
         // Without an edited report (templates, or what a superseded build
-        // left), there is no first step.
+        // left), there is no first round.
         let skip = usize::from(edited.is_empty());
-        for (n, step) in steps.into_iter().enumerate().skip(skip) {
+        for (n, step) in rounds.into_iter().enumerate().skip(skip) {
             let index = match n {
                 0 => &placed,
                 _ => index.get_or_insert_with(|| Index::build(&site)),
@@ -288,8 +303,12 @@ impl Preview {
                 }
                 Ok(len)
             };
-            let (made, pages, all, left) =
-                render_all(root, &site, index, &theme, &write, progress, step)?;
+            let Made {
+                summary: made,
+                pages,
+                ids: all,
+                skipped: left,
+            } = render_all(root, &site, index, &theme, &write, progress, step)?;
             keys = all;
             skipped.extend(left);
             // Overtaken: what was made is not written either, so that the
