@@ -72,6 +72,7 @@ pub fn forget(output: &Path) {
     let _ = fs::remove_file(beside(output, "spare-differs"));
     let _ = fs::remove_file(beside(output, "cache"));
     let _ = fs::remove_file(beside(output, "cache-base"));
+    let _ = fs::remove_dir_all(beside(output, "kept"));
 }
 
 /// Removes the folders between `root` and `file` that `file`'s removal

@@ -205,7 +205,7 @@ fn put_in(group: &mut [Shard], from: usize, first: usize, batch: &[Terms]) {
     }
 }
 
-/// The entries of a published index file, `{"term":[document,…],…}` as
+/// The entries of an index file the last build made, `{"term":[document,…],…}` as
 /// it is written (a map of lists, compactly): each term with the text of
 /// its list. `None` if the file is not laid out so: terms in order and
 /// none escaped, lists of numbers.
@@ -379,20 +379,22 @@ pub struct Last {
 }
 
 impl Last {
-    /// The index files below `output` for a site of `docs` documents, if
-    /// they are all there and readable, with no document named changed.
-    pub fn read(output: &std::path::Path, docs: usize) -> Option<Last> {
-        let folder = output.join("search");
+    /// The index files of a site of `docs` documents as the last build
+    /// made them, `read` giving a file's bytes by its path below the
+    /// output (`search/i-3.json`) from what that build kept: if they are
+    /// all there and laid out as this module writes them, with no
+    /// document named changed.
+    pub fn read(read: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync), docs: usize) -> Option<Last> {
         let shards: Option<Vec<Vec<u8>>> = (0..index_files(docs))
             .into_par_iter()
             .map(|k| {
-                let bytes = std::fs::read(folder.join(format!("i-{k}.json"))).ok()?;
+                let bytes = read(&format!("search/i-{k}.json"))?;
                 entries(&bytes)?;
                 Some(bytes)
             })
             .collect();
         let doc_files: Option<Vec<Vec<u8>>> = (0..docs.div_ceil(DOCS_PER_FILE))
-            .map(|k| std::fs::read(folder.join(format!("d-{k}.json"))).ok())
+            .map(|k| read(&format!("search/d-{k}.json")))
             .collect();
         Some(Last {
             shards: shards?,

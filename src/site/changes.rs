@@ -17,17 +17,17 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
-/// The site-wide open data as published, to take the parts of the metrics
-/// that did not change from, if what was kept says where they are.
+/// The site-wide open data as the last build made it, to take the parts of
+/// the metrics that did not change from, if what it kept says where they
+/// are: `open` opens a file it kept by its path below the output.
 pub(super) fn last_data(
-    output: &Path,
+    open: &dyn Fn(&str) -> Option<std::fs::File>,
     site: &Site,
     changes: &Changes<'_>,
 ) -> Option<publish::data::Last> {
     let parts = changes.data.as_ref()?;
     let (csv, json) = pages::data_paths(site, Page::Home)?;
-    let csv = std::fs::File::open(output.join(csv)).ok()?;
-    let json = std::fs::File::open(output.join(json)).ok()?;
+    let (csv, json) = (open(&csv)?, open(&json)?);
     // Files that are not as that build wrote them are made again.
     let size = |file: &std::fs::File| file.metadata().map(|m| m.len()).ok();
     if size(&csv) != Some(parts.csv as u64) || size(&json) != Some(parts.json as u64) {

@@ -24,6 +24,15 @@
 //!   file. It names the base it goes with; without it the base says
 //!   nothing.
 //!
+//! Beside them, `.output.renewal-kept/` holds a hard link to each file of
+//! the site-wide steps whose unchanged parts the next build takes again
+//! (the open data and the search index), as this build wrote them, with
+//! their size and modification time in the file of changes: the next
+//! build reads those parts from its own store, never from the published
+//! output, and a file changed since it was kept is made again whole. A
+//! link costs no copy: the copy a build writes into replaces a file, and
+//! never writes into one it shares.
+//!
 //! Each file is a series of records, each its length (four bytes, least
 //! significant first) and its bytes, in postcard's compact binary form:
 //! half the bytes of JSON, read back in about two thirds of the time.
@@ -46,7 +55,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The layout of the files; another one is not read.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 
 /// One report as the last build read it.
 pub struct Read {
@@ -79,6 +88,9 @@ pub struct Kept {
     /// The index of the site it made: the same as one built again from
     /// its reports, joined again, and there to be taken instead.
     pub index: Option<Index>,
+    /// The files kept linked beside the output (see [`kept_file`]), by
+    /// their path below it, with their size and modification time then.
+    pub files: HashMap<String, Fingerprint>,
     /// The base's name.
     base: String,
     /// The base as it was read, and where each of its records is: a new
@@ -88,6 +100,56 @@ pub struct Kept {
     /// The file of changes as it was read: a changed report that did not
     /// change again is written again as the record it was.
     changes: Vec<u8>,
+}
+
+/// What tells a kept file from one changed since: its size and its
+/// modification time, in nanoseconds.
+pub type Fingerprint = (u64, u128);
+
+fn fingerprint(meta: &std::fs::Metadata) -> Option<Fingerprint> {
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some((meta.len(), modified.as_nanos()))
+}
+
+/// The steps whose files the next build takes parts of again.
+pub const TAKEN_AGAIN: [crate::publish::Step; 2] =
+    [crate::publish::Step::OpenData, crate::publish::Step::Search];
+
+/// The folder of kept links beside `output`.
+pub fn links(output: &Path) -> std::path::PathBuf {
+    crate::output::beside(output, "kept")
+}
+
+/// The file at `path` (below the output) as the last build kept it,
+/// opened, if it is still as it was then.
+pub fn kept_file(kept: &Kept, output: &Path, path: &str) -> Option<std::fs::File> {
+    let expected = kept.files.get(path)?;
+    let file = std::fs::File::open(links(output).join(path)).ok()?;
+    (fingerprint(&file.metadata().ok()?)? == *expected).then_some(file)
+}
+
+/// Links the files of the steps in [`TAKEN_AGAIN`], as published in
+/// `output` (`paths` says which they are), into the folder of kept links,
+/// replacing what was there: their fingerprints, or what could be linked.
+fn link_files(output: &Path, paths: &HashMap<PageId, Vec<String>>) -> Vec<(String, Fingerprint)> {
+    let folder = links(output);
+    let _ = std::fs::remove_dir_all(&folder);
+    let steps = TAKEN_AGAIN.map(|step| PageId {
+        edition: 0,
+        key: super::PageKey::Step(step),
+    });
+    let files = steps.iter().filter_map(|id| paths.get(id)).flatten();
+    files
+        .filter_map(|path| {
+            let (from, to) = (output.join(path), folder.join(path));
+            std::fs::create_dir_all(to.parent()?).ok()?;
+            std::fs::hard_link(&from, &to).ok()?;
+            Some((
+                path.clone(),
+                fingerprint(&std::fs::symlink_metadata(&to).ok()?)?,
+            ))
+        })
+        .collect()
 }
 
 #[derive(Serialize, Deserialize)]
@@ -238,6 +300,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     let data: Option<Parts> = decode(record(2)?)?;
     let Order(order) = decode(record(3)?)?;
     let index: Index = decode(record(4)?)?;
+    let files: Vec<(String, Fingerprint)> = decode(record(5)?)?;
     let base_bytes = std::fs::read(base(at)).ok()?;
     let base_found = records(&base_bytes)?;
     let base_head: Head = decode(&base_bytes[base_found.first()?.clone()])?;
@@ -245,7 +308,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
         return None;
     }
     let base_records = base_found[1..].to_vec();
-    let changed_records = &found[5..];
+    let changed_records = &found[6..];
     let count = base_records.len();
     let parse = |(bytes, at): (&[u8], Where)| -> Option<Read> {
         let entry: Entry<Report> = decode(bytes)?;
@@ -284,6 +347,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
         paths: paths.into_iter().collect(),
         data,
         index: Some(index),
+        files: files.into_iter().collect(),
         base: head.base,
         base_bytes,
         base_records,
@@ -342,6 +406,8 @@ pub fn cache(kept: &Kept) -> ReportCache {
 /// parts of the site-wide data, and the site's index.
 #[derive(Clone, Copy)]
 pub struct Made<'a> {
+    /// The output folder the build wrote.
+    pub output: &'a Path,
     pub paths: &'a HashMap<PageId, Vec<String>>,
     pub data: Option<&'a Parts>,
     pub index: &'a Index,
@@ -359,7 +425,12 @@ pub fn write(
     made: &Made,
     last: Option<&Kept>,
 ) {
-    let Made { paths, data, index } = *made;
+    let Made {
+        output,
+        paths,
+        data,
+        index,
+    } = *made;
     let kept: HashMap<&str, &Read> = last
         .map(|k| {
             k.reports
@@ -485,7 +556,8 @@ pub fn write(
         .and_then(|out| push_value(out, &pages))
         .and_then(|out| push_value(out, &data))
         .and_then(|out| push_value(out, &Order(order)))
-        .and_then(|out| push_value(out, index));
+        .and_then(|out| push_value(out, index))
+        .and_then(|out| push_value(out, &link_files(output, paths)));
     let Some(mut out) = out else {
         return;
     };

@@ -179,11 +179,17 @@ fn build_opening(
         None => Index::build(before),
     };
     // Then this build's index, the last build's if it was not kept, and the
-    // published search index (which a build after an edit updates), at
-    // once.
+    // search index the last build kept (which a build after an edit
+    // updates), at once.
+    let kept_bytes = |path: &str| {
+        let mut file = kept::kept_file(last.as_ref()?, output, path)?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).ok()?;
+        Some(bytes)
+    };
     let ((index, before_index), last_search) = rayon::join(
         || rayon::join(|| Index::build(&site), || before.as_ref().map(before_index)),
-        || (last.as_ref()).and_then(|_| publish::search::Last::read(output, site.reports.len())),
+        || publish::search::Last::read(&kept_bytes, site.reports.len()),
     );
     // What was kept no longer says what the output holds once anything
     // in it may change; it is written again after the swap.
@@ -214,7 +220,8 @@ fn build_opening(
             // Read only when a report changed: otherwise the site-wide
             // files are not made again.
             if changes.files > 0 {
-                reuse.last = last_data(output, &site, &changes);
+                let open = |path: &str| kept::kept_file(last.as_ref()?, output, path);
+                reuse.last = last_data(&open, &site, &changes);
                 let search = changes.search.take().zip(last_search);
                 reuse.search = std::sync::Mutex::new(search.map(|(docs, mut last)| {
                     last.changed = docs;
@@ -241,6 +248,7 @@ fn build_opening(
     if let Some(key) = key {
         let data = reuse.made.into_inner().ok().flatten();
         let made = kept::Made {
+            output,
             paths: &paths,
             data: data.as_ref(),
             index: &index,

@@ -372,3 +372,68 @@ fn a_first_build_that_fails_leaves_nothing_beside_the_site() {
     names.sort();
     assert_eq!(names, ["content", "site.yaml"]);
 }
+
+/// A build of what changed takes the unchanged parts of the site-wide
+/// open data and search index from what the last build kept, never from
+/// the published output: a published file replaced by other bytes of the
+/// same size, or changed where it lies, does not reach the next build.
+#[test]
+fn a_build_of_what_changed_never_takes_parts_from_the_published_output() {
+    let site = fixture("basic");
+    let root = site.path();
+    let out = root.join("output");
+    for name in ["test-plan.md", "test-midyear.md"] {
+        saved_long_ago(root, &format!("content/2025/{name}"));
+    }
+    let build = || {
+        let result = run(root, &["build"]);
+        assert!(result.status.success(), "{}", stderr(&result));
+        result
+    };
+    build();
+    // Same size, other bytes, as a new file in the file's place (which
+    // leaves what was kept as it was), and then in place.
+    let garble = |path: &str, in_place: bool| {
+        let file = out.join(path);
+        let bytes = std::fs::read(&file).unwrap();
+        let garbled: Vec<u8> = bytes
+            .iter()
+            .map(|&b| if b.is_ascii_digit() { b'7' } else { b })
+            .collect();
+        assert_ne!(bytes, garbled, "{path}");
+        if in_place {
+            std::fs::write(&file, &garbled).unwrap();
+        } else {
+            let beside = file.with_extension("new");
+            std::fs::write(&beside, &garbled).unwrap();
+            std::fs::rename(&beside, &file).unwrap();
+        }
+    };
+    for (step, in_place) in [("a new file", false), ("in place", true)] {
+        for path in [
+            "data/renewal.csv",
+            "data/renewal.json",
+            "search/i-0.json",
+            "search/d-0.json",
+        ] {
+            garble(path, in_place);
+        }
+        let plan = read(&root.join("content/2025/test-plan.md"));
+        let edited = match plan.contains("target: 40\n") {
+            true => plan.replace("target: 40\n", "target: 41\n"),
+            false => plan.replace("target: 41\n", "target: 40\n"),
+        };
+        write(root, "content/2025/test-plan.md", edited);
+        let result = build();
+        assert!(
+            made_only_what_changed(&result),
+            "{step}: {}",
+            stdout(&result)
+        );
+        assert_eq!(
+            differences_from_a_clean_build(root, &out),
+            Vec::<String>::new(),
+            "{step}"
+        );
+    }
+}
