@@ -307,7 +307,7 @@ mod tests {
     fn fixture() -> Site {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
         let config = crate::load::load_config(&root).expect("the fixture's site.yaml");
-        let loaded = crate::load::reports(&root, &config, None);
+        let loaded = crate::load::reports(&root, &config, None, None);
         assert_eq!(loaded.problems, []);
         let reports = loaded.reports;
         let metrics =

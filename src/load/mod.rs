@@ -3,12 +3,15 @@
 //! `site.yaml` is read by [`config`]; each report under `content/` is read
 //! as text ([`source`]), cut at its front matter ([`front_matter`]), read
 //! as YAML ([`yaml`]) and checked against the configuration ([`report`]).
-//! Reports are parsed in parallel and each file's text is dropped once its
-//! report is built: the body stays on disk until its page is rendered
-//! ([`body`]). Every problem is collected, so one run lists them all.
+//! Reports are parsed in parallel, and each file is read once: its body is
+//! prepared as it is read ([`body`]: its HTML, anchors, links and text)
+//! and kept out of memory until a page, the search index or the link check
+//! asks for it. Every problem is collected, so one run lists them all.
 
+pub mod body;
 pub mod config;
 pub mod front_matter;
+pub mod markdown;
 pub mod report;
 pub mod source;
 pub mod yaml;
@@ -181,7 +184,12 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
 /// back together with the reports, so that checks across reports still
 /// run on whatever could be read. With a `cache`, a file unchanged since
 /// it was last read is not read again.
-pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>) -> Loaded {
+pub fn reports(
+    root: &Path,
+    config: &Config,
+    mut cache: Option<&mut ReportCache>,
+    bodies: Option<&body::Bodies>,
+) -> Loaded {
     let changed = cache.as_deref_mut().and_then(|c| c.changed.take());
     let same_files = |c: &ReportCache, changed: &HashSet<String>| {
         changed.iter().all(|file| {
@@ -214,7 +222,7 @@ pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>
             {
                 return (parsed.clone(), now, false);
             }
-            (parse_file(root, file, config), now, true)
+            (parse_file(root, file, config, bodies), now, true)
         })
         .collect();
     // The order of last time still holds when the same files are there and
@@ -297,13 +305,17 @@ pub fn reports(root: &Path, config: &Config, mut cache: Option<&mut ReportCache>
     }
 }
 
-/// Reads, parses and checks one report file.
-fn parse_file(root: &Path, file: &str, config: &Config) -> Parsed {
+/// Reads, parses and checks one report file, and prepares its body into
+/// `bodies` if it has no error.
+fn parse_file(root: &Path, file: &str, config: &Config, bodies: Option<&body::Bodies>) -> Parsed {
     let path = root.join(file);
     match source::read_text(&path) {
         Ok(text) => {
             let (report, problems) = report::parse(file, &text, config);
             let whole = report.is_some() && problems.iter().all(|p| p.warning);
+            if let (Some(bodies), Some(report), true) = (bodies, &report, whole) {
+                bodies.keep(file, &text, report.language, body::both_scripts(config));
+            }
             let ids = if whole {
                 Some(Vec::new())
             } else {
@@ -383,29 +395,4 @@ fn ids_written_in(text: &str) -> Option<Vec<String>> {
         }
     }
     Some(ids)
-}
-
-/// The Markdown body of `report`, read again from its file.
-pub fn body(root: &Path, report: &Report) -> Result<String, Diagnostic> {
-    body_at(root, report).map(|(body, _)| body)
-}
-
-/// A report's Markdown body, with every NUL read as U+FFFD, and the line
-/// of the file it starts on.
-pub fn body_at(root: &Path, report: &Report) -> Result<(String, usize), Diagnostic> {
-    let text = source::read_text(&root.join(&report.file)).map_err(|(line, column, message)| {
-        Diagnostic::at(&report.file, line, column, None, message)
-    })?;
-    let split = front_matter::split(&text).map_err(|e| {
-        Diagnostic::at(
-            &report.file,
-            e.line,
-            1,
-            None,
-            format!("{} (the file changed during the build)", e.message),
-        )
-    })?;
-    // CommonMark reads U+0000 as U+FFFD, for safety; so do the search
-    // index and the link check, which read the body from here too.
-    Ok((split.body.replace('\0', "\u{fffd}"), split.body_line))
 }

@@ -712,7 +712,7 @@ const MAX_BODY_SLIPS: usize = 20;
 /// feed and an XML or CSV download cannot hold them (C0 controls but tab
 /// and line breaks, DEL, C1 controls) or call them errors (Unicode's
 /// noncharacters). A NUL is not among them: as CommonMark says, it is read
-/// as U+FFFD (see [`super::body_at`]).
+/// as U+FFFD (see [`super::body::Prepared::new`]).
 fn body_slips(body: &str, first_line: usize, file: &str) -> Vec<Diagnostic> {
     let refused = |c: char| {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\0'))

@@ -4,8 +4,9 @@
 //! the page's own sections). Each broken link is a warning naming the
 //! file, the line and the link.
 
-use super::{Plan, Shared, address, markdown};
+use super::{Plan, Shared, address};
 use crate::diagnostic::Diagnostic;
+use crate::load::body::Prepared;
 use crate::model::Site;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -87,10 +88,11 @@ fn resolve(link: &str, page: &str, base: &str) -> Option<(String, Option<String>
     Some((folded, anchor))
 }
 
-/// The broken internal links of the site at `root`: in report bodies and
-/// in the theme's templates (`templates`: name → (origin, text)).
+/// The broken internal links of a site: in report bodies (each report's
+/// prepared body by `body`, none for one that cannot be read) and in the
+/// theme's templates (`templates`: name → (origin, text)).
 pub fn check(
-    root: &std::path::Path,
+    body: &(dyn Fn(usize) -> Option<Prepared> + Sync),
     shared: &Shared,
     plan: &Plan,
     extra: &[String],
@@ -107,19 +109,20 @@ pub fn check(
         anchors: BTreeMap::new(),
     };
     targets.paths.extend(extra.iter().cloned());
-    let mut bodies: Vec<Option<(String, usize)>> = Vec::with_capacity(site.reports.len());
-    for report in &site.reports {
-        let body = crate::load::body_at(root, report).ok();
-        if let Some((text, _)) = &body {
-            let mut anchors: BTreeSet<String> = markdown::anchors(&markdown::to_html(text))
-                .into_iter()
-                .collect();
-            anchors.extend(REPORT_SECTIONS.iter().map(|s| s.to_string()));
-            targets
-                .anchors
-                .insert(format!("reports/{}/", report.slug), anchors);
-        }
-        bodies.push(body);
+    // Each report's links, its anchors taken in as they are read: every
+    // body at once is never held.
+    let mut links: Vec<Vec<(usize, usize, String)>> = Vec::with_capacity(site.reports.len());
+    for (r, report) in site.reports.iter().enumerate() {
+        let Some(prepared) = body(r) else {
+            links.push(Vec::new());
+            continue;
+        };
+        let mut anchors: BTreeSet<String> = prepared.anchors.into_iter().collect();
+        anchors.extend(REPORT_SECTIONS.iter().map(|s| s.to_string()));
+        targets
+            .anchors
+            .insert(format!("reports/{}/", report.slug), anchors);
+        links.push(prepared.links);
     }
     let broken = |link: &str, page: &str| -> Option<String> {
         let (path, anchor) = resolve(link, page, base)?;
@@ -141,17 +144,12 @@ pub fn check(
         }
     };
     let mut problems = Vec::new();
-    for (report, body) in site.reports.iter().zip(&bodies) {
-        let Some((text, first_line)) = body else {
-            continue;
-        };
+    for (report, links) in site.reports.iter().zip(&links) {
         let page = format!("reports/{}/", report.slug);
-        for (offset, link) in markdown::links(text) {
-            if let Some(message) = broken(&link, &page) {
-                let before = &text[..offset];
-                let line = first_line + before.matches('\n').count();
-                let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-                problems.push(Diagnostic::at(&report.file, line, column, None, message).warning());
+        for (line, column, link) in links {
+            if let Some(message) = broken(link, &page) {
+                problems
+                    .push(Diagnostic::at(&report.file, *line, *column, None, message).warning());
             }
         }
     }

@@ -17,7 +17,6 @@ pub mod edition;
 pub mod home;
 pub mod links;
 pub mod listing;
-pub mod markdown;
 pub mod metric;
 pub mod pace;
 pub mod paging;
@@ -181,7 +180,8 @@ pub struct More<'a> {
     pub unit: Option<&'a str>,
 }
 
-/// Reads a report's Markdown body when its page is made.
+/// A report's body as HTML, in the script its page shows it in (see
+/// [`crate::load::body`]), when its page is made.
 pub type BodyReader<'a> = dyn Fn(&Report) -> Result<String, Diagnostic> + Sync + 'a;
 
 /// Lists every page of the site, in a stable order.

@@ -2,7 +2,7 @@
 //! they come from.
 
 use super::shared::{Crumb, Figures, MetricRow, ReportLink, row_note, standing_key};
-use super::{BodyReader, Shared, Values, View, bare, markdown};
+use super::{BodyReader, Shared, Values, View, bare};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Source, Standing};
 use serde::Serialize;
@@ -41,7 +41,7 @@ pub fn view<'a>(shared: &'a Shared, r: usize, body: &BodyReader) -> Result<View<
         .iter()
         .filter_map(|t| shared.topic_link(t))
         .collect();
-    let markdown = body(report)?;
+    let body = body(report)?;
     view.values = Values::Report(ReportPage {
         report: shared.report_link(r),
         city_url: &shared.places[city][0].url,
@@ -53,7 +53,7 @@ pub fn view<'a>(shared: &'a Shared, r: usize, body: &BodyReader) -> Result<View<
         topics,
         source: &report.source,
         metrics: rows(shared, r),
-        body: markdown::to_html(&markdown),
+        body,
     });
     Ok(view)
 }

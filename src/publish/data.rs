@@ -861,7 +861,7 @@ mod tests {
     fn the_site_wide_files_made_as_written_hold_every_metric_where_they_say() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
         let config = crate::load::load_config(&root).unwrap();
-        let loaded = crate::load::reports(&root, &config, None);
+        let loaded = crate::load::reports(&root, &config, None, None);
         let metrics = crate::join::join(&loaded.reports, &config, &loaded.unread_ids).unwrap();
         let site = crate::model::Site {
             config,

@@ -3,7 +3,7 @@
 //! build of what changed makes again; the rest stay as published.
 
 use super::kept;
-use super::make::{Made, Only, PageId, PageKey, render_all};
+use super::make::{Made, Only, PageId, PageKey, SiteRead, render_all};
 use super::{Failure, Progress, Summary, free_later};
 use crate::join::index::{Index, Listing};
 use crate::model::Site;
@@ -11,10 +11,8 @@ use crate::output::{Bytes, Staging};
 use crate::pages::{self, Page};
 use crate::publish;
 use crate::publish::Step;
-use crate::render::Theme;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
-use std::path::Path;
 use std::sync::Arc;
 
 /// The site-wide open data as the last build made it, to take the parts of
@@ -114,11 +112,8 @@ impl Changes<'_> {
 /// pages the site no longer has, and swaps it in: the summary, and the
 /// files of every page of the site.
 pub(super) fn build_changes(
-    root: &Path,
+    read: &SiteRead,
     staging: Staging,
-    site: &Site,
-    index: &Index,
-    theme: &Theme,
     progress: &Progress,
     changes: Changes,
 ) -> Result<(Summary, HashMap<PageId, Vec<String>>), Failure> {
@@ -149,7 +144,7 @@ pub(super) fn build_changes(
         pages: made,
         ids,
         ..
-    } = render_all(root, site, index, theme, &write, progress, only)?;
+    } = render_all(read, &write, progress, only)?;
     // The files of pages the site no longer has, unless a page made now
     // has them.
     let ids: HashSet<&PageId> = ids.iter().collect();

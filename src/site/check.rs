@@ -1,8 +1,8 @@
 //! `renewal check`: every stage of a build but the writing, and the link
 //! check over what a build would write.
 
-use super::make::{Only, render_all};
-use super::read::load_all;
+use super::make::{Only, SiteRead, render_all};
+use super::read::{load_all, new_bodies};
 use super::{Failure, Progress, Summary};
 use crate::join::index::Index;
 use crate::output::{Bytes, WriteError};
@@ -13,8 +13,9 @@ use std::path::Path;
 /// Loads, validates and renders the whole site, writing nothing. With
 /// `strict`, warnings fail it as errors do.
 pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, Failure> {
+    let bodies = new_bodies()?;
     let (site, theme, mut warnings) =
-        load_all(root, strict, None, None, || None).map_err(Failure::Content)?;
+        load_all(root, strict, None, None, &bodies, || None).map_err(Failure::Content)?;
     let index = Index::build(&site);
     // Every file a build writes, for the link check.
     let files = std::sync::Mutex::new(Vec::new());
@@ -37,7 +38,14 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
         steps: &Step::ALL,
         ..Only::default()
     };
-    let summary = render_all(root, &site, &index, &theme, &record, progress, only)?.summary;
+    let read = SiteRead {
+        root,
+        bodies: &bodies,
+        site: &site,
+        index: &index,
+        theme: &theme,
+    };
+    let summary = render_all(&read, &record, progress, only)?.summary;
     let files: Vec<String> = files
         .into_inner()
         .unwrap_or_default()
@@ -54,7 +62,9 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
             (name.clone(), (origin, text.clone()))
         })
         .collect();
-    let mut links = pages::links::check(root, &shared, &plan, &files, &templates);
+    let both = crate::load::body::both_scripts(&site.config);
+    let body = |r: usize| bodies.get(root, &site.reports[r], both).ok();
+    let mut links = pages::links::check(&body, &shared, &plan, &files, &templates);
     if strict && !links.is_empty() {
         for link in &mut links {
             link.warning = false;

@@ -646,7 +646,9 @@ mod tests {
     #[test]
     fn a_kept_index_is_taken_only_if_every_number_in_it_fits_the_site() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
-        let (site, _, _) = super::super::load_all(&root, false, None, None, || None).unwrap();
+        let bodies = crate::load::body::Bodies::new().unwrap();
+        let (site, _, _) =
+            super::super::load_all(&root, false, None, None, &bodies, || None).unwrap();
         let index = Index::build(&site);
         assert!(fits(&index, &site));
         let damaged: [&dyn Fn(&mut Index); 5] = [

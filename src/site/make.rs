@@ -5,7 +5,7 @@
 use super::{Failure, Progress, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::join::index::{Index, Listing};
-use crate::load;
+use crate::load::body::{Bodies, both_scripts};
 use crate::model::Site;
 use crate::output::{Bytes, WriteError};
 use crate::pages::{self, Page, Shared, edition};
@@ -140,6 +140,17 @@ impl PageKey {
     }
 }
 
+/// What pages are made from: the site as read, where it is, the bodies of
+/// its reports, its index and its theme.
+#[derive(Clone, Copy)]
+pub(super) struct SiteRead<'a> {
+    pub(super) root: &'a Path,
+    pub(super) bodies: &'a Bodies,
+    pub(super) site: &'a Site,
+    pub(super) index: &'a Index,
+    pub(super) theme: &'a Theme,
+}
+
 /// Which pages to make: all of them (the default), or those `wanted`
 /// says; which of the site-wide steps to run with them; and, if
 /// `superseded` says so before a page, none of the rest.
@@ -197,14 +208,18 @@ fn step_ids(editions: usize) -> impl Iterator<Item = PageId> {
 /// site (all, or the `wanted` ones), and runs the site-wide steps `only`
 /// names, in parallel, one edition at a time.
 pub(super) fn render_all(
-    root: &Path,
-    site: &Site,
-    index: &Index,
-    theme: &Theme,
+    read: &SiteRead,
     write: &Writer,
     progress: &Progress,
     only: Only,
 ) -> Result<Made, Failure> {
+    let SiteRead {
+        root,
+        bodies,
+        site,
+        index,
+        theme,
+    } = *read;
     let Only {
         pages: listed,
         wanted,
@@ -254,8 +269,11 @@ pub(super) fn render_all(
         .collect();
     ids.extend(step_ids(editions.len()));
     (progress.start)(todos.iter().map(Vec::len).sum());
+    // Each report's body as its pages show it, prepared when it was read.
+    let both = both_scripts(&site.config);
     let body = |report: &crate::model::Report| {
-        load::body(root, report).map(|text| edition::body_in(report, text))
+        let prepared = bodies.get(root, report, both)?;
+        Ok(prepared.html_for(report).to_string())
     };
     // Every page's full address in every edition, for the sitemap.
     let everything = || {
@@ -306,7 +324,14 @@ pub(super) fn render_all(
         };
         let shared = Shared::new(&edition_site, index, &edition_theme.strings);
         let folder = &editions[e].folder;
-        let bodies = |r: usize| body(&edition_site.reports[r]).unwrap_or_default();
+        // The text of a report's body as the search index reads it: in the
+        // script the edition shows it in.
+        let texts = |r: usize| {
+            let report = &edition_site.reports[r];
+            (bodies.get(root, report, both))
+                .map(|prepared| edition::body_in(report, prepared.text))
+                .unwrap_or_default()
+        };
         let make_page = |(id, page): (PageId, Page)| {
             if stop() {
                 return Outcome::Skipped(id);
@@ -340,7 +365,7 @@ pub(super) fn render_all(
             root,
             edition: &editions[e],
             everything: &everything,
-            bodies: &bodies,
+            bodies: &texts,
             theme: &edition_theme,
             reuse,
             stop: &stop,

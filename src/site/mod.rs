@@ -25,7 +25,7 @@ mod read;
 mod year;
 
 use changes::{Changes, build_changes, last_data};
-use make::{Only, PagePaths, render_all};
+use make::{Only, PagePaths, SiteRead, render_all};
 use read::load_all;
 
 pub use check::check;
@@ -39,7 +39,7 @@ use crate::model::Site;
 use crate::output::{Bytes, Staging, WriteError};
 use crate::pages::edition;
 use crate::publish::Step;
-use crate::render::{self, Theme};
+use crate::render::{self};
 use crate::{join, load, publish};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -159,7 +159,8 @@ fn build_opening(
         });
         before.as_ref()
     };
-    let loaded = load_all(root, strict, Some(&mut cache), theme, make_before);
+    let bodies = read::new_bodies()?;
+    let loaded = load_all(root, strict, Some(&mut cache), theme, &bodies, make_before);
     let (site, theme, warnings) = loaded.map_err(Failure::Content)?;
     let before = before.into_inner().flatten();
     // The last build's index (to tell what the changed reports fed), as it
@@ -215,6 +216,13 @@ fn build_opening(
                 Changes::between(last, before, before_index, &site, &index)
             });
     let mut reuse = publish::Reuse::default();
+    let read = SiteRead {
+        root,
+        bodies: &bodies,
+        site: &site,
+        index: &index,
+        theme: &theme,
+    };
     let (summary, paths) = match changes {
         Some(mut changes) => {
             // Read only when a report changed: otherwise the site-wide
@@ -233,7 +241,7 @@ fn build_opening(
                 reuse.made = std::sync::Mutex::new(changes.data.take());
             }
             changes.reuse = Some(&reuse);
-            build_changes(root, staging, &site, &index, &theme, progress, changes)?
+            build_changes(&read, staging, progress, changes)?
         }
         None => {
             let only = Only {
@@ -241,7 +249,7 @@ fn build_opening(
                 reuse: Some(&reuse),
                 ..Only::default()
             };
-            let (summary, made) = build_into(root, staging, &site, &index, &theme, progress, only)?;
+            let (summary, made) = build_into(&read, staging, progress, only)?;
             (summary, made.into_iter().collect())
         }
     };
@@ -255,7 +263,7 @@ fn build_opening(
         };
         kept::write(&at, &key, &site.reports, &cache, &made, last.as_ref());
     }
-    free_later((site, index, theme, last, cache, paths));
+    free_later((site, index, theme, last, cache, paths, bodies));
     Ok(Summary {
         warnings,
         ..summary
@@ -265,11 +273,8 @@ fn build_opening(
 /// Renders every page of `site` into a copy of the output and swaps it
 /// in: the summary (with the marker counted), and where each page went.
 fn build_whole(
-    root: &Path,
+    read: &SiteRead,
     output: &Path,
-    site: &Site,
-    index: &Index,
-    theme: &Theme,
     progress: &Progress,
     converted: Option<&Mutex<Vec<edition::Converted>>>,
 ) -> Result<(Summary, Vec<PagePaths>), Failure> {
@@ -281,22 +286,19 @@ fn build_whole(
         steps: &Step::ALL,
         ..Only::default()
     };
-    build_into(root, staging, site, index, theme, progress, only)
+    build_into(read, staging, progress, only)
 }
 
 /// As [`build_whole`], into a copy already opened, making the pages
 /// `only` says (all, for a whole build).
 fn build_into(
-    root: &Path,
+    read: &SiteRead,
     staging: Staging,
-    site: &Site,
-    index: &Index,
-    theme: &Theme,
     progress: &Progress,
     only: Only,
 ) -> Result<(Summary, Vec<PagePaths>), Failure> {
     let write = |path: &str, bytes: Bytes| staging.put(path, bytes);
-    let made = render_all(root, site, index, theme, &write, progress, only)?;
+    let made = render_all(read, &write, progress, only)?;
     let (summary, made) = (made.summary, made.pages);
     let written = staging.commit().map_err(|e| Failure::Write(e.0))?;
     let summary = Summary {

@@ -3,10 +3,11 @@
 //! the pages that report feeds, written in place, its own page first.
 
 use super::changes::Touched;
-use super::make::{Made, Only, PageId, PageKey, render_all};
-use super::read::load_all;
+use super::make::{Made, Only, PageId, PageKey, SiteRead, render_all};
+use super::read::{load_all, new_bodies};
 use super::{Failure, Progress, Summary, build_whole, refuse_output};
 use crate::join::index::Index;
+use crate::load::body::Bodies;
 use crate::load::{CONFIG_FILE, ReportCache};
 use crate::model::Site;
 use crate::output::{Bytes, InPlace, WriteError};
@@ -24,6 +25,8 @@ use std::sync::{Arc, Mutex};
 #[derive(Default)]
 pub struct Preview {
     cache: ReportCache,
+    /// The bodies of the reports read, for as long as `cache` holds.
+    bodies: Option<Bodies>,
     last: Option<Kept>,
     /// Pages a superseded build left unmade: the next build makes them.
     owed: HashSet<PageId>,
@@ -90,7 +93,13 @@ impl Preview {
         refuse_output(root, output)?;
         if changed.iter().any(|p| p == CONFIG_FILE) {
             self.cache = ReportCache::default();
+            self.bodies = None;
         }
+        let bodies = match self.bodies.take() {
+            Some(bodies) => bodies,
+            None => new_bodies()?,
+        };
+        let bodies = &*self.bodies.insert(bodies);
         let finishing = changed.is_empty() && !self.owed.is_empty() && self.last.is_some();
         let reports_only =
             (!changed.is_empty() || finishing) && changed.iter().all(|p| p.starts_with("content/"));
@@ -106,9 +115,15 @@ impl Preview {
             // The watcher names every file that changed.
             self.cache.only_changed(changed);
         }
-        let (site, theme, warnings) =
-            load_all(root, strict, Some(&mut self.cache), kept_theme, || before)
-                .map_err(Failure::Content)?;
+        let (site, theme, warnings) = load_all(
+            root,
+            strict,
+            Some(&mut self.cache),
+            kept_theme,
+            bodies,
+            || before,
+        )
+        .map_err(Failure::Content)?;
         // A change to templates alone re-renders the pages whose template
         // uses one of them.
         let theme_templates = format!("themes/{}/templates/", site.config.theme);
@@ -141,15 +156,14 @@ impl Preview {
                 kept.clear();
             }
             let index = Index::build(&site);
-            let (summary, made) = build_whole(
+            let read = SiteRead {
                 root,
-                output,
-                &site,
-                &index,
-                &theme,
-                progress,
-                Some(&self.converted),
-            )?;
+                bodies,
+                site: &site,
+                index: &index,
+                theme: &theme,
+            };
+            let (summary, made) = build_whole(&read, output, progress, Some(&self.converted))?;
             self.owed.clear();
             self.last = Some(Kept {
                 site,
@@ -276,6 +290,13 @@ impl Preview {
                 0 => &placed,
                 _ => index.get_or_insert_with(|| Index::build(&site)),
             };
+            let read = SiteRead {
+                root,
+                bodies,
+                site: &site,
+                index,
+                theme: &theme,
+            };
             // Whether a newer change has overtaken this step (never the
             // first, which is always finished).
             let stop = || step.superseded.is_some_and(|s| s());
@@ -308,7 +329,7 @@ impl Preview {
                 pages,
                 ids: all,
                 skipped: left,
-            } = render_all(root, &site, index, &theme, &write, progress, step)?;
+            } = render_all(&read, &write, progress, step)?;
             keys = all;
             skipped.extend(left);
             // Overtaken: what was made is not written either, so that the

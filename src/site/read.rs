@@ -3,11 +3,23 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::load::ReportCache;
+use crate::load::body::Bodies;
 use crate::model::Site;
 use crate::model::config::Config;
 use crate::render::{self, Theme};
 use crate::{join, load};
 use std::path::Path;
+
+/// A new store for the bodies of the reports a build reads (see
+/// [`Bodies`]).
+pub(super) fn new_bodies() -> Result<Bodies, super::Failure> {
+    Bodies::new().map_err(|e| {
+        super::Failure::Write(format!(
+            "cannot make a temporary file in {}: {e}",
+            std::env::temp_dir().display()
+        ))
+    })
+}
 
 /// Whether `problems` hold an error, not only warnings.
 pub(super) fn has_errors(problems: &[Diagnostic]) -> bool {
@@ -25,9 +37,11 @@ pub(super) fn load_site<'b>(
     root: &Path,
     config: Config,
     cache: Option<&mut ReportCache>,
+    bodies: &Bodies,
     before: impl FnOnce() -> Option<&'b Site> + Send,
 ) -> (Option<Site>, Vec<Diagnostic>) {
-    let (loaded, before) = rayon::join(|| load::reports(root, &config, cache), before);
+    let read = || load::reports(root, &config, cache, Some(bodies));
+    let (loaded, before) = rayon::join(read, before);
     let load::Loaded {
         mut reports,
         mut problems,
@@ -66,13 +80,15 @@ pub(super) fn load_site<'b>(
 /// Loads the site and its theme, with the warnings found; or every problem
 /// found, content and templates together. With `strict`, warnings count
 /// as errors. A `kept` theme, already prepared for the same site.yaml, is
-/// used instead of reading the theme again. `before` gives the site
-/// before an edit (see [`load_site`]).
+/// used instead of reading the theme again. The bodies of the reports
+/// read go into `bodies`. `before` gives the site before an edit (see
+/// [`load_site`]).
 pub(super) fn load_all<'b>(
     root: &Path,
     strict: bool,
     cache: Option<&mut ReportCache>,
     kept: Option<Theme>,
+    bodies: &Bodies,
     before: impl FnOnce() -> Option<&'b Site> + Send,
 ) -> Result<(Site, Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (config, mut problems) = load::read_config(root);
@@ -84,7 +100,7 @@ pub(super) fn load_all<'b>(
         Some(theme) => Ok(theme),
         None => render::theme::load(root, &config),
     };
-    let (site, more) = load_site(root, config, cache, before);
+    let (site, more) = load_site(root, config, cache, bodies, before);
     problems.extend(more);
     problems.extend(crate::snapshot::problems(root));
     let theme = match theme {

@@ -2,7 +2,7 @@
 //! sources they are made from.
 
 use super::Failure;
-use super::read::load_all;
+use super::read::{load_all, new_bodies};
 use crate::join::index::Index;
 use crate::load::CONFIG_FILE;
 use crate::pages::edition;
@@ -25,7 +25,9 @@ pub struct YearPages {
 
 /// The pages about `year` of the site at `root`: what its snapshot holds.
 pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
-    let (site, theme, _) = load_all(root, false, None, None, || None).map_err(Failure::Content)?;
+    let bodies = new_bodies()?;
+    let (site, theme, _) =
+        load_all(root, false, None, None, &bodies, || None).map_err(Failure::Content)?;
     let index = Index::build(&site);
     let editions: Vec<String> = edition::all(&site.config)
         .into_iter()

@@ -14,7 +14,7 @@ fn joining_again_after_each_kind_of_edit_matches_a_whole_join() {
     let root = repo();
     let (config, _) = load::read_config(&root);
     let config = config.expect("the example site's configuration");
-    let loaded = load::reports(&root, &config, None);
+    let loaded = load::reports(&root, &config, None, None);
     assert!(loaded.problems.iter().all(|p| p.warning));
     let before = join(&loaded.reports, &config, &Unread::None).expect("the example joins");
     // An update's entry: it states a metric that a plan introduces.

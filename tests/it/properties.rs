@@ -5,10 +5,10 @@
 //! script into a page.
 
 use proptest::prelude::*;
+use renewal::load::markdown;
 use renewal::load::{config, front_matter, report, yaml};
 use renewal::model::Figure;
 use renewal::model::date::Date;
-use renewal::pages::markdown;
 
 const SITE: &str = "title: t\nbase_url: https://x.example.org/\ncities:\n  - id: test-city\n    name: 测试市\n    districts:\n      - id: east\n        name: 东区\ntopics:\n  - id: gas\n    name: 燃气\n";
 
