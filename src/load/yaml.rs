@@ -6,6 +6,11 @@
 //! path (`metrics[2].target`) from the block-style YAML around that line.
 //! Values that must be checked after deserializing (dates, ids, signs) are
 //! read as `Spanned` so their own place can be reported too.
+//!
+//! What an error is about is told from its kind ([`Kind`]): serde-saphyr's
+//! error variant and, for text that is not YAML, its parser's error kind;
+//! never from the words of a message, which a new version of the crate may
+//! change without anything failing.
 
 use crate::diagnostic::{Diagnostic, Place};
 use serde::de::DeserializeOwned;
@@ -39,10 +44,11 @@ pub fn read_linted<T: DeserializeOwned>(
     let mut problems: Vec<Diagnostic> = linted.slips;
     let mut set_aside: Vec<String> = Vec::new();
     loop {
-        let (problem, about_a_value) = match parse_classified::<T>(&text, file, line_offset) {
+        let (problem, kind) = match parse_classified::<T>(&text, file, line_offset) {
             Ok(value) => return (Some(value), problems),
-            Err(error) => error,
+            Err(error) => *error,
         };
+        let (about_a_value, missing) = (kind.about_a_value(), matches!(kind, Kind::Missing(_)));
         // What the parser says about a line with a slip only repeats it.
         let on_a_slip = problem
             .line
@@ -50,7 +56,7 @@ pub fn read_linted<T: DeserializeOwned>(
             .is_some_and(|l| slip_lines.contains(&l));
         // A required field missing because its line was set aside has
         // been reported already, as the error on that line.
-        let consequence = problem.message.starts_with("required field")
+        let consequence = missing
             && problem
                 .field
                 .as_ref()
@@ -853,35 +859,15 @@ pub fn parse<T: DeserializeOwned>(
     file: &str,
     line_offset: usize,
 ) -> Result<T, Diagnostic> {
-    parse_classified(yaml, file, line_offset).map_err(|(d, _)| d)
+    parse_classified(yaml, file, line_offset).map_err(|error| error.0)
 }
 
-/// Messages of errors about a value that does not fit its field, as
-/// opposed to text that is not YAML at all: reading can go on past them
-/// by setting the field aside.
-const VALUE_ERRORS: &[&str] = &[
-    "unknown field",
-    "missing field",
-    "duplicate mapping key",
-    "invalid type",
-    "invalid value",
-    "invalid length",
-    "unknown variant",
-    "expected ",
-    "cannot deserialize",
-    "invalid floating point",
-    "invalid integer",
-    "invalid i",
-    "invalid u",
-];
-
-/// Like [`parse`]; the error says too whether it is about a value that
-/// does not fit its field (true) or about YAML syntax (false).
+/// Like [`parse`]; the error comes with what kind of error it is.
 fn parse_classified<T: DeserializeOwned>(
     yaml: &str,
     file: &str,
     line_offset: usize,
-) -> Result<T, (Diagnostic, bool)> {
+) -> Result<T, Box<(Diagnostic, Kind)>> {
     // The parser's default budget (250,000 nodes) is meant for untrusted
     // input of any size; a report is at most 8 MiB, so its budget grows to
     // what such a file can hold.
@@ -895,27 +881,22 @@ fn parse_classified<T: DeserializeOwned>(
             .location()
             .map(|l| (l.line() as usize, l.column() as usize))
             .unwrap_or((0, 0));
-        let raw = error.without_snippet().to_string();
-        let raw = match raw.rfind(" at line ") {
-            Some(i) => raw[..i].to_string(),
-            None => raw,
-        };
-        let about_a_value = VALUE_ERRORS.iter().any(|p| raw.starts_with(p));
-        let (mut message, missing) = friendly(&raw);
+        let kind = Kind::of(&error);
         let field = if line == 0 {
             None
-        } else if let Some(missing) = missing {
+        } else if let Kind::Missing(missing) = &kind {
             let parent = field_path_at(yaml, line).and_then(|p| parent_of(&p));
             Some(match parent {
                 Some(parent) => format!("{parent}.{missing}"),
-                None => missing,
+                None => missing.to_string(),
             })
         } else {
             field_path_at(yaml, line)
         };
-        if let Some(better) = in_context(yaml, line, field.as_deref(), &raw) {
-            message = better;
-        }
+        let message = match kind.in_context(yaml, line, field.as_deref()) {
+            Some(better) => better,
+            None => kind.message(&error),
+        };
         // At the end of the input the parser may point one line past the
         // last; the end of the last line is where the editor should look.
         let last = yaml.lines().count().max(1);
@@ -926,11 +907,212 @@ fn parse_classified<T: DeserializeOwned>(
             (line, column)
         };
         let line = if line == 0 { 0 } else { line + line_offset };
-        (
-            Diagnostic::at(file, line, column, field, message),
-            about_a_value,
-        )
+        Box::new((Diagnostic::at(file, line, column, field, message), kind))
     })
+}
+
+/// What a YAML error is about, told from the kind of error the reader
+/// reports (its variant, and the parser's error kind inside it), never
+/// from the words of its message: a new version of the reader may word
+/// them otherwise.
+#[derive(Debug)]
+enum Kind {
+    /// A required field is not there.
+    Missing(&'static str),
+    /// A field this block does not have, with the ones it has.
+    Unknown(String, Vec<&'static str>),
+    /// A key given twice in one block.
+    Twice(Option<String>),
+    /// A word that is not one of the words allowed.
+    NotAllowed(String, Vec<&'static str>),
+    /// A field left empty.
+    Empty,
+    /// Text, a list or a block where something else was expected.
+    Expected(Expected),
+    /// A value that is not a whole number, where one is expected.
+    NotWhole,
+    /// A value that starts with `*`, which YAML reads as a reference to
+    /// another value.
+    Alias,
+    /// A tag (`!!int`) on a value.
+    Tagged,
+    /// More values than a report can hold.
+    TooLarge,
+    /// A second YAML document after the first.
+    Documents,
+    /// Text that is not YAML, by the parser's own kind of error.
+    Syntax(Option<serde_saphyr::granit_parser::ErrorKind>),
+}
+
+/// What the reader expected where a value did not fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expected {
+    Text,
+    List,
+    Block,
+}
+
+impl Kind {
+    fn of(error: &serde_saphyr::Error) -> Kind {
+        use serde_saphyr::Error as E;
+        let mut error = error.without_snippet();
+        while let E::AliasError { error: inner, .. } = error {
+            error = inner.without_snippet();
+        }
+        match error {
+            E::SerdeMissingField { field, .. } => Kind::Missing(field),
+            E::SerdeUnknownField {
+                field, expected, ..
+            } => Kind::Unknown(field.clone(), expected.clone()),
+            E::DuplicateMappingKey { key, .. } => Kind::Twice(key.clone()),
+            E::SerdeUnknownVariant {
+                variant, expected, ..
+            } => Kind::NotAllowed(variant.clone(), expected.clone()),
+            E::NullIntoString { .. } => Kind::Empty,
+            // The reader names what it expected with one of a few fixed
+            // words of its code.
+            E::Unexpected { expected, .. } => Kind::Expected(match *expected {
+                "sequence start" => Expected::List,
+                "mapping start" => Expected::Block,
+                _ => Expected::Text,
+            }),
+            E::SerdeInvalidType { .. } | E::SerdeInvalidLength { .. } => {
+                Kind::Expected(Expected::Text)
+            }
+            E::InvalidScalar { .. } | E::SerdeInvalidValue { .. } => Kind::NotWhole,
+            E::TaggedScalarCannotDeserializeIntoString { .. } => Kind::Tagged,
+            E::UnknownAnchor { .. } => Kind::Alias,
+            E::MultipleDocuments { .. } => Kind::Documents,
+            E::Budget { .. } => Kind::TooLarge,
+            E::ExternalMessage { source, .. } => match &**source {
+                serde_saphyr::ExternalMessageSource::Parser(scan) => {
+                    Kind::Syntax(Some(scan.kind().clone()))
+                }
+                _ => Kind::Syntax(None),
+            },
+            _ => Kind::Syntax(None),
+        }
+    }
+
+    /// Whether the error is about a value that does not fit its field, as
+    /// opposed to text that is not YAML at all: reading can go on past it
+    /// by setting the field aside.
+    fn about_a_value(&self) -> bool {
+        !matches!(self, Kind::Syntax(_) | Kind::TooLarge | Kind::Documents)
+    }
+
+    /// What an editor is told.
+    fn message(&self, error: &serde_saphyr::Error) -> String {
+        use serde_saphyr::granit_parser::ErrorKind as P;
+        let indentation = "this line's indentation does not fit the lines around it: the fields of one block start in the same column, and a list item's fields line up under its first field";
+        let quote = "put the whole value in quotes: \"…\"";
+        match self {
+            Kind::Missing(name) => format!("required field `{name}` is missing from this block"),
+            Kind::Unknown(name, allowed) => {
+                // `target: 1,000` in a flow mapping reads as a field named `000`.
+                let hint = if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
+                    format!(
+                        " (`{name}` looks like the end of a number written with a separator, as in 1,{name}: write numbers as plain digits)"
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "unknown field `{name}`{hint}; the fields allowed here are: {}",
+                    allowed.join(", ")
+                )
+            }
+            Kind::Twice(key) => format!(
+                "`{}` is given twice in the same block; keep one",
+                key.as_deref().unwrap_or("a field")
+            ),
+            Kind::NotAllowed(word, allowed) => format!(
+                "`{word}` is not allowed here; write one of: {}",
+                allowed.join(", ")
+            ),
+            Kind::Empty => "this field is empty: write its value, or remove the line".into(),
+            Kind::Expected(Expected::List) => "expected a list here: one item per line, each starting with `- `, or all on one line as [a, b]".into(),
+            Kind::Expected(Expected::Block) => "expected `field: value` lines here (a block of named fields, not a list or plain text)".into(),
+            Kind::Expected(Expected::Text) => "expected text here, not a list or a block of fields; if the text starts with [ or {, put it in quotes".into(),
+            Kind::NotWhole => "expected a whole number such as 2024".into(),
+            Kind::Alias => format!(
+                "a value that starts with `*` is read by YAML as a reference to another value; {quote}"
+            ),
+            Kind::Tagged => "a YAML tag such as `!!int` is not needed here: write the value alone".into(),
+            Kind::TooLarge => "this front matter is too large to read (hundreds of thousands of values); split the report".into(),
+            Kind::Syntax(Some(kind)) => match kind {
+                P::MappingValueNotAllowed => format!(
+                    "this value holds ': ', which YAML reads as the start of another field; {quote}"
+                ),
+                P::UnknownAnchor => Kind::Alias.message(error),
+                P::InvalidTrailingSingleQuotedScalar => "the value is in single quotes and holds a single quote itself; write that one twice (''), or put the value in double quotes".into(),
+                P::InvalidTrailingDoubleQuotedScalar => "the value starts with a quoted part and goes on after the closing quote; put the whole value in quotes, and write the quotation marks inside as 「」".into(),
+                P::ExpectedBlockMappingKey
+                | P::ExpectedBlockSequenceEntry
+                | P::BlockSequenceEntryNotAllowed
+                | P::InvalidIndentation
+                | P::InvalidQuotedScalarIndent
+                | P::InvalidFlowScalarIndent => indentation.into(),
+                P::SimpleKeyExpected | P::InvalidSimpleKey => {
+                    "a line here is neither `field: value` nor a list item; check that every field has its colon".into()
+                }
+                P::InvalidBlockScalarHeader
+                | P::InvalidBlockScalarIndent
+                | P::ZeroBlockScalarIndent
+                | P::TabAtBlockScalarStart => format!(
+                    "YAML reads a value starting with `|` or `>` as the start of a block of text; {quote}"
+                ),
+                P::UnexpectedCharacter { character, .. } => format!(
+                    "YAML does not allow a value to start with `{character}`; {quote}"
+                ),
+                P::UnclosedQuotedScalar => "the quotation mark that opens this value is never closed; close it at the end of the value, or remove it".into(),
+                P::UnclosedFlowCollection { open } | P::MismatchedFlowCollectionEnd { open, .. } => format!(
+                    "the `{open}` that opens this value is never closed as it should be; close it, or {quote}"
+                ),
+                P::ExpectedDocumentStart | P::InvalidDocumentEnd => "YAML reads a line `...` as the end of the front matter, so the lines after it are not read; remove it, or put the value it belongs to in quotes".into(),
+                // The parser's own description, for the kinds an editor
+                // hardly makes.
+                _ => error.without_snippet().to_string(),
+            },
+            Kind::Syntax(None) => error.without_snippet().to_string(),
+            Kind::Documents => "a line `---` or `...` here starts another YAML document, and the front matter (or site.yaml) is one: remove the line, or put the value it belongs to in quotes".into(),
+        }
+    }
+
+    /// A message that knows the lines around the error (1-based `line` of
+    /// `yaml`, at `field`): a line indented under a field that already has
+    /// a value, and a figure given as a list or a block.
+    fn in_context(&self, yaml: &str, line: usize, field: Option<&str>) -> Option<String> {
+        let figure = field.is_some_and(|f| {
+            ["target", "actual", "baseline", "year", "page_size"]
+                .iter()
+                .any(|name| f == *name || f.ends_with(&format!(".{name}")))
+        });
+        if figure && matches!(self, Kind::Expected(_)) {
+            return Some("expected a plain number such as 12.8 here, not a list or a block".into());
+        }
+        let Kind::Syntax(Some(serde_saphyr::granit_parser::ErrorKind::MappingValueNotAllowed)) =
+            self
+        else {
+            return None;
+        };
+        let lines: Vec<&str> = yaml.lines().collect();
+        let here = lines.get(line.checked_sub(1)?)?;
+        let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+        let above = lines[..line - 1]
+            .iter()
+            .rev()
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+        let above_key = key_of(above.trim_start().trim_start_matches("- "))?;
+        let above_has_value = above
+            .split_once(": ")
+            .is_some_and(|(_, v)| !v.trim().is_empty() && !v.trim_start().starts_with('#'));
+        (key_of(here.trim_start()).is_some() && indent(here) > indent(above) && above_has_value).then(|| {
+            format!(
+                "this line is indented deeper than `{above_key}` above it, which already has a value, so YAML reads it as part of that value; line it up with `{above_key}`"
+            )
+        })
+    }
 }
 
 /// The place of a spanned value, in lines of the whole file.
@@ -940,188 +1122,6 @@ pub fn place<T>(spanned: &serde_saphyr::Spanned<T>, line_offset: usize) -> Place
         line: if line == 0 { 0 } else { line + line_offset },
         column: spanned.referenced.column() as usize,
     }
-}
-
-/// A message that knows the line around an error: a line indented under a
-/// field that already has a value, and a figure given as a list.
-fn in_context(yaml: &str, line: usize, field: Option<&str>, raw: &str) -> Option<String> {
-    let figure = field.is_some_and(|f| {
-        ["target", "actual", "baseline", "year", "page_size"]
-            .iter()
-            .any(|name| f == *name || f.ends_with(&format!(".{name}")))
-    });
-    if figure && (raw.starts_with("expected string scalar") || raw.starts_with("invalid type")) {
-        return Some("expected a plain number such as 12.8 here, not a list or a block".into());
-    }
-    if !raw.starts_with("mapping values are not allowed") {
-        return None;
-    }
-    let lines: Vec<&str> = yaml.lines().collect();
-    let here = lines.get(line.checked_sub(1)?)?;
-    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
-    let above = lines[..line - 1]
-        .iter()
-        .rev()
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
-    let above_key = key_of(above.trim_start().trim_start_matches("- "))?;
-    let above_has_value = above
-        .split_once(": ")
-        .is_some_and(|(_, v)| !v.trim().is_empty() && !v.trim_start().starts_with('#'));
-    (key_of(here.trim_start()).is_some() && indent(here) > indent(above) && above_has_value).then(|| {
-        format!(
-            "this line is indented deeper than `{above_key}` above it, which already has a value, so YAML reads it as part of that value; line it up with `{above_key}`"
-        )
-    })
-}
-
-/// The parser's fixed wordings (by how they start) and what an editor is
-/// told instead.
-const PLAIN_WORDS: &[(&[&str], &str)] = &[
-    (
-        &["invalid floating point", "expected f64"],
-        "expected a plain number such as 12.8 (no units or 万 in the number; put the unit in `unit`)",
-    ),
-    (
-        &[
-            "expected string scalar",
-            "invalid type: sequence",
-            "invalid type: map",
-        ],
-        "expected text here, not a list or a block of fields; if the text starts with [ or {, put it in quotes",
-    ),
-    (
-        &["cannot deserialize null"],
-        "this field is empty: write its value, or remove the line",
-    ),
-    (
-        &["mapping values are not allowed"],
-        "this value holds ': ', which YAML reads as the start of another field; put the whole value in quotes: \"…\"",
-    ),
-    (
-        &["alias references unknown anchor"],
-        "a value that starts with `*` is read by YAML as a reference to another value; put the whole value in quotes: \"…\"",
-    ),
-    (
-        &["invalid trailing content after single-quoted scalar"],
-        "the value is in single quotes and holds a single quote itself; write that one twice (''), or put the value in double quotes",
-    ),
-    (
-        &["expected sequence start"],
-        "expected a list here: one item per line, each starting with `- `, or all on one line as [a, b]",
-    ),
-    (
-        &["expected mapping start"],
-        "expected `field: value` lines here (a block of named fields, not a list or plain text)",
-    ),
-    (
-        &[
-            "invalid integer",
-            "invalid i32",
-            "invalid i64",
-            "invalid u",
-            "expected i32",
-        ],
-        "expected a whole number such as 2024",
-    ),
-    (
-        &["invalid trailing content after double-quoted scalar"],
-        "the value starts with a quoted part and goes on after the closing quote; put the whole value in quotes, and write the quotation marks inside as 「」",
-    ),
-    (
-        &["cannot deserialize tagged scalar"],
-        "a YAML tag such as `!!int` is not needed here: write the value alone",
-    ),
-    (
-        &["budget breached"],
-        "this front matter is too large to read (hundreds of thousands of values); split the report",
-    ),
-    (
-        &[
-            "while parsing a block mapping, did not find expected key",
-            "while parsing a block collection, did not find expected '-' indicator",
-            "block sequence entries are not allowed",
-            "\"-\" is only valid inside a block",
-            "while parsing a block mapping",
-        ],
-        "this line's indentation does not fit the lines around it: the fields of one block start in the same column, and a list item's fields line up under its first field",
-    ),
-    (
-        &["simple key expected"],
-        "a line here is neither `field: value` nor a list item; check that every field has its colon",
-    ),
-    (
-        &["while scanning a block scalar"],
-        "YAML reads a value starting with `|` or `>` as the start of a block of text; put the whole value in quotes",
-    ),
-];
-
-/// Rewrites the parser's wording for people who edit reports, and names the
-/// missing field when that is the problem.
-fn friendly(raw: &str) -> (String, Option<String>) {
-    if let Some(name) = between(raw, "missing field `", "`") {
-        return (
-            format!("required field `{name}` is missing from this block"),
-            Some(name),
-        );
-    }
-    if let Some(key) = raw.strip_prefix("duplicate mapping key: ") {
-        let key = key.split(',').next().unwrap_or(key);
-        return (
-            format!("`{key}` is given twice in the same block; keep one"),
-            None,
-        );
-    }
-    if let Some((_, plain)) = PLAIN_WORDS.iter().find(|(starts, _)| {
-        starts
-            .iter()
-            .any(|s| raw.starts_with(s) || raw.contains(&format!(", {s}")))
-    }) {
-        return (plain.to_string(), None);
-    }
-    if let Some(c) = between(raw, "unexpected character: `", "'") {
-        return (
-            format!(
-                "YAML does not allow a value to start with `{c}`; put the whole value in quotes: \"…\""
-            ),
-            None,
-        );
-    }
-    if let Some(variant) = between(raw, "unknown variant `", "`") {
-        let allowed = raw
-            .split_once("expected one of ")
-            .or_else(|| raw.split_once("expected "))
-            .map(|(_, list)| list.replace('`', ""))
-            .unwrap_or_default();
-        return (
-            format!("`{variant}` is not allowed here; write one of: {allowed}"),
-            None,
-        );
-    }
-    if let Some(rest) = raw.strip_prefix("unknown field ") {
-        let name = between(raw, "unknown field `", "`").unwrap_or_default();
-        // `target: 1,000` in a flow mapping reads as a field named `000`.
-        let hint = if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
-            format!(
-                " (`{name}` looks like the end of a number written with a separator, as in 1,{name}: write numbers as plain digits)"
-            )
-        } else {
-            String::new()
-        };
-        return (
-            format!(
-                "unknown field {}{hint}",
-                rest.replacen(", expected one of", "; the fields allowed here are:", 1)
-            ),
-            None,
-        );
-    }
-    (raw.to_string(), None)
-}
-
-fn between(text: &str, start: &str, end: &str) -> Option<String> {
-    let from = text.find(start)? + start.len();
-    let to = text[from..].find(end)? + from;
-    Some(text[from..to].to_string())
 }
 
 fn parent_of(path: &str) -> Option<String> {
