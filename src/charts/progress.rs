@@ -34,12 +34,12 @@ fn bar_figures(bar: &Bar, strings: &Strings) -> String {
         (Some(target), None) => format!(
             "{} {target} {unit} · {}",
             t(strings, "target"),
-            t(strings, "pace_no-data")
+            t(strings, Pace::NoData.key())
         ),
         (None, Some(actual)) => {
             format!("{actual}{total} {unit} · {}", t(strings, "chart_no_target"))
         }
-        (None, None) => t(strings, "pace_no-data"),
+        (None, None) => t(strings, Pace::NoData.key()),
     }
 }
 

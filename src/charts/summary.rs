@@ -23,16 +23,6 @@ fn pace_box(c: &Canvas, pace: Pace, from: (i32, i32), to: (i32, i32)) -> Drawn {
     }
 }
 
-fn pace_key(pace: Pace) -> &'static str {
-    match pace {
-        Pace::Done => "pace_done",
-        Pace::OnTrack => "pace_on-track",
-        Pace::Behind => "pace_behind",
-        Pace::NoData => "pace_no-data",
-        Pace::NoTarget => "pace_no-target",
-    }
-}
-
 /// Stacked bars, one per place, of how many metrics are at each pace.
 pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Option<String> {
     if rows.is_empty() {
@@ -43,7 +33,7 @@ pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Opti
     let mut legend: Vec<(Pace, (i32, i32))> = Vec::new();
     let (mut lx, mut ly) = (left, PAD + LINE / 2);
     for pace in Pace::ALL {
-        let w = 20 + text_width(&t(strings, pace_key(pace)), SMALL).ceil() as i32;
+        let w = 20 + text_width(&t(strings, pace.key()), SMALL).ceil() as i32;
         if lx + w > right {
             lx = left;
             ly += LINE;
@@ -76,7 +66,7 @@ pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Opti
         for (pace, (x, y)) in &legend {
             pace_box(c, *pace, (*x, y - 7), (x + 14, y + 7))?;
             c.text(
-                &t(strings, pace_key(*pace)),
+                &t(strings, pace.key()),
                 (x + 20, *y),
                 SMALL,
                 HPos::Left,

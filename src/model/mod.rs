@@ -137,8 +137,7 @@ pub enum Status {
 
 /// How a place stands against the calendar: done, or far enough along for
 /// the time that has passed since the plan's year began, or not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Pace {
     Done,
     /// Below target, but at least as far along as an even pace from
@@ -160,6 +159,34 @@ impl Pace {
         Pace::NoData,
         Pace::NoTarget,
     ];
+
+    pub fn name(self) -> &'static str {
+        Pace::NAMES[self as usize]
+    }
+
+    /// The key of the interface string that names it (`pace_on-track`).
+    pub fn key(self) -> &'static str {
+        Pace::KEYS[self as usize]
+    }
+}
+
+/// Each pace's name, in the order of [`Pace::ALL`], written once: the open
+/// data's `status`, what templates read, and the keys of the interface
+/// strings that name it.
+macro_rules! pace_names {
+    ($($name:literal),*) => {
+        impl Pace {
+            pub const NAMES: [&'static str; 5] = [$($name),*];
+            pub const KEYS: [&'static str; 5] = [$(concat!("pace_", $name)),*];
+        }
+    };
+}
+pace_names!("done", "on-track", "behind", "no-data", "no-target");
+
+impl Serialize for Pace {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 /// One dated value in a metric's series: where a report states it, and

@@ -121,7 +121,7 @@ pub fn check(
         anchors.extend(REPORT_SECTIONS.iter().map(|s| s.to_string()));
         targets
             .anchors
-            .insert(format!("reports/{}/", report.slug), anchors);
+            .insert(super::path::report(&report.slug), anchors);
         links.push(prepared.links);
     }
     let broken = |link: &str, page: &str| -> Option<String> {
@@ -145,7 +145,7 @@ pub fn check(
     };
     let mut problems = Vec::new();
     for (report, links) in site.reports.iter().zip(&links) {
-        let page = format!("reports/{}/", report.slug);
+        let page = super::path::report(&report.slug);
         for (line, column, link) in links {
             if let Some(message) = broken(link, &page) {
                 problems

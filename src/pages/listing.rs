@@ -118,7 +118,7 @@ fn owner<'a>(shared: &'a Shared<'a>, listing: Listing) -> Owner {
     match listing {
         Listing::City(c) => {
             let city = &config.cities[c];
-            let path = format!("cities/{}/", city.id);
+            let path = super::path::city(&city.id);
             Owner {
                 title: city.name.clone(),
                 trail: vec![
@@ -132,12 +132,12 @@ fn owner<'a>(shared: &'a Shared<'a>, listing: Listing) -> Owner {
         Listing::District(c, d) => {
             let city = &config.cities[c];
             let district = &city.districts[d];
-            let path = format!("cities/{}/{}/", city.id, district.id);
+            let path = super::path::district(&city.id, &district.id);
             Owner {
                 title: format!("{} {}", city.name, district.name),
                 trail: vec![
                     (shared.t("cities"), "cities/".into()),
-                    (city.name.clone(), format!("cities/{}/", city.id)),
+                    (city.name.clone(), super::path::city(&city.id)),
                     (district.name.clone(), path.clone()),
                 ],
                 path,
@@ -145,7 +145,7 @@ fn owner<'a>(shared: &'a Shared<'a>, listing: Listing) -> Owner {
             }
         }
         Listing::Year(year) => {
-            let path = format!("years/{year}/");
+            let path = super::path::year(year);
             let title = fill(&shared.t("year_title"), &[("year", year.to_string())]);
             Owner {
                 trail: vec![
@@ -159,7 +159,7 @@ fn owner<'a>(shared: &'a Shared<'a>, listing: Listing) -> Owner {
         }
         Listing::Topic(t) => {
             let topic = &config.topics[t];
-            let path = format!("topics/{}/", topic.id);
+            let path = super::path::topic(&topic.id);
             Owner {
                 title: topic.name.clone(),
                 trail: vec![
@@ -216,7 +216,7 @@ fn all_reports<'a>(shared: &'a Shared<'a>, n: usize) -> View<'a> {
                 ("pages", pages.to_string()),
             ],
         );
-        trail.push((numbered, format!("reports/page/{n}/")));
+        trail.push((numbered, super::path::all_reports(n)));
     }
     let (title, path) = trail.last().cloned().unwrap_or_default();
     let mut view = bare(shared, &path, "reports.html", title, crumbs(shared, &trail));
@@ -290,7 +290,7 @@ fn years<'a>(shared: &'a Shared<'a>) -> View<'a> {
         .iter()
         .map(|(year, members)| PlaceLink {
             name: Cow::Owned(year.to_string()),
-            url: Cow::Owned(shared.url(&format!("years/{year}/"))),
+            url: Cow::Owned(shared.url(&super::path::year(*year))),
             reports: members.reports.len(),
             metrics: members.metrics.len(),
             fictional: false,
@@ -310,7 +310,7 @@ fn topics<'a>(shared: &'a Shared<'a>) -> View<'a> {
         .zip(&shared.index.topics)
         .map(|(topic, members)| PlaceLink {
             name: Cow::Borrowed(&topic.name),
-            url: Cow::Owned(shared.url(&format!("topics/{}/", topic.id))),
+            url: Cow::Owned(shared.url(&super::path::topic(&topic.id))),
             reports: members.reports.len(),
             metrics: members.metrics.len(),
             fictional: false,

@@ -40,9 +40,9 @@ pub fn view<'a>(shared: &'a Shared<'a>, m: usize, n: usize) -> View<'a> {
     let metric = &site.metrics[m];
     let city = shared.index.metric_city[m];
     let city_place = &shared.places[city][0];
-    let path = format!("metrics/{}/", metric.id);
+    let path = super::path::metric(&metric.id);
     let trail_cities = shared.t("cities");
-    let city_path = format!("cities/{}/", metric.city);
+    let city_path = super::path::city(&metric.city);
     let mut trail = vec![
         (trail_cities.as_str(), "cities/"),
         (city_place.name.as_str(), city_path.as_str()),
@@ -51,7 +51,7 @@ pub fn view<'a>(shared: &'a Shared<'a>, m: usize, n: usize) -> View<'a> {
     let size = site.config.page_size;
     let pages = paging::count(metric.points.len(), size);
     let first = shared.url(&path);
-    let series_url = shared.url(&format!("{path}series/"));
+    let series_url = shared.url(&super::path::series_root(&metric.id));
     let pager = shared.pager(&first, &series_url, n, pages);
     let start = (n - 1) * size;
     let points = metric.points
@@ -74,7 +74,7 @@ pub fn view<'a>(shared: &'a Shared<'a>, m: usize, n: usize) -> View<'a> {
 
     if n > 1 {
         let title = shared.list_title(&metric.label, &shared.t("series"), n, pages);
-        let page_path = format!("{path}series/page/{n}/");
+        let page_path = super::path::series(&metric.id, n);
         trail.push((&title, &page_path));
         let crumbs = shared.crumbs(&trail);
         let mut view = bare(shared, &page_path, "list.html", title.clone(), crumbs);

@@ -20,6 +20,7 @@ pub mod listing;
 pub mod metric;
 pub mod pace;
 pub mod paging;
+pub mod path;
 pub mod qr;
 pub mod report;
 pub mod shared;
@@ -247,8 +248,10 @@ pub fn plan(site: &crate::model::Site, index: &crate::join::index::Index) -> Pla
 /// pages that list metrics, none for the rest.
 pub fn data_paths(site: &crate::model::Site, page: Page) -> Option<(String, String)> {
     let folder = match page {
-        Page::Report(r) => format!("reports/{}/data", site.reports[r].slug),
-        Page::Metric(m) | Page::Series(m, _) => format!("metrics/{}/data", site.metrics[m].id),
+        Page::Report(r) => format!("{}data", path::report(&site.reports[r].slug)),
+        Page::Metric(m) | Page::Series(m, _) => {
+            format!("{}data", path::metric(&site.metrics[m].id))
+        }
         Page::Home | Page::Overview(_) | Page::More(..) => "data/renewal".to_string(),
         _ => return None,
     };
@@ -261,11 +264,9 @@ pub fn feed_path(shared: &Shared, listing: Option<Listing>) -> Option<String> {
     let config = &shared.site.config;
     match listing {
         None => Some("feed.xml".into()),
-        Some(Listing::City(c)) => Some(format!("cities/{}/feed.xml", config.cities[c].id)),
-        Some(Listing::District(c, d)) => Some(format!(
-            "cities/{}/{}/feed.xml",
-            config.cities[c].id, config.cities[c].districts[d].id
-        )),
+        Some(l @ (Listing::City(_) | Listing::District(..))) => {
+            Some(format!("{}feed.xml", path::listing(config, l)))
+        }
         Some(_) => None,
     }
 }
@@ -275,27 +276,17 @@ pub fn feed_path(shared: &Shared, listing: Option<Listing>) -> Option<String> {
 /// which has no address of its own.
 pub fn address(site: &crate::model::Site, page: Page) -> Option<String> {
     let config = &site.config;
-    let listing = |l: Listing| match l {
-        Listing::City(c) => format!("cities/{}/", config.cities[c].id),
-        Listing::District(c, d) => format!(
-            "cities/{}/{}/",
-            config.cities[c].id, config.cities[c].districts[d].id
-        ),
-        Listing::Year(y) => format!("years/{y}/"),
-        Listing::Topic(t) => format!("topics/{}/", config.topics[t].id),
-    };
     Some(match page {
         Page::Home => String::new(),
-        Page::AllReports(1) => "reports/".into(),
-        Page::AllReports(n) => format!("reports/page/{n}/"),
-        Page::Report(r) => format!("reports/{}/", site.reports[r].slug),
+        Page::AllReports(n) => path::all_reports(n),
+        Page::Report(r) => path::report(&site.reports[r].slug),
         Page::Cities => "cities/".into(),
         Page::Years => "years/".into(),
         Page::Topics => "topics/".into(),
-        Page::Overview(l) => listing(l),
-        Page::More(l, list, n) => format!("{}{}/page/{n}/", listing(l), list.name()),
-        Page::Metric(m) => format!("metrics/{}/", site.metrics[m].id),
-        Page::Series(m, n) => format!("metrics/{}/series/page/{n}/", site.metrics[m].id),
+        Page::Overview(l) => path::listing(config, l),
+        Page::More(l, list, n) => path::list_page(&path::listing(config, l), list.name(), n),
+        Page::Metric(m) => path::metric(&site.metrics[m].id),
+        Page::Series(m, n) => path::series(&site.metrics[m].id, n),
         Page::Search => "search/".into(),
         Page::NotFound => return None,
     })

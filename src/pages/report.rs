@@ -26,7 +26,7 @@ pub struct ReportPage<'a> {
 pub fn view<'a>(shared: &'a Shared, r: usize, body: &BodyReader) -> Result<View<'a>, Diagnostic> {
     let site = shared.site;
     let report = &site.reports[r];
-    let path = format!("reports/{}/", report.slug);
+    let path = super::path::report(&report.slug);
     let reports = shared.t("reports");
     let mut crumbs = shared.crumbs(&[(&reports, "reports/"), (&report.title, &path)]);
     if let Some(last) = crumbs.last_mut() {
@@ -49,7 +49,7 @@ pub fn view<'a>(shared: &'a Shared, r: usize, body: &BodyReader) -> Result<View<
         place: &place.name,
         place_url: &place.url,
         fictional: city_config.fictional,
-        year_url: shared.url(&format!("years/{}/", report.year)),
+        year_url: shared.url(&super::path::year(report.year)),
         topics,
         source: &report.source,
         metrics: rows(shared, r),

@@ -195,12 +195,12 @@ impl<'a> Shared<'a> {
             .map(|c| {
                 let city = Place {
                     name: c.name.clone(),
-                    url: format!("{base}cities/{}/", c.id),
+                    url: format!("{base}{}", super::path::city(&c.id)),
                     label: c.name.clone(),
                 };
                 let districts = c.districts.iter().map(|d| Place {
                     name: d.name.clone(),
-                    url: format!("{base}cities/{}/{}/", c.id, d.id),
+                    url: format!("{base}{}", super::path::district(&c.id, &d.id)),
                     label: format!("{} {}", c.name, d.name),
                 });
                 std::iter::once(city).chain(districts).collect()
@@ -216,12 +216,12 @@ impl<'a> Shared<'a> {
             report_urls: site
                 .reports
                 .par_iter()
-                .map(|r| format!("{base}reports/{}/", r.slug))
+                .map(|r| format!("{base}{}", super::path::report(&r.slug)))
                 .collect(),
             metric_urls: site
                 .metrics
                 .par_iter()
-                .map(|m| format!("{base}metrics/{}/", m.id))
+                .map(|m| format!("{base}{}", super::path::metric(&m.id)))
                 .collect(),
             figures: site.metrics.iter().map(|_| OnceLock::new()).collect(),
         }
@@ -346,7 +346,7 @@ impl<'a> Shared<'a> {
     pub fn topic_link(&self, topic: &str) -> Option<Crumb> {
         self.site.config.topic(topic).map(|t| Crumb {
             title: t.name.clone(),
-            url: self.url(&format!("topics/{}/", t.id)),
+            url: self.url(&super::path::topic(&t.id)),
             lang: None,
         })
     }
@@ -376,11 +376,7 @@ pub fn standing_key(s: &Standing) -> &'static str {
     match (s.basis, s.pace) {
         (Basis::InDistricts, _) => "standing_in-districts",
         (_, Pace::NoTarget) if s.target.is_some() => "standing_target-zero",
-        (_, Pace::Done) => "pace_done",
-        (_, Pace::OnTrack) => "pace_on-track",
-        (_, Pace::Behind) => "pace_behind",
-        (_, Pace::NoData) => "pace_no-data",
-        (_, Pace::NoTarget) => "pace_no-target",
+        (_, pace) => pace.key(),
     }
 }
 

@@ -115,7 +115,6 @@ pub struct Column {
     value: for<'r> fn(&'r Row<'_>) -> Cell<'r>,
 }
 
-const STATUSES: &[&str] = &["done", "on-track", "behind", "no-data", "no-target"];
 const BASES: &[&str] = &["stated", "sum-of-districts"];
 
 /// The columns, in order.
@@ -218,7 +217,7 @@ pub const COLUMNS: [Column; 23] = [
     },
     Column {
         name: "status",
-        kind: Kind::OneOf(STATUSES),
+        kind: Kind::OneOf(&crate::model::Pace::NAMES),
         about: "done: actual >= a target above 0; on-track / behind: below target, at least / less than the share of time passed from 1 January of the metric's year to its deadline; no-data: a target and no actual; no-target: an actual with no target, or a target of 0.",
         value: |r| Cell::Text(Some(r.status)),
     },
@@ -365,7 +364,7 @@ fn row<'a>(
         as_of: standing.as_of.map(|d| d.to_string()),
         baseline: text(metric.baseline),
         deadline: metric.deadline.map(|d| d.to_string()),
-        status: pace_name(&standing),
+        status: standing.pace.name(),
         basis: Basis::Stated,
         // As on the report's page: a value's own remark, or the entry's
         // for the city as a whole or a single value.
@@ -413,21 +412,11 @@ fn derived_rows<'a>(shared: &'a Shared, m: usize) -> impl Iterator<Item = Row<'a
             as_of: standing.as_of.map(|d| d.to_string()),
             baseline: text(metric.baseline),
             deadline: metric.deadline.map(|d| d.to_string()),
-            status: pace_name(standing),
+            status: standing.pace.name(),
             basis: Basis::SumOfDistricts,
             note: None,
             report: None,
         })
-}
-
-fn pace_name(s: &Standing) -> &'static str {
-    match s.pace {
-        crate::model::Pace::Done => "done",
-        crate::model::Pace::OnTrack => "on-track",
-        crate::model::Pace::Behind => "behind",
-        crate::model::Pace::NoData => "no-data",
-        crate::model::Pace::NoTarget => "no-target",
-    }
 }
 
 /// Every figure of metric `m`, in the order of its series (by date),

@@ -415,7 +415,7 @@ pub fn docs(site: &Site, places: &(dyn Fn(usize) -> String + Sync)) -> Vec<Doc> 
         .par_iter()
         .enumerate()
         .map(|(r, report)| Doc {
-            path: format!("reports/{}/", report.slug),
+            path: crate::pages::path::report(&report.slug),
             title: report.title.clone(),
             place: places(r),
             date: report.published.to_string(),

@@ -5,7 +5,7 @@ use super::Failure;
 use super::read::{load_all, new_bodies};
 use crate::join::index::Index;
 use crate::load::CONFIG_FILE;
-use crate::pages::edition;
+use crate::pages::{edition, path};
 use std::path::Path;
 
 /// What a snapshot of one year holds, and what it is made from.
@@ -42,13 +42,13 @@ pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
     let mut addresses = Vec::new();
     for folder in &editions {
         if !members.reports.is_empty() || !members.metrics.is_empty() {
-            addresses.push(format!("{folder}years/{year}/"));
+            addresses.push(format!("{folder}{}", path::year(year)));
         }
         for &r in &members.reports {
-            addresses.push(format!("{folder}reports/{}/", site.reports[r].slug));
+            addresses.push(format!("{folder}{}", path::report(&site.reports[r].slug)));
         }
         for &m in &members.metrics {
-            addresses.push(format!("{folder}metrics/{}/", site.metrics[m].id));
+            addresses.push(format!("{folder}{}", path::metric(&site.metrics[m].id)));
         }
     }
     let mut sources = vec![CONFIG_FILE.to_string()];
