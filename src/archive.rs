@@ -217,25 +217,11 @@ fn frozen(
     banner: &str,
 ) -> String {
     let mut out = String::with_capacity(html.len() + banner.len() + 1024);
-    let mut rest = html;
-    while let Some(at) = rest.find(['h', 's']) {
-        let (before, from) = rest.split_at(at);
-        out.push_str(before);
-        let attribute = ["href=\"", "src=\""]
-            .into_iter()
-            .find(|a| from.starts_with(a));
-        let Some(attribute) = attribute else {
-            let c = from.chars().next().unwrap_or('h');
-            out.push(c);
-            rest = &from[c.len_utf8()..];
-            continue;
-        };
-        let value_start = attribute.len();
-        let end = from[value_start..]
-            .find('"')
-            .map_or(from.len(), |e| e + value_start);
-        let value = &from[value_start..end];
-        out.push_str(attribute);
+    let mut copied = 0;
+    for value in crate::markup::link_values(html, true) {
+        out.push_str(&html[copied..value.start]);
+        copied = value.end;
+        let value = &html[value];
         match value.strip_prefix(base).filter(|_| value.starts_with('/')) {
             Some(path) => {
                 let (file, anchor) = match path.split_once('#') {
@@ -250,9 +236,8 @@ fn frozen(
             }
             None => out.push_str(value),
         }
-        rest = &from[end..];
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     match out.find("<body>") {
         Some(at) => {
             out.insert_str(at + "<body>".len(), &format!("\n{banner}"));

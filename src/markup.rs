@@ -39,6 +39,30 @@ pub fn escape_into(out: &mut String, text: &str, apostrophe: bool) {
     }
 }
 
+/// Where the values of the `href` (and, with `src`, the `src`) attributes
+/// of `html` are: each as the range of bytes between its quotes, in
+/// order. Only double-quoted values, as renewal's templates and Markdown
+/// write them.
+pub fn link_values(html: &str, src: bool) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(i) = html[at..].find(['h', 's']).map(|i| at + i) {
+        let rest = &html[i..];
+        let name = ["href=\"", "src=\""]
+            .into_iter()
+            .find(|name| rest.starts_with(name) && (src || name.starts_with('h')));
+        let Some(name) = name else {
+            at = i + 1;
+            continue;
+        };
+        let start = i + name.len();
+        let end = html[start..].find('"').map_or(html.len(), |e| start + e);
+        found.push(start..end);
+        at = end;
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -47,5 +71,16 @@ mod tests {
             super::escape("a\u{0}b\u{1b}c\u{202e}d\u{85}e\u{ffff}f\t\n<&\">"),
             "a\u{fffd}b\u{fffd}c\u{202e}d\u{fffd}e\u{fffd}f\t\n&lt;&amp;&quot;&gt;"
         );
+    }
+
+    #[test]
+    fn link_values_are_found_between_their_quotes() {
+        let html = r#"<a href="/a/">x</a><img src="b.svg"><p>shref="no"</p>"#;
+        let values: Vec<&str> = super::link_values(html, true)
+            .into_iter()
+            .map(|r| &html[r])
+            .collect();
+        assert_eq!(values, ["/a/", "b.svg", "no"]);
+        assert_eq!(super::link_values(html, false).len(), 2);
     }
 }

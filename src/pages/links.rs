@@ -154,18 +154,14 @@ pub fn check(
         }
     }
     for (origin, text) in templates.values() {
-        for (offset, _) in text.match_indices("href=\"") {
-            let start = offset + 6;
-            let Some(end) = text[start..].find('"') else {
-                continue;
-            };
-            let link = &text[start..start + end];
+        for value in crate::markup::link_values(text, false) {
+            let link = &text[value.clone()];
             // Only addresses written out whole; the theme builds the rest.
             if link.contains("{{") || link.contains("{%") {
                 continue;
             }
             if let Some(message) = broken(link, "") {
-                let before = &text[..start];
+                let before = &text[..value.start];
                 let line = before.matches('\n').count() + 1;
                 let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
                 problems.push(Diagnostic::at(origin, line, column, None, message).warning());
