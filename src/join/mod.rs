@@ -14,7 +14,7 @@ pub mod index;
 use crate::diagnostic::Diagnostic;
 use crate::model::config::Config;
 use crate::model::date::Date;
-use crate::model::{Basis, Figure, Metric, MetricEntry, Point, Report, Standing, Value};
+use crate::model::{Basis, Figure, Metric, MetricEntry, Pace, Point, Report, Standing, Value};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
@@ -232,6 +232,7 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
                 value: v as u32,
                 date: value.as_of,
                 target: value.target,
+                pace: Pace::NoData,
             };
             series.push((point, value));
         }
@@ -271,6 +272,13 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
     let paces: Vec<_> = metric.standings.iter().map(|s| metric.pace(s)).collect();
     for (standing, pace) in metric.standings.iter_mut().zip(paces) {
         standing.pace = pace;
+    }
+    // Each value's pace against its target at its date, once.
+    let paces: Vec<Pace> = (metric.points.iter().zip(&values))
+        .map(|(point, value)| metric.pace(&point.standing(value)))
+        .collect();
+    for (point, pace) in metric.points.iter_mut().zip(paces) {
+        point.pace = pace;
     }
     Ok(metric)
 }
@@ -480,6 +488,7 @@ mod tests {
                     value: 0,
                     date: v.as_of,
                     target: v.target,
+                    pace: Pace::NoData,
                 })
                 .collect();
             let (mut fast, mut slow) = (points.clone(), points);

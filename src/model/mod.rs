@@ -205,6 +205,10 @@ pub struct Point {
     /// place on or before its date: what a progress update's actual counts
     /// against.
     pub target: Option<Figure>,
+    /// Where the value stood against that target at its date (see
+    /// [`Metric::pace`]): what its rows on the report's page and in the
+    /// open data say.
+    pub pace: Pace,
 }
 
 /// The latest known state of a metric in one place.
@@ -294,6 +298,19 @@ impl Site {
     }
 }
 
+impl Point {
+    /// Where `value`, the value this point refers to, stood at its date:
+    /// measured against the point's target.
+    pub fn standing(&self, value: &Value) -> Standing {
+        Standing::new(
+            value.district.clone(),
+            self.target,
+            value.actual,
+            value.actual.map(|_| value.as_of),
+        )
+    }
+}
+
 impl Standing {
     /// A standing from a place's latest figures; its pace is set by the
     /// join, which knows the metric's period.
@@ -333,11 +350,15 @@ impl Metric {
     /// The target value `v` of entry `e` of report `r` counts against: its
     /// own, or the latest its place had by its date (see [`Point::target`]).
     pub fn target_of(&self, r: usize, e: usize, v: usize) -> Option<Figure> {
+        self.point_of(r, e, v).and_then(|p| p.target)
+    }
+
+    /// The point of value `v` of entry `e` of report `r`.
+    pub fn point_of(&self, r: usize, e: usize, v: usize) -> Option<&Point> {
         let at = (r as u32, e as u32, v as u32);
         self.points
             .iter()
             .find(|p| (p.report, p.entry, p.value) == at)
-            .and_then(|p| p.target)
     }
 
     /// First and last day of the period the metric's targets cover: from

@@ -4,7 +4,7 @@
 use super::shared::{Crumb, Figures, MetricRow, ReportLink, row_note, standing_key};
 use super::{BodyReader, Shared, Values, View, bare};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Source, Standing};
+use crate::model::Source;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -70,15 +70,12 @@ fn rows<'a>(shared: &'a Shared<'a>, r: usize) -> Vec<MetricRow<'a>> {
         };
         let metric = &site.metrics[m];
         for (v, value) in entry.values.iter().enumerate() {
-            let target = metric.target_of(r, e, v);
-            let mut standing = Standing::new(
-                value.district.clone(),
-                target,
-                value.actual,
-                value.actual.map(|_| value.as_of),
-            );
+            let Some(point) = metric.point_of(r, e, v) else {
+                continue;
+            };
+            let mut standing = point.standing(value);
             standing.note = value.note.clone();
-            standing.pace = metric.pace(&standing);
+            standing.pace = point.pace;
             let figures = Figures::of(&standing);
             let place = shared.place(shared.index.metric_city[m], value.district.as_deref());
             rows.push(MetricRow {

@@ -13,7 +13,7 @@
 //! starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed
 //! with `'` (CSV injection, OWASP's advice).
 
-use crate::model::{Figure, Metric, Standing};
+use crate::model::{Figure, Metric, Point};
 use crate::output::{Bytes, Joined};
 use crate::pages::Shared;
 use serde::Serialize;
@@ -315,21 +315,13 @@ pub fn schema() -> String {
     text
 }
 
-/// The row of value `v` of entry `e` of report `r`, which states metric
-/// `m`, measured against `target`.
-fn row<'a>(
-    shared: &'a Shared,
-    m: usize,
-    r: usize,
-    e: usize,
-    v: usize,
-    target: Option<Figure>,
-) -> Row<'a> {
+/// The row of `point` of metric `m`: the value a report states, measured
+/// against the target it counts against.
+fn row<'a>(shared: &'a Shared, m: usize, point: &Point) -> Row<'a> {
     let site = shared.site;
     let metric: &Metric = &site.metrics[m];
-    let report = &site.reports[r];
-    let entry = &report.metrics[e];
-    let value = &entry.values[v];
+    let (report, entry, value) = site.value(point);
+    let r = point.report as usize;
     let city = &site.config.cities[shared.index.metric_city[m]];
     let district = value
         .district
@@ -339,13 +331,7 @@ fn row<'a>(
         .topic
         .as_deref()
         .and_then(|t| site.config.topics.iter().find(|x| x.id == t));
-    let mut standing = Standing::new(
-        value.district.clone(),
-        target,
-        value.actual,
-        value.actual.map(|_| value.as_of),
-    );
-    standing.pace = metric.pace(&standing);
+    let target = point.target;
     let text = |f: Option<Figure>| f.map(|f| f.to_string());
     Row {
         metric_id: &metric.id,
@@ -361,10 +347,10 @@ fn row<'a>(
         year: metric.year,
         target: text(target),
         actual: text(value.actual),
-        as_of: standing.as_of.map(|d| d.to_string()),
+        as_of: value.actual.map(|_| value.as_of.to_string()),
         baseline: text(metric.baseline),
         deadline: metric.deadline.map(|d| d.to_string()),
-        status: standing.pace.name(),
+        status: point.pace.name(),
         basis: Basis::Stated,
         // As on the report's page: a value's own remark, or the entry's
         // for the city as a whole or a single value.
@@ -422,16 +408,7 @@ fn derived_rows<'a>(shared: &'a Shared, m: usize) -> impl Iterator<Item = Row<'a
 /// Every figure of metric `m`, in the order of its series (by date),
 /// then those its pages show that no report states (see [`Basis`]).
 pub fn metric_rows<'a>(shared: &'a Shared, m: usize) -> Vec<Row<'a>> {
-    let stated = shared.site.metrics[m].points.iter().map(|p| {
-        row(
-            shared,
-            m,
-            p.report as usize,
-            p.entry as usize,
-            p.value as usize,
-            p.target,
-        )
-    });
+    let stated = (shared.site.metrics[m].points.iter()).map(|point| row(shared, m, point));
     stated.chain(derived_rows(shared, m)).collect()
 }
 
@@ -444,8 +421,10 @@ pub fn report_rows<'a>(shared: &'a Shared, r: usize) -> Vec<Row<'a>> {
         let Some(m) = site.metric(&entry.id) else {
             continue;
         };
-        for (v, _) in entry.values.iter().enumerate() {
-            rows.push(row(shared, m, r, e, v, site.metrics[m].target_of(r, e, v)));
+        for v in 0..entry.values.len() {
+            if let Some(point) = site.metrics[m].point_of(r, e, v) {
+                rows.push(row(shared, m, point));
+            }
         }
     }
     rows
