@@ -4,7 +4,7 @@
 //! the page's own sections). Each broken link is a warning naming the
 //! file, the line and the link.
 
-use super::{Plan, Shared, address};
+use super::{Plan, Shared};
 use crate::diagnostic::Diagnostic;
 use crate::load::body::Prepared;
 use crate::model::Site;
@@ -101,11 +101,7 @@ pub fn check(
     let site: &Site = shared.site;
     let base = &site.config.base_path;
     let mut targets = Targets {
-        paths: plan
-            .pages
-            .iter()
-            .filter_map(|&p| address(site, p))
-            .collect(),
+        paths: plan.pages.iter().filter_map(|&p| p.address(site)).collect(),
         anchors: BTreeMap::new(),
     };
     targets.paths.extend(extra.iter().cloned());

@@ -15,6 +15,7 @@
 
 pub mod edition;
 pub mod home;
+pub mod kind;
 pub mod links;
 pub mod listing;
 pub mod metric;
@@ -29,6 +30,7 @@ use crate::diagnostic::Diagnostic;
 use crate::join::index::Listing;
 use crate::model::Report;
 use crate::{i18n, join};
+pub use kind::{Input, Page, PageKey, PageOf};
 use pace::Chart;
 use paging::Pager;
 use rayon::prelude::*;
@@ -36,32 +38,6 @@ use serde::Serialize;
 pub use shared::{Crumb, Shared};
 use shared::{MetricRow, PointRow, ReportLink};
 use std::collections::BTreeMap;
-
-/// One page of the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Page {
-    Home,
-    /// Page `n` of the list of all reports.
-    AllReports(usize),
-    /// A report, by its index in `site.reports`.
-    Report(usize),
-    Cities,
-    Years,
-    Topics,
-    /// A city, district, year or topic: its overview, which holds the first
-    /// page of its lists of reports and metrics.
-    Overview(Listing),
-    /// Page `n` (from 2) of one of an overview's lists.
-    More(Listing, List, usize),
-    /// A metric, by its index in `site.metrics`, with the first page of its
-    /// series.
-    Metric(usize),
-    /// Page `n` (from 2) of a metric's series.
-    Series(usize, usize),
-    /// The search page, which reads the index the build publishes.
-    Search,
-    NotFound,
-}
 
 /// The lists an overview holds.
 #[derive(
@@ -242,22 +218,6 @@ pub fn plan(site: &crate::model::Site, index: &crate::join::index::Index) -> Pla
     }
 }
 
-/// Where the figures `page` shows can be downloaded, below the main
-/// edition's base path: (CSV, JSON). A report's and a metric's own files
-/// (a metric's series pages share its files), the site-wide files for the
-/// pages that list metrics, none for the rest.
-pub fn data_paths(site: &crate::model::Site, page: Page) -> Option<(String, String)> {
-    let folder = match page {
-        Page::Report(r) => format!("{}data", path::report(&site.reports[r].slug)),
-        Page::Metric(m) | Page::Series(m, _) => {
-            format!("{}data", path::metric(&site.metrics[m].id))
-        }
-        Page::Home | Page::Overview(_) | Page::More(..) => "data/renewal".to_string(),
-        _ => return None,
-    };
-    Some((format!("{folder}.csv"), format!("{folder}.json")))
-}
-
 /// The address of an Atom feed below the base path: the site's, or a
 /// city's or district's (see `publish::feeds`).
 pub fn feed_path(shared: &Shared, listing: Option<Listing>) -> Option<String> {
@@ -269,27 +229,6 @@ pub fn feed_path(shared: &Shared, listing: Option<Listing>) -> Option<String> {
         }
         Some(_) => None,
     }
-}
-
-/// The address of `page` below the site's base path (`reports/x/`; empty
-/// for the home page), the same in every edition. `None` for the 404 page,
-/// which has no address of its own.
-pub fn address(site: &crate::model::Site, page: Page) -> Option<String> {
-    let config = &site.config;
-    Some(match page {
-        Page::Home => String::new(),
-        Page::AllReports(n) => path::all_reports(n),
-        Page::Report(r) => path::report(&site.reports[r].slug),
-        Page::Cities => "cities/".into(),
-        Page::Years => "years/".into(),
-        Page::Topics => "topics/".into(),
-        Page::Overview(l) => path::listing(config, l),
-        Page::More(l, list, n) => path::list_page(&path::listing(config, l), list.name(), n),
-        Page::Metric(m) => path::metric(&site.metrics[m].id),
-        Page::Series(m, n) => path::series(&site.metrics[m].id, n),
-        Page::Search => "search/".into(),
-        Page::NotFound => return None,
-    })
 }
 
 /// Makes the values of `page`.
@@ -321,13 +260,7 @@ pub fn view<'a>(
         _ => listing::view(shared, plan, page),
     };
     view.canonical = format!("{}{}", shared.origin, view.url);
-    let city = match page {
-        Page::Report(r) => Some(shared.index.report_city[r]),
-        Page::Metric(m) | Page::Series(m, _) => Some(shared.index.metric_city[m]),
-        Page::Overview(Listing::City(c) | Listing::District(c, _))
-        | Page::More(Listing::City(c) | Listing::District(c, _), ..) => Some(c),
-        _ => None,
-    };
+    let city = page.city(shared.index);
     view.fictional = city.is_some_and(|c| shared.site.config.cities[c].fictional);
     let config = &shared.site.config;
     view.converted = match page {
@@ -336,14 +269,8 @@ pub fn view<'a>(
     };
     view.meta = meta(shared, page, &view);
     view.qr = qr::svg(&view.canonical);
-    view.data = data_paths(shared.site, page);
-    view.feed = match page {
-        Page::Overview(l @ (Listing::City(_) | Listing::District(..)))
-        | Page::More(l @ (Listing::City(_) | Listing::District(..)), ..) => {
-            feed_path(shared, Some(l))
-        }
-        _ => None,
-    };
+    view.data = page.data(shared.site);
+    view.feed = page.place().and_then(|l| feed_path(shared, Some(l)));
     Ok(view)
 }
 

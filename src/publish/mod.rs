@@ -79,7 +79,7 @@ pub fn page_files(shared: &Shared, page: Page) -> Vec<File<'static>> {
         Page::Metric(m) => data::metric_rows(shared, m),
         _ => return Vec::new(),
     };
-    let Some((csv, json)) = crate::pages::data_paths(shared.site, page) else {
+    let Some((csv, json)) = page.data(shared.site) else {
         return Vec::new();
     };
     vec![
@@ -175,7 +175,7 @@ pub fn step_files<'a>(
             else {
                 return Ok(None);
             };
-            if let Some((csv_path, json_path)) = crate::pages::data_paths(shared.site, Page::Home) {
+            if let Some((csv_path, json_path)) = Page::Home.data(shared.site) {
                 files.push((csv_path, csv));
                 files.push((json_path, json));
             }

@@ -3,12 +3,12 @@
 //! build of what changed makes again; the rest stay as published.
 
 use super::kept;
-use super::make::{Made, Only, PageId, PageKey, SiteRead, render_all};
+use super::make::{Key, Made, Only, PageId, SiteRead, render_all};
 use super::{Failure, Progress, Summary, free_later};
 use crate::join::index::{Index, Listing};
 use crate::model::Site;
 use crate::output::{Bytes, Staging};
-use crate::pages::{self, Page};
+use crate::pages::{self, Input, Page};
 use crate::publish;
 use crate::publish::Step;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -24,7 +24,7 @@ pub(super) fn last_data(
     changes: &Changes<'_>,
 ) -> Option<publish::data::Last> {
     let parts = changes.data.as_ref()?;
-    let (csv, json) = pages::data_paths(site, Page::Home)?;
+    let (csv, json) = Page::Home.data(site)?;
     let (csv, json) = (open(&csv)?, open(&json)?);
     // Files that are not as that build wrote them are made again.
     let size = |file: &std::fs::File| file.metadata().map(|m| m.len()).ok();
@@ -337,29 +337,27 @@ impl Touched {
         }
     }
 
-    /// Whether the page at `key` shows something the edited reports state.
-    /// Pages that count or list the whole site are always made again.
-    pub(super) fn shows(&self, key: &PageKey) -> bool {
-        match key {
-            PageKey::Report(slug) => self.slugs.contains(&**slug),
-            PageKey::Metric(id) | PageKey::Series(id, _) => self.metrics.contains(&**id),
-            PageKey::More(l, pages::List::Reports, n) => {
-                self.listings.contains(l)
-                    && self.same_lists.get(&Some(*l)).is_none_or(|p| p.contains(n))
+    /// Whether the page or step at `key` shows something the edited
+    /// reports state: a lookup of the page's inputs (see
+    /// [`pages::Input`]). Pages that count or list the whole site are
+    /// always made again; which steps run is the build's to say.
+    pub(super) fn shows(&self, key: &Key) -> bool {
+        let Key::Page(page) = key else {
+            return false;
+        };
+        match page.input() {
+            Input::Report(slug) => self.slugs.contains(&**slug),
+            Input::Metric(id) => self.metrics.contains(&**id),
+            Input::Listing(l) => self.listings.contains(&l),
+            Input::ReportList(list, n) => {
+                list.is_none_or(|l| self.listings.contains(&l))
+                    && self.same_lists.get(&list).is_none_or(|p| p.contains(&n))
             }
-            PageKey::AllReports(n) => self.same_lists.get(&None).is_none_or(|p| p.contains(n)),
-            PageKey::More(l, pages::List::Metrics, n) => {
-                self.listings.contains(l) && self.same_tables.get(l).is_none_or(|p| p.contains(n))
+            Input::MetricTable(l, n) => {
+                self.listings.contains(&l)
+                    && self.same_tables.get(&l).is_none_or(|p| p.contains(&n))
             }
-            PageKey::Overview(l) => self.listings.contains(l),
-            PageKey::Home
-            | PageKey::Cities
-            | PageKey::Years
-            | PageKey::Topics
-            | PageKey::Search
-            | PageKey::NotFound => true,
-            // Which steps run is the build's to say (see [`Step`]).
-            PageKey::Step(_) => false,
+            Input::Site => true,
         }
     }
 }

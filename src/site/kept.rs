@@ -55,7 +55,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The layout of the files; another one is not read.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 
 /// One report as the last build read it.
 pub struct Read {
@@ -136,7 +136,7 @@ fn link_files(output: &Path, paths: &HashMap<PageId, Vec<String>>) -> Vec<(Strin
     let _ = std::fs::remove_dir_all(&folder);
     let steps = TAKEN_AGAIN.map(|step| PageId {
         edition: 0,
-        key: super::PageKey::Step(step),
+        key: super::Key::Step(step),
     });
     let files = steps.iter().filter_map(|id| paths.get(id)).flatten();
     files

@@ -4,11 +4,11 @@
 
 use super::{Failure, Progress, Summary};
 use crate::diagnostic::Diagnostic;
-use crate::join::index::{Index, Listing};
+use crate::join::index::Index;
 use crate::load::body::{Bodies, both_scripts};
 use crate::model::Site;
 use crate::output::{Bytes, WriteError};
-use crate::pages::{self, Page, Shared, edition};
+use crate::pages::{self, Page, PageKey, Shared, edition};
 use crate::publish::{self, Step};
 use crate::render::{self, Theme};
 use rayon::prelude::*;
@@ -72,70 +72,29 @@ pub(super) enum Outcome {
     Skipped(PageId),
 }
 
-/// A page of one edition (by position: the main edition is 0).
+/// A page or a step's files, of one edition (by position: the main
+/// edition is 0), as a build keeps it for the next.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PageId {
     pub edition: usize,
-    pub key: PageKey,
+    pub key: Key,
 }
 
-/// A page's identity from one build to the next: what its address is made
-/// of, not its place in this build's lists.
+/// What a build makes, by what identifies it from one build to the next.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum PageKey {
-    Home,
-    AllReports(usize),
-    Report(std::sync::Arc<str>),
-    Cities,
-    Years,
-    Topics,
-    Overview(Listing),
-    More(Listing, pages::List, usize),
-    Metric(std::sync::Arc<str>),
-    Series(std::sync::Arc<str>, usize),
-    Search,
-    NotFound,
+pub enum Key {
+    Page(PageKey),
     /// Not a page: the site-wide files of a step (see [`Step`]), which a
     /// build keeps and replaces as it does a page's.
     Step(Step),
 }
 
-impl PageKey {
+impl Key {
     /// The template the page is rendered with (none for a step).
     pub(super) fn template(&self) -> &'static str {
         match self {
-            PageKey::Step(_) => "",
-            PageKey::Home => "index.html",
-            PageKey::AllReports(_) => "reports.html",
-            PageKey::Report(_) => "report.html",
-            PageKey::Cities => "cities.html",
-            PageKey::Years => "years.html",
-            PageKey::Topics => "topics.html",
-            PageKey::Overview(Listing::City(_)) => "city.html",
-            PageKey::Overview(Listing::District(..)) => "district.html",
-            PageKey::Overview(Listing::Year(_)) => "year.html",
-            PageKey::Overview(Listing::Topic(_)) => "topic.html",
-            PageKey::More(..) | PageKey::Series(..) => "list.html",
-            PageKey::Metric(_) => "metric.html",
-            PageKey::Search => "search.html",
-            PageKey::NotFound => "404.html",
-        }
-    }
-
-    pub(super) fn of(site: &Site, page: Page) -> PageKey {
-        match page {
-            Page::Home => PageKey::Home,
-            Page::AllReports(n) => PageKey::AllReports(n),
-            Page::Report(r) => PageKey::Report(site.reports[r].slug.as_str().into()),
-            Page::Cities => PageKey::Cities,
-            Page::Years => PageKey::Years,
-            Page::Topics => PageKey::Topics,
-            Page::Overview(l) => PageKey::Overview(l),
-            Page::More(l, list, n) => PageKey::More(l, list, n),
-            Page::Metric(m) => PageKey::Metric(site.metrics[m].id.as_str().into()),
-            Page::Series(m, n) => PageKey::Series(site.metrics[m].id.as_str().into(), n),
-            Page::Search => PageKey::Search,
-            Page::NotFound => PageKey::NotFound,
+            Key::Page(page) => page.template(),
+            Key::Step(_) => "",
         }
     }
 }
@@ -191,7 +150,7 @@ pub(super) struct Made {
 pub(super) fn step_id(step: Step, edition: usize) -> PageId {
     PageId {
         edition,
-        key: PageKey::Step(step),
+        key: Key::Step(step),
     }
 }
 
@@ -237,10 +196,10 @@ pub(super) fn render_all(
         },
         None => pages::plan(site, index),
     };
-    let keys: Vec<PageKey> = plan
+    let keys: Vec<Key> = plan
         .pages
         .par_iter()
-        .map(|&page| PageKey::of(site, page))
+        .map(|&page| Key::Page(page.key(site)))
         .collect();
     let mut ids: Vec<PageId> = (0..editions.len())
         .flat_map(|edition| {
@@ -282,7 +241,7 @@ pub(super) fn render_all(
             .flat_map(|edition| {
                 plan.pages
                     .iter()
-                    .filter_map(|&page| pages::address(site, page))
+                    .filter_map(|&page| page.address(site))
                     .map(move |path| format!("{}{path}", edition.base_url))
             })
             .collect::<Vec<String>>()

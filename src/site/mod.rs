@@ -29,7 +29,7 @@ use make::{Only, PagePaths, SiteRead, render_all};
 use read::load_all;
 
 pub use check::check;
-pub use make::{PageId, PageKey};
+pub use make::{Key, PageId};
 pub use preview::{Preview, Rewritten};
 pub use year::{YearPages, year_pages};
 

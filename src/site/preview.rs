@@ -3,7 +3,7 @@
 //! the pages that report feeds, written in place, its own page first.
 
 use super::changes::Touched;
-use super::make::{Made, Only, PageId, PageKey, SiteRead, render_all};
+use super::make::{Key, Made, Only, PageId, SiteRead, render_all};
 use super::read::{load_all, new_bodies};
 use super::{Failure, Progress, Summary, build_whole, refuse_output};
 use crate::join::index::Index;
@@ -11,6 +11,7 @@ use crate::load::body::Bodies;
 use crate::load::{CONFIG_FILE, ReportCache};
 use crate::model::Site;
 use crate::output::{Bytes, InPlace, WriteError};
+use crate::pages::PageKey;
 use crate::pages::{Page, edition};
 use crate::publish::Step;
 use crate::render::Theme;
@@ -191,7 +192,7 @@ impl Preview {
         // changed) goes at once, not after every other page is made.
         let slugs: HashSet<&str> = site.reports.iter().map(|r| r.slug.as_str()).collect();
         let vanished: Vec<PageId> = (last.paths.keys())
-            .filter(|id| matches!(&id.key, PageKey::Report(s) if !slugs.contains(&**s)))
+            .filter(|id| matches!(&id.key, Key::Page(PageKey::Report(s)) if !slugs.contains(&**s)))
             .cloned()
             .collect();
         let mut removed = Vec::new();
@@ -228,7 +229,8 @@ impl Preview {
             .filter(|(_, r)| edited.contains(r.slug.as_str()))
             .map(|(r, _)| Page::Report(r))
             .collect();
-        let first = |id: &PageId| matches!(&id.key, PageKey::Report(s) if edited.contains(&**s));
+        let first =
+            |id: &PageId| matches!(&id.key, Key::Page(PageKey::Report(s)) if edited.contains(&**s));
         let first_wanted = |id: &PageId| first(id) && wanted(id);
         let rest_wanted = |id: &PageId| !first(id) && wanted(id);
         let superseded = self.superseded.clone();
@@ -255,7 +257,7 @@ impl Preview {
         // superseded build left.
         let mut site_steps: Vec<Step> = (owed.iter())
             .filter_map(|id| match id.key {
-                PageKey::Step(step) => Some(step),
+                Key::Step(step) => Some(step),
                 _ => None,
             })
             .collect();
