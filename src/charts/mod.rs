@@ -81,6 +81,9 @@ pub struct Series {
     pub deadline: Option<Date>,
     /// Oldest first, at most one per date.
     pub points: Vec<(Date, Figure)>,
+    /// How many earlier dates the chart leaves out (see
+    /// [`crate::pages`]'s metric page, which draws the latest only).
+    pub earlier: usize,
 }
 
 /// How many metrics of one place are at each pace, in

@@ -208,6 +208,15 @@ fn time_desc(series: &Series, strings: &Strings) -> String {
             &[("deadline", deadline.to_string())],
         ));
     }
+    if series.earlier > 0 {
+        desc.push_str(&fill(
+            &t(strings, "chart_time_latest"),
+            &[
+                ("shown", series.points.len().to_string()),
+                ("earlier", series.earlier.to_string()),
+            ],
+        ));
+    }
     desc
 }
 
@@ -233,6 +242,7 @@ mod tests {
                 (date("2025-09-30"), fig(13.0)),
                 (date("2025-12-31"), fig(18.0)),
             ],
+            earlier: 0,
         };
         let svg = over_time("chart-time-donghu", "东湖区历次完成数", &series, &strings()).unwrap();
         assert!(svg.contains("role=\"img\" aria-labelledby=\"chart-time-donghu-title\""));

@@ -172,7 +172,11 @@ fn time_charts<'a>(shared: &'a Shared<'a>, m: usize) -> Vec<Chart> {
         .collect()
 }
 
-/// A place's actuals of `metric` by date, when it has at least two dates.
+/// At most this many dates are drawn in a place's chart over time.
+pub const TIME_CHART_POINTS: usize = 24;
+
+/// A place's actuals of `metric` by date, when it has at least two dates:
+/// the latest [`TIME_CHART_POINTS`] of them.
 fn series(
     shared: &Shared,
     metric: &Metric,
@@ -195,6 +199,10 @@ fn series(
     }
     // Nothing but zeros draws an axis about nothing.
     let all_zero = points.iter().all(|(_, f)| f.is_zero()) && target.is_none_or(Figure::is_zero);
+    // However many reports a metric has, its page stays the same size: the
+    // latest figures are drawn, and the chart says where the rest are.
+    let earlier = points.len().saturating_sub(TIME_CHART_POINTS);
+    points.drain(..earlier);
     (points.len() > 1 && !all_zero).then(|| Series {
         place: place.to_string(),
         unit: metric.unit.clone(),
@@ -202,5 +210,6 @@ fn series(
         start: metric.period().0,
         deadline: metric.deadline,
         points,
+        earlier,
     })
 }

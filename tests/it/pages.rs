@@ -323,3 +323,50 @@ fn every_page_says_who_runs_the_site_and_describes_itself() {
     assert!(city.contains("<meta property=\"og:type\" content=\"website\">"));
     assert!(!city.contains("ArticleTitle"));
 }
+
+/// `updates` monthly progress reports on the fixture's metrics, from
+/// January 2021 on.
+fn with_monthly_updates(root: &std::path::Path, updates: usize) {
+    for n in 0..updates {
+        let (year, month) = (2021 + n / 12, n % 12 + 1);
+        write(
+            root,
+            &format!("content/monthly/update-{n}.md"),
+            format!(
+                "---\ntitle: 第{n}期进展\nkind: progress\ncity: test-city\nyear: 2025\npublished: {year}-{month:02}-28\nmetrics:\n  - id: test-gas-mains\n    as_of: {year}-{month:02}-20\n    districts:\n      - district: 东区\n        actual: {}\n      - district: 西区\n        actual: {}\n  - id: test-compounds\n    actual: {}\n    as_of: {year}-{month:02}-20\n---\n",
+                n % 12,
+                n % 8,
+                n % 40
+            ),
+        );
+    }
+}
+
+#[test]
+fn a_metric_page_stays_the_same_size_however_many_reports_update_it() {
+    let mut sizes = Vec::new();
+    for updates in [30, 60] {
+        let site = fixture("basic");
+        with_monthly_updates(site.path(), updates);
+        let result = run(site.path(), &["build"]);
+        assert!(result.status.success(), "{}", stderr(&result));
+        let page = read(&site.path().join("output/metrics/test-gas-mains/index.html"));
+        // Each place's chart over time draws its latest 24 dates, and says
+        // where the earlier ones are.
+        for chart in ["chart-time-east", "chart-time-west"] {
+            let svg = crate::common::chart(&page, chart).unwrap_or_else(|| panic!("{chart}"));
+            assert_eq!(svg.matches("<circle").count(), 24, "{chart}");
+        }
+        let earlier = updates + 1 - 24;
+        assert!(
+            page.contains(&format!(
+                "图中只画出最近24次；更早的{earlier}次见历次数据表和下载的数据。"
+            )),
+            "{updates}"
+        );
+        sizes.push(page.len());
+    }
+    // Twice the reports: the page differs only by a few numbers and the
+    // pager's page count.
+    assert!(sizes[1].abs_diff(sizes[0]) < 300, "{sizes:?}");
+}
