@@ -33,6 +33,10 @@
 //! - `BENCH_EDITIONS=1`: also time renewal with `editions: [zh-Hant]`, a
 //!   traditional-script edition of every page.
 //! - `BENCH_KEEP=1`: keep the generated sites and the last outputs (printed at the end).
+//! - `BENCH_SAME_FILES`: also time Hugo configured to publish the same files as
+//!   renewal (`benches/hugo_same_files.py` makes that site from renewal's; it needs
+//!   `python3`): on by default up to 10,000 reports, `0` to leave it out, `1` to time it
+//!   at any size.
 //! - `BENCH_PREVIEW=1`: also time the live preview, from outside: start
 //!   `renewal serve`, save one report with a new title eleven times (written
 //!   beside it and renamed over it, as editors save), and time each save until
@@ -1132,6 +1136,8 @@ impl Contender {
 }
 
 /// Files, total bytes and the largest file below `dir`.
+/// Files, bytes, and the size and path of the largest page (HTML) below
+/// `dir`.
 fn output_stats(dir: &Path) -> (usize, u64, u64, String) {
     let mut files = 0;
     let mut bytes = 0;
@@ -1145,7 +1151,8 @@ fn output_stats(dir: &Path) -> (usize, u64, u64, String) {
             } else {
                 files += 1;
                 bytes += meta.len();
-                if meta.len() > largest.0 {
+                let page = entry.path().extension().is_some_and(|e| e == "html");
+                if page && meta.len() > largest.0 {
                     let rel = entry
                         .path()
                         .strip_prefix(dir)
@@ -1367,6 +1374,45 @@ fn main() {
                 samples: Vec::new(),
             });
         }
+        // Hugo configured to publish the same files as renewal (see
+        // benches/hugo_same_files.py), up to 10,000 reports unless asked
+        // for: it takes about ten times as long as the plain Hugo site.
+        let same_files = match std::env::var("BENCH_SAME_FILES").ok().as_deref() {
+            Some("0") => false,
+            Some(_) => true,
+            None => n <= 10_000,
+        };
+        if let (Some(hugo), true) = (&hugo, same_files) {
+            let site = dir.join("hugo-same-files");
+            let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/hugo_same_files.py");
+            let made = Command::new("python3")
+                .arg(&script)
+                .arg(&renewal_site)
+                .arg(&site)
+                .output();
+            match made {
+                Ok(made) if made.status.success() => {
+                    let mut c = Command::new(hugo);
+                    c.arg("--source")
+                        .arg(&site)
+                        .arg("--destination")
+                        .arg(dir.join("hugo-same-files-output"))
+                        .arg("--cacheDir")
+                        .arg(dir.join("hugo-cache"))
+                        .arg("--quiet");
+                    contenders.push(Contender {
+                        name: "hugo, same files".into(),
+                        output: dir.join("hugo-same-files-output"),
+                        command: c,
+                        samples: Vec::new(),
+                    });
+                }
+                other => println!(
+                    "  the Hugo site publishing the same files could not be made (python3 {}): {other:?}",
+                    script.display()
+                ),
+            }
+        }
         println!();
         println!(
             "N = {n}: {}; generated in {:.1} s",
@@ -1394,7 +1440,7 @@ fn main() {
         outputs.sort_by_key(|(i, _)| *i);
         println!(
             "  {:<22}{:>10}{:>10}{:>10}{:>12}{:>10}{:>11}{:>12}",
-            "", "wall", "CPU", "CPU/wall", "peak mem", "files", "output", "largest"
+            "", "wall", "CPU", "CPU/wall", "peak mem", "files", "output", "largest page"
         );
         for (c, (_, (files, bytes, largest, largest_path))) in contenders.iter().zip(&outputs) {
             println!(
@@ -1415,12 +1461,17 @@ fn main() {
             .map(|s| format!("{:.2}", s.wall.as_secs_f64()))
             .collect();
         println!("  renewal wall times (s): {}", walls.join(", "));
-        if let Some(h) = contenders.iter().find(|c| c.name == "hugo") {
-            println!(
-                "  Hugo takes {:.2}x renewal's wall time and {:.2}x its CPU time",
-                h.wall() / contenders[0].wall(),
-                h.cpu() / contenders[0].cpu()
-            );
+        for (name, what) in [
+            ("hugo", "Hugo (report and district pages)"),
+            ("hugo, same files", "Hugo publishing the same files"),
+        ] {
+            if let Some(h) = contenders.iter().find(|c| c.name == name) {
+                println!(
+                    "  {what} takes {:.2}x renewal's wall time and {:.2}x its CPU time",
+                    h.wall() / contenders[0].wall(),
+                    h.cpu() / contenders[0].cpu()
+                );
+            }
         }
         if std::env::var_os("BENCH_PREVIEW").is_some() {
             preview(&renewal, &renewal_site, &dir);
