@@ -7,8 +7,10 @@ The benchmark (benches/scale.rs) times it beside renewal and the plain Hugo site
 for reports whose metrics give a `districts:` list (one figure per district, and the city's
 own when the entry gives a target or actual too), as the benchmark's generated reports do:
 each figure is written into the Hugo page's front matter with its own district (`district`,
-its name, and `district_id`), and the templates take a figure's place from the figure, not
-from the report. A report is listed on the page of every district its figures are about.
+its name, and `district_id`), the templates take a figure's place from the figure, not
+from the report, and a figure's status and rows are cached by its district too (by report
+and metric alone, every district of a metric would get the first one's). A report is
+listed on the page of every district its figures are about.
 
 RENEWAL_DIR is a renewal site as gen_renewal.py writes it (site.yaml and
 content/**/*.md); OUTDIR (replaced) becomes a Hugo site (config.toml, layouts/,
@@ -398,7 +400,7 @@ STATUS = """{{- $m := .m -}}
 {{- return (dict "status" $st "share" $share "width" $w) -}}
 """
 
-METRIC_ROW = """{{- $m := .m }}{{ $p := .p }}{{ $st := partialCached "status.html" . .p.RelPermalink .m.id }}{{ $date := $p.Date.Format "2006-01-02" -}}
+METRIC_ROW = """{{- $m := .m }}{{ $p := .p }}{{ $st := partialCached "status.html" . .p.RelPermalink .m.id .m.district_id }}{{ $date := $p.Date.Format "2006-01-02" -}}
 <tr class="pace-{{ $st.status }}">
 <th scope="row"><a href="{{ printf "/metrics/%s/" $m.id | relURL }}">{{ $m.label }}</a></th>
 <td data-label="地区">{{ with $m.district_id }}<a href="{{ printf "/districts/%s/" . | relURL }}">{{ $m.district }}</a>{{ end }}</td>
@@ -438,7 +440,7 @@ STANDINGS = """{{- $s := newScratch }}{{ $id := .id -}}
 TALLY = """{{- $done := 0 }}{{ $on := 0 }}{{ $behind := 0 }}{{ $nodata := 0 }}{{ $notarget := 0 }}{{ $ids := 0 }}{{ $last := "" -}}
 {{- range . -}}
   {{- if ne .m.id $last }}{{ $ids = add $ids 1 }}{{ $last = .m.id }}{{ end -}}
-  {{- $st := (partialCached "status.html" . .p.RelPermalink .m.id).status -}}
+  {{- $st := (partialCached "status.html" . .p.RelPermalink .m.id .m.district_id).status -}}
   {{- if eq $st "done" }}{{ $done = add $done 1 }}{{ else if eq $st "on-track" }}{{ $on = add $on 1 }}{{ else if eq $st "behind" }}{{ $behind = add $behind 1 }}{{ else if eq $st "no-data" }}{{ $nodata = add $nodata 1 }}{{ else }}{{ $notarget = add $notarget 1 }}{{ end -}}
 {{- end -}}
 <p class="tally-counts">指标数：{{ $ids }}，按地区计：{{ len . }}</p>
@@ -514,33 +516,33 @@ CSV_HEAD = '{{ "\\ufeff" }}{{ delimit site.Params.columns "," }}{{ "\\r\\n" }}'
 JSON_HEAD = ('{"$schema":{{ jsonify ("data/schema.json" | absURL) }},\n'
              '"columns":{{ jsonify site.Params.columns }},\n"rows":[\n')
 
-ROW_CSV = """{{- $m := .m }}{{ $p := .p }}{{ $st := partialCached "status.html" . .p.RelPermalink .m.id }}{{ $c := index site.Params.cities $p.Params.city }}{{ $d := $p.Date.Format "2006-01-02" -}}
+ROW_CSV = """{{- $m := .m }}{{ $p := .p }}{{ $st := partialCached "status.html" . .p.RelPermalink .m.id .m.district_id }}{{ $c := index site.Params.cities $p.Params.city }}{{ $d := $p.Date.Format "2006-01-02" -}}
 {{ $m.id }},"{{ replace $m.label `"` `""` }}","{{ replace $m.unit `"` `""` }}",{{ with $m.topic }}{{ . }},"{{ (index site.Params.topics .).name }}"{{ else }},{{ end }},{{ $p.Params.city }},"{{ $c.name }}",{{ $c.fictional }},{{ $m.district_id }},"{{ $m.district }}",{{ $p.Params.year }},{{ $m.target }},{{ $m.actual }},{{ with $m.as_of }}{{ . }}{{ else }}{{ $d }}{{ end }},{{ with $m.baseline }}{{ . }}{{ end }},{{ with $m.deadline }}{{ . }}{{ end }},{{ $st.status }},{{ with $m.note }}"{{ replace . `"` `""` }}"{{ end }},"{{ replace $p.Title `"` `""` }}",{{ $p.Permalink }},{{ with $p.Params.source }}{{ with .publisher }}"{{ replace . `"` `""` }}"{{ end }}{{ end }},{{ $d }}{{ "\\r\\n" }}
 {{- /**/ -}}"""
 
-ROW_JSON = """{{- $m := .m }}{{ $p := .p }}{{ $st := partialCached "status.html" . .p.RelPermalink .m.id }}{{ $c := index site.Params.cities $p.Params.city }}{{ $d := $p.Date.Format "2006-01-02" -}}
+ROW_JSON = """{{- $m := .m }}{{ $p := .p }}{{ $st := partialCached "status.html" . .p.RelPermalink .m.id .m.district_id }}{{ $c := index site.Params.cities $p.Params.city }}{{ $d := $p.Date.Format "2006-01-02" -}}
 {{- $topic := $m.topic }}{{ with $m.topic }}{{ $topic = (index site.Params.topics .).name }}{{ end -}}
 {{- $pub := $p.Params.source }}{{ with $p.Params.source }}{{ $pub = .publisher }}{{ end -}}
 {{- jsonify (slice $m.id $m.label $m.unit $m.topic $topic $p.Params.city $c.name $c.fictional $m.district_id $m.district $p.Params.year $m.target $m.actual (or $m.as_of $d) $m.baseline $m.deadline $st.status $m.note $p.Title $p.Permalink $pub $d) -}}
 """
 
-SINGLE_CSV = CSV_HEAD + """{{ range .Params.figures }}{{ partialCached "row.csv" (dict "p" $ "m" .) $.RelPermalink .id }}{{ end }}"""
+SINGLE_CSV = CSV_HEAD + """{{ range .Params.figures }}{{ partialCached "row.csv" (dict "p" $ "m" .) $.RelPermalink .id .district_id }}{{ end }}"""
 SINGLE_JSON = JSON_HEAD + """{{ range $i, $m := .Params.figures }}{{ if $i }},
-{{ end }}{{ partialCached "row.json" (dict "p" $ "m" $m) $.RelPermalink $m.id }}{{ end }}
+{{ end }}{{ partialCached "row.json" (dict "p" $ "m" $m) $.RelPermalink $m.id $m.district_id }}{{ end }}
 ]}
 """
 
 # the metric's series, oldest first
-TERM_METRIC_CSV = CSV_HEAD + """{{ $id := .Data.Term }}{{ range .Pages.ByDate }}{{ $p := . }}{{ range where .Params.figures "id" $id }}{{ partialCached "row.csv" (dict "p" $p "m" .) $p.RelPermalink .id }}{{ end }}{{ end }}"""
+TERM_METRIC_CSV = CSV_HEAD + """{{ $id := .Data.Term }}{{ range .Pages.ByDate }}{{ $p := . }}{{ range where .Params.figures "id" $id }}{{ partialCached "row.csv" (dict "p" $p "m" .) $p.RelPermalink .id .district_id }}{{ end }}{{ end }}"""
 TERM_METRIC_JSON = JSON_HEAD + """{{ $id := .Data.Term }}{{ $first := true }}{{ range .Pages.ByDate }}{{ $p := . }}{{ range where .Params.figures "id" $id }}{{ if not $first }},
-{{ end }}{{ $first = false }}{{ partialCached "row.json" (dict "p" $p "m" .) $p.RelPermalink .id }}{{ end }}{{ end }}
+{{ end }}{{ $first = false }}{{ partialCached "row.json" (dict "p" $p "m" .) $p.RelPermalink .id .district_id }}{{ end }}{{ end }}
 ]}
 """
 
 # every figure of the site
-HOME_CSV = CSV_HEAD + """{{ range site.RegularPages }}{{ $p := . }}{{ range .Params.figures }}{{ partialCached "row.csv" (dict "p" $p "m" .) $p.RelPermalink .id }}{{ end }}{{ end }}"""
+HOME_CSV = CSV_HEAD + """{{ range site.RegularPages }}{{ $p := . }}{{ range .Params.figures }}{{ partialCached "row.csv" (dict "p" $p "m" .) $p.RelPermalink .id .district_id }}{{ end }}{{ end }}"""
 HOME_JSON = JSON_HEAD + """{{ $first := true }}{{ range site.RegularPages }}{{ $p := . }}{{ range .Params.figures }}{{ if not $first }},
-{{ end }}{{ $first = false }}{{ partialCached "row.json" (dict "p" $p "m" .) $p.RelPermalink .id }}{{ end }}{{ end }}
+{{ end }}{{ $first = false }}{{ partialCached "row.json" (dict "p" $p "m" .) $p.RelPermalink .id .district_id }}{{ end }}{{ end }}
 ]}
 """
 
@@ -792,10 +794,6 @@ def flat_figures(fm, city, districts):
             fig["district"] = d["district"]
             fig["district_id"] = districts.get((city, d["district"]), "")
             out.append(fig)
-    # Every figure names each of these, empty when the report does not give it.
-    for fig in out:
-        for k in ("target", "actual"):
-            fig.setdefault(k, "")
     return out
 
 

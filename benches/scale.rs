@@ -1439,12 +1439,12 @@ fn main() {
         }
         outputs.sort_by_key(|(i, _)| *i);
         println!(
-            "  {:<22}{:>10}{:>10}{:>10}{:>12}{:>10}{:>11}{:>12}",
+            "  {:<22}{:>10}{:>10}{:>10}{:>12}{:>10}{:>11}{:>14}",
             "", "wall", "CPU", "CPU/wall", "peak mem", "files", "output", "largest page"
         );
         for (c, (_, (files, bytes, largest, largest_path))) in contenders.iter().zip(&outputs) {
             println!(
-                "  {:<22}{:>8.2} s{:>8.2} s{:>10.2}{:>8.0} MiB{:>10}{:>7.0} MiB{:>8.0} KiB  {largest_path}",
+                "  {:<22}{:>8.2} s{:>8.2} s{:>10.2}{:>8.0} MiB{:>10}{:>7.0} MiB{:>10.0} KiB  {largest_path}",
                 c.name,
                 c.wall(),
                 c.cpu(),

@@ -583,9 +583,14 @@ impl Iterator for Stretches<'_> {
             self.next += 1;
         }
         let json = self.json;
+        let stop = self.stop;
         let made: Vec<Vec<u8>> = (from..self.next)
             .into_par_iter()
             .map(|m| {
+                // A newer build is not kept waiting for the whole stretch.
+                if stop() {
+                    return Vec::new();
+                }
                 let rows = metric_rows(self.shared, m);
                 match json {
                     true => json_rows(&rows),
@@ -593,6 +598,10 @@ impl Iterator for Stretches<'_> {
                 }
             })
             .collect();
+        if stop() {
+            self.next = metrics.len() + 1;
+            return Some(Err(std::io::ErrorKind::Interrupted.into()));
+        }
         let mut stretch = Vec::with_capacity(made.iter().map(|m| m.len() + 2).sum());
         for part in made {
             // As in the pieces of a file taken from the last build: the

@@ -21,8 +21,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long the watcher waits for an editor to finish saving: editors
-/// write a file in several steps (a temporary file, a rename, a touch).
-pub const SETTLE: Duration = Duration::from_millis(30);
+/// write a file in several steps (a temporary file, a rename, a touch),
+/// a few milliseconds apart at most.
+pub const SETTLE: Duration = Duration::from_millis(15);
 
 /// What open pages are told, and who is listening.
 #[derive(Default)]

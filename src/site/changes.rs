@@ -88,8 +88,7 @@ impl Changes<'_> {
         if !files.is_empty() {
             touched.add(&before, &before_index, &files);
             touched.add(site, index, &files);
-            touched.same_lists = same_lists(&before, &before_index, site, index, &touched, &files);
-            touched.same_tables = same_tables(&before, &before_index, site, index, &touched);
+            touched = touched.narrowed(&before, &before_index, site, index, &files);
         }
         let search = (!files.is_empty())
             .then(|| search_changed(&before, site, &touched, &files))
@@ -334,6 +333,26 @@ impl Touched {
             self.metrics
                 .extend(feeds.metrics.iter().map(|&m| site.metrics[m].id.clone()));
             self.listings.extend(feeds.listings);
+        }
+    }
+
+    /// The same, narrowed to the pages of lists and tables that keep their
+    /// reports and metrics in order between `before` and `site` (see
+    /// [`Touched::same_lists`]), `files` being the changed reports' files.
+    pub(super) fn narrowed(
+        &self,
+        before: &Site,
+        before_index: &Index,
+        site: &Site,
+        index: &Index,
+        files: &BTreeSet<&str>,
+    ) -> Touched {
+        Touched {
+            slugs: self.slugs.clone(),
+            metrics: self.metrics.clone(),
+            listings: self.listings.clone(),
+            same_lists: same_lists(before, before_index, site, index, self, files),
+            same_tables: same_tables(before, before_index, site, index, self),
         }
     }
 

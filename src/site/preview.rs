@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// What a live preview keeps from one build to the next, so that an edit
 /// to a report renders only the pages that report feeds.
@@ -184,7 +184,6 @@ impl Preview {
         // Enough to show the edited reports' own pages; the whole index is
         // built after them.
         let placed = Index::placed(&site);
-        let mut index = None;
         let mut touched = Touched::default();
         touched.add(&last.site, &last.index, &files);
         touched.add(&site, &placed, &files);
@@ -209,12 +208,18 @@ impl Preview {
         }
         let known = &last.paths;
         let owed = std::mem::take(&mut self.owed);
+        // Once the whole index is built (after the edited reports' own
+        // pages), what the edit touched is narrowed as `build` narrows it:
+        // a list that keeps its reports in order is made again only on
+        // the pages that show a changed one.
+        let full_index: OnceLock<Index> = OnceLock::new();
+        let narrowed: OnceLock<Touched> = OnceLock::new();
         let wanted = |id: &PageId| {
             !known.contains_key(id)
                 || owed.contains(id)
                 || match &template_users {
                     Some(using) => using.contains(id.key.template()),
-                    None => touched.shows(&id.key),
+                    None => narrowed.get().unwrap_or(&touched).shows(&id.key),
                 }
         };
         // The edited reports' own pages come first: they are what the
@@ -290,8 +295,12 @@ impl Preview {
         for (n, step) in rounds.into_iter().enumerate().skip(skip) {
             let index = match n {
                 0 => &placed,
-                _ => index.get_or_insert_with(|| Index::build(&site)),
+                _ => full_index.get_or_init(|| Index::build(&site)),
             };
+            if n == 1 && template_users.is_none() {
+                let _ =
+                    narrowed.set(touched.narrowed(&last.site, &last.index, &site, index, &files));
+            }
             let read = SiteRead {
                 root,
                 bodies,
@@ -420,7 +429,9 @@ impl Preview {
         }
         self.owed = skipped.into_iter().collect();
         self.last = Some(Kept {
-            index: index.unwrap_or_else(|| Index::build(&site)),
+            index: full_index
+                .into_inner()
+                .unwrap_or_else(|| Index::build(&site)),
             site,
             theme: Some(theme),
             paths,
