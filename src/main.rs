@@ -129,6 +129,7 @@ enum Kind {
 }
 
 fn main() -> ExitCode {
+    without_huge_pages();
     let cli = Cli::parse();
     let root = cli.root.as_path();
     match cli.command {
@@ -202,6 +203,20 @@ fn main() -> ExitCode {
     }
     .err()
     .unwrap_or(ExitCode::SUCCESS)
+}
+
+/// Asks Linux not to back this process's memory with transparent huge
+/// pages. The allocator asks for them on its arenas, and every first touch
+/// of a 2 MiB region then costs clearing all of it: a build after an edit
+/// at 10,000 reports spent a quarter of its CPU time there (measured with
+/// `perf record`), for a peak memory a tenth higher. Elsewhere, nothing.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes an integer flag and touches no
+    // memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 /// Today's date (UTC), `YYYY-MM-DD`.

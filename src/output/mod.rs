@@ -25,6 +25,7 @@
 //! time may write a given output folder.
 
 mod compare;
+pub(crate) use compare::same_file;
 mod in_place;
 pub mod joined;
 mod staging;

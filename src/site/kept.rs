@@ -130,26 +130,49 @@ pub fn kept_file(kept: &Kept, output: &Path, path: &str) -> Option<std::fs::File
 
 /// Links the files of the steps in [`TAKEN_AGAIN`], as published in
 /// `output` (`paths` says which they are), into the folder of kept links,
-/// replacing what was there: their fingerprints, or what could be linked.
+/// in place of what was there: their fingerprints, or what could be
+/// linked. A link that is already to the published file stays; one to a
+/// file the site no longer has goes.
 fn link_files(output: &Path, paths: &HashMap<PageId, Vec<String>>) -> Vec<(String, Fingerprint)> {
     let folder = links(output);
-    let _ = std::fs::remove_dir_all(&folder);
     let steps = TAKEN_AGAIN.map(|step| PageId {
         edition: 0,
         key: super::Key::Step(step),
     });
-    let files = steps.iter().filter_map(|id| paths.get(id)).flatten();
-    files
+    let files: rustc_hash::FxHashSet<&String> = steps
+        .iter()
+        .filter_map(|id| paths.get(id))
+        .flatten()
+        .collect();
+    // Links to files no longer published.
+    for entry in walkdir::WalkDir::new(&folder)
+        .min_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+    {
+        let rel = crate::diagnostic::shown_path(&folder, entry.path());
+        if !files.contains(&rel) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    let mut kept: Vec<(String, Fingerprint)> = files
+        .into_par_iter()
         .filter_map(|path| {
             let (from, to) = (output.join(path), folder.join(path));
-            std::fs::create_dir_all(to.parent()?).ok()?;
-            std::fs::hard_link(&from, &to).ok()?;
-            Some((
-                path.clone(),
-                fingerprint(&std::fs::symlink_metadata(&to).ok()?)?,
-            ))
+            let published = std::fs::symlink_metadata(&from).ok()?;
+            let linked = std::fs::symlink_metadata(&to)
+                .is_ok_and(|kept| crate::output::same_file(&kept, &published));
+            if !linked {
+                let _ = std::fs::remove_file(&to);
+                std::fs::create_dir_all(to.parent()?).ok()?;
+                std::fs::hard_link(&from, &to).ok()?;
+            }
+            Some((path.clone(), fingerprint(&published)?))
         })
-        .collect()
+        .collect();
+    kept.sort_unstable();
+    kept
 }
 
 #[derive(Serialize, Deserialize)]
