@@ -2,7 +2,7 @@
 //! double-quoted attribute value.
 //!
 //! What reaches a page has been checked where it was read (see
-//! `load::yaml::invisible`), so the characters these formats cannot hold
+//! `load::slips::invisible`), so the characters these formats cannot hold
 //! never come from a site's files. Escaping still replaces them, so that
 //! no source, however it was made, can put one into a feed or a chart.
 

@@ -13,6 +13,7 @@ pub mod config;
 pub mod front_matter;
 pub mod markdown;
 pub mod report;
+pub mod slips;
 pub mod source;
 pub mod yaml;
 

@@ -7,7 +7,7 @@
 //! metrics nobody defines) belong to `join`.
 
 use super::config::check_slug;
-use super::{front_matter, yaml};
+use super::{front_matter, slips, yaml};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::i18n::Language;
 use crate::model::config::{City, Config};
@@ -215,7 +215,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         Ok(split) => split,
         Err(e) => return (None, vec![Diagnostic::at(file, e.line, 1, None, e.message)]),
     };
-    let linted = yaml::lint(split.yaml, file, split.yaml_line_offset);
+    let linted = slips::lint(split.yaml, file, split.yaml_line_offset);
     let missing = missing_required(&linted.repaired);
     let empty = split
         .yaml

@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 use renewal::load::markdown;
-use renewal::load::{config, front_matter, report, yaml};
+use renewal::load::{config, front_matter, report, slips, yaml};
 use renewal::model::Figure;
 use renewal::model::date::Date;
 
@@ -128,7 +128,7 @@ proptest! {
     ) {
         let text = lines.join("\n");
         let _ = yaml::field_path_at(&text, at);
-        let linted = yaml::lint(&text, "f.md", 0);
+        let linted = slips::lint(&text, "f.md", 0);
         prop_assert!(lines_are_inside(&linted.slips, &text));
         prop_assert_eq!(linted.repaired.lines().count(), text.lines().count());
     }
