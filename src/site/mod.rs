@@ -123,20 +123,7 @@ fn build_opening(
 ) -> Result<Summary, Failure> {
     let at = crate::output::beside(output, "cache");
     // The theme first: what was kept holds only for the same theme.
-    let (config, _) = load::read_config(root);
-    // A Chinese site converts text between its scripts (its search index
-    // holds both), while what was kept is read.
-    if config
-        .as_ref()
-        .is_some_and(|c| c.language != crate::i18n::Language::En || !c.editions.is_empty())
-    {
-        crate::i18n::script::load_soon();
-    }
-    let theme = config.as_ref().and_then(|config| {
-        let mut theme = render::theme::load(root, config).ok()?;
-        render::prepare(&mut theme, config);
-        Some(theme)
-    });
+    let (config, theme) = config_and_theme(root);
     let key = theme.as_ref().map(|theme| kept::key(root, theme));
     let last = key.as_deref().and_then(|key| kept::read(&at, key));
     let mut cache = last.as_ref().map(kept::cache).unwrap_or_default();
@@ -195,17 +182,7 @@ fn build_opening(
     // What was kept no longer says what the output holds once anything
     // in it may change; it is written again after the swap.
     let _ = std::fs::remove_file(&at);
-    let opened = match opening.map(|o| o.join()) {
-        Some(Ok(opened)) => opened,
-        Some(Err(_)) => {
-            return Err(Failure::Write(format!(
-                "cannot open a copy of {}",
-                output.display()
-            )));
-        }
-        None => Staging::open(output),
-    };
-    let staging = opened.map_err(|e| Failure::Write(e.0))?;
+    let staging = opened(opening, output)?;
     // What was kept says what the output holds, if it is still there.
     let mut last =
         last.filter(|_| staging.in_step() && output.join(crate::output::MARKER).is_file());
@@ -268,6 +245,45 @@ fn build_opening(
         warnings,
         ..summary
     })
+}
+
+/// The site's config and its theme, made ready, when both can be read
+/// (the reading proper reports any problem with either). A Chinese site
+/// converts text between its scripts (its search index holds both): the
+/// tables start loading now, while the rest is read.
+fn config_and_theme(root: &Path) -> (Option<crate::model::config::Config>, Option<render::Theme>) {
+    let (config, _) = load::read_config(root);
+    if config
+        .as_ref()
+        .is_some_and(|c| c.language != crate::i18n::Language::En || !c.editions.is_empty())
+    {
+        crate::i18n::script::load_soon();
+    }
+    let theme = config.as_ref().and_then(|config| {
+        let mut theme = render::theme::load(root, config).ok()?;
+        render::prepare(&mut theme, config);
+        Some(theme)
+    });
+    (config, theme)
+}
+
+/// The copy of `output` to write into: the one `opening` opened, or one
+/// opened now.
+fn opened(
+    opening: Option<std::thread::ScopedJoinHandle<'_, Result<Staging, WriteError>>>,
+    output: &Path,
+) -> Result<Staging, Failure> {
+    let opened = match opening.map(|o| o.join()) {
+        Some(Ok(opened)) => opened,
+        Some(Err(_)) => {
+            return Err(Failure::Write(format!(
+                "cannot open a copy of {}",
+                output.display()
+            )));
+        }
+        None => Staging::open(output),
+    };
+    opened.map_err(|e| Failure::Write(e.0))
 }
 
 /// Renders every page of `site` into a copy of the output and swaps it
