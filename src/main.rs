@@ -132,6 +132,15 @@ fn main() -> ExitCode {
     without_huge_pages();
     let cli = Cli::parse();
     let root = cli.root.as_path();
+    // The day a build is made for is an input: refused before anything is
+    // read if it is given and is not a date.
+    let dated = matches!(
+        cli.command,
+        Command::Build { .. } | Command::Check | Command::Serve { .. } | Command::Archive { .. }
+    );
+    if let (true, Err(message)) = (dated, renewal::model::date::build_date()) {
+        return fail(2, &message);
+    }
     match cli.command {
         Command::Build { output } => build(root, &output_dir(root, output), cli.deny_warnings),
         Command::Check => check(root, cli.deny_warnings),
@@ -219,12 +228,9 @@ fn without_huge_pages() {
     }
 }
 
-/// Today's date (UTC), `YYYY-MM-DD`.
+/// The build date (see [`renewal::model::date::build_date`]), `YYYY-MM-DD`.
 fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    renewal::model::date::Date::from_days(days).to_string()
+    renewal::model::date::today().to_string()
 }
 
 fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {

@@ -6,7 +6,9 @@
 pub(super) use super::backend::Dash;
 use super::backend::{Svg, TEXT_DEFAULTS};
 use super::text::{text_width, wrap};
+use crate::i18n::{Strings, ui as t};
 pub(super) use crate::markup::escape;
+use crate::model::Pace;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -33,6 +35,7 @@ pub(super) const DONE: RGBColor = RGBColor(0x0b, 0x4f, 0x8a);
 pub(super) const ON_TRACK: RGBColor = RGBColor(0x4f, 0x86, 0xc0);
 pub(super) const BEHIND: RGBColor = RGBColor(0xb3, 0x5c, 0x00);
 pub(super) const NO_TARGET: RGBColor = RGBColor(0xe3, 0xe6, 0xea);
+pub(super) const OVERDUE: RGBColor = RGBColor(0xa3, 0x1f, 0x24);
 
 pub(super) type Drawn = Result<(), String>;
 
@@ -145,11 +148,31 @@ impl Canvas<'_> {
     }
 
     /// Diagonal hatching inside a box, with its outline.
-    pub(super) fn hatched(
+    pub(super) fn hatched(&self, from: (i32, i32), to: (i32, i32), colour: RGBColor) -> Drawn {
+        self.hatching(from, to, colour, false)?;
+        self.rect(from, to, colour, false)
+    }
+
+    /// Hatching both ways inside a box, with its outline.
+    pub(super) fn cross_hatched(
+        &self,
+        from: (i32, i32),
+        to: (i32, i32),
+        colour: RGBColor,
+    ) -> Drawn {
+        self.hatching(from, to, colour, false)?;
+        self.hatching(from, to, colour, true)?;
+        self.rect(from, to, colour, false)
+    }
+
+    /// Lines 6 units apart at 45 degrees inside a box: rising, or falling
+    /// when `falling`.
+    fn hatching(
         &self,
         (x0, y0): (i32, i32),
         (x1, y1): (i32, i32),
         colour: RGBColor,
+        falling: bool,
     ) -> Drawn {
         let h = y1 - y0;
         let mut k = x0 - h;
@@ -157,11 +180,71 @@ impl Canvas<'_> {
             let from = (x0 - k).max(0);
             let to = (x1 - k).min(h);
             if from < to {
-                self.line((k + from, y1 - from), (k + to, y1 - to), colour, 2)?;
+                let (a, b) = if falling {
+                    ((k + from, y0 + from), (k + to, y0 + to))
+                } else {
+                    ((k + from, y1 - from), (k + to, y1 - to))
+                };
+                self.line(a, b, colour, 2)?;
             }
             k += 6;
         }
-        self.rect((x0, y0), (x1, y1), colour, false)
+        Ok(())
+    }
+
+    /// The box a pace is drawn as, the same in every chart and legend:
+    /// done and on track filled (dark and light), behind hatched, overdue
+    /// hatched both ways in red, no data an empty dashed box, no target a
+    /// pale grey box.
+    pub(super) fn pace(&self, pace: Pace, from: (i32, i32), to: (i32, i32)) -> Drawn {
+        match pace {
+            Pace::Done => self.rect(from, to, DONE, true),
+            Pace::OnTrack => self.rect(from, to, ON_TRACK, true),
+            Pace::Behind => self.hatched(from, to, BEHIND),
+            Pace::Overdue => self.cross_hatched(from, to, OVERDUE),
+            Pace::NoData => self.dashed_box(from, to),
+            Pace::NoTarget => {
+                self.rect(from, to, NO_TARGET, true)?;
+                self.rect(from, to, OUTLINE, false)
+            }
+        }
+    }
+}
+
+/// A legend of paces across the top of a chart: each pace's box and
+/// name, wrapped as a line of text would be.
+pub(super) struct Legend {
+    items: Vec<(Pace, (i32, i32))>,
+    /// Where the legend ends, downwards.
+    pub bottom: i32,
+}
+
+impl Legend {
+    pub fn new(paces: &[Pace], strings: &Strings) -> Legend {
+        let (left, right) = (PAD, WIDTH as i32 - PAD);
+        let mut items = Vec::new();
+        let (mut x, mut y) = (left, PAD + LINE / 2);
+        for &pace in paces {
+            let w = 20 + text_width(&t(strings, pace.key()), SMALL).ceil() as i32;
+            if x + w > right {
+                x = left;
+                y += LINE;
+            }
+            items.push((pace, (x, y)));
+            x += w + 14;
+        }
+        Legend {
+            items,
+            bottom: y + LINE / 2,
+        }
+    }
+
+    pub fn draw(&self, c: &Canvas, strings: &Strings) -> Drawn {
+        for &(pace, (x, y)) in &self.items {
+            c.pace(pace, (x, y - 7), (x + 14, y + 7))?;
+            c.text(&t(strings, pace.key()), (x + 20, y), SMALL, HPos::Left, INK)?;
+        }
+        Ok(())
     }
 }
 

@@ -91,7 +91,7 @@ pub struct Series {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tally {
     pub label: String,
-    pub counts: [usize; 5],
+    pub counts: [usize; crate::model::PACES],
 }
 
 #[cfg(test)]
@@ -120,6 +120,37 @@ pub(crate) mod testing {
             .filter_map(|s| s.split_once('>'))
             .filter_map(|(_, rest)| rest.split_once("</text>"))
             .map(|(text, _)| text.trim().to_string())
+            .collect()
+    }
+
+    /// Rectangles below the legend's first row (y > 40), the bars of a
+    /// progress chart, as (x, width, colour): filled ones, or with
+    /// `outlined`, those drawn as an outline (hatched bars have one).
+    pub fn bars(svg: &str, outlined: bool) -> Vec<(i32, i32, String)> {
+        let attr = |tag: &str, name: &str| -> String {
+            tag.split(&format!(" {name}=\""))
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap_or_default()
+                .to_string()
+        };
+        svg.split("<rect")
+            .skip(1)
+            .filter_map(|s| s.split_once("/>").map(|(tag, _)| tag))
+            .filter(|tag| attr(tag, "y").parse::<i32>().unwrap() > 40)
+            .filter(|tag| (attr(tag, "fill") == "none") == outlined)
+            .map(|tag| {
+                let colour = if outlined {
+                    attr(tag, "stroke")
+                } else {
+                    attr(tag, "fill")
+                };
+                (
+                    attr(tag, "x").parse().unwrap(),
+                    attr(tag, "width").parse().unwrap(),
+                    colour,
+                )
+            })
             .collect()
     }
 

@@ -31,11 +31,17 @@ fn bar_figures(bar: &Bar, strings: &Strings) -> String {
                 .unwrap_or_default();
             format!("{actual}{total} / {target} {unit}{share}")
         }
-        (Some(target), None) => format!(
-            "{} {target} {unit} · {}",
-            t(strings, "target"),
-            t(strings, Pace::NoData.key())
-        ),
+        (Some(target), None) => {
+            let pace = match bar.pace {
+                Pace::Overdue => Pace::Overdue,
+                _ => Pace::NoData,
+            };
+            format!(
+                "{} {target} {unit} · {}",
+                t(strings, "target"),
+                t(strings, pace.key())
+            )
+        }
         (None, Some(actual)) => {
             format!("{actual}{total} {unit} · {}", t(strings, "chart_no_target"))
         }
@@ -63,7 +69,18 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
     let end = axis_end(bars);
     let (left, right) = (PAD, WIDTH as i32 - PAD);
     let x = |p: f64| left + ((p.min(end) / end) * f64::from(right - left)).round() as i32;
-    let header = 44;
+    // The legend names the paces the bars are drawn in (a bar without a
+    // target says so in words).
+    let drawn: Vec<Pace> = (Pace::ALL.into_iter())
+        .filter(|&pace| pace != Pace::NoTarget)
+        .filter(|&pace| {
+            bars.iter()
+                .any(|b| b.basis != Basis::InDistricts && b.pace == pace)
+        })
+        .collect();
+    let legend = Legend::new(&drawn, strings);
+    let scale = legend.bottom + 6;
+    let header = scale + 44;
     let rows: Vec<RowText> = bars
         .iter()
         .map(|b| RowText::new(&b.label, bar_figures(b, strings)))
@@ -71,6 +88,7 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
     let height = header + rows.iter().map(|r| r.height() + BAR + GAP).sum::<i32>() + PAD;
     let desc = progress_desc(title, bars, strings);
     svg(id, title, &desc, height, |c| {
+        legend.draw(c, strings)?;
         // Scale: the target above its line, then ticks every 50%.
         let target_x = x(100.0);
         let anchor = if end > 100.0 {
@@ -80,7 +98,7 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
         };
         c.styled_text(
             &t(strings, "target"),
-            (target_x, 12),
+            (target_x, scale + 12),
             SMALL,
             anchor,
             INK,
@@ -95,7 +113,7 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
             } else {
                 HPos::Center
             };
-            c.text(&percent(tick), (x(tick), 30), SMALL, anchor, MUTED)?;
+            c.text(&percent(tick), (x(tick), scale + 30), SMALL, anchor, MUTED)?;
             if tick > 0.0 && tick != 100.0 {
                 c.line((x(tick), header - 4), (x(tick), height - PAD), GRID, 1)?;
             }
@@ -107,10 +125,9 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
             let bottom = top + BAR;
             match (bar.target, bar.actual, bar.progress) {
                 (_, _, Some(p)) => {
-                    let colour = if bar.pace == Pace::Done { DONE } else { BEHIND };
                     // A measured zero still gets a sliver, unlike "no data".
                     let tip = x(p).max(left + 2);
-                    c.rect((left, top), (tip, bottom), colour, true)?;
+                    c.pace(bar.pace, (left, top), (tip, bottom))?;
                     if p > end {
                         // Cut mark: the bar runs on beyond the axis.
                         for dx in [14, 8] {
@@ -125,6 +142,10 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
                 }
                 (Some(target), None, None) if !target.is_zero() => {
                     c.dashed_box((left, top), (target_x, bottom))?;
+                    // Overdue with nothing reported: its mark at the start.
+                    if bar.pace == Pace::Overdue {
+                        c.pace(Pace::Overdue, (left, top), (left + BAR, bottom))?;
+                    }
                 }
                 (Some(_), _, None) => {
                     let text = t(strings, "chart_target_zero");
@@ -161,6 +182,7 @@ fn progress_desc(title: &str, bars: &[Bar], strings: &Strings) -> String {
             ("done", count(Pace::Done).to_string()),
             ("on_track", count(Pace::OnTrack).to_string()),
             ("behind", count(Pace::Behind).to_string()),
+            ("overdue", count(Pace::Overdue).to_string()),
             ("no_data", count(Pace::NoData).to_string()),
             ("no_target", count(Pace::NoTarget).to_string()),
         ],
@@ -251,19 +273,27 @@ mod tests {
         // The axis runs to 150%, so over 376 units: 77.8% is 195 units and
         // 145% runs past the 100% mark (251 units) to 363. The place with
         // no data, the one without a target and the zero target get no bar.
-        let bars = filled_rects(&svg);
+        // Done is filled; behind is hatched inside its outline, as in
+        // the legend above the bars.
         assert_eq!(
-            bars,
+            bars(&svg, false),
             [
                 (12, 251, "#0B4F8A".to_string()),
-                (12, 195, "#B35C00".to_string()),
                 (12, 363, "#0B4F8A".to_string()),
             ]
         );
-        let desc = svg.split("<desc").nth(1).unwrap();
+        assert!(bars(&svg, true).contains(&(12, 195, "#B35C00".to_string())));
+        for legend in ["已完成", "进度落后", "暂无数据"] {
+            assert!(text.iter().any(|t| t == legend), "legend {legend}");
+        }
         assert!(
-            desc.contains("共6项，已完成2项，按期推进0项，进度落后1项，暂无数据1项，无目标2项")
+            !text.iter().any(|t| t == "按期推进"),
+            "only the paces drawn"
         );
+        let desc = svg.split("<desc").nth(1).unwrap();
+        assert!(desc.contains(
+            "共6项，已完成2项，按期推进0项，进度落后1项，逾期未完成0项，暂无数据1项，无目标2项"
+        ));
         assert!(desc.contains("进度最高的是明川经济技术开发区（145%），最低的是南岭区（77.8%）"));
         assert_eq!(
             svg,
@@ -286,14 +316,14 @@ mod tests {
             &strings(),
         );
         let (zero, none) = (zero.unwrap(), none.unwrap());
-        assert_eq!(filled_rects(&zero), [(12, 2, "#B35C00".to_string())]);
+        assert_eq!(bars(&zero, true), [(12, 2, "#B35C00".to_string())]);
         assert!(texts(&zero).contains(&"0 / 10 个 · 0%".to_string()));
-        assert_eq!(filled_rects(&none), []);
-        // The empty box is one dashed outline.
+        assert_eq!(bars(&none, false), []);
+        // The empty box is one dashed outline, as is its legend's swatch.
         assert_eq!(
             none.matches("stroke=\"#767676\" stroke-dasharray=\"5 4\"")
                 .count(),
-            1
+            2
         );
         assert!(!none.contains("#767677"), "stand-in colour left in {none}");
         assert!(texts(&none).contains(&"目标 10 个 · 暂无数据".to_string()));
@@ -331,7 +361,7 @@ mod tests {
             &[bar("东湖区", Some(3.0), Some(1.0), "个")],
             &strings(),
         );
-        assert_eq!(filled_rects(&one.unwrap()).len(), 1);
+        assert_eq!(bars(&one.unwrap(), true).len(), 1);
         let many: Vec<Bar> = (0..60)
             .map(|i| {
                 let name = format!("第{i}号新区城市更新重点片区（含老城街道与滨河新城）");
@@ -339,7 +369,9 @@ mod tests {
             })
             .collect();
         let svg = progress("many", "t", &many, &strings()).unwrap();
-        assert_eq!(filled_rects(&svg).len(), 60);
+        // Ten behind (hatched, outlined), fifty done (filled).
+        assert_eq!(bars(&svg, false).len(), 50);
+        assert_eq!(bars(&svg, true).len(), 10);
         let text = texts(&svg);
         for i in 0..60 {
             // Long names wrap; every piece fits beside the figures.

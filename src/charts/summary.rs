@@ -9,39 +9,14 @@ use crate::model::Pace;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-/// Draws the box a summary segment or its legend swatch is shown as.
-fn pace_box(c: &Canvas, pace: Pace, from: (i32, i32), to: (i32, i32)) -> Drawn {
-    match pace {
-        Pace::Done => c.rect(from, to, DONE, true),
-        Pace::OnTrack => c.rect(from, to, ON_TRACK, true),
-        Pace::Behind => c.hatched(from, to, BEHIND),
-        Pace::NoData => c.dashed_box(from, to),
-        Pace::NoTarget => {
-            c.rect(from, to, NO_TARGET, true)?;
-            c.rect(from, to, OUTLINE, false)
-        }
-    }
-}
-
 /// Stacked bars, one per place, of how many metrics are at each pace.
 pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Option<String> {
     if rows.is_empty() {
         return None;
     }
     let (left, right) = (PAD, WIDTH as i32 - PAD);
-    // The legend, wrapped as a line of text would be.
-    let mut legend: Vec<(Pace, (i32, i32))> = Vec::new();
-    let (mut lx, mut ly) = (left, PAD + LINE / 2);
-    for pace in Pace::ALL {
-        let w = 20 + text_width(&t(strings, pace.key()), SMALL).ceil() as i32;
-        if lx + w > right {
-            lx = left;
-            ly += LINE;
-        }
-        legend.push((pace, (lx, ly)));
-        lx += w + 14;
-    }
-    let header = ly + LINE / 2 + 10;
+    let legend = Legend::new(&Pace::ALL, strings);
+    let header = legend.bottom + 10;
     let most = rows
         .iter()
         .map(|r| r.counts.iter().sum::<usize>())
@@ -63,16 +38,7 @@ pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Opti
         + PAD;
     let desc = summary_desc(rows, strings);
     svg(id, title, &desc, height, |c| {
-        for (pace, (x, y)) in &legend {
-            pace_box(c, *pace, (*x, y - 7), (x + 14, y + 7))?;
-            c.text(
-                &t(strings, pace.key()),
-                (x + 20, *y),
-                SMALL,
-                HPos::Left,
-                INK,
-            )?;
-        }
+        legend.draw(c, strings)?;
         let mut y = header;
         let span = f64::from(right - left);
         for (row, text) in rows.iter().zip(&texts) {
@@ -86,7 +52,7 @@ pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Opti
                 let x0 = left + (done as f64 / most as f64 * span).round() as i32;
                 done += count;
                 let x1 = left + (done as f64 / most as f64 * span).round() as i32;
-                pace_box(c, pace, (x0, top), (x1, bottom))?;
+                c.pace(pace, (x0, top), (x1, bottom))?;
                 let label = count.to_string();
                 if text_width(&label, SMALL) + 6.0 <= f64::from(x1 - x0) {
                     let ink = if matches!(pace, Pace::Done) {
@@ -95,8 +61,8 @@ pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Opti
                         INK
                     };
                     let middle = ((x0 + x1) / 2, (top + bottom) / 2);
-                    // Behind is hatched: give its count a plain ground.
-                    if pace == Pace::Behind {
+                    // Hatching: give its count a plain ground.
+                    if matches!(pace, Pace::Behind | Pace::Overdue) {
                         let half = (text_width(&label, SMALL) / 2.0).ceil() as i32 + 2;
                         c.rect(
                             (middle.0 - half, top + 2),
@@ -125,8 +91,9 @@ fn summary_desc(rows: &[Tally], strings: &Strings) -> String {
             ("done", total(0)),
             ("on_track", total(1)),
             ("behind", total(2)),
-            ("no_data", total(3)),
-            ("no_target", total(4)),
+            ("overdue", total(3)),
+            ("no_data", total(4)),
+            ("no_target", total(5)),
         ],
     )
 }
@@ -141,11 +108,11 @@ mod tests {
         let rows = [
             Tally {
                 label: "明川市 东湖区".into(),
-                counts: [3, 1, 1, 2, 0],
+                counts: [3, 1, 1, 0, 2, 0],
             },
             Tally {
                 label: "明川市 南岭区".into(),
-                counts: [0, 0, 5, 0, 1],
+                counts: [0, 0, 5, 0, 0, 1],
             },
         ];
         let svg = summary("chart-summary", "各地区指标进度", &rows, &strings()).unwrap();
@@ -168,7 +135,15 @@ mod tests {
         assert!(svg.matches("stroke=\"#B35C00\"").count() > 10);
         let desc = svg.split("<desc").nth(1).unwrap();
         assert!(desc.contains(
-            "2个地区按地区计共13项：已完成3项，按期推进1项，进度落后6项，暂无数据2项，无目标1项。"
+            "2个地区按地区计共13项：已完成3项，按期推进1项，进度落后6项，逾期未完成0项，暂无数据2项，无目标1项。"
         ));
+        // Overdue is hatched both ways in its own red.
+        let overdue = [Tally {
+            label: "明川市".into(),
+            counts: [0, 0, 0, 4, 0, 0],
+        }];
+        let svg = summary("s", "t", &overdue, &strings()).unwrap();
+        assert!(svg.matches("stroke=\"#A31F24\"").count() > 10);
+        assert!(texts(&svg).iter().any(|t| t == "逾期未完成"));
     }
 }

@@ -14,7 +14,9 @@ pub mod index;
 use crate::diagnostic::Diagnostic;
 use crate::model::config::Config;
 use crate::model::date::Date;
-use crate::model::{Basis, Figure, Metric, MetricEntry, Pace, Point, Report, Standing, Value};
+use crate::model::{
+    Basis, DistrictId, Figure, Metric, MetricEntry, Pace, Point, Report, Standing, Value,
+};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
@@ -266,16 +268,31 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
         note: latest(&|e| e.note.is_some()).and_then(|e| e.note.clone()),
         districts_add_up,
         reports,
-        standings: standings(&values, &places, order.len(), districts_add_up),
+        standings: standings(&values, &points, &places, order.len(), districts_add_up),
         points,
     };
-    let paces: Vec<_> = metric.standings.iter().map(|s| metric.pace(s)).collect();
+    let today = config.built;
+    let paces: Vec<_> = (metric.standings.iter())
+        .map(|s| metric.pace(s, today))
+        .collect();
     for (standing, pace) in metric.standings.iter_mut().zip(paces) {
         standing.pace = pace;
     }
-    // Each value's pace against its target at its date, once.
+    // Each value's pace against its target at its date, once; but a value
+    // of a place whose target is overdue is overdue too, so that no row
+    // calls on track what the build date knows was never finished.
+    let overdue = |district: &Option<DistrictId>| {
+        (metric.standings.iter()).any(|s| &s.district == district && s.pace == Pace::Overdue)
+    };
     let paces: Vec<Pace> = (metric.points.iter().zip(&values))
-        .map(|(point, value)| metric.pace(&point.standing(value)))
+        .map(
+            |(point, value)| match metric.pace(&point.standing(value), today) {
+                Pace::OnTrack | Pace::Behind | Pace::NoData if overdue(&value.district) => {
+                    Pace::Overdue
+                }
+                pace => pace,
+            },
+        )
         .collect();
     for (point, pace) in metric.points.iter_mut().zip(paces) {
         point.pace = pace;
@@ -344,8 +361,14 @@ fn place_numbers(values: &[&Value], order: &[Option<&str>]) -> Vec<usize> {
 /// [`place_numbers`] does with [`place_order`]). A city without an actual
 /// of its own whose districts report theirs takes their total when
 /// `add_up`, and otherwise points to them (see [`Basis`]).
-fn standings(values: &[&Value], places: &[usize], count: usize, add_up: bool) -> Vec<Standing> {
-    let mut standings = own_standings(values, places, count);
+fn standings(
+    values: &[&Value],
+    points: &[Point],
+    places: &[usize],
+    count: usize,
+    add_up: bool,
+) -> Vec<Standing> {
+    let mut standings = own_standings(values, points, places, count);
     let district_actuals: Vec<(Figure, Date)> = standings
         .iter()
         .filter(|s| s.district.is_some())
@@ -375,16 +398,22 @@ fn standings(values: &[&Value], places: &[usize], count: usize, add_up: bool) ->
 
 /// The latest target and actual stated for each of the first `count`
 /// places (the city's, in config order).
-fn own_standings(values: &[&Value], places: &[usize], count: usize) -> Vec<Standing> {
-    let mut at: Vec<Vec<&Value>> = vec![Vec::new(); count];
-    for (value, &place) in values.iter().zip(places) {
+fn own_standings(
+    values: &[&Value],
+    points: &[Point],
+    places: &[usize],
+    count: usize,
+) -> Vec<Standing> {
+    let mut at: Vec<Vec<(&Value, &Point)>> = vec![Vec::new(); count];
+    for ((value, point), &place) in values.iter().zip(points).zip(places) {
         if let Some(here) = at.get_mut(place) {
-            here.push(value);
+            here.push((value, point));
         }
     }
     at.into_iter()
-        .filter_map(|here| {
-            let first = here.first()?;
+        .filter_map(|stated| {
+            let first = stated.first()?.0;
+            let here: Vec<&Value> = stated.iter().map(|(v, _)| *v).collect();
             let target = here.iter().rev().find_map(|v| v.target);
             let actual = here.iter().rev().find(|v| v.actual.is_some());
             let mut standing = Standing::new(
@@ -393,6 +422,12 @@ fn own_standings(values: &[&Value], places: &[usize], count: usize) -> Vec<Stand
                 actual.and_then(|v| v.actual),
                 actual.map(|v| v.as_of),
             );
+            // The figure its status is taken from: its latest actual, or
+            // without one, its latest target.
+            let source = (stated.iter().rev())
+                .find(|(v, _)| v.actual.is_some())
+                .or_else(|| stated.iter().rev().find(|(v, _)| v.target.is_some()));
+            standing.source = source.map(|(_, p)| (p.report, p.entry, p.value));
             // A remark stands until a later report gives the figure it was
             // about: a new target for a remark on a target alone, otherwise
             // a new actual (数据待核对 goes once the figure arrives).

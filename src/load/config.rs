@@ -263,6 +263,7 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     let config = Config {
         places_complete,
         topics_complete,
+        built: crate::model::date::today(),
         title: raw.title.value,
         description: raw.description.map(|d| d.value),
         base_url,

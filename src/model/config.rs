@@ -45,6 +45,8 @@ pub struct Config {
     /// The same for topics.
     #[serde(skip)]
     pub topics_complete: bool,
+    /// The day the site is built for (see [`crate::model::date::build_date`]).
+    pub built: crate::model::date::Date,
 }
 
 /// Who publishes the site and how to reach them: every page's footer.

@@ -114,6 +114,56 @@ impl Date {
     }
 }
 
+/// The environment variable that fixes the build date: seconds since
+/// 1970-01-01 00:00 UTC, the reproducible-builds convention.
+pub const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
+
+/// The day a build is made for: the date at which a target whose deadline
+/// has passed unmet is overdue, and the day every page says it was built.
+/// Taken from [`SOURCE_DATE_EPOCH`] when it is set (and not empty), so
+/// that the same sources and the same date give the same bytes; otherwise
+/// today, in UTC. Read once per process: a preview keeps the day it
+/// started. The error names a value that is not a date.
+pub fn build_date() -> Result<Date, String> {
+    static DATE: std::sync::OnceLock<Result<Date, String>> = std::sync::OnceLock::new();
+    DATE.get_or_init(|| {
+        let seconds = match std::env::var(SOURCE_DATE_EPOCH) {
+            Ok(text) if !text.trim().is_empty() => text
+                .trim()
+                .parse::<i64>()
+                .ok()
+                // Up to the last second of 9999, the last year a date holds.
+                .filter(|s| (0..=253_402_300_799).contains(s))
+                .ok_or_else(|| {
+                    format!(
+                        "{SOURCE_DATE_EPOCH} is {text:?}: it must be a whole number of seconds since 1970-01-01 00:00 UTC (1767225600 is 2026-01-01), or unset to build as of today"
+                    )
+                })?,
+            Err(std::env::VarError::NotUnicode(_)) => {
+                return Err(format!(
+                    "{SOURCE_DATE_EPOCH} is not text: it must be a whole number of seconds since 1970-01-01 00:00 UTC, or unset to build as of today"
+                ));
+            }
+            _ => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0)),
+        };
+        Ok(Date::from_days(seconds.div_euclid(86_400)))
+    })
+    .clone()
+}
+
+/// [`build_date`], or today when [`SOURCE_DATE_EPOCH`] is not a date (the
+/// command line refuses that before any build starts).
+pub fn today() -> Date {
+    build_date().unwrap_or_else(|_| {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+        Date::from_days(seconds.div_euclid(86_400))
+    })
+}
+
 /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
 fn days_from_civil(year: u32, month: u32, day: u32) -> i64 {
     let (year, month, day) = (i64::from(year), i64::from(month), i64::from(day));

@@ -135,6 +135,9 @@ pub enum Status {
     Reported,
 }
 
+/// How many paces there are: the length of every count by pace.
+pub const PACES: usize = 6;
+
 /// How a place stands against the calendar: done, or far enough along for
 /// the time that has passed since the plan's year began, or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -143,8 +146,13 @@ pub enum Pace {
     /// Below target, but at least as far along as an even pace from
     /// 1 January of the metric's year to its deadline would be.
     OnTrack,
-    /// Below target and behind that even pace (or past the deadline).
+    /// Below target and behind that even pace, with the deadline still
+    /// ahead on the build date.
     Behind,
+    /// The deadline has passed on the build date and no figure meets the
+    /// target (none at all, or one below it).
+    Overdue,
+    /// A target with no figure yet, its deadline still ahead.
     NoData,
     /// An actual with no target to measure it against.
     NoTarget,
@@ -152,10 +160,11 @@ pub enum Pace {
 
 impl Pace {
     /// Every pace in declaration order, so `pace as usize` indexes it.
-    pub const ALL: [Pace; 5] = [
+    pub const ALL: [Pace; PACES] = [
         Pace::Done,
         Pace::OnTrack,
         Pace::Behind,
+        Pace::Overdue,
         Pace::NoData,
         Pace::NoTarget,
     ];
@@ -176,12 +185,19 @@ impl Pace {
 macro_rules! pace_names {
     ($($name:literal),*) => {
         impl Pace {
-            pub const NAMES: [&'static str; 5] = [$($name),*];
-            pub const KEYS: [&'static str; 5] = [$(concat!("pace_", $name)),*];
+            pub const NAMES: [&'static str; PACES] = [$($name),*];
+            pub const KEYS: [&'static str; PACES] = [$(concat!("pace_", $name)),*];
         }
     };
 }
-pace_names!("done", "on-track", "behind", "no-data", "no-target");
+pace_names!(
+    "done",
+    "on-track",
+    "behind",
+    "overdue",
+    "no-data",
+    "no-target"
+);
 
 impl Serialize for Pace {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -228,6 +244,11 @@ pub struct Standing {
     pub basis: Basis,
     /// The latest remark about this place's figure.
     pub note: Option<String>,
+    /// The stated figure (report, entry, value) its status is taken from:
+    /// that of its latest actual, or without one, of its latest target;
+    /// none for a total of the districts' figures.
+    #[serde(skip)]
+    pub source: Option<(u32, u32, u32)>,
 }
 
 /// Where a standing's figures come from.
@@ -342,6 +363,7 @@ impl Standing {
             pace: Pace::NoData,
             basis: Basis::Own,
             note: None,
+            source: None,
         }
     }
 }
@@ -374,10 +396,23 @@ impl Metric {
         (start, end.max(start))
     }
 
-    /// Where `s`, one of this metric's standings, stands against the calendar.
-    pub fn pace(&self, s: &Standing) -> Pace {
+    /// Whether the metric's deadline (the end of its period) has passed
+    /// on `today`.
+    pub fn past_deadline(&self, today: Date) -> bool {
+        today.first_day() > self.period().1
+    }
+
+    /// Where `s`, one of this metric's standings, stands against the
+    /// calendar on `today`, the build date: a target unmet after its
+    /// deadline is overdue; before it, a share below target is judged
+    /// against the time passed at the date of its figure.
+    pub fn pace(&self, s: &Standing, today: Date) -> Pace {
+        let unmet = s.target.is_some_and(|t| !t.is_zero());
         match s.status {
             Status::Done => Pace::Done,
+            Status::NoData | Status::InProgress if unmet && self.past_deadline(today) => {
+                Pace::Overdue
+            }
             Status::NoData => Pace::NoData,
             Status::Reported => Pace::NoTarget,
             Status::InProgress => {
@@ -459,9 +494,28 @@ mod tests {
             (Some(f("12")), None, "2025-01", Pace::NoData),
             (None, Some(f("3")), "2025-01", Pace::NoTarget),
         ];
+        let before = date("2025-12-31");
         for (target, actual, as_of, pace) in cases {
             let s = Standing::new(None, target, actual, Some(date(as_of)));
-            assert_eq!(metric.pace(&s), pace, "{target:?} {actual:?} {as_of}");
+            assert_eq!(
+                metric.pace(&s, before),
+                pace,
+                "{target:?} {actual:?} {as_of}"
+            );
+        }
+        // Read after the deadline, a target still unmet is overdue, however
+        // well it was going when its last figure was given.
+        let after = date("2026-01-01");
+        let cases = [
+            (Some(f("100")), Some(f("50")), Pace::Overdue),
+            (Some(f("12")), None, Pace::Overdue),
+            (Some(f("12")), Some(f("12")), Pace::Done),
+            (None, Some(f("3")), Pace::NoTarget),
+            (Some(f("0")), None, Pace::NoData),
+        ];
+        for (target, actual, pace) in cases {
+            let s = Standing::new(None, target, actual, Some(date("2025-07-01")));
+            assert_eq!(metric.pace(&s, after), pace, "{target:?} {actual:?}");
         }
     }
 }

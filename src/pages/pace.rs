@@ -23,7 +23,7 @@ pub struct PaceRow {
     pub url: String,
     pub total: usize,
     /// In the order of [`crate::model::Pace::ALL`].
-    pub counts: [usize; 5],
+    pub counts: [usize; crate::model::PACES],
 }
 
 /// One row for city `c` as a whole and one for each of its districts
@@ -50,7 +50,7 @@ pub fn rows(shared: &Shared, c: usize) -> Vec<PaceRow> {
 pub fn city_totals(shared: &Shared) -> Vec<PaceRow> {
     let mut rows = Vec::new();
     for (c, places) in shared.index.paces.iter().enumerate() {
-        let mut counts = [0usize; 5];
+        let mut counts = [0usize; crate::model::PACES];
         for place in places {
             for (total, n) in counts.iter_mut().zip(place) {
                 *total += n;

@@ -133,6 +133,7 @@ pub struct Tally {
     pub done: usize,
     pub on_track: usize,
     pub behind: usize,
+    pub overdue: usize,
     pub no_data: usize,
     pub no_target: usize,
 }
@@ -141,13 +142,14 @@ impl Tally {
     /// `metrics` indicators whose places are counted as `paces`, in
     /// [`Pace::ALL`] order.
     pub fn new(metrics: usize, paces: PaceCounts) -> Tally {
-        let [done, on_track, behind, no_data, no_target] = paces;
+        let [done, on_track, behind, overdue, no_data, no_target] = paces;
         Tally {
             metrics,
             places: paces.iter().sum(),
             done,
             on_track,
             behind,
+            overdue,
             no_data,
             no_target,
         }
@@ -155,7 +157,7 @@ impl Tally {
 
     /// `metrics` indicators, counting the paces of `standings`.
     pub fn of<'s>(metrics: usize, standings: impl Iterator<Item = &'s Standing>) -> Tally {
-        let mut paces = [0; 5];
+        let mut paces = [0; crate::model::PACES];
         for s in standings.filter(|s| s.basis != Basis::InDistricts) {
             paces[s.pace as usize] += 1;
         }

@@ -40,6 +40,9 @@ pub struct Row<'a> {
     pub deadline: Option<String>,
     /// The pace the figure had against its target, as the pages classify it.
     pub status: &'static str,
+    /// On the row each place's status on the site is taken from, that
+    /// status; on every other row, none.
+    pub site_status: Option<&'static str>,
     /// How the figure was come by (see [`Basis`]).
     pub basis: Basis,
     pub note: Option<&'a str>,
@@ -94,6 +97,8 @@ enum Kind {
     MaybeUrl,
     /// One of these words.
     OneOf(&'static [&'static str]),
+    /// One of these words, or nothing.
+    MaybeOneOf(&'static [&'static str]),
 }
 
 /// A value of a row, as its column gives it.
@@ -118,7 +123,7 @@ pub struct Column {
 const BASES: &[&str] = &["stated", "sum-of-districts"];
 
 /// The columns, in order.
-pub const COLUMNS: [Column; 23] = [
+pub const COLUMNS: [Column; 24] = [
     Column {
         name: "metric_id",
         kind: Kind::Id,
@@ -218,8 +223,14 @@ pub const COLUMNS: [Column; 23] = [
     Column {
         name: "status",
         kind: Kind::OneOf(&crate::model::Pace::NAMES),
-        about: "done: actual >= a target above 0; on-track / behind: below target, at least / less than the share of time passed from 1 January of the metric's year to its deadline; no-data: a target and no actual; no-target: an actual with no target, or a target of 0.",
+        about: "Where this figure stood against its target, on the day the site was built. done: actual >= a target above 0; on-track / behind: below target with the deadline ahead, at least / less than the share of time passed from 1 January of the metric's year to its deadline, at the date of the figure; overdue: the deadline has passed and no figure met the target; no-data: a target and no actual, the deadline ahead; no-target: an actual with no target, or a target of 0.",
         value: |r| Cell::Text(Some(r.status)),
+    },
+    Column {
+        name: "site_status",
+        kind: Kind::MaybeOneOf(&crate::model::Pace::NAMES),
+        about: "The status the site shows and counts for this metric in this place, on the one row it is taken from (the place's latest actual, or without one its latest target; for a city whose district figures add up, its sum-of-districts row); null on every other row, and for a city whose figures are in its districts' rows. Counting the rows with a site_status gives the site's counts.",
+        value: |r| Cell::Text(r.site_status),
     },
     Column {
         name: "basis",
@@ -277,6 +288,12 @@ pub fn schema() -> String {
                 Kind::Flag => json!({"type": "boolean"}),
                 Kind::MaybeUrl => json!({"type": ["string", "null"], "format": "uri"}),
                 Kind::OneOf(words) => json!({"enum": words}),
+                Kind::MaybeOneOf(words) => {
+                    let mut words: Vec<serde_json::Value> =
+                        words.iter().map(|&w| w.into()).collect();
+                    words.push(serde_json::Value::Null);
+                    json!({"enum": words})
+                }
             };
             if !c.about.is_empty() {
                 item["description"] = c.about.into();
@@ -351,6 +368,12 @@ fn row<'a>(shared: &'a Shared, m: usize, point: &Point) -> Row<'a> {
         baseline: text(metric.baseline),
         deadline: metric.deadline.map(|d| d.to_string()),
         status: point.pace.name(),
+        site_status: (metric.standings.iter())
+            .find(|s| {
+                s.basis == crate::model::Basis::Own
+                    && s.source == Some((point.report, point.entry, point.value))
+            })
+            .map(|s| s.pace.name()),
         basis: Basis::Stated,
         // As on the report's page: a value's own remark, or the entry's
         // for the city as a whole or a single value.
@@ -399,6 +422,7 @@ fn derived_rows<'a>(shared: &'a Shared, m: usize) -> impl Iterator<Item = Row<'a
             baseline: text(metric.baseline),
             deadline: metric.deadline.map(|d| d.to_string()),
             status: standing.pace.name(),
+            site_status: Some(standing.pace.name()),
             basis: Basis::SumOfDistricts,
             note: None,
             report: None,

@@ -32,6 +32,8 @@ struct SiteInfo<'a> {
     domain: &'a str,
     /// Who runs the site (see [`crate::model::config::About`]).
     about: &'a crate::model::config::About,
+    /// The day the site is built for.
+    built: crate::model::date::Date,
     /// The Open Graph locale of the edition (`zh_CN`, `zh_TW`, `en_US`).
     locale: &'static str,
 }
@@ -97,6 +99,7 @@ fn globals(
                 .and_then(|rest| rest.split('/').next())
                 .unwrap_or_default(),
             about: &config.about,
+            built: config.built,
             locale: match config.language {
                 crate::i18n::Language::ZhHans => "zh_CN",
                 crate::i18n::Language::ZhHant => "zh_TW",

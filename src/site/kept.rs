@@ -55,7 +55,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The layout of the files; another one is not read.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 
 /// One report as the last build read it.
 pub struct Read {
@@ -240,6 +240,8 @@ pub fn key(root: &Path, theme: &Theme) -> String {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     part(root.to_string_lossy().as_bytes());
     part(&std::fs::read(root.join(crate::load::CONFIG_FILE)).unwrap_or_default());
+    // A day later, a target may be overdue on every page that shows it.
+    part(crate::model::date::today().to_string().as_bytes());
     for (name, text) in &theme.texts {
         part(name.as_bytes());
         part(text.as_bytes());

@@ -102,7 +102,7 @@ fn the_home_page_sums_up_each_city_and_a_city_page_each_place() {
         assert!(has(&texts, label), "{label} not in {texts:?}");
     }
     assert!(svg.contains(
-        "1个地区按地区计共3项：已完成1项，按期推进0项，进度落后2项，暂无数据0项，无目标0项。"
+        "1个地区按地区计共3项：已完成1项，按期推进0项，进度落后2项，逾期未完成0项，暂无数据0项，无目标0项。"
     ));
     let table = visible(&html[html.find("<table class=\"pace cards\"").unwrap()..]);
     assert!(

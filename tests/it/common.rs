@@ -53,8 +53,21 @@ pub fn write(root: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
 }
 
 /// Runs `renewal --root <root> <args>`.
+/// The day the tests build for, unless a test says otherwise, as
+/// `SOURCE_DATE_EPOCH`: 2025-12-31, the last day of the deadlines of the
+/// example site's and the fixtures' 2025 plans, so that their pages show
+/// each status but overdue (the tests of dates build on other days).
+pub const BUILT: &str = "1767139200";
+
+/// Runs `renewal --root ROOT ARGS…` as of [`BUILT`].
 pub fn run(root: &Path, args: &[&str]) -> Output {
+    run_at(root, args, BUILT)
+}
+
+/// Runs `renewal --root ROOT ARGS…` as of `epoch` (`SOURCE_DATE_EPOCH`).
+pub fn run_at(root: &Path, args: &[&str], epoch: &str) -> Output {
     Command::new(BIN)
+        .env("SOURCE_DATE_EPOCH", epoch)
         .arg("--root")
         .arg(root)
         .args(args)
@@ -174,6 +187,7 @@ impl Drop for Serving {
 pub fn serve(root: &Path, args: &[&str]) -> Serving {
     use std::io::{BufRead, BufReader};
     let mut child = Command::new(BIN)
+        .env("SOURCE_DATE_EPOCH", BUILT)
         .arg("--root")
         .arg(root)
         .args(["serve", "--port", "0"])

@@ -8,6 +8,7 @@ mod common;
 mod archive;
 mod charts;
 mod cli;
+mod dates;
 mod errors;
 mod example_site;
 mod figures;

@@ -90,7 +90,7 @@ fn tallies_count_indicators_and_each_place_by_pace() {
     // Two indicators in three places: gas mains in east (behind) and west
     // (done), compounds for the city as a whole (behind).
     assert!(
-        home.contains("指标数：2，按地区计（城市整体和各区县分别计）：3 已完成 1 按期推进 0 进度落后 2 暂无数据 0 无目标 0"),
+        home.contains("指标数：2，按地区计（城市整体和各区县分别计）：3 已完成 1 按期推进 0 进度落后 2 逾期未完成 0 暂无数据 0 无目标 0"),
         "{home}"
     );
     let west = text(&site, "cities/test-city/west/index.html");
@@ -327,16 +327,20 @@ fn every_page_says_who_runs_the_site_and_describes_itself() {
 /// `updates` monthly progress reports on the fixture's metrics, from
 /// January 2021 on.
 fn with_monthly_updates(root: &std::path::Path, updates: usize) {
+    // Monthly, up to December 2025: the latest figures (and so the
+    // statuses) are the same however many updates come before them.
     for n in 0..updates {
-        let (year, month) = (2021 + n / 12, n % 12 + 1);
+        let back = updates - 1 - n;
+        let months = 2025 * 12 + 11 - back;
+        let (year, month) = (months / 12, months % 12 + 1);
         write(
             root,
             &format!("content/monthly/update-{n}.md"),
             format!(
                 "---\ntitle: 第{n}期进展\nkind: progress\ncity: test-city\nyear: 2025\npublished: {year}-{month:02}-28\nmetrics:\n  - id: test-gas-mains\n    as_of: {year}-{month:02}-20\n    districts:\n      - district: 东区\n        actual: {}\n      - district: 西区\n        actual: {}\n  - id: test-compounds\n    actual: {}\n    as_of: {year}-{month:02}-20\n---\n",
-                n % 12,
-                n % 8,
-                n % 40
+                back % 12,
+                back % 8,
+                back % 40
             ),
         );
     }

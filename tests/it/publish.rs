@@ -115,7 +115,7 @@ fn the_downloads_hold_exactly_the_figures_the_pages_show() {
     assert_eq!(reports, 9);
     // Figures as written: the Dongying plan's 5.70 and the like keep their zeros.
     let (header, rows) = csv_rows(&site.join("data/renewal.csv"));
-    assert_eq!(header.len(), 23);
+    assert_eq!(header.len(), 24);
     assert!(rows.iter().any(|r| r.contains(&"42.0".to_string())));
     let pages_link = read(&site.join("metrics/mingchuan-2025-gas-mains/index.html"));
     assert!(pages_link.contains("href=\"/metrics/mingchuan-2025-gas-mains/data.csv\""));
