@@ -56,6 +56,82 @@ impl Dash {
     }
 }
 
+/// The hatchings charts fill boxes with: plotters fills with a colour only,
+/// so each is drawn as a filled box in a stand-in colour reserved for it
+/// and written here as a fill with an SVG pattern (defined once per chart,
+/// see [`Hatch::defs`]) and an outline in its real colour: one element a
+/// box, however wide, instead of a line every 6 units.
+#[derive(Clone, Copy)]
+pub(super) enum Hatch {
+    /// Lines one way: behind.
+    Behind,
+    /// Lines both ways: overdue.
+    Overdue,
+}
+
+impl Hatch {
+    pub(super) const ALL: [Hatch; 2] = [Hatch::Behind, Hatch::Overdue];
+
+    /// The reserved colour it is drawn in, one step off its real colour.
+    pub(super) fn stand_in(self) -> RGBColor {
+        match self {
+            Hatch::Behind => RGBColor(0xb3, 0x5c, 0x01),
+            Hatch::Overdue => RGBColor(0xa3, 0x1f, 0x25),
+        }
+    }
+
+    fn of(rgb: (u8, u8, u8)) -> Option<Hatch> {
+        Hatch::ALL.into_iter().find(|h| h.stand_in().rgb() == rgb)
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Hatch::Behind => "behind",
+            Hatch::Overdue => "overdue",
+        }
+    }
+
+    /// Its real colour.
+    fn ink(self) -> &'static str {
+        match self {
+            Hatch::Behind => "#B35C00",
+            Hatch::Overdue => "#A31F24",
+        }
+    }
+
+    /// The `fill` that refers to its pattern in chart `id`.
+    pub(super) fn url(self, id: &str) -> String {
+        format!("url(#{id}-{})", self.name())
+    }
+
+    /// The `<defs>` of the patterns chart `id` refers to in `body`.
+    pub(super) fn defs(id: &str, body: &str) -> String {
+        let mut defs = String::new();
+        for hatch in Hatch::ALL {
+            if !body.contains(&hatch.url(id)) {
+                continue;
+            }
+            let ink = hatch.ink();
+            let lines = match hatch {
+                Hatch::Behind => "M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2",
+                Hatch::Overdue => {
+                    "M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2 M-1,5 l2,2 M0,0 l6,6 M5,-1 l2,2"
+                }
+            };
+            let _ = write!(
+                defs,
+                "<pattern id=\"{id}-{}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><path d=\"{lines}\" stroke=\"{ink}\" stroke-width=\"1.5\" fill=\"none\"/></pattern>",
+                hatch.name()
+            );
+        }
+        if defs.is_empty() {
+            defs
+        } else {
+            format!("<defs>{defs}</defs>\n")
+        }
+    }
+}
+
 /// Text attributes every chart sets once on its `<svg>` element, so that
 /// its `<text>` elements state only where they differ: most labels are
 /// 14-unit sans-serif in ink.
@@ -69,11 +145,13 @@ const DEFAULT_FILL: (u8, u8, u8) = (0x1a, 0x1a, 0x1a);
 pub(super) struct Svg<'a> {
     out: &'a mut String,
     size: (u32, u32),
+    /// The chart's id, which its patterns' ids start with.
+    id: &'a str,
 }
 
 impl<'a> Svg<'a> {
-    pub(super) fn new(out: &'a mut String, size: (u32, u32)) -> Svg<'a> {
-        Svg { out, size }
+    pub(super) fn new(out: &'a mut String, size: (u32, u32), id: &'a str) -> Svg<'a> {
+        Svg { out, size, id }
     }
 
     fn colour(&mut self, name: &str, colour: BackendColor) {
@@ -204,7 +282,14 @@ impl DrawingBackend for Svg<'_> {
         self.attr("y", i64::from(y0));
         self.attr("width", i64::from(x1 - x0));
         self.attr("height", i64::from(y1 - y0));
-        if fill {
+        if let (true, Some(hatch)) = (fill, Hatch::of(colour.rgb)) {
+            let _ = write!(
+                self.out,
+                " fill=\"{}\" stroke=\"{}\"",
+                hatch.url(self.id),
+                hatch.ink()
+            );
+        } else if fill {
             self.colour("fill", colour);
             self.out.push_str(" stroke=\"none\"");
         } else {

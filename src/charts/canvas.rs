@@ -4,7 +4,7 @@
 //! bar's row.
 
 pub(super) use super::backend::Dash;
-use super::backend::{Svg, TEXT_DEFAULTS};
+use super::backend::{Hatch, Svg, TEXT_DEFAULTS};
 use super::text::{text_width, wrap};
 use crate::i18n::{Strings, ui as t};
 pub(super) use crate::markup::escape;
@@ -33,9 +33,7 @@ pub(super) const GRID: RGBColor = RGBColor(0xd0, 0xd0, 0xd0);
 pub(super) const OUTLINE: RGBColor = RGBColor(0x76, 0x76, 0x76);
 pub(super) const DONE: RGBColor = RGBColor(0x0b, 0x4f, 0x8a);
 pub(super) const ON_TRACK: RGBColor = RGBColor(0x4f, 0x86, 0xc0);
-pub(super) const BEHIND: RGBColor = RGBColor(0xb3, 0x5c, 0x00);
 pub(super) const NO_TARGET: RGBColor = RGBColor(0xe3, 0xe6, 0xea);
-pub(super) const OVERDUE: RGBColor = RGBColor(0xa3, 0x1f, 0x24);
 
 pub(super) type Drawn = Result<(), String>;
 
@@ -147,49 +145,10 @@ impl Canvas<'_> {
         self.dashed(corners, Dash::Empty, 1)
     }
 
-    /// Diagonal hatching inside a box, with its outline.
-    pub(super) fn hatched(&self, from: (i32, i32), to: (i32, i32), colour: RGBColor) -> Drawn {
-        self.hatching(from, to, colour, false)?;
-        self.rect(from, to, colour, false)
-    }
-
-    /// Hatching both ways inside a box, with its outline.
-    pub(super) fn cross_hatched(
-        &self,
-        from: (i32, i32),
-        to: (i32, i32),
-        colour: RGBColor,
-    ) -> Drawn {
-        self.hatching(from, to, colour, false)?;
-        self.hatching(from, to, colour, true)?;
-        self.rect(from, to, colour, false)
-    }
-
-    /// Lines 6 units apart at 45 degrees inside a box: rising, or falling
-    /// when `falling`.
-    fn hatching(
-        &self,
-        (x0, y0): (i32, i32),
-        (x1, y1): (i32, i32),
-        colour: RGBColor,
-        falling: bool,
-    ) -> Drawn {
-        let h = y1 - y0;
-        let mut k = x0 - h;
-        while k < x1 {
-            let from = (x0 - k).max(0);
-            let to = (x1 - k).min(h);
-            if from < to {
-                let (a, b) = if falling {
-                    ((k + from, y0 + from), (k + to, y0 + to))
-                } else {
-                    ((k + from, y1 - from), (k + to, y1 - to))
-                };
-                self.line(a, b, colour, 2)?;
-            }
-            k += 6;
-        }
-        Ok(())
+    /// A box hatched with `hatch` (lines 6 units apart at 45 degrees,
+    /// one way or both), with its outline in the same colour.
+    pub(super) fn hatched(&self, from: (i32, i32), to: (i32, i32), hatch: Hatch) -> Drawn {
+        self.rect(from, to, hatch.stand_in(), true)
     }
 
     /// The box a pace is drawn as, the same in every chart and legend:
@@ -200,8 +159,8 @@ impl Canvas<'_> {
         match pace {
             Pace::Done => self.rect(from, to, DONE, true),
             Pace::OnTrack => self.rect(from, to, ON_TRACK, true),
-            Pace::Behind => self.hatched(from, to, BEHIND),
-            Pace::Overdue => self.cross_hatched(from, to, OVERDUE),
+            Pace::Behind => self.hatched(from, to, Hatch::Behind),
+            Pace::Overdue => self.hatched(from, to, Hatch::Overdue),
             Pace::NoData => self.dashed_box(from, to),
             Pace::NoTarget => {
                 self.rect(from, to, NO_TARGET, true)?;
@@ -263,11 +222,14 @@ pub(super) fn svg(
         escape(title),
         escape(desc),
     );
+    let head = out.len();
     {
-        let area = Svg::new(&mut out, (WIDTH, height)).into_drawing_area();
+        let area = Svg::new(&mut out, (WIDTH, height), &id).into_drawing_area();
         let canvas = Canvas { area };
         draw(&canvas).ok()?;
     }
+    let defs = Hatch::defs(&id, &out[head..]);
+    out.insert_str(head, &defs);
     out.push_str("</svg>\n");
     Some(out)
 }

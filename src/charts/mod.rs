@@ -124,8 +124,8 @@ pub(crate) mod testing {
     }
 
     /// Rectangles below the legend's first row (y > 40), the bars of a
-    /// progress chart, as (x, width, colour): filled ones, or with
-    /// `outlined`, those drawn as an outline (hatched bars have one).
+    /// progress chart, as (x, width, colour): filled with a colour, or
+    /// with `outlined`, those drawn as an outline, hatched or empty.
     pub fn bars(svg: &str, outlined: bool) -> Vec<(i32, i32, String)> {
         let attr = |tag: &str, name: &str| -> String {
             tag.split(&format!(" {name}=\""))
@@ -138,7 +138,10 @@ pub(crate) mod testing {
             .skip(1)
             .filter_map(|s| s.split_once("/>").map(|(tag, _)| tag))
             .filter(|tag| attr(tag, "y").parse::<i32>().unwrap() > 40)
-            .filter(|tag| (attr(tag, "fill") == "none") == outlined)
+            .filter(|tag| {
+                let fill = attr(tag, "fill");
+                (fill == "none" || fill.starts_with("url(")) == outlined
+            })
             .map(|tag| {
                 let colour = if outlined {
                     attr(tag, "stroke")

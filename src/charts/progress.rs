@@ -290,6 +290,9 @@ mod tests {
             !text.iter().any(|t| t == "按期推进"),
             "only the paces drawn"
         );
+        // Only the patterns drawn are defined.
+        assert!(svg.contains("<pattern id=\"chart-progress-behind\""));
+        assert!(!svg.contains("chart-progress-overdue"));
         let desc = svg.split("<desc").nth(1).unwrap();
         assert!(desc.contains(
             "共6项，已完成2项，按期推进0项，进度落后1项，逾期未完成0项，暂无数据1项，无目标2项"

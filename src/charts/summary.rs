@@ -17,12 +17,6 @@ pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Opti
     let (left, right) = (PAD, WIDTH as i32 - PAD);
     let legend = Legend::new(&Pace::ALL, strings);
     let header = legend.bottom + 10;
-    let most = rows
-        .iter()
-        .map(|r| r.counts.iter().sum::<usize>())
-        .max()
-        .unwrap_or(0)
-        .max(1);
     let texts: Vec<RowText> = rows
         .iter()
         .map(|r| {
@@ -49,9 +43,13 @@ pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Opti
                 if count == 0 {
                     continue;
                 }
-                let x0 = left + (done as f64 / most as f64 * span).round() as i32;
+                // Each bar is its own place's whole, so that a place with 8
+                // indicators beside one with 246 is as readable; the totals
+                // are written beside the names.
+                let whole = row.counts.iter().sum::<usize>().max(1);
+                let x0 = left + (done as f64 / whole as f64 * span).round() as i32;
                 done += count;
-                let x1 = left + (done as f64 / most as f64 * span).round() as i32;
+                let x1 = left + (done as f64 / whole as f64 * span).round() as i32;
                 c.pace(pace, (x0, top), (x1, bottom))?;
                 let label = count.to_string();
                 if text_width(&label, SMALL) + 6.0 <= f64::from(x1 - x0) {
@@ -131,8 +129,17 @@ mod tests {
         ] {
             assert!(text.iter().any(|t| t == label), "{label} not in {text:?}");
         }
-        // "Behind" is hatched in its colour, not only filled with it.
-        assert!(svg.matches("stroke=\"#B35C00\"").count() > 10);
+        // "Behind" is hatched in its colour, not only filled with it: one
+        // pattern, defined once, fills every box.
+        assert_eq!(
+            svg.matches("<pattern id=\"chart-summary-behind\"").count(),
+            1
+        );
+        assert!(
+            svg.matches("fill=\"url(#chart-summary-behind)\" stroke=\"#B35C00\"")
+                .count()
+                >= 3
+        );
         let desc = svg.split("<desc").nth(1).unwrap();
         assert!(desc.contains(
             "2个地区按地区计共13项：已完成3项，按期推进1项，进度落后6项，逾期未完成0项，暂无数据2项，无目标1项。"
@@ -143,7 +150,8 @@ mod tests {
             counts: [0, 0, 0, 4, 0, 0],
         }];
         let svg = summary("s", "t", &overdue, &strings()).unwrap();
-        assert!(svg.matches("stroke=\"#A31F24\"").count() > 10);
+        assert!(svg.contains("<pattern id=\"s-overdue\""));
+        assert!(svg.contains("fill=\"url(#s-overdue)\" stroke=\"#A31F24\""));
         assert!(texts(&svg).iter().any(|t| t == "逾期未完成"));
     }
 }

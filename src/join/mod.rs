@@ -374,6 +374,18 @@ fn standings(
         .filter(|s| s.district.is_some())
         .filter_map(|s| Some((s.actual?, s.as_of?)))
         .collect();
+    // Districts whose targets add up exactly to the city's say, without
+    // being told, that their figures add up to the city's.
+    let district_targets = (standings.iter())
+        .filter(|s| s.district.is_some())
+        .filter_map(|s| s.target)
+        .try_fold(Figure::ZERO, |sum, t| sum.checked_add(t));
+    let targets_add_up = standings.first().is_some_and(|whole| {
+        whole.district.is_none()
+            && whole.target.is_some_and(|t| !t.is_zero())
+            && (whole.target.zip(district_targets)).is_some_and(|(t, sum)| t.cmp(&sum).is_eq())
+    });
+    let add_up = add_up || targets_add_up;
     if let Some(whole) = standings.first_mut()
         && whole.district.is_none()
         && whole.actual.is_none()

@@ -346,6 +346,8 @@ impl Standing {
             _ => None,
         };
         let status = match (target, actual) {
+            // A zero target gives no share to measure against, figure or not.
+            (Some(t), None) if t.is_zero() => Status::Reported,
             (_, None) => Status::NoData,
             // A zero target gives no share to measure against.
             (None, Some(_)) => Status::Reported,
@@ -511,7 +513,7 @@ mod tests {
             (Some(f("12")), None, Pace::Overdue),
             (Some(f("12")), Some(f("12")), Pace::Done),
             (None, Some(f("3")), Pace::NoTarget),
-            (Some(f("0")), None, Pace::NoData),
+            (Some(f("0")), None, Pace::NoTarget),
         ];
         for (target, actual, pace) in cases {
             let s = Standing::new(None, target, actual, Some(date("2025-07-01")));

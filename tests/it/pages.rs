@@ -103,6 +103,12 @@ fn tallies_count_indicators_and_each_place_by_pace() {
 /// The plan gives gas mains a target for the city as a whole; its updates
 /// report only districts.
 fn with_city_target(site: &tempfile::TempDir, adds_up: bool) {
+    with_city_target_of(site, "20.5", adds_up);
+}
+
+/// Gives the gas mains a city-wide `target` beside its districts' (east
+/// 12.5, west 8), saying `districts_add_up` or not.
+fn with_city_target_of(site: &tempfile::TempDir, target: &str, adds_up: bool) {
     let extra = if adds_up {
         "    districts_add_up: true\n"
     } else {
@@ -110,7 +116,7 @@ fn with_city_target(site: &tempfile::TempDir, adds_up: bool) {
     };
     let plan = read(&site.path().join("content/2025/test-plan.md")).replace(
         "    deadline: 2025-12-31\n",
-        &format!("    deadline: 2025-12-31\n    target: 20.5\n{extra}"),
+        &format!("    deadline: 2025-12-31\n    target: {target}\n{extra}"),
     );
     write(site.path(), "content/2025/test-plan.md", plan);
     let result = run(site.path(), &["build"]);
@@ -119,17 +125,27 @@ fn with_city_target(site: &tempfile::TempDir, adds_up: bool) {
 
 #[test]
 fn a_city_whose_districts_report_never_shows_no_data() {
+    // The districts' targets (20.5 km) do not make the city's 25.
     let site = fixture("basic");
-    with_city_target(&site, false);
+    with_city_target_of(&site, "25", false);
     let metric = text(&site, "metrics/test-gas-mains/index.html");
-    assert!(metric.contains("测试市 20.5 公里 见各区县"), "{metric}");
+    assert!(metric.contains("测试市 25 公里 见各区县"), "{metric}");
     assert!(
-        metric.contains("测试市 目标 20.5 公里 · 见各区县"),
+        metric.contains("测试市 目标 25 公里 · 见各区县"),
         "the chart says the same: {metric}"
     );
     assert!(!metric.contains("暂无数据 2025"), "{metric}");
     // The city's row is not counted: its districts are.
     assert!(metric.contains("共2项，已完成1项"), "{metric}");
+    // When they do make it, the city shows their total without being
+    // told, as it would with `districts_add_up: true`.
+    let site = fixture("basic");
+    with_city_target(&site, false);
+    let metric = text(&site, "metrics/test-gas-mains/index.html");
+    assert!(
+        metric.contains("测试市 20.5 17.6 （已报区县合计） 公里 85.9%"),
+        "{metric}"
+    );
 }
 
 #[test]
