@@ -154,3 +154,91 @@ fn charts_can_be_turned_off_and_the_tables_stay() {
     let home = visible(&page(&site, "index.html"));
     assert!(home.contains("测试市（含所辖区县） 3 1 0 2 0 0"), "{home}");
 }
+
+/// The status each bar of a progress chart is drawn in, in order: its
+/// colour or pattern after the legend and scale (which start with the
+/// bold 目标 label); a bar without a target draws nothing.
+fn drawn_statuses(svg: &str) -> Vec<&'static str> {
+    let bars = match svg.find("font-weight=\"bold\"") {
+        Some(at) => &svg[at..],
+        None => return Vec::new(),
+    };
+    let elements: Vec<&str> = bars.split('<').skip(1).collect();
+    let mut statuses = Vec::new();
+    let mut i = 0;
+    while i < elements.len() {
+        let e = elements[i];
+        let status = if e.starts_with("rect") && e.contains("fill=\"#0B4F8A\"") {
+            Some("done")
+        } else if e.starts_with("rect") && e.contains("fill=\"#4F86C0\"") {
+            Some("on-track")
+        } else if e.starts_with("rect") && e.contains("-behind)\"") {
+            Some("behind")
+        } else if e.starts_with("rect") && e.contains("-overdue)\"") {
+            Some("overdue")
+        } else if e.starts_with("polyline")
+            && e.contains("stroke-dasharray=\"5 4\" ")
+            && e.contains("#767676")
+        {
+            // An empty box: no data, or overdue with nothing reported when
+            // its red mark follows.
+            if elements
+                .get(i + 1)
+                .is_some_and(|n| n.contains("-overdue)\""))
+            {
+                i += 1;
+                Some("overdue")
+            } else {
+                Some("no-data")
+            }
+        } else {
+            None
+        };
+        statuses.extend(status);
+        i += 1;
+    }
+    statuses
+}
+
+#[test]
+fn every_progress_bar_is_drawn_as_its_row_s_status() {
+    let site = example_site();
+    // Mid-2025, when targets are on track and behind, and 2030, when the
+    // unfinished ones are overdue.
+    for (epoch, expected) in [("1754006400", "behind"), ("1893456000", "overdue")] {
+        let out = site.path().join(format!("out-{epoch}"));
+        let built = run_at(
+            site.path(),
+            &["build", "--output", out.to_str().unwrap()],
+            epoch,
+        );
+        assert!(built.status.success(), "{}", stderr(&built));
+        let mut pages = 0;
+        let mut seen = std::collections::BTreeSet::new();
+        for (path, bytes) in snapshot(&out) {
+            let html = String::from_utf8_lossy(&bytes);
+            let Some(svg) = ["chart-progress", "chart-district"]
+                .iter()
+                .find_map(|id| chart(&html, id))
+            else {
+                continue;
+            };
+            let table = &html[html.find("<table class=\"metrics cards\">").unwrap_or(0)..];
+            let rows: Vec<&str> = table
+                .split("<tr class=\"pace-")
+                .skip(1)
+                .filter_map(|r| r.split('"').next())
+                .filter(|&status| status != "no-target")
+                .collect();
+            let drawn = drawn_statuses(svg);
+            assert_eq!(drawn, rows, "{path}: bars against the table's rows");
+            seen.extend(drawn);
+            pages += 1;
+        }
+        assert!(pages > 10, "{pages} pages with a progress chart");
+        assert!(
+            seen.contains(expected) && seen.contains("done"),
+            "{epoch}: {seen:?}"
+        );
+    }
+}
