@@ -3,7 +3,6 @@
 //! WARC. Taking a snapshot is the `archive` module's; this module reads what
 //! is stored and never builds.
 
-use crate::markup::escape;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -213,43 +212,48 @@ fn read_manifest(dir: &Path) -> Result<serde_json::Value, String> {
 }
 
 /// Every file of every snapshot, by its path in the output
-/// (`archive/2025/…`), as stored, and the archive's index page.
-/// The index page is in `lang`, titled `heading`, with `intro` (the
-/// theme's `archive_title` and `archive_intro`).
-pub fn published(
-    root: &Path,
-    site_title: &str,
-    lang: &str,
-    heading: &str,
-    intro: &str,
-) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// (`archive/2025/…`), as stored. (The archive's own page, which lists
+/// them, is a page of the site: see [`Listed`].)
+pub fn published(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut files = Vec::new();
-    let mut rows = String::new();
     for (name, dir) in snapshots(root).snapshots {
         for (rel, path) in files_below(&dir) {
             let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             files.push((format!("{FOLDER}/{name}/{rel}"), bytes));
         }
-        let manifest = read_manifest(&dir).unwrap_or_default();
-        let year = manifest["year"].as_i64().unwrap_or_default();
-        let taken = manifest["taken"].as_str().unwrap_or_default();
-        let _ = writeln!(
-            rows,
-            "<li><a href=\"{name}/years/{year}/\">{}</a> · {} · <a href=\"{name}/{MANIFEST}\">{MANIFEST}</a></li>",
-            escape(&name),
-            escape(taken)
-        );
-    }
-    if !files.is_empty() {
-        let page = format!(
-            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{heading} - {}</title>\n</head>\n<body>\n<main>\n<h1>{heading}</h1>\n<p>{}</p>\n<ul>\n{rows}</ul>\n</main>\n</body>\n</html>\n",
-            escape(site_title),
-            escape(&intro.replace("{manifest}", MANIFEST)),
-            heading = escape(heading),
-        );
-        files.push((format!("{FOLDER}/index.html"), page.into_bytes()));
     }
     Ok(files)
+}
+
+/// A snapshot as the site's archive page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Listed {
+    /// Its folder's name (`2025`, `2025-r2`).
+    pub name: String,
+    /// The year it is of.
+    pub year: i32,
+    /// The day it was taken.
+    pub taken: String,
+}
+
+/// The snapshots of the site at `root` that can be published, oldest
+/// first, as its archive page lists them.
+pub fn listed(root: &Path) -> Vec<Listed> {
+    snapshots(root)
+        .snapshots
+        .into_iter()
+        .map(|(name, dir)| {
+            let manifest = read_manifest(&dir).unwrap_or_default();
+            Listed {
+                year: manifest["year"]
+                    .as_i64()
+                    .and_then(|y| i32::try_from(y).ok())
+                    .unwrap_or_default(),
+                taken: manifest["taken"].as_str().unwrap_or_default().to_string(),
+                name,
+            }
+        })
+        .collect()
 }
 
 /// What `verify` found wrong with one snapshot.

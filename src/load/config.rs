@@ -264,6 +264,7 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         places_complete,
         topics_complete,
         built: crate::model::date::today(),
+        archive: Vec::new(),
         title: raw.title.value,
         description: raw.description.map(|d| d.value),
         base_url,

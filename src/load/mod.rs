@@ -51,7 +51,13 @@ pub fn read_config(root: &Path) -> (Option<Config>, Vec<Diagnostic>) {
         vec![Diagnostic::at(CONFIG_FILE, line, column, None, message)]
     });
     match config_text {
-        Ok(text) => config::parse_all(&text),
+        Ok(text) => {
+            let (mut config, problems) = config::parse_all(&text);
+            if let Some(config) = &mut config {
+                config.archive = crate::snapshot::listed(root);
+            }
+            (config, problems)
+        }
         Err(problems) => (None, problems),
     }
 }

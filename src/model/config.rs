@@ -47,6 +47,9 @@ pub struct Config {
     pub topics_complete: bool,
     /// The day the site is built for (see [`crate::model::date::build_date`]).
     pub built: crate::model::date::Date,
+    /// The snapshots in `archive/` that the site publishes, oldest first.
+    #[serde(skip)]
+    pub archive: Vec<crate::snapshot::Listed>,
 }
 
 /// Who publishes the site and how to reach them: every page's footer.

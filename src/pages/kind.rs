@@ -42,6 +42,8 @@ pub enum PageOf<R, M> {
     Series(M, usize),
     /// The search page, which reads the index the build publishes.
     Search,
+    /// The list of the annual snapshots in `archive/`, when there are any.
+    Archive,
     NotFound,
 }
 
@@ -90,6 +92,7 @@ impl<R, M> PageOf<R, M> {
             PageOf::Metric(m) => PageOf::Metric(metric(m)),
             PageOf::Series(m, n) => PageOf::Series(metric(m), n),
             PageOf::Search => PageOf::Search,
+            PageOf::Archive => PageOf::Archive,
             PageOf::NotFound => PageOf::NotFound,
         }
     }
@@ -110,6 +113,7 @@ impl<R, M> PageOf<R, M> {
             PageOf::More(..) | PageOf::Series(..) => "list.html",
             PageOf::Metric(_) => "metric.html",
             PageOf::Search => "search.html",
+            PageOf::Archive => "archive.html",
             PageOf::NotFound => "404.html",
         }
     }
@@ -128,6 +132,7 @@ impl<R, M> PageOf<R, M> {
             | PageOf::Years
             | PageOf::Topics
             | PageOf::Search
+            | PageOf::Archive
             | PageOf::NotFound => Input::Site,
         }
     }
@@ -197,6 +202,7 @@ impl Page {
             Page::Metric(m) => path::metric(&site.metrics[m].id),
             Page::Series(m, n) => path::series(&site.metrics[m].id, n),
             Page::Search => "search/".into(),
+            Page::Archive => format!("{}/", crate::snapshot::FOLDER),
             Page::NotFound => return None,
         })
     }

@@ -134,7 +134,46 @@ pub enum Values<'a> {
     Listing(listing::ListingPage<'a>),
     Metric(metric::MetricPage<'a>),
     More(More<'a>),
+    Archive { snapshots: Vec<ArchiveRow> },
     Nothing {},
+}
+
+/// A snapshot on the archive page.
+#[derive(Serialize)]
+pub struct ArchiveRow {
+    pub name: String,
+    pub year: i32,
+    pub taken: String,
+    /// Its year's page as it was when taken, below the main edition's
+    /// base path (`site.root_path` in templates).
+    pub path: String,
+    /// Its manifest, with every file's size and SHA-256, likewise.
+    pub manifest: String,
+}
+
+/// The archive page: the snapshots, oldest first, each with its year's
+/// page and its manifest. Snapshots sit below the main edition's base
+/// path, the same for every edition.
+fn archive<'a>(shared: &Shared) -> View<'a> {
+    let folder = crate::snapshot::FOLDER;
+    let mut view = bare(
+        shared,
+        &format!("{folder}/"),
+        "archive.html",
+        shared.t("archive_title"),
+        shared.crumbs(&[(&shared.t("archive_title"), &format!("{folder}/"))]),
+    );
+    let snapshots = (shared.site.config.archive.iter())
+        .map(|s| ArchiveRow {
+            name: s.name.clone(),
+            year: s.year,
+            taken: s.taken.clone(),
+            path: format!("{folder}/{}/years/{}/", s.name, s.year),
+            manifest: format!("{folder}/{}/{}", s.name, crate::snapshot::MANIFEST),
+        })
+        .collect();
+    view.values = Values::Archive { snapshots };
+    view
 }
 
 /// A later page of one of an overview's lists, or of a metric's series.
@@ -211,6 +250,9 @@ pub fn plan(site: &crate::model::Site, index: &crate::join::index::Index) -> Pla
         pages.extend((2..=series_pages).map(|n| Page::Series(m, n)));
     }
     pages.push(Page::Search);
+    if !site.config.archive.is_empty() {
+        pages.push(Page::Archive);
+    }
     pages.push(Page::NotFound);
     Plan {
         pages,
@@ -250,6 +292,7 @@ pub fn view<'a>(
             shared.t("search_title"),
             shared.crumbs(&[(&shared.t("search"), "search/")]),
         ),
+        Page::Archive => archive(shared),
         Page::NotFound => bare(
             shared,
             "404.html",
@@ -351,6 +394,7 @@ fn meta(shared: &Shared, page: Page, view: &View) -> Meta {
         Page::Years => column("years"),
         Page::Topics => column("topics"),
         Page::Search => column("search"),
+        Page::Archive => column("archive_title"),
         Page::NotFound => column("not_found"),
     };
     // Later pages of a list, and pages about the site's lists, are told

@@ -227,14 +227,7 @@ pub fn step_files<'a>(
             }
         }
         Step::Snapshots => {
-            let strings = &theme.strings;
-            let snapshots = crate::snapshot::published(
-                root,
-                &shared.site.config.title,
-                shared.site.config.language.tag(),
-                &crate::i18n::ui(strings, "archive_title"),
-                &crate::i18n::ui(strings, "archive_intro"),
-            )?;
+            let snapshots = crate::snapshot::published(root)?;
             files.extend(
                 snapshots
                     .into_iter()

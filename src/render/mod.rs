@@ -34,6 +34,8 @@ struct SiteInfo<'a> {
     about: &'a crate::model::config::About,
     /// The day the site is built for.
     built: crate::model::date::Date,
+    /// The snapshots the site publishes, oldest first.
+    archive: &'a [crate::snapshot::Listed],
     /// The Open Graph locale of the edition (`zh_CN`, `zh_TW`, `en_US`).
     locale: &'static str,
 }
@@ -100,6 +102,7 @@ fn globals(
                 .unwrap_or_default(),
             about: &config.about,
             built: config.built,
+            archive: &config.archive,
             locale: match config.language {
                 crate::i18n::Language::ZhHans => "zh_CN",
                 crate::i18n::Language::ZhHant => "zh_TW",

@@ -242,6 +242,11 @@ pub fn key(root: &Path, theme: &Theme) -> String {
     part(&std::fs::read(root.join(crate::load::CONFIG_FILE)).unwrap_or_default());
     // A day later, a target may be overdue on every page that shows it.
     part(crate::model::date::today().to_string().as_bytes());
+    // A snapshot taken or withdrawn changes what the footers link to.
+    for snapshot in crate::snapshot::listed(&root) {
+        part(snapshot.name.as_bytes());
+        part(snapshot.taken.as_bytes());
+    }
     for (name, text) in &theme.texts {
         part(name.as_bytes());
         part(text.as_bytes());

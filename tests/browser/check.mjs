@@ -8,7 +8,8 @@
 // 3. At 390 px, no table cell with a figure lies outside the screen, and
 //    no page scrolls sideways.
 // 4. With JavaScript off, the text-size switch and elder mode still work;
-//    with it on, the choice is remembered on the next page.
+//    without :has() (its rules removed) they work through the script's
+//    classes; the choice is remembered on the next page.
 // 5. In print, navigation and controls are hidden; the address and its
 //    QR code are shown.
 // 6. The search page finds reports from queries in either script, in
@@ -172,6 +173,36 @@ console.log(`axe: ${runs} page views checked at 390 px and 1280 px, normal and e
   const elder = await rootSize();
   if (!(large > before && elder >= 20)) fail(`without JavaScript: text ${before} px, large ${large} px, elder ${elder} px`);
   else console.log(`without JavaScript: text ${before} px, large ${large} px, elder ${elder} px`);
+  await context.close();
+}
+// Where the browser has no :has() (older Android WebViews, the browsers
+// built into chat apps), the small script's classes do the work: every
+// rule with :has() is removed from the stylesheet, as such a browser
+// would drop it, and the controls must still change the text.
+{
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const page = await open(context, pages.report);
+  const removed = await page.evaluate(() => {
+    let n = 0;
+    for (const sheet of document.styleSheets) {
+      for (let i = sheet.cssRules.length - 1; i >= 0; i--) {
+        if ((sheet.cssRules[i].cssText || "").includes(":has(")) { sheet.deleteRule(i); n++; }
+      }
+    }
+    return n;
+  });
+  const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const before = await rootSize();
+  await page.click("label[for=size-large]");
+  const large = await rootSize();
+  await page.click("label[for=elder]");
+  const elder = await rootSize();
+  const ink = await page.evaluate(() => getComputedStyle(document.body).color);
+  if (!(removed >= 8 && large > before && elder >= 20 && ink === "rgb(0, 0, 0)")) {
+    fail(`without :has() (${removed} rules removed): text ${before} px, large ${large} px, elder ${elder} px, ink ${ink}`);
+  } else {
+    console.log(`without :has() (${removed} rules removed): text ${before} px, large ${large} px, elder ${elder} px`);
+  }
   await context.close();
 }
 {

@@ -129,9 +129,42 @@ fn a_second_snapshot_of_a_year_is_kept_beside_the_first_only_when_asked() {
         root.join("output/archive/2025-r2/years/2025/index.html")
             .is_file()
     );
+    // The archive's page is a page of the site, in each edition, drawn
+    // with the theme, linked from every footer and from the year's page,
+    // and in the sitemap.
     let index = read(&root.join("output/archive/index.html"));
-    assert!(index.contains("2025-r2/years/2025/") && index.contains("\"2025/years/2025/"));
+    assert!(
+        index.contains("href=\"/archive/2025-r2/years/2025/\"")
+            && index.contains("href=\"/archive/2025/years/2025/\""),
+        "{index}"
+    );
     assert!(index.contains("<h1>年度存档</h1>") && index.contains("<html lang=\"zh-Hans\">"));
+    assert!(index.contains("<link rel=\"stylesheet\" href=\"/style.css\">"));
+    assert!(index.contains("href=\"/archive/2025/manifest.json\""));
+    let hant = read(&root.join("output/zh-hant/archive/index.html"));
+    assert!(
+        hant.contains("<h1>年度存檔</h1>") && hant.contains("href=\"/archive/2025/years/2025/\"")
+    );
+    for page in ["index.html", "reports/index.html", "zh-hant/index.html"] {
+        let html = read(&root.join("output").join(page));
+        assert!(
+            html.contains("archive/\">年度存"),
+            "{page} links the archive"
+        );
+    }
+    let year = read(&root.join("output/years/2025/index.html"));
+    assert!(
+        year.contains("<a href=\"/archive/2025/years/2025/\">本年度存档</a>"),
+        "{year}"
+    );
+    assert!(year.contains("<a href=\"/archive/2025-r2/years/2025/\">本年度存档（2025-r2）</a>"));
+    let sitemap: String = std::fs::read_dir(root.join("output"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("sitemap"))
+        .map(|e| read(&e.path()))
+        .collect();
+    assert!(sitemap.contains("/archive/</loc>") && sitemap.contains("/zh-hant/archive/</loc>"));
 }
 
 #[test]
@@ -224,11 +257,9 @@ fn a_withdrawn_snapshot_is_gone_after_the_next_build_as_after_a_clean_one() {
     ok(root, &["build"]);
     assert!(root.join("output/archive/2025/manifest.json").is_file());
     std::fs::remove_dir_all(root.join("archive/2025")).unwrap();
-    let built = ok(root, &["build"]);
-    assert!(
-        built.contains("made again"),
-        "a build of what changed: {built}"
-    );
+    // The archive page and the year's page change with it: the build
+    // makes every page again, and leaves what a clean build leaves.
+    ok(root, &["build"]);
     let clean = root.join("clean");
     ok(root, &["build", "--output", clean.to_str().unwrap()]);
     assert_eq!(snapshot(&root.join("output")), snapshot(&clean));
