@@ -4,8 +4,10 @@
 # Chromium (Debian's package, driven by playwright-core; no browser is
 # downloaded), the feeds with Python's feedparser, the CSV files with
 # Python's csv module, and the sitemap with xmllint against the sitemaps.org
-# 0.9 schema, and a snapshot's WARC with warcio and pywb. Installs what it needs; a
-# tool that cannot be installed fails the run.
+# 0.9 schema, and a snapshot's WARC with warcio and pywb; then page layouts at
+# 320 to 1,280 px in every text size and elder mode (layout.mjs), on the
+# example site and a generated one with 60 districts. Installs what it needs;
+# a tool that cannot be installed fails the run.
 #   tests/browser/run.sh [SCREENSHOT_DIR]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -51,3 +53,12 @@ cargo run --quiet --locked --manifest-path "$root/Cargo.toml" -- --root "$copy" 
 cargo run --quiet --locked --manifest-path "$root/Cargo.toml" -- --root "$copy" warc 2025
 .venv/bin/python warc_check.py "$copy/archive/2025.warc.gz"
 node check.mjs "$out" "${1:-}"
+
+# Layouts at 320 to 1,280 px in every text size and elder mode: the
+# example site, and a generated one with 60 districts and a 24-character
+# district name (wide_site.py).
+wide="$site/wide"
+python3 wide_site.py "$wide"
+cargo run --quiet --locked --manifest-path "$root/Cargo.toml" -- --root "$wide" build --output "$wide/out"
+node layout.mjs "$out" / /reports/dezhou-2022-review/ /metrics/mingchuan-2025-gas-mains/ /cities/mingchuan/ /cities/mingchuan/donghu/ /zh-hant/cities/qingdao/
+node layout.mjs "$wide/out" /reports/yunxi-2025-q3/ /cities/yunxi/ /cities/yunxi/d01/ /metrics/yunxi-2025-investment/ /

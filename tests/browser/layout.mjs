@@ -1,0 +1,110 @@
+// Page layouts at every width a reader may have, in every text size and
+// in elder mode. Usage:
+//   node layout.mjs SITE_DIR PATH... [--shots DIR]
+// For each page, at 320, 390, 800, 1,024 and 1,280 px, in small, medium
+// and large text, each with and without elder mode: no cell with a figure
+// lies outside its table's visible box or the screen, no text overflows
+// the box it is in, and the page never scrolls sideways. Chromium is
+// Debian's (/usr/bin/chromium, or CHROMIUM); a missing tool fails.
+import { chromium } from "playwright-core";
+import { createServer } from "node:http";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
+
+const args = process.argv.slice(2);
+const shotsAt = args.indexOf("--shots");
+const shots = shotsAt >= 0 ? resolve(args.splice(shotsAt, 2)[1]) : null;
+const [siteArg, ...paths] = args;
+const site = resolve(siteArg ?? "");
+if (!siteArg || paths.length === 0 || !existsSync(join(site, "index.html"))) {
+  console.error("usage: node layout.mjs SITE_DIR PATH... [--shots DIR]");
+  process.exit(2);
+}
+let failures = 0;
+const fail = (message) => {
+  failures += 1;
+  console.error(`FAIL ${message}`);
+};
+
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
+const server = createServer((request, response) => {
+  let path = join(site, decodeURIComponent(new URL(request.url, "http://x").pathname));
+  if (!path.startsWith(site)) path = join(site, "404.html");
+  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
+  const found = existsSync(path);
+  if (!found) path = join(site, "404.html");
+  response.writeHead(found ? 200 : 404, { "content-type": types[extname(path)] ?? "application/octet-stream" });
+  response.end(readFileSync(path));
+});
+await new Promise((done) => server.listen(0, "127.0.0.1", done));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+if (!existsSync(executablePath)) {
+  console.error(`FAIL no Chromium at ${executablePath}`);
+  process.exit(1);
+}
+const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+if (shots) mkdirSync(shots, { recursive: true });
+
+let views = 0;
+for (const width of [320, 390, 800, 1024, 1280]) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  for (const path of paths) {
+    const response = await page.goto(origin + path);
+    if (response.status() !== 200) fail(`${path}: HTTP ${response.status()}`);
+    for (const size of ["small", "medium", "large"]) {
+      for (const elder of [false, true]) {
+        if (!(await page.isChecked(`#size-${size}`))) await page.click(`label[for=size-${size}]`);
+        if ((await page.isChecked("#elder")) !== elder) await page.click("label[for=elder]");
+        const where = `${path} at ${width} px, ${size} text${elder ? ", elder mode" : ""}`;
+        const found = await page.evaluate(() => {
+          const bad = [];
+          const screen = window.innerWidth + 0.5;
+          for (const cell of document.querySelectorAll("main td, main th")) {
+            const head = cell.closest("thead");
+            if (head && getComputedStyle(head).position === "absolute") continue;
+            const r = cell.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            const wrap = cell.closest(".table-wrap")?.getBoundingClientRect();
+            const right = Math.min(screen, wrap ? wrap.right + 0.5 : screen);
+            const left = Math.max(-0.5, wrap ? wrap.left - 0.5 : -0.5);
+            if (r.left < left || r.right > right) {
+              bad.push(`cell "${cell.textContent.trim().slice(0, 24)}" at ${Math.round(r.left)}–${Math.round(r.right)} px, visible ${Math.round(left)}–${Math.round(right)}`);
+            }
+          }
+          // Text that runs out of its box: a name wider than its card.
+          for (const box of document.querySelectorAll("main td, main th, main li, main dd, main dt, main p, main h1, main h2, main a")) {
+            const style = getComputedStyle(box);
+            if (style.display === "inline" || style.overflowX !== "visible") continue;
+            // A table's head kept for screen readers only, off the page.
+            const head = box.closest("thead");
+            if (head && getComputedStyle(head).position === "absolute") continue;
+            if (box.scrollWidth > box.clientWidth + 1 && box.clientWidth > 0) {
+              bad.push(`"${box.textContent.trim().slice(0, 24)}" is ${box.scrollWidth} px wide in a box of ${box.clientWidth} px`);
+            }
+          }
+          const scrollWidth = document.scrollingElement.scrollWidth;
+          if (scrollWidth > window.innerWidth) bad.push(`the page scrolls sideways (${scrollWidth} px wide)`);
+          return bad;
+        });
+        for (const b of found.slice(0, 5)) fail(`${where}: ${b}`);
+        if (found.length > 5) fail(`${where}: and ${found.length - 5} more`);
+        if (shots && (size === "medium" || elder)) {
+          const name = `${path.replace(/\W+/g, "-").replace(/^-|-$/g, "") || "home"}-${width}-${size}${elder ? "-elder" : ""}.png`;
+          await page.screenshot({ path: join(shots, name), fullPage: false });
+        }
+        views += 1;
+      }
+    }
+  }
+  await context.close();
+}
+await browser.close();
+server.close();
+if (failures > 0) {
+  console.error(`layout: ${failures} failure(s) in ${views} page views`);
+  process.exit(1);
+}
+console.log(`layout: ${views} page views at 320 to 1,280 px, in every text size and elder mode, nothing cut and nothing scrolls sideways`);
