@@ -91,7 +91,7 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
     let desc = time_desc(series, strings);
     let y_ticks: Vec<(f64, String)> = value_ticks(y_end)
         .into_iter()
-        .map(|v| (v, number(v)))
+        .map(|v| (v, crate::i18n::grouped(&number(v))))
         .collect();
     let y_area = y_ticks
         .iter()
@@ -148,7 +148,12 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
         if let Some(target) = series.target {
             let at = y(target.get());
             c.dashed(vec![(left, at), (right, at)], Dash::Target, 2)?;
-            let label = format!("{} {target} {}", t(strings, "target"), series.unit);
+            let label = format!(
+                "{} {} {}",
+                t(strings, "target"),
+                target.grouped(),
+                series.unit
+            );
             let pos = Pos::new(HPos::Left, VPos::Bottom);
             c.label(&label, (left + 4, at - 4), SMALL, pos, INK, FontStyle::Bold)?;
         }
@@ -170,7 +175,7 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
             c.dot((px, py), 4, DONE)?;
             let pos = Pos::new(HPos::Center, VPos::Bottom);
             c.label(
-                &v.to_string(),
+                &v.grouped(),
                 (px, py - 8),
                 SMALL,
                 pos,
@@ -187,7 +192,7 @@ fn time_desc(series: &Series, strings: &Strings) -> String {
     let points: Vec<String> = series
         .points
         .iter()
-        .map(|(d, v)| format!("{d} {v}{unit}"))
+        .map(|(d, v)| format!("{d} {}{unit}", v.grouped()))
         .collect();
     let mut desc = fill(
         &t(strings, "chart_time_desc"),
@@ -199,7 +204,7 @@ fn time_desc(series: &Series, strings: &Strings) -> String {
     if let Some(target) = series.target {
         desc.push_str(&fill(
             &t(strings, "chart_time_target"),
-            &[("target", format!("{target}{unit}"))],
+            &[("target", format!("{}{unit}", target.grouped()))],
         ));
     }
     if let Some(deadline) = series.deadline {

@@ -14,7 +14,7 @@ fn bar_figures(bar: &Bar, strings: &Strings) -> String {
     if bar.basis == Basis::InDistricts {
         let target = bar
             .target
-            .map(|target| format!("{} {target} {unit} · ", t(strings, "target")))
+            .map(|target| format!("{} {} {unit} · ", t(strings, "target"), target.grouped()))
             .unwrap_or_default();
         return format!("{target}{}", t(strings, "standing_in-districts"));
     }
@@ -23,7 +23,8 @@ fn bar_figures(bar: &Bar, strings: &Strings) -> String {
     } else {
         String::new()
     };
-    match (bar.target, bar.actual) {
+    let grouped = |f: Option<crate::model::Figure>| f.map(crate::model::Figure::grouped);
+    match (grouped(bar.target), grouped(bar.actual)) {
         (Some(target), Some(actual)) => {
             let share = bar
                 .progress
@@ -263,7 +264,7 @@ mod tests {
             "18 / 18 个 · 100%",
             "7 / 9 个 · 77.8%",
             "145 / 100 个 · 145%",
-            "3553 户 · 无目标",
+            "3,553 户 · 无目标",
             "0 / 0 个",
             "目标为 0，不计算进度",
             "150%",
@@ -350,7 +351,7 @@ mod tests {
         let text = texts(&svg);
         assert!(text.contains(&"156.25 / 156 亿元 · 100.2%".to_string()));
         assert!(text.contains(&"2.85 / 5.7 万户 · 50%".to_string()));
-        assert!(text.contains(&"1000000000000 / 1 万户 · 100000000000000%".to_string()));
+        assert!(text.contains(&"1,000,000,000,000 / 1 万户 · 100000000000000%".to_string()));
         // The axis stops at 300%; the huge bar is cut there, not stretched.
         assert!(text.contains(&"300%".to_string()));
         assert!(filled_rects(&svg).iter().all(|(x, w, _)| x + w <= 388));

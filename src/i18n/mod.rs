@@ -75,6 +75,33 @@ pub fn number(n: f64) -> String {
     }
 }
 
+/// `number` (ASCII digits, perhaps a sign and a decimal part) with the
+/// digits of its whole part grouped by threes with commas when there are
+/// four or more of them; anything else is returned as it is.
+pub fn grouped(number: &str) -> String {
+    let (sign, rest) = match number.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number),
+    };
+    let (whole, fraction) = match rest.find('.') {
+        Some(at) => rest.split_at(at),
+        None => (rest, ""),
+    };
+    if whole.len() < 4 || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return number.to_string();
+    }
+    let mut out = String::with_capacity(number.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out.push_str(fraction);
+    out
+}
+
 /// A share as reports print it: one decimal at most (`56.7%`, `145%`).
 /// `text` with full-width digits, points and dashes (`２０２５－０２`, `１２．５`)
 /// typed as their ASCII forms: what an editor with a Chinese input method
@@ -152,6 +179,23 @@ fn decimal(scaled: i64, places: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn large_figures_are_grouped_by_threes_and_kept_exact() {
+        for (written, shown) in [
+            ("15600000000", "15,600,000,000"),
+            ("21400.50", "21,400.50"),
+            ("999", "999"),
+            ("3553", "3,553"),
+            ("12345", "12,345"),
+            ("-123456", "-123,456"),
+            ("0.125", "0.125"),
+            ("abc12345", "abc12345"),
+        ] {
+            assert_eq!(grouped(written), shown);
+            assert_eq!(grouped(written).replace(',', ""), written, "exact");
+        }
+    }
+
     use super::*;
 
     #[test]

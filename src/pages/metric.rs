@@ -62,8 +62,8 @@ pub fn view<'a>(shared: &'a Shared<'a>, m: usize, n: usize) -> View<'a> {
             PointRow {
                 date: p.date,
                 place: &shared.place(city, value.district.as_deref()).name,
-                target: value.target.map(|f| f.to_string()).unwrap_or_default(),
-                actual: value.actual.map(|f| f.to_string()).unwrap_or_default(),
+                target: value.target.map(Figure::grouped).unwrap_or_default(),
+                actual: value.actual.map(Figure::grouped).unwrap_or_default(),
                 report_title: &report.title,
                 report_url: &shared.report_urls[p.report as usize],
                 report_lang: (report.language != site.config.language)

@@ -13,7 +13,7 @@ use crate::i18n::{Strings, fill, share, ui};
 use crate::join::index::Index;
 use crate::join::index::PaceCounts;
 use crate::model::date::Date;
-use crate::model::{Basis, Pace, ReportKind, Site, Standing};
+use crate::model::{Basis, Figure, Pace, ReportKind, Site, Standing};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -41,8 +41,8 @@ pub struct Figures {
 impl Figures {
     pub fn of(s: &Standing) -> Figures {
         Figures {
-            target: s.target.map(|f| f.to_string()).unwrap_or_default(),
-            actual: s.actual.map(|f| f.to_string()).unwrap_or_default(),
+            target: s.target.map(Figure::grouped).unwrap_or_default(),
+            actual: s.actual.map(Figure::grouped).unwrap_or_default(),
             progress: s.progress.map(share).unwrap_or_default(),
             bar: s
                 .progress

@@ -73,7 +73,7 @@ fn the_laoshan_report_is_published_as_written_and_converted_for_simplified_reade
         text.contains("100 145 % 145% 已完成"),
         "investment 145%: {text}"
     );
-    assert!(text.contains("1006 億元"), "total investment");
+    assert!(text.contains("1,006 億元"), "total investment");
     assert!(
         text.contains("全部報告") && !text.contains("全部报告"),
         "{text}"

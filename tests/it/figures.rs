@@ -13,18 +13,23 @@ fn figures_are_published_exactly_as_written() {
     let result = run(site.path(), &["build"]);
     assert!(result.status.success(), "{}", stderr(&result));
     let out = site.path().join("output");
-    let report = visible(&read(&out.join("reports/exact/index.html")));
-    for figure in [
-        "12345678901234567",
-        "12345678901234566",
-        "5.70",
-        "0.1",
-        "12.8",
-        "0.125",
+    let html = read(&out.join("reports/exact/index.html"));
+    let report = visible(&html);
+    for (figure, shown) in [
+        ("12345678901234567", "12,345,678,901,234,567"),
+        ("12345678901234566", "12,345,678,901,234,566"),
+        ("5.70", "5.70"),
+        ("0.1", "0.1"),
+        ("12.8", "12.8"),
+        ("0.125", "0.125"),
     ] {
         assert!(
-            report.split(' ').any(|word| word == figure),
-            "{figure} not shown on the report page: {report}"
+            report.split(' ').any(|word| word == shown),
+            "{shown} not shown on the report page: {report}"
+        );
+        assert!(
+            html.contains(&format!("<data value=\"{figure}\">{shown}</data>")),
+            "{figure} not held exactly on the report page"
         );
     }
     // One short of a 17-digit target is not done, however a float rounds.

@@ -47,11 +47,21 @@ fn table_figures(html: &str) -> Vec<(String, String, String)> {
             .map(|i| i + label.len() + 14)
             .unwrap();
         let text = &row[at..at + row[at..].find("</td>").unwrap()];
-        visible(text)
+        let shown = visible(text)
             .split_whitespace()
             .next()
             .unwrap_or("")
-            .to_string()
+            .to_string();
+        // A figure is shown grouped (21,400) and held exactly as written
+        // in its <data> element's value.
+        match text.split("<data value=\"").nth(1) {
+            Some(rest) => {
+                let exact = rest.split('"').next().unwrap().to_string();
+                assert_eq!(shown.replace(',', ""), exact, "{text}");
+                exact
+            }
+            None => shown,
+        }
     };
     table
         .split("<tr class=\"pace-")
