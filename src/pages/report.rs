@@ -20,8 +20,17 @@ pub struct ReportPage<'a> {
     topics: Vec<Crumb>,
     source: &'a Option<Source>,
     metrics: Vec<MetricRow<'a>>,
+    /// The places the rows are grouped by, each linking to its first row,
+    /// when there are more than [`GROUP_PLACES`]; otherwise none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    places: Vec<Crumb>,
     body: String,
 }
+
+/// A report with figures for more places than this groups its rows by
+/// place, with a list of the places at the top, so that a reader of a
+/// report with 60 districts finds theirs.
+const GROUP_PLACES: usize = 6;
 
 pub fn view<'a>(shared: &'a Shared, r: usize, body: &BodyReader) -> Result<View<'a>, Diagnostic> {
     let site = shared.site;
@@ -42,6 +51,7 @@ pub fn view<'a>(shared: &'a Shared, r: usize, body: &BodyReader) -> Result<View<
         .filter_map(|t| shared.topic_link(t))
         .collect();
     let body = body(report)?;
+    let (metrics, places) = grouped(rows(shared, r));
     view.values = Values::Report(ReportPage {
         report: shared.report_link(r),
         city_url: &shared.places[city][0].url,
@@ -52,15 +62,49 @@ pub fn view<'a>(shared: &'a Shared, r: usize, body: &BodyReader) -> Result<View<
         year_url: shared.url(&super::path::year(report.year)),
         topics,
         source: &report.source,
-        metrics: rows(shared, r),
+        metrics,
+        places,
         body,
     });
     Ok(view)
 }
 
+/// `rows` (each with its place's order in the city) grouped by place when
+/// they are of more than [`GROUP_PLACES`] places, the first row of each
+/// place with an anchor, and the list of places linking to them.
+fn grouped(rows: Vec<(usize, MetricRow)>) -> (Vec<MetricRow>, Vec<Crumb>) {
+    let mut order: Vec<usize> = rows.iter().map(|(p, _)| *p).collect();
+    order.sort_unstable();
+    order.dedup();
+    if order.len() <= GROUP_PLACES {
+        return (rows.into_iter().map(|(_, row)| row).collect(), Vec::new());
+    }
+    let mut rows = rows;
+    rows.sort_by_key(|(p, _)| *p);
+    let mut places = Vec::new();
+    let mut last = None;
+    let rows = (rows.into_iter())
+        .map(|(p, mut row)| {
+            if last != Some(p) {
+                let anchor = format!("place-{p}");
+                places.push(Crumb {
+                    title: row.place.to_string(),
+                    url: format!("#{anchor}"),
+                    lang: None,
+                });
+                row.anchor = Some(anchor);
+                last = Some(p);
+            }
+            row
+        })
+        .collect();
+    (rows, places)
+}
+
 /// One row per figure the report states, each measured against the target
-/// it counts against (an update's own, or the plan's for that place).
-fn rows<'a>(shared: &'a Shared<'a>, r: usize) -> Vec<MetricRow<'a>> {
+/// it counts against (an update's own, or the plan's for that place), with
+/// its place's order in the city (0 for the city as a whole).
+fn rows<'a>(shared: &'a Shared<'a>, r: usize) -> Vec<(usize, MetricRow<'a>)> {
     let site = shared.site;
     let report = &site.reports[r];
     let mut rows = Vec::new();
@@ -77,28 +121,40 @@ fn rows<'a>(shared: &'a Shared<'a>, r: usize) -> Vec<MetricRow<'a>> {
             standing.note = value.note.clone();
             standing.pace = point.pace;
             let figures = Figures::of(&standing);
-            let place = shared.place(shared.index.metric_city[m], value.district.as_deref());
-            rows.push(MetricRow {
-                label: &metric.label,
-                lang: shared.lang_of(metric.language),
-                url: &shared.metric_urls[m],
-                unit: &metric.unit,
-                place: &place.name,
-                place_url: &place.url,
-                target: Cow::Owned(figures.target),
-                actual: Cow::Owned(figures.actual),
-                progress: Cow::Owned(figures.progress),
-                bar: figures.bar,
-                pace: standing.pace,
-                basis: standing.basis,
-                standing: standing_key(&standing),
-                as_of: standing.as_of,
-                // This report's own remark and year, not the latest ones
-                // across reports.
-                note: row_note(&standing, entry.note.as_deref(), entry.values.len())
-                    .map(|n| Cow::Owned(n.to_string())),
-                year: entry.year,
+            let city = shared.index.metric_city[m];
+            let place = shared.place(city, value.district.as_deref());
+            let order = value.district.as_deref().map_or(0, |d| {
+                let districts = &site.config.cities[city].districts;
+                1 + districts
+                    .iter()
+                    .position(|x| &*x.id == d)
+                    .unwrap_or(districts.len())
             });
+            rows.push((
+                order,
+                MetricRow {
+                    label: &metric.label,
+                    lang: shared.lang_of(metric.language),
+                    url: &shared.metric_urls[m],
+                    unit: &metric.unit,
+                    place: &place.name,
+                    place_url: &place.url,
+                    target: Cow::Owned(figures.target),
+                    actual: Cow::Owned(figures.actual),
+                    progress: Cow::Owned(figures.progress),
+                    bar: figures.bar,
+                    pace: standing.pace,
+                    basis: standing.basis,
+                    standing: standing_key(&standing),
+                    as_of: standing.as_of,
+                    // This report's own remark and year, not the latest ones
+                    // across reports.
+                    note: row_note(&standing, entry.note.as_deref(), entry.values.len())
+                        .map(|n| Cow::Owned(n.to_string())),
+                    year: entry.year,
+                    anchor: None,
+                },
+            ));
         }
     }
     rows

@@ -97,6 +97,10 @@ pub struct MetricRow<'a> {
     pub as_of: Option<Date>,
     pub year: i32,
     pub note: Option<Cow<'a, str>>,
+    /// The id of the row, when a list of places links to it: the first
+    /// row of each place on a report page that groups its rows by place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
 }
 
 /// One value of a metric's series, with the report that stated it.
@@ -299,6 +303,7 @@ impl<'a> Shared<'a> {
             year: metric.year,
             note: row_note(standing, metric.note.as_deref(), metric.standings.len())
                 .map(Cow::Borrowed),
+            anchor: None,
         }
     }
 

@@ -390,3 +390,59 @@ fn a_metric_page_stays_the_same_size_however_many_reports_update_it() {
     // pager's page count.
     assert!(sizes[1].abs_diff(sizes[0]) < 300, "{sizes:?}");
 }
+
+#[test]
+fn a_report_of_many_places_groups_its_rows_by_place_with_a_list_of_them() {
+    let site = fixture("basic");
+    let districts: Vec<String> = (1..=8).map(|i| format!("第{i}片区")).collect();
+    let mut config = read(&site.path().join("site.yaml"));
+    let listed: String = (1..=8)
+        .map(|i| format!("      - id: p{i}\n        name: 第{i}片区\n"))
+        .collect();
+    config = config.replace("    districts:\n", &format!("    districts:\n{listed}"));
+    write(site.path(), "site.yaml", config);
+    let rows = |field: &str, base: usize| -> String {
+        districts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| format!("      - district: {d}\n        {field}: {}\n", base + i))
+            .collect()
+    };
+    write(
+        site.path(),
+        "content/2025/wide.md",
+        format!(
+            "---\ntitle: 八个片区\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025-03-01\nmetrics:\n  - id: wide-a\n    label: 甲\n    unit: 个\n    districts:\n{}  - id: wide-b\n    label: 乙\n    unit: 个\n    districts:\n{}---\n",
+            rows("target", 10),
+            rows("target", 20)
+        ),
+    );
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let page = read(&site.path().join("output/reports/wide/index.html"));
+    let jump = &page[page.find("<nav class=\"jump\"").expect("a list of places")..];
+    let jump = &jump[..jump.find("</nav>").unwrap()];
+    assert!(jump.contains("按地区查看（8）"), "{jump}");
+    // Each place's link leads to its first row, and its rows follow it.
+    let table = &page[page.find("<tbody>").unwrap()..page.find("</tbody>").unwrap()];
+    let places: Vec<&str> = table
+        .split("data-label=\"地区\"><a href=\"")
+        .skip(1)
+        .filter_map(|r| r.split('>').nth(1)?.split('<').next())
+        .collect();
+    assert_eq!(places.len(), 16);
+    for (i, name) in districts.iter().enumerate() {
+        assert_eq!(places[2 * i], name.as_str());
+        assert_eq!(places[2 * i + 1], name.as_str(), "a place's rows together");
+        let link = jump
+            .split("<a href=\"#")
+            .skip(1)
+            .find(|l| l.contains(&format!(">{name}<")))
+            .and_then(|l| l.split('"').next())
+            .unwrap_or_else(|| panic!("{name} in the list"));
+        assert!(table.contains(&format!("id=\"{link}\"")), "{link}");
+    }
+    // A report of two places keeps its order and needs no list.
+    let midyear = read(&site.path().join("output/reports/test-midyear/index.html"));
+    assert!(!midyear.contains("class=\"jump\""));
+}
