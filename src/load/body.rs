@@ -35,8 +35,8 @@ pub struct Prepared {
     /// The addresses of its links and images, each with its line and
     /// column in the report's file.
     pub links: Vec<(usize, usize, String)>,
-    /// Its text as written (the Markdown, in its own script), for the
-    /// search index.
+    /// The text a reader sees of it (in its own script), for the search
+    /// index: no link addresses, footnote labels or other markup.
     pub text: String,
 }
 
@@ -63,7 +63,7 @@ impl Prepared {
             html,
             converted,
             links,
-            text: body,
+            text: markdown::visible_text(&body),
         }
     }
 

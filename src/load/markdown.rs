@@ -12,6 +12,26 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::BTreeMap;
 
+/// The text a reader sees of `markdown`, for the search index: its
+/// words, code and raw HTML (which pages show as text), one block a line;
+/// not the addresses of its links and images, nor its footnotes' labels.
+pub fn visible_text(markdown: &str) -> String {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push('\n'),
+            Event::Start(Tag::TableCell) => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// Renders Markdown to safe HTML.
 pub fn to_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES

@@ -1,11 +1,14 @@
 //! The search index: static files a small script on the search page reads,
 //! with no server, fetching only the parts a query needs.
 //!
-//! Each report is a document: its title, summary, body, metric labels,
-//! place and topics. Chinese has no spaces, so text is indexed by
-//! overlapping pairs of characters (燃气 is found inside 老旧燃气管网改造)
-//! and a query matches the documents holding every pair it has; Latin
-//! words and numbers are indexed whole, lowercased.
+//! Each report is a document: its title, summary, body as a reader sees
+//! it (no link addresses or footnote labels), metric labels, topics, and
+//! every place it gives figures for, by name and other names. Chinese has
+//! no spaces, so text is indexed by single characters and overlapping
+//! pairs of them (燃气 is found inside 老旧燃气管网改造, 路 wherever it
+//! stands) and a query matches the documents holding every pair it has (or
+//! its one character); Latin words and numbers are indexed whole,
+//! lowercased.
 //!
 //! Both scripts find the same thing: the index holds simplified text only
 //! (a report written in traditional script is converted phrase by phrase
@@ -21,7 +24,8 @@
 //!   (FNV-1a, 32 bits, of its UTF-8 bytes, modulo the number of files):
 //!   `{term: [document, …]}`, documents by number, newest first;
 //! - `d-<k>.json`: documents 256 at a time: `[path, title, title in
-//!   traditional script, place, place in traditional script, date]`.
+//!   traditional script, place, place in traditional script, date,
+//!   language of the report]`.
 
 use super::File;
 use crate::i18n::{Language, script};
@@ -44,9 +48,9 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
-/// The terms of `text`, each once, in byte order: pairs of adjacent
-/// Chinese characters (a lone one on its own), and Latin words and
-/// numbers, lowercased. Terms are slices of `text` where they can be (a
+/// The terms of `text`, each once, in byte order: every Chinese character
+/// and every pair of adjacent ones, and Latin words and numbers,
+/// lowercased. Terms are slices of `text` where they can be (a
 /// pair of characters always is), so that a long body costs no string per
 /// term.
 pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
@@ -63,8 +67,10 @@ pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
                 .map(|(i, _)| start + i)
                 .chain([end])
                 .collect();
-            if chars.len() == 2 {
-                terms.push(Cow::Borrowed(&text[start..end]));
+            // Each character alone, so that a query of one character
+            // (路) finds it anywhere, and each pair.
+            for w in chars.windows(2) {
+                terms.push(Cow::Borrowed(&text[w[0]..w[1]]));
             }
             for w in chars.windows(3) {
                 terms.push(Cow::Borrowed(&text[w[0]..w[2]]));
@@ -441,6 +447,28 @@ pub fn text(site: &Site, r: usize, place: &str, body: &str) -> String {
     }
     text.push_str(place);
     text.push('\n');
+    // Every place it gives figures for, by its name and its other names
+    // (崂山区 as 嶗山區 and Laoshan), so that a district's name finds the
+    // updates that report on it.
+    if let Some(city) = site.config.cities.iter().find(|c| c.id == report.city) {
+        text.push_str(&city.name);
+        text.push('\n');
+        let mut stated: Vec<&str> = (report.metrics.iter())
+            .flat_map(|e| e.values.iter())
+            .filter_map(|v| v.district.as_deref())
+            .chain(report.district.as_deref())
+            .collect();
+        stated.sort_unstable();
+        stated.dedup();
+        for district in city.districts.iter().filter(|d| stated.contains(&&*d.id)) {
+            text.push_str(&district.name);
+            text.push('\n');
+            for other in &district.other_names {
+                text.push_str(other);
+                text.push('\n');
+            }
+        }
+    }
     for topic in &report.topics {
         if let Some(t) = site.config.topics.iter().find(|t| &t.id == topic) {
             text.push_str(&t.name);
@@ -663,7 +691,15 @@ pub fn files(
                 };
                 let title = simplified(&d.title, d.language);
                 let place = simplified(&d.place, d.language);
-                serde_json::json!([d.path, title, title_hant, place, place_hant, d.date])
+                serde_json::json!([
+                    d.path,
+                    title,
+                    title_hant,
+                    place,
+                    place_hant,
+                    d.date,
+                    d.language.tag()
+                ])
             })
             .collect();
         (format!("search/d-{k}.json"), json(&serde_json::json!(rows)))

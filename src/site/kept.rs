@@ -55,7 +55,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The layout of the files; another one is not read.
-const FORMAT: u32 = 10;
+const FORMAT: u32 = 11;
 
 /// One report as the last build read it.
 pub struct Read {

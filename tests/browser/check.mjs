@@ -253,6 +253,8 @@ console.log(`axe: ${runs} page views checked at 390 px and 1280 px, normal and e
     ["/zh-hant/search/", "燃氣", "/zh-hant/reports/dongying-2022-plan/"],
     ["/zh-hant/search/", "崂山", "/zh-hant/reports/laoshan-2023-mobilisation/"],
     ["/search/", "Donghu", "/reports/mingchuan-2025-q3/"],
+    ["/search/", "燃", "/reports/dongying-2022-plan/"],
+    ["/search/", "东湖区", "/reports/mingchuan-2025-midyear/"],
   ];
   for (const [path, query, expected] of cases) {
     const page = await open(context, path);

@@ -238,7 +238,16 @@ fn search(site: &Path, query: &str) -> Vec<String> {
         })
         .collect();
     let chars: Vec<char> = simplified.chars().collect();
-    let terms: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+    let terms: Vec<String> = if simplified.is_ascii() {
+        simplified
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
+    } else if chars.len() == 1 {
+        vec![simplified.clone()]
+    } else {
+        chars.windows(2).map(|w| w.iter().collect()).collect()
+    };
     let files = meta["index_files"].as_u64().unwrap() as u32;
     let mut hits: Option<BTreeSet<u64>> = None;
     for term in &terms {
@@ -278,4 +287,49 @@ fn search_finds_chinese_inside_words_in_either_script() {
     assert!(search(&site, "动员").contains(&laoshan));
     assert!(search(&site, "動員").contains(&laoshan));
     assert!(search(&site, "没有这个词组合").is_empty());
+}
+
+#[test]
+fn search_finds_places_single_characters_and_only_what_readers_see() {
+    let (_out, site) = built();
+    // A district's name finds every report that gives figures for it,
+    // as does its other name.
+    let donghu = search(&site, "东湖区");
+    for report in [
+        "mingchuan-2025-plan",
+        "mingchuan-2025-midyear",
+        "mingchuan-2025-review",
+    ] {
+        assert!(
+            donghu.contains(&format!("reports/{report}/")),
+            "{report}: {donghu:?}"
+        );
+    }
+    let english = search(&site, "Donghu");
+    assert!(
+        english.contains(&"reports/mingchuan-2025-midyear/".to_string()),
+        "{english:?}"
+    );
+    // One character finds the reports that hold it anywhere.
+    let one = search(&site, "燃");
+    assert!(
+        one.contains(&"reports/dongying-2022-plan/".to_string()),
+        "{one:?}"
+    );
+    assert!(search(&site, "燃气").iter().all(|r| one.contains(r)));
+
+    // A footnote's label and a link's address are not text a reader sees.
+    let fixture = fixture("basic");
+    write(
+        fixture.path(),
+        "content/2025/notes.md",
+        "---\ntitle: 附注\nkind: progress\ncity: test-city\nyear: 2025\npublished: 2025-08-01\n---\n\n管网长度[^meters]，详见[公告](https://example.org/hiddenword)。\n\n[^meters]: 以米计。\n",
+    );
+    let result = run(fixture.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let out = fixture.path().join("output");
+    assert!(search(&out, "meters").is_empty());
+    assert!(search(&out, "hiddenword").is_empty());
+    assert_eq!(search(&out, "以米计"), ["reports/notes/"]);
+    assert_eq!(search(&out, "公告"), ["reports/notes/"]);
 }

@@ -92,6 +92,8 @@
         var a = document.createElement("a");
         a.href = base + doc[0];
         a.textContent = hant ? doc[2] : doc[1];
+        // A title in another language than the page's says so.
+        if (doc[6] && doc[6].indexOf("zh") !== 0) a.lang = doc[6];
         var meta = document.createElement("span");
         meta.className = "meta";
         meta.textContent = (hant ? doc[4] : doc[3]) + " · " + doc[5];
