@@ -238,6 +238,15 @@ impl Figure {
     pub fn grouped(self) -> String {
         crate::i18n::grouped(&self.to_string())
     }
+
+    /// The figure as printed ([`Figure::grouped`]) and, when that is not
+    /// how it was written, as written.
+    pub fn shown(self) -> (String, Option<String>) {
+        let written = self.to_string();
+        let grouped = crate::i18n::grouped(&written);
+        let exact = (grouped.len() != written.len()).then_some(written);
+        (grouped, exact)
+    }
 }
 
 /// Figures reach templates as the text written, so that no template can

@@ -59,11 +59,15 @@ pub fn view<'a>(shared: &'a Shared<'a>, m: usize, n: usize) -> View<'a> {
         .iter()
         .map(|p| {
             let (report, _, value) = site.value(p);
+            let (target, target_exact) = value.target.map(Figure::shown).unwrap_or_default();
+            let (actual, actual_exact) = value.actual.map(Figure::shown).unwrap_or_default();
             PointRow {
                 date: p.date,
                 place: &shared.place(city, value.district.as_deref()).name,
-                target: value.target.map(Figure::grouped).unwrap_or_default(),
-                actual: value.actual.map(Figure::grouped).unwrap_or_default(),
+                target,
+                actual,
+                target_exact,
+                actual_exact,
                 report_title: &report.title,
                 report_url: &shared.report_urls[p.report as usize],
                 report_lang: (report.language != site.config.language)

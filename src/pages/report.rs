@@ -141,6 +141,8 @@ fn rows<'a>(shared: &'a Shared<'a>, r: usize) -> Vec<(usize, MetricRow<'a>)> {
                     place_url: &place.url,
                     target: Cow::Owned(figures.target),
                     actual: Cow::Owned(figures.actual),
+                    target_exact: figures.target_exact.map(Cow::Owned),
+                    actual_exact: figures.actual_exact.map(Cow::Owned),
                     progress: Cow::Owned(figures.progress),
                     bar: figures.bar,
                     pace: standing.pace,

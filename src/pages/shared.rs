@@ -33,6 +33,9 @@ pub struct Place {
 pub struct Figures {
     pub target: String,
     pub actual: String,
+    /// The figures as written, where they are printed otherwise.
+    pub target_exact: Option<String>,
+    pub actual_exact: Option<String>,
     pub progress: String,
     /// Progress capped at 100, for a bar's width.
     pub bar: u32,
@@ -40,9 +43,13 @@ pub struct Figures {
 
 impl Figures {
     pub fn of(s: &Standing) -> Figures {
+        let (target, target_exact) = s.target.map(Figure::shown).unwrap_or_default();
+        let (actual, actual_exact) = s.actual.map(Figure::shown).unwrap_or_default();
         Figures {
-            target: s.target.map(Figure::grouped).unwrap_or_default(),
-            actual: s.actual.map(Figure::grouped).unwrap_or_default(),
+            target,
+            actual,
+            target_exact,
+            actual_exact,
             progress: s.progress.map(share).unwrap_or_default(),
             bar: s
                 .progress
@@ -88,6 +95,12 @@ pub struct MetricRow<'a> {
     pub place_url: &'a str,
     pub target: Cow<'a, str>,
     pub actual: Cow<'a, str>,
+    /// The figures as written, where they are printed otherwise (grouped):
+    /// the value of the `<data>` element around each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_exact: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_exact: Option<Cow<'a, str>>,
     pub progress: Cow<'a, str>,
     pub bar: u32,
     pub pace: Pace,
@@ -110,6 +123,11 @@ pub struct PointRow<'a> {
     pub place: &'a str,
     pub target: String,
     pub actual: String,
+    /// The figures as written, where they are printed otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_exact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_exact: Option<String>,
     pub report_title: &'a str,
     pub report_url: &'a str,
     pub report_lang: Option<&'static str>,
@@ -294,6 +312,8 @@ impl<'a> Shared<'a> {
             place_url: &place.url,
             target: Cow::Borrowed(&figures.target),
             actual: Cow::Borrowed(&figures.actual),
+            target_exact: figures.target_exact.as_deref().map(Cow::Borrowed),
+            actual_exact: figures.actual_exact.as_deref().map(Cow::Borrowed),
             progress: Cow::Borrowed(&figures.progress),
             bar: figures.bar,
             pace: standing.pace,

@@ -60,18 +60,21 @@ pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
     // current word started (in bytes).
     let mut run: Option<usize> = None;
     let mut word: Option<usize> = None;
-    let flush_run = |run: &mut Option<usize>, end: usize, terms: &mut Vec<Cow<'a, str>>| {
+    // Each Chinese character alone, so that a query of one character (路)
+    // finds it anywhere: gathered apart, by character and where it is, and
+    // made unique by its code point, which is cheaper than sorting every
+    // occurrence among the pairs.
+    let mut singles: Vec<(char, usize)> = Vec::new();
+    let mut flush_run = |run: &mut Option<usize>, end: usize, terms: &mut Vec<Cow<'a, str>>| {
         if let Some(start) = run.take() {
             let chars: Vec<usize> = text[start..end]
                 .char_indices()
-                .map(|(i, _)| start + i)
+                .map(|(i, c)| {
+                    singles.push((c, start + i));
+                    start + i
+                })
                 .chain([end])
                 .collect();
-            // Each character alone, so that a query of one character
-            // (路) finds it anywhere, and each pair.
-            for w in chars.windows(2) {
-                terms.push(Cow::Borrowed(&text[w[0]..w[1]]));
-            }
             for w in chars.windows(3) {
                 terms.push(Cow::Borrowed(&text[w[0]..w[2]]));
             }
@@ -104,6 +107,9 @@ pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
     }
     flush_run(&mut run, text.len(), &mut terms);
     flush_word(&mut word, text.len(), &mut terms);
+    singles.sort_unstable_by_key(|&(c, _)| c);
+    singles.dedup_by_key(|&mut (c, _)| c);
+    terms.extend((singles.into_iter()).map(|(c, at)| Cow::Borrowed(&text[at..at + c.len_utf8()])));
     terms.sort_unstable();
     terms.dedup();
     terms

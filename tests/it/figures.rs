@@ -27,10 +27,13 @@ fn figures_are_published_exactly_as_written() {
             report.split(' ').any(|word| word == shown),
             "{shown} not shown on the report page: {report}"
         );
-        assert!(
-            html.contains(&format!("<data value=\"{figure}\">{shown}</data>")),
-            "{figure} not held exactly on the report page"
-        );
+        // Shown otherwise than written, it is held as written too.
+        if figure != shown {
+            assert!(
+                html.contains(&format!("<data value=\"{figure}\">{shown}</data>")),
+                "{figure} not held exactly on the report page"
+            );
+        }
     }
     // One short of a 17-digit target is not done, however a float rounds.
     let large = read(&out.join("metrics/exact-large/index.html"));
