@@ -519,6 +519,11 @@ fn exit_code_of(command: &str, situation: &str) -> (Option<i32>, String) {
             broken(root);
             code(run(root, &["build"]))
         }
+        ("`build`", s) if s.starts_with("`SOURCE_DATE_EPOCH` is set") => {
+            let result = run_at(root, &["build"], "2026-01-31");
+            assert!(!root.join("output").exists(), "nothing is written");
+            code(result)
+        }
         ("`build --output DIR`", "DIR holds files renewal did not write") => {
             write(root, "elsewhere/notes.txt", "mine");
             let out = root.join("elsewhere");
