@@ -200,6 +200,7 @@ pub fn step_files<'a>(
             let docs = search::docs(shared.site, &places);
             let text = |r: usize| search::text(shared.site, r, &docs[r].place, &bodies(r));
             files.extend(search::files(&docs, &text, stop, last));
+            files.push(search::places(&shared.site.config));
         }
         Step::Sitemap => {
             let base_url = &shared.site.config.base_url;

@@ -416,6 +416,36 @@ impl Last {
     }
 }
 
+/// `search/places.json`: every city and district of `config`, for the
+/// search page to offer its page when a query names it. Each is `[path,
+/// name, name in traditional script, what a query is matched in]`: its
+/// name and other names, simplified and lowercased, a line each, so that
+/// 东湖区, 東湖區 and "donghu" all find 东湖区. A few dozen bytes a place.
+pub fn places(config: &crate::model::config::Config) -> File<'static> {
+    let matched = |names: &mut dyn Iterator<Item = &String>| {
+        names
+            .map(|n| script::convert(n, Language::ZhHans).to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut rows = Vec::new();
+    for city in &config.cities {
+        let path = crate::pages::path::city(&city.id);
+        let names = matched(&mut std::iter::once(&city.name));
+        let hant = script::convert(&city.name, Language::ZhHant);
+        rows.push(serde_json::json!([path, city.name, hant, names]));
+        for district in &city.districts {
+            let path = crate::pages::path::district(&city.id, &district.id);
+            let names = matched(&mut std::iter::once(&district.name).chain(&district.other_names));
+            let hant = script::convert(&district.name, Language::ZhHant);
+            rows.push(serde_json::json!([path, district.name, hant, names]));
+        }
+    }
+    let mut bytes = serde_json::to_vec(&rows).unwrap_or_default();
+    bytes.push(b'\n');
+    ("search/places.json".to_string(), Bytes::Whole(bytes))
+}
+
 /// How many index files a site of `docs` documents has.
 fn index_files(docs: usize) -> usize {
     (docs / 64).next_power_of_two().clamp(8, 4096)

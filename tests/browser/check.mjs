@@ -255,6 +255,9 @@ console.log(`axe: ${runs} page views checked at 390 px and 1280 px, normal and e
     ["/search/", "Donghu", "/reports/mingchuan-2025-q3/"],
     ["/search/", "燃", "/reports/dongying-2022-plan/"],
     ["/search/", "东湖区", "/reports/mingchuan-2025-midyear/"],
+    ["/search/", "东湖区", "/cities/mingchuan/donghu/"],
+    ["/zh-hant/search/", "東湖區", "/zh-hant/cities/mingchuan/donghu/"],
+    ["/search/", "Donghu District", "/cities/mingchuan/donghu/"],
   ];
   for (const [path, query, expected] of cases) {
     const page = await open(context, path);

@@ -310,6 +310,19 @@ fn search_finds_places_single_characters_and_only_what_readers_see() {
         english.contains(&"reports/mingchuan-2025-midyear/".to_string()),
         "{english:?}"
     );
+    // The search page offers a place's own page when a query names it:
+    // the list it matches names in, each simplified and lowercased.
+    let places: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("search/places.json")).unwrap()).unwrap();
+    let donghu = places
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p[0] == "cities/mingchuan/donghu/")
+        .expect("東湖区 in places.json");
+    assert_eq!(donghu[1], "东湖区");
+    assert_eq!(donghu[2], "東湖區");
+    assert_eq!(donghu[3], "东湖区\ndonghu district");
     // One character finds the reports that hold it anywhere.
     let one = search(&site, "燃");
     assert!(

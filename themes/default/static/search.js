@@ -57,14 +57,40 @@
   }
   function show(text) { status.textContent = text; }
 
+  /* The cities and districts whose name or other name holds the query
+     (places.json: path, name, name in traditional script, names to match),
+     shown before the reports, ten at most. */
+  function placeLinks(places, simplified) {
+    var needle = simplified.trim().toLowerCase();
+    if (!needle) return [];
+    return places.filter(function (p) {
+      return p[3].split("\n").some(function (n) { return n.indexOf(needle) >= 0; });
+    }).slice(0, 10).map(function (p) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = base + p[0];
+      a.textContent = hant ? p[2] : p[1];
+      var meta = document.createElement("span");
+      meta.className = "meta";
+      meta.textContent = form.getAttribute("data-place");
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(meta);
+      return li;
+    });
+  }
+
   function search(query) {
     list.textContent = "";
     show(form.getAttribute("data-loading"));
-    Promise.all([get("meta.json"), get("chars.json")]).then(function (both) {
-      var meta = both[0], chars = both[1];
+    var found = [];
+    Promise.all([get("meta.json"), get("chars.json"), get("places.json")]).then(function (all) {
+      var meta = all[0], chars = all[1];
       var simplified = Array.from(query).map(function (c) { return chars[c] || c; }).join("");
+      found = placeLinks(all[2], simplified);
+      found.forEach(function (li) { list.appendChild(li); });
       var wanted = terms(simplified);
-      if (!wanted.length) { show(form.getAttribute("data-none")); return null; }
+      if (!wanted.length) { show(form.getAttribute(found.length ? "data-found" : "data-none").replace("{n}", 0)); return null; }
       return Promise.all(wanted.map(function (t) {
         return get("i-" + (hash(t) % meta.index_files) + ".json").then(function (shard) { return shard[t] || []; });
       })).then(function (postings) {
@@ -73,7 +99,7 @@
           return postings.every(function (p) { return p.indexOf(d) >= 0; });
         });
         show(form.getAttribute("data-found").replace("{n}", hits.length));
-        if (!hits.length) { show(form.getAttribute("data-none")); return null; }
+        if (!hits.length) { if (!found.length) show(form.getAttribute("data-none")); return null; }
         var shown = hits.slice(0, 50);
         var files = shown.map(function (d) { return Math.floor(d / meta.docs_per_file); })
           .filter(function (f, i, all) { return all.indexOf(f) === i; });
