@@ -81,8 +81,8 @@ pub struct Series {
     pub deadline: Option<Date>,
     /// Oldest first, at most one per date.
     pub points: Vec<(Date, Figure)>,
-    /// How many earlier dates the chart leaves out (see
-    /// [`crate::pages`]'s metric page, which draws the latest only).
+    /// How many earlier dates the chart leaves out: the chart draws the
+    /// latest only, and says where the earlier ones are.
     pub earlier: usize,
 }
 

@@ -11,6 +11,7 @@
 pub mod body;
 pub mod config;
 pub mod front_matter;
+pub mod lines;
 pub mod markdown;
 pub mod report;
 pub mod slips;

@@ -7,7 +7,7 @@
 //! metrics nobody defines) belong to `join`.
 
 use super::config::check_slug;
-use super::{front_matter, slips, yaml};
+use super::{front_matter, lines, slips, yaml};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::i18n::Language;
 use crate::model::config::{City, Config};
@@ -843,7 +843,7 @@ const REQUIRED: [&str; 5] = ["title", "kind", "city", "year", "published"];
 fn top_level_keys(yaml: &str) -> impl Iterator<Item = String> {
     yaml.lines()
         .filter(|l| !l.starts_with([' ', '\t', '#', '-']))
-        .filter_map(yaml::key_of)
+        .filter_map(lines::key_of)
 }
 
 /// The required fields that no top-level line of `yaml` names.

@@ -4,7 +4,7 @@
 //! named in the editor's terms with what to type instead, and repaired as
 //! the editor most likely meant so that reading can go on past it.
 
-use super::yaml::{field_path_at, key_of};
+use super::lines::{field_path_at, key_of};
 use crate::diagnostic::Diagnostic;
 
 /// Characters that look like a space but are not one to YAML, with the

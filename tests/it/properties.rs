@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 use renewal::load::markdown;
-use renewal::load::{config, front_matter, report, slips, yaml};
+use renewal::load::{config, front_matter, lines, report, slips};
 use renewal::model::Figure;
 use renewal::model::date::Date;
 
@@ -127,7 +127,7 @@ proptest! {
         at in 0usize..40,
     ) {
         let text = lines.join("\n");
-        let _ = yaml::field_path_at(&text, at);
+        let _ = lines::field_path_at(&text, at);
         let linted = slips::lint(&text, "f.md", 0);
         prop_assert!(lines_are_inside(&linted.slips, &text));
         prop_assert_eq!(linted.repaired.lines().count(), text.lines().count());
