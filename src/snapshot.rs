@@ -236,22 +236,36 @@ pub struct Listed {
     pub taken: String,
 }
 
-/// The snapshots of the site at `root` that can be published, oldest
-/// first, as its archive page lists them.
+/// The snapshots of the site at `root`, oldest first, as its archive page
+/// lists them: each folder of `archive/` with a snapshot's name and a
+/// manifest that says when it was taken. Read on every build and preview,
+/// so it reads only that of each manifest and walks no snapshot's files;
+/// what makes a folder no snapshot is told by [`snapshots`], which stops
+/// a build that has one.
 pub fn listed(root: &Path) -> Vec<Listed> {
-    snapshots(root)
-        .snapshots
-        .into_iter()
-        .map(|(name, dir)| {
-            let manifest = read_manifest(&dir).unwrap_or_default();
-            Listed {
-                year: manifest["year"]
-                    .as_i64()
-                    .and_then(|y| i32::try_from(y).ok())
-                    .unwrap_or_default(),
-                taken: manifest["taken"].as_str().unwrap_or_default().to_string(),
+    #[derive(serde::Deserialize)]
+    struct Head {
+        taken: String,
+    }
+    let Ok(entries) = std::fs::read_dir(root.join(FOLDER)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = (entries.filter_map(Result::ok))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| check_name(name).is_ok())
+        .collect();
+    names.sort();
+    (names.into_iter())
+        .filter_map(|name| {
+            let bytes = std::fs::read(root.join(FOLDER).join(&name).join(MANIFEST)).ok()?;
+            let head: Head = serde_json::from_slice(&bytes).ok()?;
+            Some(Listed {
+                // A snapshot's name starts with its year (see check_name).
+                year: name.get(..4)?.parse().ok()?,
+                taken: head.taken,
                 name,
-            }
+            })
         })
         .collect()
 }

@@ -281,13 +281,16 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
     // Each value's pace against its target at its date, once; but a value
     // of a place whose target is overdue is overdue too, so that no row
     // calls on track what the build date knows was never finished.
-    let overdue = |district: &Option<DistrictId>| {
-        (metric.standings.iter()).any(|s| &s.district == district && s.pace == Pace::Overdue)
-    };
+    let overdue: Vec<&Option<DistrictId>> = (metric.standings.iter())
+        .filter(|s| s.pace == Pace::Overdue)
+        .map(|s| &s.district)
+        .collect();
     let paces: Vec<Pace> = (metric.points.iter().zip(&values))
         .map(
             |(point, value)| match metric.pace(&point.standing(value), today) {
-                Pace::OnTrack | Pace::Behind | Pace::NoData if overdue(&value.district) => {
+                Pace::OnTrack | Pace::Behind | Pace::NoData
+                    if overdue.contains(&&value.district) =>
+                {
                     Pace::Overdue
                 }
                 pace => pace,

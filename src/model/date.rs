@@ -144,9 +144,7 @@ pub fn build_date() -> Result<Date, String> {
                     "{SOURCE_DATE_EPOCH} is not text: it must be a whole number of seconds since 1970-01-01 00:00 UTC, or unset to build as of today"
                 ));
             }
-            _ => std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0)),
+            _ => return Ok(utc_today()),
         };
         Ok(Date::from_days(seconds.div_euclid(86_400)))
     })
@@ -156,12 +154,15 @@ pub fn build_date() -> Result<Date, String> {
 /// [`build_date`], or today when [`SOURCE_DATE_EPOCH`] is not a date (the
 /// command line refuses that before any build starts).
 pub fn today() -> Date {
-    build_date().unwrap_or_else(|_| {
-        let seconds = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-        Date::from_days(seconds.div_euclid(86_400))
-    })
+    build_date().unwrap_or_else(|_| utc_today())
+}
+
+/// Today's date in UTC, by the system clock.
+fn utc_today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    Date::from_days(seconds.div_euclid(86_400))
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).

@@ -214,8 +214,9 @@ fn time((secs, nanos): (u64, u32)) -> Option<SystemTime> {
 /// What the kept file must have been made for: this version of renewal
 /// (and this very program: one built again from other sources may make
 /// other pages under the same version number), the site folder, its
-/// `site.yaml` and every file of its theme.
-pub fn key(root: &Path, theme: &Theme) -> String {
+/// `site.yaml`, every file of its theme, the build date and the snapshots
+/// in `archive/` (their names and when each was taken).
+pub fn key(root: &Path, theme: &Theme, archive: &[crate::snapshot::Listed]) -> String {
     let mut hash = Sha256::new();
     let mut part = |bytes: &[u8]| {
         hash.update((bytes.len() as u64).to_le_bytes());
@@ -243,7 +244,7 @@ pub fn key(root: &Path, theme: &Theme) -> String {
     // A day later, a target may be overdue on every page that shows it.
     part(crate::model::date::today().to_string().as_bytes());
     // A snapshot taken or withdrawn changes what the footers link to.
-    for snapshot in crate::snapshot::listed(&root) {
+    for snapshot in archive {
         part(snapshot.name.as_bytes());
         part(snapshot.taken.as_bytes());
     }

@@ -124,7 +124,8 @@ fn build_opening(
     let at = crate::output::beside(output, "cache");
     // The theme first: what was kept holds only for the same theme.
     let (config, theme) = config_and_theme(root);
-    let key = theme.as_ref().map(|theme| kept::key(root, theme));
+    let key = (theme.as_ref().zip(config.as_ref()))
+        .map(|(theme, config)| kept::key(root, theme, &config.archive));
     let last = key.as_deref().and_then(|key| kept::read(&at, key));
     let mut cache = last.as_ref().map(kept::cache).unwrap_or_default();
     // The site the last build made, so that only the metrics of the
@@ -343,7 +344,7 @@ mod tests {
         let mut theme = render::theme::load(root, &config).ok()?;
         render::prepare(&mut theme, &config);
         let at = crate::output::beside(output, "cache");
-        kept::read(&at, &kept::key(root, &theme))
+        kept::read(&at, &kept::key(root, &theme, &config.archive))
     }
 
     #[test]
