@@ -99,16 +99,17 @@ impl Hatch {
         }
     }
 
-    /// The `fill` that refers to its pattern in chart `id`.
-    pub(super) fn url(self, id: &str) -> String {
-        format!("url(#{id}-{})", self.name())
+    /// Its bit in the set of hatchings a chart used (see [`Svg`]).
+    fn bit(self) -> u8 {
+        1 << self as u8
     }
 
-    /// The `<defs>` of the patterns chart `id` refers to in `body`.
-    pub(super) fn defs(id: &str, body: &str) -> String {
+    /// The `<defs>` of the patterns of chart `id`, for the hatchings in
+    /// `used` (a set of [`Hatch::bit`]s).
+    pub(super) fn defs(id: &str, used: u8) -> String {
         let mut defs = String::new();
         for hatch in Hatch::ALL {
-            if !body.contains(&hatch.url(id)) {
+            if used & hatch.bit() == 0 {
                 continue;
             }
             let ink = hatch.ink();
@@ -147,11 +148,23 @@ pub(super) struct Svg<'a> {
     size: (u32, u32),
     /// The chart's id, which its patterns' ids start with.
     id: &'a str,
+    /// The hatchings drawn, whose patterns the chart must define.
+    used: &'a std::cell::Cell<u8>,
 }
 
 impl<'a> Svg<'a> {
-    pub(super) fn new(out: &'a mut String, size: (u32, u32), id: &'a str) -> Svg<'a> {
-        Svg { out, size, id }
+    pub(super) fn new(
+        out: &'a mut String,
+        size: (u32, u32),
+        id: &'a str,
+        used: &'a std::cell::Cell<u8>,
+    ) -> Svg<'a> {
+        Svg {
+            out,
+            size,
+            id,
+            used,
+        }
     }
 
     fn colour(&mut self, name: &str, colour: BackendColor) {
@@ -283,10 +296,12 @@ impl DrawingBackend for Svg<'_> {
         self.attr("width", i64::from(x1 - x0));
         self.attr("height", i64::from(y1 - y0));
         if let (true, Some(hatch)) = (fill, Hatch::of(colour.rgb)) {
+            self.used.set(self.used.get() | hatch.bit());
             let _ = write!(
                 self.out,
-                " fill=\"{}\" stroke=\"{}\"",
-                hatch.url(self.id),
+                " fill=\"url(#{}-{})\" stroke=\"{}\"",
+                self.id,
+                hatch.name(),
                 hatch.ink()
             );
         } else if fill {

@@ -223,12 +223,13 @@ pub(super) fn svg(
         escape(desc),
     );
     let head = out.len();
+    let used = std::cell::Cell::new(0);
     {
-        let area = Svg::new(&mut out, (WIDTH, height), &id).into_drawing_area();
+        let area = Svg::new(&mut out, (WIDTH, height), &id, &used).into_drawing_area();
         let canvas = Canvas { area };
         draw(&canvas).ok()?;
     }
-    let defs = Hatch::defs(&id, &out[head..]);
+    let defs = Hatch::defs(&id, used.get());
     out.insert_str(head, &defs);
     out.push_str("</svg>\n");
     Some(out)

@@ -123,13 +123,7 @@ fn rows<'a>(shared: &'a Shared<'a>, r: usize) -> Vec<(usize, MetricRow<'a>)> {
             let figures = Figures::of(&standing);
             let city = shared.index.metric_city[m];
             let place = shared.place(city, value.district.as_deref());
-            let order = value.district.as_deref().map_or(0, |d| {
-                let districts = &site.config.cities[city].districts;
-                1 + districts
-                    .iter()
-                    .position(|x| &*x.id == d)
-                    .unwrap_or(districts.len())
-            });
+            let order = shared.place_index(city, value.district.as_deref());
             rows.push((
                 order,
                 MetricRow {

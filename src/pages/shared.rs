@@ -269,11 +269,15 @@ impl<'a> Shared<'a> {
 
     /// The place of `city` (by position), or of one of its districts.
     pub fn place(&self, city: usize, district: Option<&str>) -> &Place {
-        let places = &self.places[city];
-        let at = district
+        &self.places[city][self.place_index(city, district)]
+    }
+
+    /// Where that place stands in `places[city]`: 0 for the city as a
+    /// whole, then its districts in the order `site.yaml` declares them.
+    pub fn place_index(&self, city: usize, district: Option<&str>) -> usize {
+        district
             .and_then(|d| self.site.config.cities[city].district_position(d))
-            .map_or(0, |d| d + 1);
-        &places[at]
+            .map_or(0, |d| d + 1)
     }
 
     pub fn report_link(&self, r: usize) -> ReportLink<'_> {

@@ -441,9 +441,17 @@ pub fn places(config: &crate::model::config::Config) -> File<'static> {
             rows.push(serde_json::json!([path, district.name, hant, names]));
         }
     }
-    let mut bytes = serde_json::to_vec(&rows).unwrap_or_default();
+    (
+        "search/places.json".to_string(),
+        json(&serde_json::json!(rows)),
+    )
+}
+
+/// `value` as a file of compact JSON, ending in a line break.
+fn json(value: &serde_json::Value) -> Bytes<'static> {
+    let mut bytes = serde_json::to_vec(value).unwrap_or_default();
     bytes.push(b'\n');
-    ("search/places.json".to_string(), Bytes::Whole(bytes))
+    Bytes::Whole(bytes)
 }
 
 /// How many index files a site of `docs` documents has.
@@ -486,7 +494,7 @@ pub fn text(site: &Site, r: usize, place: &str, body: &str) -> String {
     // Every place it gives figures for, by its name and its other names
     // (崂山区 as 嶗山區 and Laoshan), so that a district's name finds the
     // updates that report on it.
-    if let Some(city) = site.config.cities.iter().find(|c| c.id == report.city) {
+    if let Some(city) = site.config.city(&report.city) {
         text.push_str(&city.name);
         text.push('\n');
         let mut stated: Vec<&str> = (report.metrics.iter())
@@ -675,11 +683,6 @@ pub fn files(
     if stop() {
         return Vec::new();
     }
-    let json = |value: &serde_json::Value| {
-        let mut bytes = serde_json::to_vec(value).unwrap_or_default();
-        bytes.push(b'\n');
-        Bytes::Whole(bytes)
-    };
     let mut files = Vec::with_capacity(shards + docs.len() / DOCS_PER_FILE + 3);
     let doc_files = docs.len().div_ceil(DOCS_PER_FILE);
     files.push((
