@@ -32,17 +32,13 @@ fn bar_figures(bar: &Bar, strings: &Strings) -> String {
                 .unwrap_or_default();
             format!("{actual}{total} / {target} {unit}{share}")
         }
-        (Some(target), None) => {
-            let pace = match bar.pace {
-                Pace::Overdue => Pace::Overdue,
-                _ => Pace::NoData,
-            };
-            format!(
-                "{} {target} {unit} · {}",
-                t(strings, "target"),
-                t(strings, pace.key())
-            )
-        }
+        // What no figure means here: no data yet, overdue, or (a target of
+        // 0) no target.
+        (Some(target), None) => format!(
+            "{} {target} {unit} · {}",
+            t(strings, "target"),
+            t(strings, bar.pace.key())
+        ),
         (None, Some(actual)) => {
             format!("{actual}{total} {unit} · {}", t(strings, "chart_no_target"))
         }
