@@ -111,6 +111,9 @@ fn globals(
         },
     );
     globals.insert("t", strings);
+    // The interface strings that name each status, in the order of every
+    // count by status (`counts` of the pace summary's rows).
+    globals.insert("pace_keys", &crate::model::Pace::KEYS);
     globals.insert("editions", &if editions.len() > 1 { editions } else { &[] });
 }
 
