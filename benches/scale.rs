@@ -1106,6 +1106,27 @@ struct Contender {
 }
 
 impl Contender {
+    /// Hugo building the site in `dir/<site>` into `dir/<site>-output`,
+    /// with the cache every Hugo run of `dir` shares.
+    fn hugo(hugo: &Path, dir: &Path, site: &str, name: &str) -> Contender {
+        let output = dir.join(format!("{site}-output"));
+        let mut command = Command::new(hugo);
+        command
+            .arg("--source")
+            .arg(dir.join(site))
+            .arg("--destination")
+            .arg(&output)
+            .arg("--cacheDir")
+            .arg(dir.join("hugo-cache"))
+            .arg("--quiet");
+        Contender {
+            name: name.into(),
+            output,
+            command,
+            samples: Vec::new(),
+        }
+    }
+
     fn run(&mut self) {
         let _ = fs::remove_dir_all(&self.output);
         self.samples.push(measure(&mut self.command));
@@ -1358,21 +1379,7 @@ fn main() {
             });
         }
         if let Some(hugo) = &hugo {
-            let site = dir.join("hugo");
-            let mut c = Command::new(hugo);
-            c.arg("--source")
-                .arg(&site)
-                .arg("--destination")
-                .arg(dir.join("hugo-output"))
-                .arg("--cacheDir")
-                .arg(dir.join("hugo-cache"))
-                .arg("--quiet");
-            contenders.push(Contender {
-                name: "hugo".into(),
-                output: dir.join("hugo-output"),
-                command: c,
-                samples: Vec::new(),
-            });
+            contenders.push(Contender::hugo(hugo, &dir, "hugo", "hugo"));
         }
         // Hugo configured to publish the same files as renewal (see
         // benches/hugo_same_files.py), up to 10,000 reports unless asked
@@ -1392,20 +1399,8 @@ fn main() {
                 .output();
             match made {
                 Ok(made) if made.status.success() => {
-                    let mut c = Command::new(hugo);
-                    c.arg("--source")
-                        .arg(&site)
-                        .arg("--destination")
-                        .arg(dir.join("hugo-same-files-output"))
-                        .arg("--cacheDir")
-                        .arg(dir.join("hugo-cache"))
-                        .arg("--quiet");
-                    contenders.push(Contender {
-                        name: "hugo, same files".into(),
-                        output: dir.join("hugo-same-files-output"),
-                        command: c,
-                        samples: Vec::new(),
-                    });
+                    let same = Contender::hugo(hugo, &dir, "hugo-same-files", "hugo, same files");
+                    contenders.push(same);
                 }
                 other => println!(
                     "  the Hugo site publishing the same files could not be made (python3 {}): {other:?}",

@@ -123,60 +123,47 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// The value of attribute `name` in the text of one SVG element.
+    fn attr(tag: &str, name: &str) -> String {
+        tag.split(&format!(" {name}=\""))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Every `<rect>` of `svg`, as the text of its attributes.
+    fn rects(svg: &str) -> impl Iterator<Item = &str> {
+        svg.split("<rect")
+            .skip(1)
+            .filter_map(|s| s.split_once("/>").map(|(tag, _)| tag))
+    }
+
+    /// (x, width) of a rectangle's tag, with `colour`.
+    fn placed(tag: &str, colour: String) -> (i32, i32, String) {
+        let number = |name| attr(tag, name).parse().unwrap();
+        (number("x"), number("width"), colour)
+    }
+
     /// Rectangles below the legend's first row (y > 40), the bars of a
     /// progress chart, as (x, width, colour): filled with a colour, or
     /// with `outlined`, those drawn as an outline, hatched or empty.
     pub fn bars(svg: &str, outlined: bool) -> Vec<(i32, i32, String)> {
-        let attr = |tag: &str, name: &str| -> String {
-            tag.split(&format!(" {name}=\""))
-                .nth(1)
-                .and_then(|s| s.split('"').next())
-                .unwrap_or_default()
-                .to_string()
-        };
-        svg.split("<rect")
-            .skip(1)
-            .filter_map(|s| s.split_once("/>").map(|(tag, _)| tag))
+        rects(svg)
             .filter(|tag| attr(tag, "y").parse::<i32>().unwrap() > 40)
             .filter(|tag| {
                 let fill = attr(tag, "fill");
                 (fill == "none" || fill.starts_with("url(")) == outlined
             })
-            .map(|tag| {
-                let colour = if outlined {
-                    attr(tag, "stroke")
-                } else {
-                    attr(tag, "fill")
-                };
-                (
-                    attr(tag, "x").parse().unwrap(),
-                    attr(tag, "width").parse().unwrap(),
-                    colour,
-                )
-            })
+            .map(|tag| placed(tag, attr(tag, if outlined { "stroke" } else { "fill" })))
             .collect()
     }
 
     /// Filled rectangles as (x, width, fill colour).
     pub fn filled_rects(svg: &str) -> Vec<(i32, i32, String)> {
-        let attr = |tag: &str, name: &str| -> String {
-            tag.split(&format!(" {name}=\""))
-                .nth(1)
-                .and_then(|s| s.split('"').next())
-                .unwrap_or_default()
-                .to_string()
-        };
-        svg.split("<rect")
-            .skip(1)
-            .filter_map(|s| s.split_once("/>").map(|(tag, _)| tag))
+        rects(svg)
             .filter(|tag| attr(tag, "fill") != "none")
-            .map(|tag| {
-                (
-                    attr(tag, "x").parse().unwrap(),
-                    attr(tag, "width").parse().unwrap(),
-                    attr(tag, "fill"),
-                )
-            })
+            .map(|tag| placed(tag, attr(tag, "fill")))
             .collect()
     }
 }

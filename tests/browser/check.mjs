@@ -16,11 +16,10 @@
 //    both editions, and says what to do without JavaScript.
 // Chromium is Debian's (/usr/bin/chromium, or CHROMIUM); nothing is
 // downloaded. A missing tool is a failure, never a skip.
-import { chromium } from "playwright-core";
 import { spawnSync } from "node:child_process";
-import { createServer } from "node:http";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { launchChromium, serveSite } from "./serve.mjs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -50,23 +49,7 @@ if (checked.error) {
 }
 
 // A static server for the site, as a web server would serve it.
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".svg": "image/svg+xml",
-};
-const server = createServer((request, response) => {
-  let path = join(site, decodeURIComponent(new URL(request.url, "http://x").pathname));
-  if (!path.startsWith(site)) path = join(site, "404.html");
-  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
-  const found = existsSync(path);
-  if (!found) path = join(site, "404.html");
-  response.writeHead(found ? 200 : 404, { "content-type": types[extname(path)] ?? "application/octet-stream" });
-  response.end(readFileSync(path));
-});
-await new Promise((done) => server.listen(0, "127.0.0.1", done));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { server, origin } = await serveSite(site);
 
 // Every kind of page, in both editions where it matters.
 const pages = {
@@ -90,12 +73,8 @@ const pages = {
   "not-found": "/no/such/page/",
 };
 
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-if (!existsSync(executablePath)) {
-  fail(`no Chromium at ${executablePath}`);
-  process.exit(1);
-}
-const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+const browser = await launchChromium();
+if (!browser) process.exit(1);
 const axe = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 if (shots) mkdirSync(shots, { recursive: true });
 

@@ -6,10 +6,9 @@
 // lies outside its table's visible box or the screen, no text overflows
 // the box it is in, and the page never scrolls sideways. Chromium is
 // Debian's (/usr/bin/chromium, or CHROMIUM); a missing tool fails.
-import { chromium } from "playwright-core";
-import { createServer } from "node:http";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { launchChromium, serveSite } from "./serve.mjs";
 
 const args = process.argv.slice(2);
 const shotsAt = args.indexOf("--shots");
@@ -26,25 +25,9 @@ const fail = (message) => {
   console.error(`FAIL ${message}`);
 };
 
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
-const server = createServer((request, response) => {
-  let path = join(site, decodeURIComponent(new URL(request.url, "http://x").pathname));
-  if (!path.startsWith(site)) path = join(site, "404.html");
-  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
-  const found = existsSync(path);
-  if (!found) path = join(site, "404.html");
-  response.writeHead(found ? 200 : 404, { "content-type": types[extname(path)] ?? "application/octet-stream" });
-  response.end(readFileSync(path));
-});
-await new Promise((done) => server.listen(0, "127.0.0.1", done));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-if (!existsSync(executablePath)) {
-  console.error(`FAIL no Chromium at ${executablePath}`);
-  process.exit(1);
-}
-const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+const { server, origin } = await serveSite(site);
+const browser = await launchChromium();
+if (!browser) process.exit(1);
 if (shots) mkdirSync(shots, { recursive: true });
 
 let views = 0;
