@@ -13,8 +13,39 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Width of every chart in SVG units.
-pub(super) const WIDTH: u32 = 400;
+/// The two layouts every chart is drawn in, both placed in the page: the
+/// theme shows the narrow one where the chart's box holds fewer than about
+/// twenty characters of the reader's chosen text size (a phone with large
+/// text or elder mode), so that the chart's text grows with the chosen
+/// size instead of shrinking with the screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Frame {
+    /// Width in SVG units; the text keeps its size in units, so a
+    /// narrower frame shown at the same width draws larger text.
+    pub(super) width: i32,
+    /// Added to the chart's id, and its class.
+    suffix: &'static str,
+    class: &'static str,
+}
+
+pub(super) const WIDE: Frame = Frame {
+    width: 400,
+    suffix: "",
+    class: "wide",
+};
+pub(super) const NARROW: Frame = Frame {
+    width: 260,
+    suffix: "-narrow",
+    class: "narrow",
+};
+
+/// A chart drawn in both frames, the wide one first; `None` if either
+/// cannot be drawn.
+pub(super) fn both(draw: impl Fn(Frame) -> Option<String>) -> Option<String> {
+    let mut out = draw(WIDE)?;
+    out.push_str(&draw(NARROW)?);
+    Some(out)
+}
 pub(super) const PAD: i32 = 12;
 pub(super) const FONT: f64 = 16.0;
 pub(super) const SMALL: f64 = 14.0;
@@ -179,8 +210,8 @@ pub(super) struct Legend {
 }
 
 impl Legend {
-    pub fn new(paces: &[Pace], strings: &Strings) -> Legend {
-        let (left, right) = (PAD, WIDTH as i32 - PAD);
+    pub fn new(frame: Frame, paces: &[Pace], strings: &Strings) -> Legend {
+        let (left, right) = (PAD, frame.width - PAD);
         let mut items = Vec::new();
         let (mut x, mut y) = (left, PAD + LINE / 2);
         for &pace in paces {
@@ -207,8 +238,9 @@ impl Legend {
     }
 }
 
-/// Draws a chart of `height` units as an accessible `<svg>`.
+/// Draws a chart of `height` units in `frame` as an accessible `<svg>`.
 pub(super) fn svg(
+    frame: Frame,
     id: &str,
     title: &str,
     desc: &str,
@@ -216,16 +248,18 @@ pub(super) fn svg(
     draw: impl FnOnce(&Canvas) -> Drawn,
 ) -> Option<String> {
     let height = u32::try_from(height.max(1)).ok()?;
-    let id = id_safe(id);
+    let width = u32::try_from(frame.width).ok()?;
+    let id = format!("{}{}", id_safe(id), frame.suffix);
+    let class = frame.class;
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" {TEXT_DEFAULTS}>\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg {class}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" {TEXT_DEFAULTS}>\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
         escape(title),
         escape(desc),
     );
     let head = out.len();
     let used = std::cell::Cell::new(0);
     {
-        let area = Svg::new(&mut out, (WIDTH, height), &id, &used).into_drawing_area();
+        let area = Svg::new(&mut out, (width, height), &id, &used).into_drawing_area();
         let canvas = Canvas { area };
         draw(&canvas).ok()?;
     }
@@ -250,30 +284,39 @@ pub(super) fn id_safe(id: &str) -> String {
 /// Where a row's label goes and how its figures are written beside it.
 pub(super) struct RowText {
     lines: Vec<String>,
-    figures: String,
-    /// The figures are too wide to share the first line with the label.
+    /// The figures: one line beside the label's first, or (when too wide
+    /// to share it) lines of their own below the label.
+    figures: Vec<String>,
     figures_below: bool,
+    /// The right end of the row: the frame's width less its margin.
+    right: i32,
 }
 
 impl RowText {
-    pub(super) fn new(label: &str, figures: String) -> RowText {
-        let room = f64::from(WIDTH as i32 - 2 * PAD);
+    pub(super) fn new(frame: Frame, label: &str, figures: String) -> RowText {
+        let right = frame.width - PAD;
+        let room = f64::from(right - PAD);
         let figures_width = text_width(&figures, SMALL);
         let figures_below = figures_width + 120.0 > room;
-        let label_room = if figures_below {
-            room
-        } else {
-            room - figures_width - 12.0
+        let (label_room, figures) = match figures_below {
+            true => (room, wrap(&figures, SMALL, room)),
+            false => (room - figures_width - 12.0, vec![figures]),
         };
         RowText {
             lines: wrap(label, FONT, label_room),
             figures,
             figures_below,
+            right,
         }
     }
 
     pub(super) fn height(&self) -> i32 {
-        (self.lines.len() as i32 + i32::from(self.figures_below)) * LINE
+        let below = if self.figures_below {
+            self.figures.len()
+        } else {
+            0
+        };
+        (self.lines.len() + below) as i32 * LINE
     }
 
     /// Draws the label and figures from `top`; returns where the bar goes.
@@ -284,16 +327,13 @@ impl RowText {
             y += LINE;
         }
         if self.figures_below {
-            c.text(&self.figures, (PAD, y), SMALL, HPos::Left, INK)?;
+            for line in &self.figures {
+                c.text(line, (PAD, y), SMALL, HPos::Left, INK)?;
+                y += LINE;
+            }
         } else {
-            let right = WIDTH as i32 - PAD;
-            c.text(
-                &self.figures,
-                (right, top + LINE / 2),
-                SMALL,
-                HPos::Right,
-                INK,
-            )?;
+            let at = (self.right, top + LINE / 2);
+            c.text(self.figures.concat().as_str(), at, SMALL, HPos::Right, INK)?;
         }
         Ok(top + self.height())
     }

@@ -7,14 +7,14 @@ use crate::i18n::{Strings, fill, number, ui as t};
 use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Month starts between `from` and `to` (days), spaced so that at most six
-/// are labelled.
-fn month_ticks(from: i64, to: i64) -> (Vec<i64>, bool) {
+/// Month starts between `from` and `to` (days), spaced so that at most
+/// `most` are labelled.
+fn month_ticks(from: i64, to: i64, most: i64) -> (Vec<i64>, bool) {
     let first = Date::from_days(from);
     let months = (to - from) / 30 + 1;
     let step = [1, 2, 3, 6, 12, 24, 60, 120]
         .into_iter()
-        .find(|s| months / s <= 6)
+        .find(|s| months / s <= most)
         .unwrap_or(240);
     let mut ticks = Vec::new();
     let (mut year, mut month) = (i64::from(first.year), i64::from(first.month.unwrap_or(1)));
@@ -69,6 +69,16 @@ fn value_ticks(end: f64) -> Vec<f64> {
 /// and a metric page carries one such chart per place, so this is the
 /// chart a large site draws most often.
 pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> Option<String> {
+    both(|frame| over_time_in(frame, id, title, series, strings))
+}
+
+fn over_time_in(
+    frame: Frame,
+    id: &str,
+    title: &str,
+    series: &Series,
+    strings: &Strings,
+) -> Option<String> {
     let points: Vec<(i64, f64)> = series
         .points
         .iter()
@@ -86,7 +96,8 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
         .chain(series.target.map(Figure::get))
         .fold(0.0_f64, f64::max);
     let y_end = if top > 0.0 { top * 1.15 } else { 1.0 };
-    let (ticks, years_only) = month_ticks(lo, hi);
+    // A date label is about 55 units wide: six fit the wide frame.
+    let (ticks, years_only) = month_ticks(lo, hi, i64::from(frame.width / 66).min(6));
     let height = 240;
     let desc = time_desc(series, strings);
     let y_ticks: Vec<(f64, String)> = value_ticks(y_end)
@@ -99,15 +110,15 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
         .fold(0.0, f64::max)
         .ceil() as i32
         + 10;
-    let y_area = y_area.clamp(24, WIDTH as i32 / 3);
+    let y_area = y_area.clamp(24, frame.width / 3);
     // The plotting frame, in SVG units.
-    let (left, right) = (PAD + y_area, WIDTH as i32 - PAD - 9);
+    let (left, right) = (PAD + y_area, frame.width - PAD - 9);
     let (upper, lower) = (30, height - 6 - 27);
     let x = |day: i64| {
         left + ((day - lo) as f64 / (hi - lo) as f64 * f64::from(right - left)).round() as i32
     };
     let y = |v: f64| lower - (v / y_end * f64::from(lower - upper)).round() as i32;
-    svg(id, title, &desc, height, |c| {
+    svg(frame, id, title, &desc, height, |c| {
         let muted = |text: &str, at, pos| c.label(text, at, SMALL, pos, MUTED, FontStyle::Normal);
         for (v, _) in &y_ticks {
             c.line((left, y(*v)), (right, y(*v)), GRID, 1)?;
@@ -162,7 +173,7 @@ pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> O
             c.dashed(vec![(at, lower), (at, upper)], Dash::Deadline, 1)?;
             let date = series.deadline.map(|d| d.to_string()).unwrap_or_default();
             let label = format!("{} {date}", t(strings, "deadline"));
-            let anchor = if at > WIDTH as i32 / 2 {
+            let anchor = if at > frame.width / 2 {
                 HPos::Right
             } else {
                 HPos::Left
@@ -249,7 +260,14 @@ mod tests {
             ],
             earlier: 0,
         };
-        let svg = over_time("chart-time-donghu", "东湖区历次完成数", &series, &strings()).unwrap();
+        let svg = over_time_in(
+            WIDE,
+            "chart-time-donghu",
+            "东湖区历次完成数",
+            &series,
+            &strings(),
+        )
+        .unwrap();
         assert!(svg.contains("role=\"img\" aria-labelledby=\"chart-time-donghu-title\""));
         assert_eq!(svg.matches("<circle").count(), 3);
         // One dashed target line, one dotted deadline.
@@ -275,11 +293,11 @@ mod tests {
             points: vec![(date("2025-06-30"), fig(6.0))],
             ..series.clone()
         };
-        assert!(over_time("s", "t", &single, &strings()).is_some());
+        assert!(over_time_in(WIDE, "s", "t", &single, &strings()).is_some());
         let empty = Series {
             points: Vec::new(),
             ..series
         };
-        assert_eq!(over_time("e", "t", &empty, &strings()), None);
+        assert_eq!(over_time_in(WIDE, "e", "t", &empty, &strings()), None);
     }
 }

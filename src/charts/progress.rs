@@ -60,11 +60,21 @@ fn axis_end(bars: &[Bar]) -> f64 {
 /// Progress bars, one per place or metric: the actual as a share of the
 /// target, with the target marked by a heavy line at 100% on each bar.
 pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Option<String> {
+    both(|frame| progress_in(frame, id, title, bars, strings))
+}
+
+fn progress_in(
+    frame: Frame,
+    id: &str,
+    title: &str,
+    bars: &[Bar],
+    strings: &Strings,
+) -> Option<String> {
     if bars.is_empty() {
         return None;
     }
     let end = axis_end(bars);
-    let (left, right) = (PAD, WIDTH as i32 - PAD);
+    let (left, right) = (PAD, frame.width - PAD);
     let x = |p: f64| left + ((p.min(end) / end) * f64::from(right - left)).round() as i32;
     // The legend names the paces the bars are drawn in (a bar without a
     // target says so in words).
@@ -75,16 +85,16 @@ pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Optio
                 .any(|b| b.basis != Basis::InDistricts && b.pace == pace)
         })
         .collect();
-    let legend = Legend::new(&drawn, strings);
+    let legend = Legend::new(frame, &drawn, strings);
     let scale = legend.bottom + 6;
     let header = scale + 44;
     let rows: Vec<RowText> = bars
         .iter()
-        .map(|b| RowText::new(&b.label, bar_figures(b, strings)))
+        .map(|b| RowText::new(frame, &b.label, bar_figures(b, strings)))
         .collect();
     let height = header + rows.iter().map(|r| r.height() + BAR + GAP).sum::<i32>() + PAD;
     let desc = progress_desc(title, bars, strings);
-    svg(id, title, &desc, height, |c| {
+    svg(frame, id, title, &desc, height, |c| {
         legend.draw(c, strings)?;
         // Scale: the target above its line, then ticks every 50%.
         let target_x = x(100.0);
@@ -244,7 +254,14 @@ mod tests {
 
     #[test]
     fn progress_bars_show_each_share_with_its_figures() {
-        let svg = progress("chart-progress", "老旧小区", &example_bars(), &strings()).unwrap();
+        let svg = progress_in(
+            WIDE,
+            "chart-progress",
+            "老旧小区",
+            &example_bars(),
+            &strings(),
+        )
+        .unwrap();
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.contains(" role=\"img\" aria-labelledby=\"chart-progress-title\" aria-describedby=\"chart-progress-desc\""));
         assert!(svg.contains("<title id=\"chart-progress-title\">老旧小区</title>"));
@@ -297,19 +314,28 @@ mod tests {
         assert!(desc.contains("进度最高的是明川经济技术开发区（145%），最低的是南岭区（77.8%）"));
         assert_eq!(
             svg,
-            progress("chart-progress", "老旧小区", &example_bars(), &strings()).unwrap()
+            progress_in(
+                WIDE,
+                "chart-progress",
+                "老旧小区",
+                &example_bars(),
+                &strings()
+            )
+            .unwrap()
         );
     }
 
     #[test]
     fn a_measured_zero_differs_from_no_data() {
-        let zero = progress(
+        let zero = progress_in(
+            WIDE,
             "z",
             "t",
             &[bar("东湖区", Some(10.0), Some(0.0), "个")],
             &strings(),
         );
-        let none = progress(
+        let none = progress_in(
+            WIDE,
             "n",
             "t",
             &[bar("东湖区", Some(10.0), None, "个")],
@@ -341,7 +367,7 @@ mod tests {
             bar("大数", Some(1.0), Some(1e12), "万户"),
             bar("小数", Some(5.7), Some(2.85), "万户"),
         ];
-        let svg = progress("x", "<b>标题</b>", &bars, &strings()).unwrap();
+        let svg = progress_in(WIDE, "x", "<b>标题</b>", &bars, &strings()).unwrap();
         assert!(!svg.contains("<script>") && !svg.contains("<b>"));
         assert!(svg.contains("&lt;b&gt;标题&lt;/b&gt;"));
         let text = texts(&svg);
@@ -354,8 +380,34 @@ mod tests {
     }
 
     #[test]
+    fn the_narrow_frame_draws_the_same_bars_and_words_in_larger_text() {
+        let pair = progress("chart-progress", "老旧小区", &example_bars(), &strings()).unwrap();
+        let at = pair.find("</svg>").unwrap() + "</svg>\n".len();
+        let (wide, narrow) = pair.split_at(at);
+        assert!(wide.contains("class=\"chart-svg wide\" width=\"400\""));
+        assert!(narrow.contains("class=\"chart-svg narrow\" width=\"260\""));
+        // Ids stay unique in the page: its title, description and patterns.
+        assert!(narrow.contains("aria-labelledby=\"chart-progress-narrow-title\""));
+        assert!(narrow.contains("<title id=\"chart-progress-narrow-title\">老旧小区</title>"));
+        assert!(!narrow.contains("id=\"chart-progress-title\""));
+        assert_eq!(wide.matches("<svg").count(), 1);
+        // The same statuses in the same order, and the same words, wrapped
+        // to the narrower frame: the text is the same size in units, so
+        // it shows 400/260 times larger at the same width.
+        let colours = |svg: &str| -> Vec<String> {
+            let mut all = bars(svg, false);
+            all.extend(bars(svg, true));
+            all.into_iter().map(|(_, _, colour)| colour).collect()
+        };
+        assert_eq!(colours(wide), colours(narrow));
+        assert_eq!(texts(wide).concat(), texts(narrow).concat());
+        assert!(filled_rects(narrow).iter().all(|(x, w, _)| x + w <= 248));
+    }
+
+    #[test]
     fn one_place_and_sixty_places_each_get_a_row() {
-        let one = progress(
+        let one = progress_in(
+            WIDE,
             "one",
             "t",
             &[bar("东湖区", Some(3.0), Some(1.0), "个")],
@@ -368,7 +420,7 @@ mod tests {
                 bar(&name, Some(10.0), Some(f64::from(i)), "个")
             })
             .collect();
-        let svg = progress("many", "t", &many, &strings()).unwrap();
+        let svg = progress_in(WIDE, "many", "t", &many, &strings()).unwrap();
         // Ten behind (hatched, outlined), fifty done (filled).
         assert_eq!(bars(&svg, false).len(), 50);
         assert_eq!(bars(&svg, true).len(), 10);

@@ -11,17 +11,31 @@ use plotters::style::text_anchor::HPos;
 
 /// Stacked bars, one per place, of how many metrics are at each pace.
 pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Option<String> {
+    both(|frame| summary_in(frame, id, title, rows, strings))
+}
+
+fn summary_in(
+    frame: Frame,
+    id: &str,
+    title: &str,
+    rows: &[Tally],
+    strings: &Strings,
+) -> Option<String> {
     if rows.is_empty() {
         return None;
     }
-    let (left, right) = (PAD, WIDTH as i32 - PAD);
-    let legend = Legend::new(&Pace::ALL, strings);
+    let (left, right) = (PAD, frame.width - PAD);
+    let legend = Legend::new(frame, &Pace::ALL, strings);
     let header = legend.bottom + 10;
     let texts: Vec<RowText> = rows
         .iter()
         .map(|r| {
             let total = r.counts.iter().sum::<usize>().to_string();
-            RowText::new(&r.label, fill(&t(strings, "chart_total"), &[("n", total)]))
+            RowText::new(
+                frame,
+                &r.label,
+                fill(&t(strings, "chart_total"), &[("n", total)]),
+            )
         })
         .collect();
     let height = header
@@ -31,7 +45,7 @@ pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Opti
             .sum::<i32>()
         + PAD;
     let desc = summary_desc(rows, strings);
-    svg(id, title, &desc, height, |c| {
+    svg(frame, id, title, &desc, height, |c| {
         legend.draw(c, strings)?;
         let mut y = header;
         let span = f64::from(right - left);
@@ -113,7 +127,7 @@ mod tests {
                 counts: [0, 0, 5, 0, 0, 1],
             },
         ];
-        let svg = summary("chart-summary", "各地区指标进度", &rows, &strings()).unwrap();
+        let svg = summary_in(WIDE, "chart-summary", "各地区指标进度", &rows, &strings()).unwrap();
         let text = texts(&svg);
         for label in [
             "已完成",
@@ -149,7 +163,7 @@ mod tests {
             label: "明川市".into(),
             counts: [0, 0, 0, 4, 0, 0],
         }];
-        let svg = summary("s", "t", &overdue, &strings()).unwrap();
+        let svg = summary_in(WIDE, "s", "t", &overdue, &strings()).unwrap();
         assert!(svg.contains("<pattern id=\"s-overdue\""));
         assert!(svg.contains("fill=\"url(#s-overdue)\" stroke=\"#A31F24\""));
         assert!(texts(&svg).iter().any(|t| t == "逾期未完成"));

@@ -4,7 +4,10 @@
 // For each page, at 320, 390, 800, 1,024 and 1,280 px, in small, medium
 // and large text, each with and without elder mode: no cell with a figure
 // lies outside its table's visible box or the screen, no text overflows
-// the box it is in, and the page never scrolls sideways. Chromium is
+// the box it is in, the page never scrolls sideways, and each chart
+// shows one of its two frames with its words at 70% of the chosen text
+// size or more (one frame alone drew them at 56% on a 320 px phone in
+// elder mode). Chromium is
 // Debian's (/usr/bin/chromium, or CHROMIUM); a missing tool fails.
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -66,6 +69,27 @@ for (const width of [320, 390, 800, 1024, 1280]) {
             if (head && getComputedStyle(head).position === "absolute") continue;
             if (box.scrollWidth > box.clientWidth + 1 && box.clientWidth > 0) {
               bad.push(`"${box.textContent.trim().slice(0, 24)}" is ${box.scrollWidth} px wide in a box of ${box.clientWidth} px`);
+            }
+          }
+          // Charts: one frame of each shows, and its words follow the
+          // chosen text size (a chart's labels are 16 of its units).
+          const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+          for (const figure of document.querySelectorAll("main figure.chart")) {
+            const shown = [...figure.querySelectorAll("svg.chart-svg")].filter((svg) => svg.getBoundingClientRect().width > 0);
+            if (shown.length !== 1) {
+              bad.push(`a chart shows ${shown.length} of its frames`);
+              continue;
+            }
+            const svg = shown[0];
+            const label = (16 * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width;
+            if (label < 0.7 * rem) bad.push(`chart labels are ${label.toFixed(1)} px at a text size of ${rem} px`);
+            // Every word inside the chart, as the font really sets it.
+            const frame = svg.viewBox.baseVal.width;
+            for (const text of svg.querySelectorAll("text")) {
+              const box = text.getBBox();
+              if (box.x < -0.5 || box.x + box.width > frame + 0.5) {
+                bad.push(`chart text "${text.textContent.slice(0, 24)}" runs ${Math.round(box.x)}–${Math.round(box.x + box.width)} in a frame of ${frame}`);
+              }
             }
           }
           const scrollWidth = document.scrollingElement.scrollWidth;

@@ -365,12 +365,12 @@ fn every_count_agrees_with_the_rows_it_counts() {
     }
 }
 
-/// `html` without its charts (`<svg class="chart-svg">…</svg>`).
+/// `html` without its charts (`<svg class="chart-svg …">…</svg>`).
 fn without_charts(html: &str) -> String {
     let mut rest = html;
     let mut out = String::new();
     while let Some(start) =
-        rest.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\"")
+        rest.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg ")
     {
         out.push_str(&rest[..start]);
         let end = rest[start..].find("</svg>").expect("a closed chart") + start + "</svg>".len();
