@@ -13,7 +13,8 @@
 // 5. In print, navigation and controls are hidden; the address and its
 //    QR code are shown.
 // 6. The search page finds reports from queries in either script, in
-//    both editions, and says what to do without JavaScript.
+//    both editions, shows where the words stand in each report with them
+//    marked, and says what to do without JavaScript.
 // Chromium is Debian's (/usr/bin/chromium, or CHROMIUM); nothing is
 // downloaded. A missing tool is a failure, never a skip.
 import { spawnSync } from "node:child_process";
@@ -225,20 +226,21 @@ console.log(`axe: ${runs} page views checked at 390 px and 1280 px, normal and e
 {
   const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
   const cases = [
-    ["/search/", "燃气", "/reports/dongying-2022-plan/"],
+    ["/search/", "燃气", "/reports/dongying-2022-plan/", ["燃气"]],
     ["/search/", "崂山", "/reports/laoshan-2023-mobilisation/"],
-    ["/search/", "嶗山", "/reports/laoshan-2023-mobilisation/"],
+    ["/search/", "嶗山", "/reports/laoshan-2023-mobilisation/", ["崂山"]],
     ["/search/", "动员", "/reports/laoshan-2023-mobilisation/"],
-    ["/zh-hant/search/", "燃氣", "/zh-hant/reports/dongying-2022-plan/"],
-    ["/zh-hant/search/", "崂山", "/zh-hant/reports/laoshan-2023-mobilisation/"],
+    ["/zh-hant/search/", "燃氣", "/zh-hant/reports/dongying-2022-plan/", ["燃氣"]],
+    ["/zh-hant/search/", "崂山", "/zh-hant/reports/laoshan-2023-mobilisation/", ["嶗山"]],
     ["/search/", "Donghu", "/reports/mingchuan-2025-q3/"],
-    ["/search/", "燃", "/reports/dongying-2022-plan/"],
-    ["/search/", "东湖区", "/reports/mingchuan-2025-midyear/"],
+    ["/search/", "燃", "/reports/dongying-2022-plan/", ["燃"]],
+    ["/search/", "东湖区", "/reports/mingchuan-2025-midyear/", ["东湖", "湖区"]],
     ["/search/", "东湖区", "/cities/mingchuan/donghu/"],
     ["/zh-hant/search/", "東湖區", "/zh-hant/cities/mingchuan/donghu/"],
     ["/search/", "Donghu District", "/cities/mingchuan/donghu/"],
   ];
-  for (const [path, query, expected] of cases) {
+  let snippets = 0;
+  for (const [path, query, expected, marked] of cases) {
     const page = await open(context, path);
     await page.fill("#q", query);
     await page.click(".search button");
@@ -247,6 +249,23 @@ console.log(`axe: ${runs} page views checked at 390 px and 1280 px, normal and e
     } catch {
       const found = await page.evaluate(() => document.getElementById("search-results").textContent);
       fail(`search on ${path} for ${query} does not find ${expected}: ${found}`);
+    }
+    // The result shows where the query stands in the report, in the
+    // page's own script, each of its terms marked.
+    if (marked) {
+      const at = `#search-results li:has(> a[href="${expected}"]) .snippet`;
+      try {
+        await page.waitForSelector(`${at} mark`, { timeout: 10000 });
+        const shown = await page.$$eval(`${at} mark`, (all) => all.map((m) => m.textContent));
+        const words = await page.$eval(at, (p) => p.textContent);
+        if (!shown.every((m) => marked.some((w) => m.includes(w) || w.includes(m))) || !marked.some((w) => shown.join("").includes(w))) {
+          fail(`search on ${path} for ${query}: marks ${JSON.stringify(shown)} in "${words}"`);
+        }
+        if (words.length > 110) fail(`search on ${path} for ${query}: a snippet of ${words.length} characters`);
+        snippets += 1;
+      } catch {
+        fail(`search on ${path} for ${query}: no snippet with the query marked for ${expected}`);
+      }
     }
     await page.close();
   }
@@ -257,7 +276,7 @@ console.log(`axe: ${runs} page views checked at 390 px and 1280 px, normal and e
   if (!text.includes("JavaScript") || !(await page.$("noscript"))) fail("the search page without JavaScript");
   await off.close();
   await context.close();
-  console.log(`search: ${cases.length} queries found their reports`);
+  console.log(`search: ${cases.length} queries found their reports, ${snippets} with the words marked in context`);
 }
 
 await browser.close();

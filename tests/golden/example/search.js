@@ -57,6 +57,78 @@
   }
   function show(text) { status.textContent = text; }
 
+  /* Where the query's terms stand in a result's page, as the reader sees
+     it: the page is fetched (the first ten results only; the browser then
+     has it when the reader follows the link), its summary, body, figures
+     and facts read, and the stretch of about a hundred
+     characters holding the most of the terms shown with each term marked.
+     Matching turns the page's traditional characters into simplified ones
+     (one character for one, so places keep), as the query was. */
+  function snippet(html, wanted, chars) {
+    var page = new DOMParser().parseFromString(html, "text/html");
+    var main = page.querySelector("main");
+    if (!main) return null;
+    main.querySelectorAll("nav, svg, script, style, thead, .print-address")
+      .forEach(function (e) { e.remove(); });
+    // Blocks and cells apart, as the page shows them.
+    main.querySelectorAll("p, li, td, th, h2, h3, h4, dt, dd, caption")
+      .forEach(function (e) { e.append(" "); });
+    // The summary and body first, then the figures a row at a time, then
+    // the facts: of windows alike, the first is shown.
+    var parts = [".lead", ".body"].map(function (q) {
+      var e = main.querySelector(q);
+      return e ? e.textContent : "";
+    });
+    main.querySelectorAll("section:not(.body) table").forEach(function (table) {
+      parts.push(table.textContent);
+    });
+    var facts = main.querySelector(".facts");
+    if (facts) parts.push(facts.textContent);
+    var text = Array.from(parts.join(" ").replace(/\s+/g, " ").trim());
+    var plain = text.map(function (c) { c = chars[c] || c; var l = c.toLowerCase(); return Array.from(l).length === 1 ? l : c; });
+    var marks = [];
+    wanted.forEach(function (term, which) {
+      var t = Array.from(term), word = !cjk(t[0]);
+      for (var i = 0; i + t.length <= plain.length; i++) {
+        var j = 0;
+        while (j < t.length && plain[i + j] === t[j]) j++;
+        if (j < t.length) continue;
+        // A Latin word or number whole, not inside a longer one.
+        if (word && ((i > 0 && letter(plain[i - 1])) || (i + j < plain.length && letter(plain[i + j])))) continue;
+        marks.push([i, i + j, which]);
+      }
+    });
+    if (!marks.length) return null;
+    // The window of 100 characters from 30 before a mark holding the most
+    // of the terms, the first such.
+    var best = null, most = 0;
+    marks.forEach(function (m) {
+      var from = Math.max(0, m[0] - 30), to = from + 100;
+      var held = marks.filter(function (n) { return n[0] >= from && n[1] <= to; })
+        .map(function (n) { return n[2]; })
+        .filter(function (w, i, all) { return all.indexOf(w) === i; }).length;
+      if (held > most) { most = held; best = [from, Math.min(to, text.length)]; }
+    });
+    var p = document.createElement("p");
+    p.className = "snippet";
+    var at = best[0];
+    if (at > 0) p.appendChild(document.createTextNode("…"));
+    marks.filter(function (m) { return m[0] >= best[0] && m[1] <= best[1]; })
+      .sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; })
+      .forEach(function (m) {
+        if (m[1] <= at) return;
+        var start = Math.max(m[0], at);
+        if (start > at) p.appendChild(document.createTextNode(text.slice(at, start).join("")));
+        var mark = document.createElement("mark");
+        mark.textContent = text.slice(start, m[1]).join("");
+        p.appendChild(mark);
+        at = m[1];
+      });
+    p.appendChild(document.createTextNode(text.slice(at, best[1]).join("")));
+    if (best[1] < text.length) p.appendChild(document.createTextNode("…"));
+    return p;
+  }
+
   /* The cities and districts whose name or other name holds the query
      (places.json: path, name, name in traditional script, names to match),
      shown before the reports, ten at most. */
@@ -83,13 +155,14 @@
   function search(query) {
     list.textContent = "";
     show(form.getAttribute("data-loading"));
-    var found = [];
+    var found = [], wanted = [], chars = {};
     Promise.all([get("meta.json"), get("chars.json"), get("places.json")]).then(function (all) {
-      var meta = all[0], chars = all[1];
+      var meta = all[0];
+      chars = all[1];
       var simplified = Array.from(query).map(function (c) { return chars[c] || c; }).join("");
       found = placeLinks(all[2], simplified);
       found.forEach(function (li) { list.appendChild(li); });
-      var wanted = terms(simplified);
+      wanted = terms(simplified);
       if (!wanted.length) { show(form.getAttribute(found.length ? "data-found" : "data-none").replace("{n}", 0)); return null; }
       return Promise.all(wanted.map(function (t) {
         return get("i-" + (hash(t) % meta.index_files) + ".json").then(function (shard) { return shard[t] || []; });
@@ -113,7 +186,7 @@
       });
     }).then(function (docs) {
       if (!docs) return;
-      docs.forEach(function (doc) {
+      docs.forEach(function (doc, n) {
         var li = document.createElement("li");
         var a = document.createElement("a");
         a.href = base + doc[0];
@@ -127,6 +200,14 @@
         li.appendChild(document.createTextNode(" "));
         li.appendChild(meta);
         list.appendChild(li);
+        if (n < 10) {
+          fetch(a.href).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
+            var p = snippet(html, wanted, chars);
+            if (!p) return;
+            if (a.lang) p.lang = a.lang;
+            li.appendChild(p);
+          }).catch(function () {});
+        }
       });
     }).catch(function (e) { show(String(e)); });
   }
