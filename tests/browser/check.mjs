@@ -11,7 +11,7 @@
 //    without :has() (its rules removed) they work through the script's
 //    classes; the choice is remembered on the next page.
 // 5. In print, navigation and controls are hidden; the address and its
-//    QR code are shown.
+//    QR code are shown on the first page.
 // 6. The search page finds reports from queries in either script, in
 //    both editions, shows where the words stand in each report with them
 //    marked, and says what to do without JavaScript.
@@ -211,15 +211,18 @@ console.log(`axe: ${runs} page views checked at 390 px and 1280 px, normal and e
         tools: visible(".tools"),
         qr: visible(".print-address") && !!document.querySelector(".print-address svg path"),
         address: document.querySelector(".print-address .address")?.textContent ?? "",
+        // On the first A4 page (1,123 px at 96 dpi, less the margins).
+        top: document.querySelector(".print-address")?.getBoundingClientRect().bottom ?? Infinity,
       };
     });
     if (shown.nav || shown.tools) fail(`${name} in print: navigation or controls are printed`);
     if (!shown.qr || !shown.address.startsWith("https://")) fail(`${name} in print: no address and QR code`);
+    if (shown.top > 1000) fail(`${name} in print: the QR code ends ${Math.round(shown.top)} px down, past the first page`);
     if (shots) await page.screenshot({ path: join(shots, `${name}-print.png`), fullPage: true });
     await page.close();
   }
   await context.close();
-  console.log("print: controls hidden, address and QR code shown");
+  console.log("print: controls hidden, address and QR code shown on the first page");
 }
 
 // 6. Search, in both editions, with simplified and traditional queries.
