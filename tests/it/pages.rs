@@ -318,9 +318,15 @@ fn every_page_says_who_runs_the_site_and_describes_itself() {
     ] {
         assert!(report.contains(tag), "{tag}\n{report}");
     }
+    // The address for print stands first in the page's content, so that
+    // it prints on the first page.
+    let main = visible(&report[report.find("<main").unwrap()..]);
+    assert!(
+        main.starts_with("扫码在手机上打开 https://test.example.org/reports/test-plan/"),
+        "{main}"
+    );
     let footer = visible(&report[report.find("<footer").unwrap()..]);
     for part in [
-        "扫码在手机上打开 https://test.example.org/reports/test-plan/",
         "主办单位 测试市住房和城乡建设局",
         "联系方式 0000-12345678",
         "备案号 测ICP备00000000号",
