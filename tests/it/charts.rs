@@ -234,8 +234,22 @@ fn every_progress_bar_is_drawn_as_its_row_s_status() {
             // text on a phone.
             let narrow = chart(&html, &format!("{id}-narrow")).expect("the narrow frame");
             assert_eq!(drawn_statuses(narrow), rows, "{path}: narrow frame");
-            let drawn = drawn_statuses(chart(&html, id).unwrap_or_default());
+            let svg = chart(&html, id).unwrap_or_default();
+            let drawn = drawn_statuses(svg);
             assert_eq!(drawn, rows, "{path}: bars against the table's rows");
+            // A legend above the bars names every status they are drawn in.
+            let legend = svg_texts(&svg[..svg.find("font-weight=\"bold\"").unwrap_or(0)]);
+            for status in &drawn {
+                let names = match *status {
+                    "done" => ["已完成", "已完成"],
+                    "on-track" => ["按期推进", "按期推進"],
+                    "behind" => ["进度落后", "進度落後"],
+                    "overdue" => ["逾期未完成", "逾期未完成"],
+                    _ => ["暂无数据", "暫無數據"],
+                };
+                let named = legend.iter().any(|t| names.contains(&t.as_str()));
+                assert!(named, "{path}: {names:?} in {legend:?}");
+            }
             seen.extend(drawn);
             pages += 1;
         }
