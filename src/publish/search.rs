@@ -296,19 +296,19 @@ fn holding(text: &str, entries: &[(&str, &str)], changed: &BTreeSet<usize>) -> V
     holds
 }
 
-/// A published index file (which [`Last::read`] found laid out as
-/// [`entries`] reads it) with the `changed` documents taken out and
+/// A published index file with the `changed` documents taken out and
 /// `added` put in (term and document, sorted): its bytes, the same ones
-/// when nothing in it changes, and the Chinese characters of its terms.
-/// Every list of documents stays in order; a term neither touches is
-/// copied as it was.
+/// when nothing in it changes, and the Chinese characters of its terms;
+/// `None` if the file is not laid out as [`entries`] reads it. Every
+/// list of documents stays in order; a term neither touches is copied as
+/// it was.
 fn update_file(
     bytes: Vec<u8>,
     changed: &BTreeSet<usize>,
     added: &[(&str, usize)],
-) -> (Vec<u8>, BTreeSet<char>) {
+) -> Option<(Vec<u8>, BTreeSet<char>)> {
+    let old = entries(&bytes)?;
     let text = std::str::from_utf8(&bytes).unwrap_or_default();
-    let old = entries(&bytes).unwrap_or_default();
     let holds = holding(text, &old, changed);
     let mut chars = BTreeSet::new();
     if added.is_empty() && holds.iter().all(Vec::is_empty) {
@@ -316,7 +316,7 @@ fn update_file(
             chars.extend(term.chars().filter(|c| is_cjk(*c)));
         }
         drop(old);
-        return (bytes, chars);
+        return Some((bytes, chars));
     }
     let offset = |part: &str| part.as_ptr() as usize - text.as_ptr() as usize;
     let mut out = Vec::with_capacity(bytes.len() + added.len() * 16);
@@ -366,7 +366,7 @@ fn update_file(
         chars.extend(term.chars().filter(|c| is_cjk(*c)));
     }
     out.extend_from_slice(b"}\n");
-    (out, chars)
+    Some((out, chars))
 }
 
 /// One report as the index lists it.
@@ -394,16 +394,13 @@ impl Last {
     /// The index files of a site of `docs` documents as the last build
     /// made them, `read` giving a file's bytes by its path below the
     /// output (`search/i-3.json`) from what that build kept: if they are
-    /// all there and laid out as this module writes them, with no
-    /// document named changed.
+    /// all there, with no document named changed. Whether each is laid
+    /// out as this module writes them is found as it is updated (see
+    /// [`files`]), so that each is read once.
     pub fn read(read: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync), docs: usize) -> Option<Last> {
         let shards: Option<Vec<Vec<u8>>> = (0..index_files(docs))
             .into_par_iter()
-            .map(|k| {
-                let bytes = read(&format!("search/i-{k}.json"))?;
-                entries(&bytes)?;
-                Some(bytes)
-            })
+            .map(|k| read(&format!("search/i-{k}.json")))
             .collect();
         let doc_files: Option<Vec<Vec<u8>>> = (0..docs.div_ceil(DOCS_PER_FILE))
             .map(|k| read(&format!("search/d-{k}.json")))
@@ -633,17 +630,23 @@ pub fn files(
     let made: Vec<(Bytes<'static>, BTreeSet<char>)> = match last.as_mut() {
         Some(last) => {
             let changed = &last.changed;
-            std::mem::take(&mut last.shards)
+            let updated: Option<Vec<_>> = std::mem::take(&mut last.shards)
                 .into_par_iter()
                 .zip(added.par_iter_mut())
                 .map(|(bytes, added)| {
                     added.sort_unstable();
                     let added: Vec<(&str, usize)> =
                         added.iter().map(|(t, d)| (t.as_str(), *d)).collect();
-                    let (bytes, chars) = update_file(bytes, changed, &added);
-                    (Bytes::Whole(bytes), chars)
+                    let (bytes, chars) = update_file(bytes, changed, &added)?;
+                    Some((Bytes::Whole(bytes), chars))
                 })
-                .collect()
+                .collect();
+            match updated {
+                Some(updated) => updated,
+                // A kept file not laid out as written (damaged, or by
+                // another version): the index is made afresh.
+                None => return files(docs, text, stop, None),
+            }
         }
         None => (made.into_iter().flatten().collect::<Vec<_>>())
             .into_par_iter()
@@ -792,7 +795,7 @@ mod tests {
         // Document 2 now says 燃气 (as it did: its list is copied) and
         // 管网, not 改造 or gas.
         let added = [("燃气", 2), ("管网", 2)];
-        let (bytes, chars) = update_file(published, &changed, &added);
+        let (bytes, chars) = update_file(published, &changed, &added).unwrap();
         let expected = file(&[("燃气", &[0, 2, 5]), ("管网", &[2]), ("gas", &[1])]);
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
@@ -805,9 +808,11 @@ mod tests {
     fn an_index_file_nothing_changed_in_comes_back_as_it_was() {
         let published = file(&[("燃气", &[0, 5]), ("gas", &[1])]);
         let changed: BTreeSet<usize> = [2].into();
-        let (bytes, _) = update_file(published.clone(), &changed, &[]);
+        let (bytes, _) = update_file(published.clone(), &changed, &[]).unwrap();
         assert_eq!(bytes, published);
-        let emptied = update_file(file(&[("改造", &[2])]), &changed, &[]).0;
+        let emptied = update_file(file(&[("改造", &[2])]), &changed, &[])
+            .unwrap()
+            .0;
         assert_eq!(emptied, b"{}\n");
     }
 
@@ -827,6 +832,59 @@ mod tests {
         // Past 64 documents every list is read: the same answer.
         let many: BTreeSet<usize> = (100..200).chain([2, 20]).collect();
         assert_eq!(holding(text, &old, &many), expected);
+    }
+
+    #[test]
+    fn a_damaged_kept_index_file_makes_the_index_afresh() {
+        let texts = ["改造燃气管网", "燃气表", "Donghu 路"];
+        let docs: Vec<Doc> = (0..texts.len())
+            .map(|n| Doc {
+                path: format!("/reports/r{n}/"),
+                title: format!("报告{n}"),
+                place: "明川市".into(),
+                date: "2025-01-01".into(),
+                language: Language::ZhHans,
+            })
+            .collect();
+        let text = |d: usize| texts[d].to_string();
+        let never = || false;
+        let bytes = |files: Vec<File<'static>>| -> Vec<(String, Vec<u8>)> {
+            files
+                .into_iter()
+                .map(|(path, bytes)| match bytes {
+                    Bytes::Whole(b) => (path, b),
+                    Bytes::Stream(parts) => (path, parts.flat_map(Result::unwrap).collect()),
+                    Bytes::Joined(_) => unreachable!("the index is made whole or streamed"),
+                })
+                .collect()
+        };
+        let fresh = bytes(files(&docs, &text, &never, None));
+        let shards: Vec<Vec<u8>> = (fresh.iter())
+            .filter(|(path, _)| path.starts_with("search/i-"))
+            .map(|(_, b)| b.clone())
+            .collect();
+        let doc_files: Vec<Vec<u8>> = (fresh.iter())
+            .filter(|(path, _)| path.starts_with("search/d-"))
+            .map(|(_, b)| b.clone())
+            .collect();
+        let kept = |shards: Vec<Vec<u8>>| Last {
+            shards,
+            doc_files: doc_files.clone(),
+            changed: [1].into(),
+        };
+        // Kept as written: updated, the same bytes.
+        assert_eq!(
+            bytes(files(&docs, &text, &never, Some(kept(shards.clone())))),
+            fresh
+        );
+        // One kept file damaged: made afresh, the same bytes.
+        let mut damaged = shards.clone();
+        let at = damaged.iter().position(|s| s.len() > 4).unwrap();
+        damaged[at] = b"{\"b\":[1],\"a\":[2]}\n".to_vec();
+        assert_eq!(
+            bytes(files(&docs, &text, &never, Some(kept(damaged)))),
+            fresh
+        );
     }
 
     #[test]
