@@ -41,11 +41,13 @@ pub struct Staging {
     output: PathBuf,
     dir: PathBuf,
     spare: PathBuf,
-    /// Every file the new site has, `/`-separated, relative to its root.
-    produced: Mutex<HashSet<String>>,
-    /// The files written or removed so far: where the copy now differs
-    /// from the published site.
-    changed: Mutex<Vec<String>>,
+    /// Every file the new site has (`/`-separated, relative to its root),
+    /// by a 128-bit hash of its path ([`produced_key`]): a site of 600,000
+    /// files holds 16 bytes a file here rather than a string.
+    produced: Mutex<HashSet<u128>>,
+    /// The files written or removed so far, a line each: where the copy
+    /// now differs from the published site.
+    changed: Mutex<String>,
     /// Large files the copy alone holds, an older version of the published
     /// one, that are not yet in step (see [`Staging::link`]).
     behind: Mutex<HashSet<String>>,
@@ -86,7 +88,7 @@ impl Staging {
             dir,
             spare,
             produced: Mutex::new(HashSet::default()),
-            changed: Mutex::new(Vec::new()),
+            changed: Mutex::new(String::new()),
             behind: Mutex::new(HashSet::default()),
             id: COPIES.fetch_add(1, Ordering::Relaxed),
             written: AtomicUsize::new(0),
@@ -249,7 +251,7 @@ impl Staging {
     fn stream(&self, path: &str, stretches: Stream) -> Result<u64, WriteError> {
         use std::io::{Read, Seek, SeekFrom};
         if let Ok(mut produced) = self.produced.lock() {
-            produced.insert(path.to_string());
+            produced.insert(produced_key(path));
         }
         let full = self.dir.join(path);
         let cannot =
@@ -340,7 +342,7 @@ impl Staging {
         put: impl Fn(&mut fs::File) -> std::io::Result<()>,
     ) -> Result<(), WriteError> {
         if let Ok(mut produced) = self.produced.lock() {
-            produced.insert(path.to_string());
+            produced.insert(produced_key(path));
         }
         let full = self.dir.join(path);
         let holds = |there: &std::io::Result<fs::Metadata>, file: &Path| {
@@ -485,7 +487,8 @@ impl Staging {
 
     fn note_changed(&self, path: &str) {
         if let Ok(mut changed) = self.changed.lock() {
-            changed.push(path.to_string());
+            changed.push_str(path);
+            changed.push('\n');
         }
     }
 
@@ -575,12 +578,10 @@ impl Staging {
             Ok(changed) => changed,
             Err(poisoned) => poisoned.into_inner(),
         };
-        let mut text = String::from(DIFFERS_HEAD);
+        let mut text = String::with_capacity(DIFFERS_HEAD.len() + 1 + changed.len());
+        text.push_str(DIFFERS_HEAD);
         text.push('\n');
-        for path in changed.iter() {
-            text.push_str(path);
-            text.push('\n');
-        }
+        text.push_str(&changed);
         let listed = beside(&self.output, "spare-differs");
         let temp = temporary(&listed);
         if fs::write(&temp, text).is_ok() {
@@ -604,7 +605,9 @@ impl Staging {
             if entry.file_type().is_dir() {
                 // Only empty folders go; `remove_dir` refuses the others.
                 let _ = fs::remove_dir(entry.path());
-            } else if !produced.contains(&rel) && fs::remove_file(entry.path()).is_ok() {
+            } else if !produced.contains(&produced_key(&rel))
+                && fs::remove_file(entry.path()).is_ok()
+            {
                 self.note_changed(&rel);
             }
         }
@@ -624,6 +627,20 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// The key of a produced file's path: two 64-bit SipHashes of it, told
+/// apart by a prefix, so that two paths of one site share a key with a
+/// chance of about 2^-90 at 600,000 files (a stale file would then stay).
+fn produced_key(path: &str) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let half = |prefix: u8| {
+        let mut hasher = std::hash::DefaultHasher::new();
+        prefix.hash(&mut hasher);
+        path.hash(&mut hasher);
+        hasher.finish()
+    };
+    (u128::from(half(0)) << 64) | u128::from(half(1))
 }
 
 /// Whether `path` stays below the folder it is relative to.
