@@ -39,12 +39,12 @@ pub(super) const NARROW: Frame = Frame {
     class: "narrow",
 };
 
-/// A chart drawn in both frames, the wide one first; `None` if either
-/// cannot be drawn.
-pub(super) fn both(draw: impl Fn(Frame) -> Option<String>) -> Option<String> {
-    let mut out = draw(WIDE)?;
-    out.push_str(&draw(NARROW)?);
-    Some(out)
+/// A chart drawn in both frames; `None` if either cannot be drawn.
+pub(super) fn both(draw: impl Fn(Frame) -> Option<String>) -> Option<super::Frames> {
+    Some(super::Frames {
+        wide: draw(WIDE)?,
+        narrow: draw(NARROW)?,
+    })
 }
 pub(super) const PAD: i32 = 12;
 pub(super) const FONT: f64 = 16.0;

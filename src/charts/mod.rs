@@ -38,6 +38,15 @@ pub use summary::summary;
 use crate::model::date::Date;
 use crate::model::{Basis, Figure, Metric, Pace, Standing};
 
+/// A chart as `<svg>` markup in its two frames: `wide` (400 units) and
+/// `narrow` (260 units, its text larger for its width, its ids ending in
+/// `-narrow`), for the theme to show one of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frames {
+    pub wide: String,
+    pub narrow: String,
+}
+
 /// One bar of a progress chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {

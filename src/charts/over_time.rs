@@ -68,7 +68,12 @@ fn value_ticks(end: f64) -> Vec<f64> {
 /// plotters' chart builder: the frame needs a handful of lines and labels,
 /// and a metric page carries one such chart per place, so this is the
 /// chart a large site draws most often.
-pub fn over_time(id: &str, title: &str, series: &Series, strings: &Strings) -> Option<String> {
+pub fn over_time(
+    id: &str,
+    title: &str,
+    series: &Series,
+    strings: &Strings,
+) -> Option<super::Frames> {
     both(|frame| over_time_in(frame, id, title, series, strings))
 }
 
@@ -173,12 +178,17 @@ fn over_time_in(
             c.dashed(vec![(at, lower), (at, upper)], Dash::Deadline, 1)?;
             let date = series.deadline.map(|d| d.to_string()).unwrap_or_default();
             let label = format!("{} {date}", t(strings, "deadline"));
-            let anchor = if at > frame.width / 2 {
-                HPos::Right
+            // Beside its line, on whichever side it fits, else as near
+            // as the frame allows.
+            let wide = text_width(&label, SMALL).ceil() as i32;
+            let (x, anchor) = if at + wide <= frame.width - PAD {
+                (at, HPos::Left)
+            } else if at - wide >= PAD {
+                (at, HPos::Right)
             } else {
-                HPos::Left
+                (PAD.max(frame.width - PAD - wide), HPos::Left)
             };
-            c.text(&label, (at, 14), SMALL, anchor, INK)?;
+            c.text(&label, (x, 14), SMALL, anchor, INK)?;
         }
         let line: Vec<(i32, i32)> = points.iter().map(|&(d, v)| (x(d), y(v))).collect();
         c.path(line.clone(), DONE, 2)?;
@@ -243,6 +253,47 @@ mod tests {
 
     fn date(s: &str) -> Date {
         Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_deadline_stays_inside_either_frame_wherever_it_falls() {
+        // Figures after the deadline put its line mid-chart.
+        for (deadline, points) in [
+            ("2024-12-31", ["2024-06-30", "2025-06-30", "2026-06-30"]),
+            ("2025-03-31", ["2024-06-30", "2025-06-30", "2025-09-30"]),
+            ("2025-12-31", ["2025-03-31", "2025-06-30", "2025-09-30"]),
+        ] {
+            let series = Series {
+                place: "东湖区".into(),
+                unit: "公里".into(),
+                target: Some(fig(12.5)),
+                start: date("2024-01-01").first_day(),
+                deadline: Some(date(deadline)),
+                points: points.iter().map(|d| (date(d), fig(6.0))).collect(),
+                earlier: 0,
+            };
+            for frame in [WIDE, NARROW] {
+                let svg = over_time_in(frame, "t", "t", &series, &strings()).unwrap();
+                let tag = (svg.split("<text").skip(1))
+                    .find(|t| t.contains("完成期限"))
+                    .unwrap();
+                let number = |name: &str| -> i32 {
+                    let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                    tag[at..].split('"').next().unwrap().parse().unwrap()
+                };
+                let wide = text_width(&format!("完成期限 {deadline}"), SMALL).ceil() as i32;
+                let start = match tag.contains("text-anchor=\"end\"") {
+                    true => number("x") - wide,
+                    false => number("x"),
+                };
+                assert!(
+                    start >= PAD && start + wide <= frame.width - PAD,
+                    "{deadline} in {}: {start}..{}",
+                    frame.width,
+                    start + wide
+                );
+            }
+        }
     }
 
     #[test]

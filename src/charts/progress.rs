@@ -59,7 +59,7 @@ fn axis_end(bars: &[Bar]) -> f64 {
 
 /// Progress bars, one per place or metric: the actual as a share of the
 /// target, with the target marked by a heavy line at 100% on each bar.
-pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Option<String> {
+pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Option<super::Frames> {
     both(|frame| progress_in(frame, id, title, bars, strings))
 }
 
@@ -381,9 +381,8 @@ mod tests {
 
     #[test]
     fn the_narrow_frame_draws_the_same_bars_and_words_in_larger_text() {
-        let pair = progress("chart-progress", "老旧小区", &example_bars(), &strings()).unwrap();
-        let at = pair.find("</svg>").unwrap() + "</svg>\n".len();
-        let (wide, narrow) = pair.split_at(at);
+        let frames = progress("chart-progress", "老旧小区", &example_bars(), &strings()).unwrap();
+        let (wide, narrow) = (frames.wide.as_str(), frames.narrow.as_str());
         assert!(wide.contains("class=\"chart-svg wide\" width=\"400\""));
         assert!(narrow.contains("class=\"chart-svg narrow\" width=\"260\""));
         // Ids stay unique in the page: its title, description and patterns.

@@ -10,7 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
 /// Stacked bars, one per place, of how many metrics are at each pace.
-pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Option<String> {
+pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Option<super::Frames> {
     both(|frame| summary_in(frame, id, title, rows, strings))
 }
 

@@ -13,7 +13,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart {
     pub title: String,
+    /// The chart's wide frame, and its narrow one (see [`crate::charts::Frames`]).
     pub svg: String,
+    pub narrow: String,
 }
 
 /// One place's metrics counted by pace, for the summary chart's table.

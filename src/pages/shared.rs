@@ -340,11 +340,19 @@ impl<'a> Shared<'a> {
     }
 
     /// A chart, unless the site has charts turned off or there is nothing to draw.
-    pub fn chart(&self, title: String, draw: impl FnOnce(&str) -> Option<String>) -> Option<Chart> {
+    pub fn chart(
+        &self,
+        title: String,
+        draw: impl FnOnce(&str) -> Option<crate::charts::Frames>,
+    ) -> Option<Chart> {
         if !self.site.config.charts {
             return None;
         }
-        draw(&title).map(|svg| Chart { title, svg })
+        draw(&title).map(|frames| Chart {
+            title,
+            svg: frames.wide,
+            narrow: frames.narrow,
+        })
     }
 
     /// The pager of page `page` of `pages` of a list whose first page is at

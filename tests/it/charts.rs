@@ -237,8 +237,12 @@ fn every_progress_bar_is_drawn_as_its_row_s_status() {
             let svg = chart(&html, id).unwrap_or_default();
             let drawn = drawn_statuses(svg);
             assert_eq!(drawn, rows, "{path}: bars against the table's rows");
-            // A legend above the bars names every status they are drawn in.
+            // A legend above the bars names every status they are drawn
+            // in, in both frames.
             let legend = svg_texts(&svg[..svg.find("font-weight=\"bold\"").unwrap_or(0)]);
+            let narrow_legend =
+                svg_texts(&narrow[..narrow.find("font-weight=\"bold\"").unwrap_or(0)]);
+            assert_eq!(legend, narrow_legend, "{path}: the narrow frame's legend");
             for status in &drawn {
                 let names = match *status {
                     "done" => ["已完成", "已完成"],
