@@ -30,6 +30,7 @@
       (n >= 0xf900 && n <= 0xfaff) || (n >= 0x20000 && n <= 0x2ffff);
   }
   function letter(c) { return /[\p{L}\p{N}]/u.test(c); }
+  function wordy(c) { return letter(c) && !cjk(c); }
   /* The same terms the build indexes: pairs of Chinese characters (a lone
      one alone), Latin words and numbers lowercased. */
   function terms(text) {
@@ -93,37 +94,46 @@
         var j = 0;
         while (j < t.length && plain[i + j] === t[j]) j++;
         if (j < t.length) continue;
-        // A Latin word or number whole, not inside a longer one.
-        if (word && ((i > 0 && letter(plain[i - 1])) || (i + j < plain.length && letter(plain[i + j])))) continue;
+        // A Latin word or number whole, not inside a longer one (a
+        // Chinese character beside it ends it, as in the index).
+        if (word && ((i > 0 && wordy(plain[i - 1])) || (i + j < plain.length && wordy(plain[i + j])))) continue;
         marks.push([i, i + j, which]);
       }
     });
     if (!marks.length) return null;
-    // The window of 100 characters from 30 before a mark holding the most
-    // of the terms, the first such.
+    marks.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    // The window of 100 characters from 30 before a mark (less near the
+    // end) holding the most of the terms, the first such; a term it cuts
+    // is shown whole.
     var best = null, most = 0;
     marks.forEach(function (m) {
-      var from = Math.max(0, m[0] - 30), to = from + 100;
-      var held = marks.filter(function (n) { return n[0] >= from && n[1] <= to; })
-        .map(function (n) { return n[2]; })
+      var from = Math.max(0, Math.min(m[0] - 30, text.length - 100)), to = Math.min(from + 100, text.length);
+      var held = marks.filter(function (n) { return n[0] >= from && n[0] < to; });
+      var count = held.map(function (n) { return n[2]; })
         .filter(function (w, i, all) { return all.indexOf(w) === i; }).length;
-      if (held > most) { most = held; best = [from, Math.min(to, text.length)]; }
+      if (count > most) {
+        most = count;
+        best = [from, Math.max.apply(null, [to].concat(held.map(function (n) { return n[1]; })))];
+      }
     });
     var p = document.createElement("p");
     p.className = "snippet";
     var at = best[0];
     if (at > 0) p.appendChild(document.createTextNode("…"));
-    marks.filter(function (m) { return m[0] >= best[0] && m[1] <= best[1]; })
-      .sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; })
-      .forEach(function (m) {
-        if (m[1] <= at) return;
-        var start = Math.max(m[0], at);
-        if (start > at) p.appendChild(document.createTextNode(text.slice(at, start).join("")));
-        var mark = document.createElement("mark");
-        mark.textContent = text.slice(start, m[1]).join("");
-        p.appendChild(mark);
-        at = m[1];
-      });
+    // Overlapping and touching terms (东湖 and 湖区 in 东湖区) make one mark.
+    var spans = [];
+    marks.filter(function (m) { return m[0] >= best[0] && m[1] <= best[1]; }).forEach(function (m) {
+      var last = spans[spans.length - 1];
+      if (last && m[0] <= last[1]) last[1] = Math.max(last[1], m[1]);
+      else spans.push([m[0], m[1]]);
+    });
+    spans.forEach(function (m) {
+      if (m[0] > at) p.appendChild(document.createTextNode(text.slice(at, m[0]).join("")));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(m[0], m[1]).join("");
+      p.appendChild(mark);
+      at = m[1];
+    });
     p.appendChild(document.createTextNode(text.slice(at, best[1]).join("")));
     if (best[1] < text.length) p.appendChild(document.createTextNode("…"));
     return p;
