@@ -241,6 +241,7 @@ console.log(`axe: ${runs} page views checked at 390 px and 1280 px, normal and e
     ["/search/", "东湖区", "/cities/mingchuan/donghu/"],
     ["/zh-hant/search/", "東湖區", "/zh-hant/cities/mingchuan/donghu/"],
     ["/search/", "Donghu District", "/cities/mingchuan/donghu/"],
+    ["/search/", "2025", "/reports/mingchuan-2025-midyear/", ["2025"]],
   ];
   let snippets = 0;
   for (const [path, query, expected, marked] of cases) {
