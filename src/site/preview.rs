@@ -2,7 +2,7 @@
 //! kept in memory between edits, so that an edit to a report renders only
 //! the pages that report feeds, written in place, its own page first.
 
-use super::changes::Touched;
+use super::changes::{Touched, search_changed};
 use super::make::{Key, Made, Only, PageId, SiteRead, render_all};
 use super::read::{load_all, new_bodies};
 use super::{Failure, Progress, Summary, build_whole, refuse_output};
@@ -271,6 +271,24 @@ impl Preview {
         }
         site_steps.sort();
         site_steps.dedup();
+        // The search index as this preview last wrote it (in place, in its
+        // own output), updated for the reports whose text may have changed
+        // rather than made afresh from every report's text: when every
+        // report keeps its place and the last build finished the index.
+        // A file not laid out as written makes the index afresh.
+        let reuse = crate::publish::Reuse::default();
+        let search_owed = (owed.iter()).any(|id| matches!(id.key, Key::Step(Step::Search)));
+        if site_steps.contains(&Step::Search)
+            && !search_owed
+            && let Some(docs) = search_changed(&last.site, &site, &touched, &files)
+        {
+            let read = |path: &str| std::fs::read(output.join(path)).ok();
+            let kept = crate::publish::search::Last::read(&read, site.reports.len());
+            if let (Some(mut kept), Ok(mut search)) = (kept, reuse.search.lock()) {
+                kept.changed = docs;
+                *search = Some(kept);
+            }
+        }
         let rounds = [
             Only {
                 pages: Some(&edited_pages),
@@ -286,7 +304,7 @@ impl Preview {
                 superseded: Some(&is_superseded),
                 converted: Some(&self.converted),
                 steps: &site_steps,
-                reuse: None,
+                reuse: Some(&reuse),
             },
         ];
         // Without an edited report (templates, or what a superseded build
