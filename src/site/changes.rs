@@ -23,7 +23,18 @@ pub(super) fn last_data(
     site: &Site,
     changes: &Changes<'_>,
 ) -> Option<publish::data::Last> {
-    let parts = changes.data.as_ref()?;
+    data_to_update(open, site, changes.data.as_ref()?, &changes.touched)
+}
+
+/// The site-wide data files as a build wrote them, opened by `open`, with
+/// their `parts`, to be updated for the metrics `touched` names; `None`
+/// if they are not the size that build wrote.
+pub(super) fn data_to_update(
+    open: &dyn Fn(&str) -> Option<std::fs::File>,
+    site: &Site,
+    parts: &publish::data::Parts,
+    touched: &Touched,
+) -> Option<publish::data::Last> {
     let (csv, json) = Page::Home.data(site)?;
     let (csv, json) = (open(&csv)?, open(&json)?);
     // Files that are not as that build wrote them are made again.
@@ -36,7 +47,7 @@ pub(super) fn last_data(
         json,
         sizes: (parts.csv, parts.json),
         parts: parts.parts.iter().cloned().collect(),
-        changed: changes.touched.metrics.iter().cloned().collect(),
+        changed: touched.metrics.iter().cloned().collect(),
     })
 }
 

@@ -2,7 +2,7 @@
 //! kept in memory between edits, so that an edit to a report renders only
 //! the pages that report feeds, written in place, its own page first.
 
-use super::changes::{Touched, search_changed};
+use super::changes::{Touched, data_to_update, search_changed};
 use super::make::{Key, Made, Only, PageId, SiteRead, render_all};
 use super::read::{load_all, new_bodies};
 use super::{Failure, Progress, Summary, build_whole, refuse_output};
@@ -63,6 +63,9 @@ pub(super) struct Kept {
     /// None while a build has it.
     pub(super) theme: Option<Theme>,
     pub(super) paths: HashMap<PageId, Vec<String>>,
+    /// Where each metric's part is in the site-wide data files the last
+    /// build wrote into the output, if it wrote them whole.
+    pub(super) data: Option<crate::publish::data::Parts>,
 }
 
 impl Preview {
@@ -171,6 +174,7 @@ impl Preview {
                 index,
                 theme: Some(theme),
                 paths: made.into_iter().collect(),
+                data: None,
             });
             if let Some(told) = &self.rewritten {
                 told(None);
@@ -276,8 +280,18 @@ impl Preview {
         // rather than made afresh from every report's text: when every
         // report keeps its place and the last build finished the index.
         // A file not laid out as written makes the index afresh.
-        let reuse = crate::publish::Reuse::default();
-        let search_owed = (owed.iter()).any(|id| matches!(id.key, Key::Step(Step::Search)));
+        let mut reuse = crate::publish::Reuse::default();
+        let owes = |step| (owed.iter()).any(|id| id.key == Key::Step(step));
+        // Likewise the site-wide open data: the parts of the metrics the
+        // edit did not touch are copied from the files it last wrote.
+        if site_steps.contains(&Step::OpenData)
+            && !owes(Step::OpenData)
+            && let Some(parts) = last.data.take()
+        {
+            let open = |path: &str| std::fs::File::open(output.join(path)).ok();
+            reuse.last = data_to_update(&open, &site, &parts, &touched);
+        }
+        let search_owed = owes(Step::Search);
         if site_steps.contains(&Step::Search)
             && !search_owed
             && let Some(docs) = search_changed(&last.site, &site, &touched, &files)
@@ -445,6 +459,7 @@ impl Preview {
                 }
             }
         }
+        let data_made = !overtaken && !skipped.iter().any(|id| id.key == Key::Step(Step::OpenData));
         self.owed = skipped.into_iter().collect();
         self.last = Some(Kept {
             index: full_index
@@ -453,6 +468,15 @@ impl Preview {
             site,
             theme: Some(theme),
             paths,
+            // Where each metric's part went, if the data was written whole
+            // now (else the next edit makes it afresh).
+            data: if !site_steps.contains(&Step::OpenData) {
+                last.data.take()
+            } else if data_made {
+                reuse.made.into_inner().ok().flatten()
+            } else {
+                None
+            },
         });
         Ok(Summary {
             warnings,
