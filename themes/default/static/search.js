@@ -65,7 +65,7 @@
      characters holding the most of the terms shown with each term marked.
      Matching turns the page's traditional characters into simplified ones
      (one character for one, so places keep), as the query was. */
-  function snippet(html, wanted, chars) {
+  function snippet(html, wanted, chars, lang) {
     var page = new DOMParser().parseFromString(html, "text/html");
     var main = page.querySelector("main");
     if (!main) return null;
@@ -86,6 +86,9 @@
     var facts = main.querySelector(".facts");
     if (facts) parts.push(facts.textContent);
     var text = Array.from(parts.join(" ").replace(/\s+/g, " ").trim());
+    // Where the report's own words end: the figures and facts after them
+    // are in the site's language.
+    var own = Array.from((parts[0] + " " + parts[1]).replace(/\s+/g, " ").trim()).length;
     var plain = text.map(function (c) { c = chars[c] || c; var l = c.toLowerCase(); return Array.from(l).length === 1 ? l : c; });
     var marks = [];
     wanted.forEach(function (term, which) {
@@ -118,6 +121,7 @@
     });
     var p = document.createElement("p");
     p.className = "snippet";
+    if (lang && best[0] < own) p.lang = lang;
     var at = best[0];
     if (at > 0) p.appendChild(document.createTextNode("…"));
     // Overlapping and touching terms (东湖 and 湖区 in 东湖区) make one mark.
@@ -212,10 +216,8 @@
         list.appendChild(li);
         if (n < 10) {
           fetch(a.href).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
-            var p = snippet(html, wanted, chars);
-            if (!p) return;
-            if (a.lang) p.lang = a.lang;
-            li.appendChild(p);
+            var p = snippet(html, wanted, chars, a.lang);
+            if (p) li.appendChild(p);
           }).catch(function () {});
         }
       });
