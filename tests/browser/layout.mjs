@@ -4,7 +4,8 @@
 // For each page, at 320, 390, 800, 1,024 and 1,280 px, in small, medium
 // and large text, each with and without elder mode: no cell with a figure
 // lies outside its table's visible box or the screen, no text overflows
-// the box it is in, the page never scrolls sideways, and each chart
+// the box it is in, the page never scrolls sideways, every progress chart
+// opens with its legend, and each chart
 // shows one of its two frames with its words at 70% of the chosen text
 // size or more (one frame alone drew them at 56% on a 320 px phone in
 // elder mode). Chromium is
@@ -74,6 +75,7 @@ for (const width of [320, 390, 800, 1024, 1280]) {
           // Charts: one frame of each shows, and its words follow the
           // chosen text size (a chart's labels are 16 of its units).
           const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+          const statuses = ["已完成", "按期推进", "按期推進", "进度落后", "進度落後", "逾期未完成", "暂无数据", "暫無數據"];
           for (const figure of document.querySelectorAll("main figure.chart")) {
             const shown = [...figure.querySelectorAll("svg.chart-svg")].filter((svg) => svg.getBoundingClientRect().width > 0);
             if (shown.length !== 1) {
@@ -83,6 +85,13 @@ for (const width of [320, 390, 800, 1024, 1280]) {
             const svg = shown[0];
             const label = (16 * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width;
             if (label < 0.7 * rem) bad.push(`chart labels are ${label.toFixed(1)} px at a text size of ${rem} px`);
+            // A progress chart opens with its legend: the status of each
+            // kind of bar it draws, by name.
+            const id = svg.getAttribute("aria-labelledby") ?? "";
+            if (/^chart-(progress|district)/.test(id)) {
+              const first = svg.querySelector("text")?.textContent.trim() ?? "";
+              if (!statuses.includes(first)) bad.push(`progress chart ${id} has no legend (its first words: "${first}")`);
+            }
             // Every word inside the chart, as the font really sets it.
             const frame = svg.viewBox.baseVal.width;
             for (const text of svg.querySelectorAll("text")) {
