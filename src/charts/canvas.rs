@@ -331,9 +331,9 @@ impl RowText {
                 c.text(line, (PAD, y), SMALL, HPos::Left, INK)?;
                 y += LINE;
             }
-        } else {
+        } else if let Some(figures) = self.figures.first() {
             let at = (self.right, top + LINE / 2);
-            c.text(self.figures.concat().as_str(), at, SMALL, HPos::Right, INK)?;
+            c.text(figures, at, SMALL, HPos::Right, INK)?;
         }
         Ok(top + self.height())
     }

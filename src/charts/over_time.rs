@@ -74,13 +74,16 @@ pub fn over_time(
     series: &Series,
     strings: &Strings,
 ) -> Option<super::Frames> {
-    both(|frame| over_time_in(frame, id, title, series, strings))
+    let desc = time_desc(series, strings);
+    both(|frame| over_time_in(frame, id, title, &desc, series, strings))
 }
 
+/// [`over_time`] in one frame, described by `desc`.
 fn over_time_in(
     frame: Frame,
     id: &str,
     title: &str,
+    desc: &str,
     series: &Series,
     strings: &Strings,
 ) -> Option<String> {
@@ -104,7 +107,6 @@ fn over_time_in(
     // A date label is about 55 units wide: six fit the wide frame.
     let (ticks, years_only) = month_ticks(lo, hi, i64::from(frame.width / 66).min(6));
     let height = 240;
-    let desc = time_desc(series, strings);
     let y_ticks: Vec<(f64, String)> = value_ticks(y_end)
         .into_iter()
         .map(|v| (v, crate::i18n::grouped(&number(v))))
@@ -123,7 +125,7 @@ fn over_time_in(
         left + ((day - lo) as f64 / (hi - lo) as f64 * f64::from(right - left)).round() as i32
     };
     let y = |v: f64| lower - (v / y_end * f64::from(lower - upper)).round() as i32;
-    svg(frame, id, title, &desc, height, |c| {
+    svg(frame, id, title, desc, height, |c| {
         let muted = |text: &str, at, pos| c.label(text, at, SMALL, pos, MUTED, FontStyle::Normal);
         for (v, _) in &y_ticks {
             c.line((left, y(*v)), (right, y(*v)), GRID, 1)?;
@@ -272,8 +274,8 @@ mod tests {
                 points: points.iter().map(|d| (date(d), fig(6.0))).collect(),
                 earlier: 0,
             };
-            for frame in [WIDE, NARROW] {
-                let svg = over_time_in(frame, "t", "t", &series, &strings()).unwrap();
+            let frames = over_time("t", "t", &series, &strings()).unwrap();
+            for (frame, svg) in [(WIDE, frames.wide), (NARROW, frames.narrow)] {
                 let tag = (svg.split("<text").skip(1))
                     .find(|t| t.contains("完成期限"))
                     .unwrap();
@@ -311,14 +313,9 @@ mod tests {
             ],
             earlier: 0,
         };
-        let svg = over_time_in(
-            WIDE,
-            "chart-time-donghu",
-            "东湖区历次完成数",
-            &series,
-            &strings(),
-        )
-        .unwrap();
+        let svg = over_time("chart-time-donghu", "东湖区历次完成数", &series, &strings())
+            .map(|f| f.wide)
+            .unwrap();
         assert!(svg.contains("role=\"img\" aria-labelledby=\"chart-time-donghu-title\""));
         assert_eq!(svg.matches("<circle").count(), 3);
         // One dashed target line, one dotted deadline.
@@ -344,11 +341,18 @@ mod tests {
             points: vec![(date("2025-06-30"), fig(6.0))],
             ..series.clone()
         };
-        assert!(over_time_in(WIDE, "s", "t", &single, &strings()).is_some());
+        assert!(
+            over_time("s", "t", &single, &strings())
+                .map(|f| f.wide)
+                .is_some()
+        );
         let empty = Series {
             points: Vec::new(),
             ..series
         };
-        assert_eq!(over_time_in(WIDE, "e", "t", &empty, &strings()), None);
+        assert_eq!(
+            over_time("e", "t", &empty, &strings()).map(|f| f.wide),
+            None
+        );
     }
 }

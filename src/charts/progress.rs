@@ -60,19 +60,25 @@ fn axis_end(bars: &[Bar]) -> f64 {
 /// Progress bars, one per place or metric: the actual as a share of the
 /// target, with the target marked by a heavy line at 100% on each bar.
 pub fn progress(id: &str, title: &str, bars: &[Bar], strings: &Strings) -> Option<super::Frames> {
-    both(|frame| progress_in(frame, id, title, bars, strings))
+    if bars.is_empty() {
+        return None;
+    }
+    let desc = progress_desc(title, bars, strings);
+    let figures: Vec<String> = bars.iter().map(|b| bar_figures(b, strings)).collect();
+    both(|frame| progress_in(frame, id, title, &desc, bars, &figures, strings))
 }
 
+/// [`progress`] in one frame, described by `desc`, each bar's figures
+/// written as `figures` says.
 fn progress_in(
     frame: Frame,
     id: &str,
     title: &str,
+    desc: &str,
     bars: &[Bar],
+    figures: &[String],
     strings: &Strings,
 ) -> Option<String> {
-    if bars.is_empty() {
-        return None;
-    }
     let end = axis_end(bars);
     let (left, right) = (PAD, frame.width - PAD);
     let x = |p: f64| left + ((p.min(end) / end) * f64::from(right - left)).round() as i32;
@@ -90,11 +96,11 @@ fn progress_in(
     let header = scale + 44;
     let rows: Vec<RowText> = bars
         .iter()
-        .map(|b| RowText::new(frame, &b.label, bar_figures(b, strings)))
+        .zip(figures)
+        .map(|(b, figures)| RowText::new(frame, &b.label, figures.clone()))
         .collect();
     let height = header + rows.iter().map(|r| r.height() + BAR + GAP).sum::<i32>() + PAD;
-    let desc = progress_desc(title, bars, strings);
-    svg(frame, id, title, &desc, height, |c| {
+    svg(frame, id, title, desc, height, |c| {
         legend.draw(c, strings)?;
         // Scale: the target above its line, then ticks every 50%.
         let target_x = x(100.0);
@@ -254,14 +260,9 @@ mod tests {
 
     #[test]
     fn progress_bars_show_each_share_with_its_figures() {
-        let svg = progress_in(
-            WIDE,
-            "chart-progress",
-            "老旧小区",
-            &example_bars(),
-            &strings(),
-        )
-        .unwrap();
+        let svg = progress("chart-progress", "老旧小区", &example_bars(), &strings())
+            .map(|f| f.wide)
+            .unwrap();
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.contains(" role=\"img\" aria-labelledby=\"chart-progress-title\" aria-describedby=\"chart-progress-desc\""));
         assert!(svg.contains("<title id=\"chart-progress-title\">老旧小区</title>"));
@@ -314,33 +315,28 @@ mod tests {
         assert!(desc.contains("进度最高的是明川经济技术开发区（145%），最低的是南岭区（77.8%）"));
         assert_eq!(
             svg,
-            progress_in(
-                WIDE,
-                "chart-progress",
-                "老旧小区",
-                &example_bars(),
-                &strings()
-            )
-            .unwrap()
+            progress("chart-progress", "老旧小区", &example_bars(), &strings())
+                .map(|f| f.wide)
+                .unwrap()
         );
     }
 
     #[test]
     fn a_measured_zero_differs_from_no_data() {
-        let zero = progress_in(
-            WIDE,
+        let zero = progress(
             "z",
             "t",
             &[bar("东湖区", Some(10.0), Some(0.0), "个")],
             &strings(),
-        );
-        let none = progress_in(
-            WIDE,
+        )
+        .map(|f| f.wide);
+        let none = progress(
             "n",
             "t",
             &[bar("东湖区", Some(10.0), None, "个")],
             &strings(),
-        );
+        )
+        .map(|f| f.wide);
         let (zero, none) = (zero.unwrap(), none.unwrap());
         assert_eq!(bars(&zero, true), [(12, 2, "#B35C00".to_string())]);
         assert!(texts(&zero).contains(&"0 / 10 个 · 0%".to_string()));
@@ -367,7 +363,9 @@ mod tests {
             bar("大数", Some(1.0), Some(1e12), "万户"),
             bar("小数", Some(5.7), Some(2.85), "万户"),
         ];
-        let svg = progress_in(WIDE, "x", "<b>标题</b>", &bars, &strings()).unwrap();
+        let svg = progress("x", "<b>标题</b>", &bars, &strings())
+            .map(|f| f.wide)
+            .unwrap();
         assert!(!svg.contains("<script>") && !svg.contains("<b>"));
         assert!(svg.contains("&lt;b&gt;标题&lt;/b&gt;"));
         let text = texts(&svg);
@@ -405,13 +403,13 @@ mod tests {
 
     #[test]
     fn one_place_and_sixty_places_each_get_a_row() {
-        let one = progress_in(
-            WIDE,
+        let one = progress(
             "one",
             "t",
             &[bar("东湖区", Some(3.0), Some(1.0), "个")],
             &strings(),
-        );
+        )
+        .map(|f| f.wide);
         assert_eq!(bars(&one.unwrap(), true).len(), 1);
         let many: Vec<Bar> = (0..60)
             .map(|i| {
@@ -419,7 +417,9 @@ mod tests {
                 bar(&name, Some(10.0), Some(f64::from(i)), "个")
             })
             .collect();
-        let svg = progress_in(WIDE, "many", "t", &many, &strings()).unwrap();
+        let svg = progress("many", "t", &many, &strings())
+            .map(|f| f.wide)
+            .unwrap();
         // Ten behind (hatched, outlined), fifty done (filled).
         assert_eq!(bars(&svg, false).len(), 50);
         assert_eq!(bars(&svg, true).len(), 10);

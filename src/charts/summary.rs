@@ -11,19 +11,22 @@ use plotters::style::text_anchor::HPos;
 
 /// Stacked bars, one per place, of how many metrics are at each pace.
 pub fn summary(id: &str, title: &str, rows: &[Tally], strings: &Strings) -> Option<super::Frames> {
-    both(|frame| summary_in(frame, id, title, rows, strings))
+    if rows.is_empty() {
+        return None;
+    }
+    let desc = summary_desc(rows, strings);
+    both(|frame| summary_in(frame, id, title, &desc, rows, strings))
 }
 
+/// [`summary`] in one frame, described by `desc`.
 fn summary_in(
     frame: Frame,
     id: &str,
     title: &str,
+    desc: &str,
     rows: &[Tally],
     strings: &Strings,
 ) -> Option<String> {
-    if rows.is_empty() {
-        return None;
-    }
     let (left, right) = (PAD, frame.width - PAD);
     let legend = Legend::new(frame, &Pace::ALL, strings);
     let header = legend.bottom + 10;
@@ -44,8 +47,7 @@ fn summary_in(
             .map(|r| r.height() + BAR + 4 + GAP)
             .sum::<i32>()
         + PAD;
-    let desc = summary_desc(rows, strings);
-    svg(frame, id, title, &desc, height, |c| {
+    svg(frame, id, title, desc, height, |c| {
         legend.draw(c, strings)?;
         let mut y = header;
         let span = f64::from(right - left);
@@ -127,7 +129,9 @@ mod tests {
                 counts: [0, 0, 5, 0, 0, 1],
             },
         ];
-        let svg = summary_in(WIDE, "chart-summary", "各地区指标进度", &rows, &strings()).unwrap();
+        let svg = summary("chart-summary", "各地区指标进度", &rows, &strings())
+            .map(|f| f.wide)
+            .unwrap();
         let text = texts(&svg);
         for label in [
             "已完成",
@@ -163,7 +167,9 @@ mod tests {
             label: "明川市".into(),
             counts: [0, 0, 0, 4, 0, 0],
         }];
-        let svg = summary_in(WIDE, "s", "t", &overdue, &strings()).unwrap();
+        let svg = summary("s", "t", &overdue, &strings())
+            .map(|f| f.wide)
+            .unwrap();
         assert!(svg.contains("<pattern id=\"s-overdue\""));
         assert!(svg.contains("fill=\"url(#s-overdue)\" stroke=\"#A31F24\""));
         assert!(texts(&svg).iter().any(|t| t == "逾期未完成"));
