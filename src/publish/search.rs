@@ -425,17 +425,17 @@ pub fn places(config: &crate::model::config::Config) -> File<'static> {
             .collect::<Vec<_>>()
             .join("\n")
     };
+    let row = |path: String, name: &String, others: &[String]| {
+        let names = matched(&mut std::iter::once(name).chain(others));
+        let hant = script::convert(name, Language::ZhHant);
+        serde_json::json!([path, name, hant, names])
+    };
     let mut rows = Vec::new();
     for city in &config.cities {
-        let path = crate::pages::path::city(&city.id);
-        let names = matched(&mut std::iter::once(&city.name));
-        let hant = script::convert(&city.name, Language::ZhHant);
-        rows.push(serde_json::json!([path, city.name, hant, names]));
+        rows.push(row(crate::pages::path::city(&city.id), &city.name, &[]));
         for district in &city.districts {
             let path = crate::pages::path::district(&city.id, &district.id);
-            let names = matched(&mut std::iter::once(&district.name).chain(&district.other_names));
-            let hant = script::convert(&district.name, Language::ZhHant);
-            rows.push(serde_json::json!([path, district.name, hant, names]));
+            rows.push(row(path, &district.name, &district.other_names));
         }
     }
     (
@@ -494,14 +494,11 @@ pub fn text(site: &Site, r: usize, place: &str, body: &str) -> String {
     if let Some(city) = site.config.city(&report.city) {
         text.push_str(&city.name);
         text.push('\n');
-        let mut stated: Vec<&str> = (report.metrics.iter())
-            .flat_map(|e| e.values.iter())
-            .filter_map(|v| v.district.as_deref())
-            .chain(report.district.as_deref())
-            .collect();
-        stated.sort_unstable();
-        stated.dedup();
-        for district in city.districts.iter().filter(|d| stated.contains(&&*d.id)) {
+        let stated = |id: &str| {
+            report.district.as_deref() == Some(id)
+                || report.value_districts.iter().any(|d| &**d == id)
+        };
+        for district in city.districts.iter().filter(|d| stated(&d.id)) {
             text.push_str(&district.name);
             text.push('\n');
             for other in &district.other_names {
