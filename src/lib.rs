@@ -16,6 +16,7 @@
 pub mod archive;
 pub mod charts;
 pub mod diagnostic;
+pub mod fingerprint;
 pub mod i18n;
 pub mod join;
 pub mod load;

@@ -700,6 +700,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         source,
         value_districts: value_districts(&metrics),
         metrics,
+        body: crate::fingerprint::of(split.body.as_bytes()),
     };
     (Some(report), problems.list)
 }

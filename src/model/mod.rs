@@ -84,6 +84,10 @@ pub struct Report {
     /// The districts its metrics give values for, each once, sorted.
     #[serde(skip)]
     pub value_districts: Vec<DistrictId>,
+    /// A fingerprint of its body (the Markdown after the front matter),
+    /// which is kept apart: a report whose body changed is not the same
+    /// report, though every field above is.
+    pub body: u128,
 }
 
 /// A metric as one report states it.

@@ -633,14 +633,7 @@ impl Drop for Staging {
 /// apart by a prefix, so that two paths of one site share a key with a
 /// chance of about 2^-90 at 600,000 files (a stale file would then stay).
 fn produced_key(path: &str) -> u128 {
-    use std::hash::{Hash, Hasher};
-    let half = |prefix: u8| {
-        let mut hasher = std::hash::DefaultHasher::new();
-        prefix.hash(&mut hasher);
-        path.hash(&mut hasher);
-        hasher.finish()
-    };
-    (u128::from(half(0)) << 64) | u128::from(half(1))
+    crate::fingerprint::of(path.as_bytes())
 }
 
 /// Whether `path` stays below the folder it is relative to.

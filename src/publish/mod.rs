@@ -28,6 +28,8 @@ pub struct Reuse {
     /// Taken by the one page that makes the search index.
     pub search: std::sync::Mutex<Option<search::Last>>,
     pub made: std::sync::Mutex<Option<data::Parts>>,
+    /// What the search step keeps for the next build.
+    pub originals: std::sync::Mutex<Option<search::Originals>>,
     /// The site-wide file, CSV or JSON, made first when each is made as it
     /// is written.
     half: std::sync::Mutex<Option<Half>>,
@@ -199,7 +201,11 @@ pub fn step_files<'a>(
                 .and_then(|mut last| last.take());
             let docs = search::docs(shared.site, &places);
             let text = |r: usize| search::text(shared.site, r, &docs[r].place, &bodies(r));
-            files.extend(search::files(&docs, &text, stop, last));
+            let (made, originals) = search::files(&docs, &text, stop, last);
+            files.extend(made);
+            if let Some(Ok(mut kept)) = reuse.map(|r| r.originals.lock()) {
+                *kept = Some(originals);
+            }
             files.push(search::places(&shared.site.config));
         }
         Step::Sitemap => {

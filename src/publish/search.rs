@@ -32,6 +32,7 @@ use crate::i18n::{Language, script};
 use crate::model::Site;
 use crate::output::Bytes;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Documents per `d-<k>.json` file.
@@ -388,6 +389,26 @@ pub struct Last {
     pub doc_files: Vec<Vec<u8>>,
     /// The documents, by number, whose text may have changed.
     pub changed: BTreeSet<usize>,
+    /// The characters of the reports written in traditional script, as
+    /// the last build kept them: the unchanged ones are not read again.
+    pub originals: Option<Originals>,
+}
+
+/// The Chinese characters of each report written in traditional script,
+/// by document number (each set in order, as one string): what
+/// `chars.json` is made from besides the index's own characters. The
+/// search step keeps them for the next build, which then reads again only
+/// the reports that changed.
+#[derive(Serialize, Deserialize, Clone, Default, Debug, PartialEq, Eq)]
+pub struct Originals(Vec<(u32, String)>);
+
+impl Originals {
+    /// Document `d`'s characters, if it was written in traditional script.
+    fn of(&self, d: usize) -> Option<&str> {
+        let d = u32::try_from(d).ok()?;
+        let at = self.0.binary_search_by_key(&d, |(n, _)| *n).ok()?;
+        Some(&self.0[at].1)
+    }
 }
 
 impl Last {
@@ -409,6 +430,7 @@ impl Last {
             shards: shards?,
             doc_files: doc_files?,
             changed: BTreeSet::new(),
+            originals: None,
         })
     }
 }
@@ -537,7 +559,7 @@ pub fn files(
     text: &(dyn Fn(usize) -> String + Sync),
     stop: &(dyn Fn() -> bool + Sync),
     last: Option<Last>,
-) -> Vec<File<'static>> {
+) -> (Vec<File<'static>>, Originals) {
     let simplified = |text: &str, language: Language| {
         if language == Language::ZhHant {
             script::convert(text, Language::ZhHans)
@@ -550,6 +572,10 @@ pub fn files(
         l.shards.len() == shards && l.doc_files.len() == docs.len().div_ceil(DOCS_PER_FILE)
     });
     let indexed = |d: usize| last.as_ref().is_none_or(|l| l.changed.contains(&d));
+    let kept_originals = |d: usize| {
+        let originals = last.as_ref()?.originals.as_ref()?;
+        originals.of(d).filter(|_| !indexed(d))
+    };
     // Made afresh: the index files in as many groups as there are cores,
     // each group filled from every document's terms that fall in it.
     let groups = rayon::current_num_threads().clamp(1, shards);
@@ -562,18 +588,20 @@ pub fn files(
     };
     // Updated: the changed documents' terms, by index file.
     let mut added: Vec<Vec<(String, usize)>> = vec![Vec::new(); shards];
-    // Every character of a report written in traditional script.
+    // Every character of a report written in traditional script, and
+    // each such report's, to keep.
     let mut originals: BTreeSet<char> = BTreeSet::new();
+    let mut kept = Vec::new();
     for first in (0..docs.len()).step_by(BATCH) {
         if stop() {
-            return Vec::new();
+            return Default::default();
         }
         let batch = first..docs.len().min(first + BATCH);
         // Each document's terms in one string, one per line (a few
         // thousand strings to free instead of millions), with the index
         // file of each; and its characters, if written in traditional
         // script.
-        let read: Vec<(Terms, Vec<char>)> = batch
+        let read: Vec<(Terms, Option<String>)> = batch
             .into_par_iter()
             .map(|n| {
                 let language = docs[n].language;
@@ -581,13 +609,16 @@ pub fn files(
                 if stop() || !(indexed(n) || traditional) {
                     return Default::default();
                 }
+                if let Some(chars) = kept_originals(n) {
+                    return (Default::default(), Some(chars.to_string()));
+                }
                 let original = text(n);
-                let mut chars = Vec::new();
-                if traditional {
-                    chars.extend(original.chars().filter(|c| is_cjk(*c)));
+                let chars = traditional.then(|| {
+                    let mut chars: Vec<char> = original.chars().filter(|c| is_cjk(*c)).collect();
                     chars.sort_unstable();
                     chars.dedup();
-                }
+                    chars.into_iter().collect()
+                });
                 if !indexed(n) {
                     return (Default::default(), chars);
                 }
@@ -601,7 +632,12 @@ pub fn files(
             })
             .collect();
         let (terms, chars): (Vec<_>, Vec<_>) = read.into_iter().unzip();
-        originals.extend(chars.into_iter().flatten());
+        for (n, chars) in (first as u32..).zip(chars) {
+            if let Some(chars) = chars {
+                originals.extend(chars.chars());
+                kept.push((n, chars));
+            }
+        }
         match &last {
             Some(last) => {
                 for &d in last.changed.range(first..first + terms.len()) {
@@ -621,7 +657,7 @@ pub fn files(
         }
     }
     if stop() {
-        return Vec::new();
+        return Default::default();
     }
     // Each index file, and the Chinese characters of its terms.
     let made: Vec<(Bytes<'static>, BTreeSet<char>)> = match last.as_mut() {
@@ -681,7 +717,7 @@ pub fn files(
     }
 
     if stop() {
-        return Vec::new();
+        return Default::default();
     }
     let mut files = Vec::with_capacity(shards + docs.len() / DOCS_PER_FILE + 3);
     let doc_files = docs.len().div_ceil(DOCS_PER_FILE);
@@ -743,7 +779,7 @@ pub fn files(
             .collect();
         (format!("search/d-{k}.json"), json(&serde_json::json!(rows)))
     }));
-    files
+    (files, Originals(kept))
 }
 
 #[cfg(test)]
@@ -855,7 +891,7 @@ mod tests {
                 })
                 .collect()
         };
-        let fresh = bytes(files(&docs, &text, &never, None));
+        let fresh = bytes(files(&docs, &text, &never, None).0);
         let shards: Vec<Vec<u8>> = (fresh.iter())
             .filter(|(path, _)| path.starts_with("search/i-"))
             .map(|(_, b)| b.clone())
@@ -868,10 +904,11 @@ mod tests {
             shards,
             doc_files: doc_files.clone(),
             changed: [1].into(),
+            originals: None,
         };
         // Kept as written: updated, the same bytes.
         assert_eq!(
-            bytes(files(&docs, &text, &never, Some(kept(shards.clone())))),
+            bytes(files(&docs, &text, &never, Some(kept(shards.clone()))).0),
             fresh
         );
         // One kept file damaged: made afresh, the same bytes.
@@ -879,7 +916,7 @@ mod tests {
         let at = damaged.iter().position(|s| s.len() > 4).unwrap();
         damaged[at] = b"{\"b\":[1],\"a\":[2]}\n".to_vec();
         assert_eq!(
-            bytes(files(&docs, &text, &never, Some(kept(damaged)))),
+            bytes(files(&docs, &text, &never, Some(kept(damaged))).0),
             fresh
         );
     }

@@ -19,7 +19,10 @@
 //!   or an eighth of its reports are gone;
 //! - `.output.renewal-cache`: the files of every page, where each metric's
 //!   open data is, the site's index (so that the next build need not
-//!   build the last one's again), the reports that changed since the base
+//!   build the last one's again), the characters of each report in
+//!   traditional script (which the search index's `chars.json` is made
+//!   from, so that those reports are not read again), the reports that
+//!   changed since the base
 //!   was written, and the site's order of reports, by record of either
 //!   file. It names the base it goes with; without it the base says
 //!   nothing.
@@ -45,6 +48,7 @@ use crate::join::index::Index;
 use crate::load::{ReportCache, Stamp};
 use crate::model::{Report, Site};
 use crate::publish::data::Parts;
+use crate::publish::search::Originals;
 use crate::render::Theme;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
@@ -55,7 +59,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The layout of the files; another one is not read.
-const FORMAT: u32 = 11;
+const FORMAT: u32 = 12;
 
 /// One report as the last build read it.
 pub struct Read {
@@ -85,6 +89,8 @@ pub struct Kept {
     pub paths: HashMap<PageId, Vec<String>>,
     /// Where each metric's part of the site-wide open data is.
     pub data: Option<Parts>,
+    /// What the search step kept.
+    pub originals: Option<Originals>,
     /// The index of the site it made: the same as one built again from
     /// its reports, joined again, and there to be taken instead.
     pub index: Option<Index>,
@@ -332,6 +338,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
     let Order(order) = decode(record(3)?)?;
     let index: Index = decode(record(4)?)?;
     let files: Vec<(String, Fingerprint)> = decode(record(5)?)?;
+    let originals: Option<Originals> = decode(record(6)?)?;
     let base_bytes = std::fs::read(base(at)).ok()?;
     let base_found = records(&base_bytes)?;
     let base_head: Head = decode(&base_bytes[base_found.first()?.clone()])?;
@@ -339,7 +346,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
         return None;
     }
     let base_records = base_found[1..].to_vec();
-    let changed_records = &found[6..];
+    let changed_records = &found[7..];
     let count = base_records.len();
     let parse = |(bytes, at): (&[u8], Where)| -> Option<Read> {
         let entry: Entry<Report> = decode(bytes)?;
@@ -377,6 +384,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
         reports: reports?,
         paths: paths.into_iter().collect(),
         data,
+        originals,
         index: Some(index),
         files: files.into_iter().collect(),
         base: head.base,
@@ -441,6 +449,7 @@ pub struct Made<'a> {
     pub output: &'a Path,
     pub paths: &'a HashMap<PageId, Vec<String>>,
     pub data: Option<&'a Parts>,
+    pub originals: Option<&'a Originals>,
     pub index: &'a Index,
 }
 
@@ -460,6 +469,7 @@ pub fn write(
         output,
         paths,
         data,
+        originals,
         index,
     } = *made;
     let kept: HashMap<&str, &Read> = last
@@ -588,7 +598,8 @@ pub fn write(
         .and_then(|out| push_value(out, &data))
         .and_then(|out| push_value(out, &Order(order)))
         .and_then(|out| push_value(out, index))
-        .and_then(|out| push_value(out, &link_files(output, paths)));
+        .and_then(|out| push_value(out, &link_files(output, paths)))
+        .and_then(|out| push_value(out, &originals));
     let Some(mut out) = out else {
         return;
     };

@@ -209,14 +209,18 @@ fn build_opening(
                 let open = |path: &str| kept::kept_file(last.as_ref()?, output, path);
                 reuse.last = last_data(&open, &site, &changes);
                 let search = changes.search.take().zip(last_search);
+                let originals = last.as_mut().and_then(|l| l.originals.take());
                 reuse.search = std::sync::Mutex::new(search.map(|(docs, mut last)| {
                     last.changed = docs;
+                    last.originals = originals;
                     last
                 }));
             } else {
                 // The site-wide data stays as it is, and so does where
                 // each metric's part of it is, for the next build.
                 reuse.made = std::sync::Mutex::new(changes.data.take());
+                let originals = last.as_mut().and_then(|l| l.originals.take());
+                reuse.originals = std::sync::Mutex::new(originals);
             }
             changes.reuse = Some(&reuse);
             build_changes(&read, staging, progress, changes)?
@@ -233,10 +237,12 @@ fn build_opening(
     };
     if let Some(key) = key {
         let data = reuse.made.into_inner().ok().flatten();
+        let originals = reuse.originals.into_inner().ok().flatten();
         let made = kept::Made {
             output,
             paths: &paths,
             data: data.as_ref(),
+            originals: originals.as_ref(),
             index: &index,
         };
         kept::write(&at, &key, &site.reports, &cache, &made, last.as_ref());

@@ -135,8 +135,14 @@ fn a_build_that_makes_only_what_changed_ends_as_a_clean_build() {
         assert!(text.contains(from), "{rel} has no {from}");
         write(root, rel, text.replacen(from, to, 1));
     };
-    let steps: [(&str, &str, &str, &str); 4] = [
+    let steps: [(&str, &str, &str, &str); 5] = [
         ("a figure", midyear, "actual: 15", "actual: 17"),
+        (
+            "a sentence of the body, and nothing else",
+            plan,
+            "全年改造燃气管网和老旧小区。",
+            "全年改造燃气管网和老旧小区，年底前完工。",
+        ),
         (
             "a title",
             plan,
@@ -234,6 +240,75 @@ fn a_build_that_makes_only_what_changed_ends_as_a_clean_build() {
     assert!(made_only_what_changed(&build(
         "kept again after a whole build"
     )));
+}
+
+/// Sets the modification time of the file at `rel` below `root` back to
+/// what it was (`before`), as if it had not been saved.
+fn dated_back(root: &std::path::Path, rel: &str, before: std::time::SystemTime) {
+    let file = std::fs::File::options()
+        .write(true)
+        .open(root.join(rel))
+        .unwrap();
+    file.set_modified(before).unwrap();
+}
+
+#[test]
+fn a_build_after_an_edit_reads_no_report_but_the_edited_one() {
+    let site = fixture("basic");
+    let root = site.path();
+    // A brief in traditional script: the search's script map lists its
+    // characters (佈 → 布), which a build after an edit elsewhere takes
+    // from what the last build kept rather than from the file.
+    let brief = "content/2025/test-brief.md";
+    write(
+        root,
+        brief,
+        "---\ntitle: 測試市動員會\nkind: progress\ncity: 测试市\nyear: 2025\npublished: 2025-05-01\nlanguage: zh-Hant\n---\n\n會上佈置任務。\n",
+    );
+    for name in ["test-plan.md", "test-midyear.md", "test-brief.md"] {
+        saved_long_ago(root, &format!("content/2025/{name}"));
+    }
+    let build = || {
+        let result = run(root, &["build"]);
+        assert!(result.status.success(), "{}", stderr(&result));
+        result
+    };
+    build();
+    let chars = || read(&root.join("output/search/chars.json"));
+    assert!(chars().contains("\"佈\":\"布\""), "{}", chars());
+    // The brief's bytes change behind the build's back: same size, same
+    // time. A build that read it would list 鬱; one that trusts what it
+    // kept does not.
+    let stamp = std::fs::metadata(root.join(brief))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let text = read(&root.join(brief)).replace('佈', "鬱");
+    write(root, brief, text);
+    dated_back(root, brief, stamp);
+    let plan = "content/2025/test-plan.md";
+    let edited = read(&root.join(plan)).replace(
+        "测试市2025年城市更新计划",
+        "测试市2025年城市更新计划（修订）",
+    );
+    write(root, plan, edited);
+    let result = build();
+    assert!(made_only_what_changed(&result), "{}", stdout(&result));
+    assert!(
+        chars().contains("\"佈\":\"布\"") && !chars().contains('鬱'),
+        "the brief was read again: {}",
+        chars()
+    );
+    // Saved (a new time), it is read, and its characters are listed.
+    write(root, brief, read(&root.join(brief)));
+    let result = build();
+    assert!(made_only_what_changed(&result), "{}", stdout(&result));
+    assert!(
+        chars().contains("\"鬱\":\"郁\"") && !chars().contains('佈'),
+        "{} {}",
+        chars(),
+        stdout(&result)
+    );
 }
 
 #[test]
