@@ -143,6 +143,34 @@ pub struct ReportCache {
     /// The reports' order last time, newest first, as positions in the
     /// walked files; kept only while no two reports had the same address.
     order: Option<Vec<usize>>,
+    /// A walk of `content/` made for the next reading, with each file's
+    /// stamp (see [`survey`]).
+    surveyed: Option<Survey>,
+}
+
+/// The report files under `content/` (paths from the site root), the
+/// problems with the others, and each file's [`Stamp`], in the order
+/// found.
+pub struct Survey {
+    files: Vec<String>,
+    problems: Vec<Diagnostic>,
+    stamps: Vec<Option<Stamp>>,
+}
+
+/// Walks `content/` and looks at each report file's stamp, without
+/// reading it: a build does this on a thread of its own while it reads
+/// what the last build kept, and hands it to the reading with
+/// [`ReportCache::surveyed`]. A file whose stamp is taken here and that
+/// changes before it would be read is read as it is then, and read again
+/// by the next build, its stamp being older than its time.
+pub fn survey(root: &Path) -> Survey {
+    let (files, problems) = source::report_files(root);
+    let stamps = files.iter().map(|file| stamp(&root.join(file))).collect();
+    Survey {
+        files,
+        problems,
+        stamps,
+    }
 }
 
 impl ReportCache {
@@ -151,6 +179,13 @@ impl ReportCache {
     /// as it was.
     pub fn only_changed(&mut self, files: &[String]) {
         self.changed = Some(files.iter().cloned().collect());
+    }
+
+    /// For the next reading only: the files and their stamps, as
+    /// [`survey`] found them just before, instead of walking `content/`
+    /// and looking at each file again.
+    pub fn surveyed(&mut self, survey: Survey) {
+        self.surveyed = Some(survey);
     }
 
     /// Takes `report`, with its `warnings`, as read from `file` at
@@ -211,19 +246,31 @@ pub fn reports(
         _ => None,
     };
     let rewalked = walked.is_none();
-    let (files, walk_errors) = walked.unwrap_or_else(|| source::report_files(root));
+    let surveyed = cache.as_deref_mut().and_then(|c| c.surveyed.take());
+    let (files, walk_errors, stamps) = match (walked, surveyed) {
+        (Some((files, problems)), _) => (files, problems, None),
+        (None, Some(s)) => (s.files, s.problems, Some(s.stamps)),
+        (None, None) => {
+            let (files, problems) = source::report_files(root);
+            (files, problems, None)
+        }
+    };
     let mut errors = walk_errors.clone();
     let known = cache.as_deref();
     let parsed: Vec<(Parsed, Option<Stamp>, bool)> = files
         .par_iter()
-        .map(|file| {
+        .enumerate()
+        .map(|(at, file)| {
             if let (Some(changed), Some(c)) = (&changed, known)
                 && !changed.contains(file)
                 && let Some((_, _, parsed)) = c.entries.get(file)
             {
                 return (parsed.clone(), None, false);
             }
-            let now = known.and_then(|_| stamp(&root.join(file)));
+            let now = known.and_then(|_| match &stamps {
+                Some(stamps) => stamps[at],
+                None => stamp(&root.join(file)),
+            });
             if let Some((when, read_at, parsed)) = known.and_then(|c| c.entries.get(file))
                 && Some(*when) == now
                 && when.0 + std::time::Duration::from_secs(1) < *read_at

@@ -108,7 +108,10 @@ pub fn build(
     std::thread::scope(|scope| {
         let opening = (output.join(crate::output::MARKER).is_file())
             .then(|| scope.spawn(|| Staging::open(output)));
-        build_opening(root, output, strict, progress, opening)
+        // The report files are found, and their stamps looked at, while
+        // what the last build kept is read.
+        let survey = scope.spawn(|| load::survey(root));
+        build_opening(root, output, strict, progress, opening, survey)
     })
 }
 
@@ -120,6 +123,7 @@ fn build_opening(
     strict: bool,
     progress: &Progress,
     opening: Option<std::thread::ScopedJoinHandle<'_, Result<Staging, WriteError>>>,
+    survey: std::thread::ScopedJoinHandle<'_, load::Survey>,
 ) -> Result<Summary, Failure> {
     let at = crate::output::beside(output, "cache");
     // The theme first: what was kept holds only for the same theme.
@@ -128,6 +132,9 @@ fn build_opening(
         .map(|(theme, config)| kept::key(root, theme, &config.archive));
     let last = key.as_deref().and_then(|key| kept::read(&at, key));
     let mut cache = last.as_ref().map(kept::cache).unwrap_or_default();
+    if let Ok(survey) = survey.join() {
+        cache.surveyed(survey);
+    }
     // The site the last build made, so that only the metrics of the
     // reports read again are joined again: joined while the report files
     // are walked.
