@@ -312,6 +312,167 @@ fn a_build_after_an_edit_reads_no_report_but_the_edited_one() {
 }
 
 #[test]
+fn every_kind_of_edit_built_as_a_change_ends_as_a_clean_build() {
+    let site = fixture("basic");
+    let root = site.path();
+    let config = read(&root.join("site.yaml")).replace(
+        "language: zh-Hans\n",
+        "language: zh-Hans\neditions: [zh-Hant]\npage_size: 1\n",
+    );
+    write(root, "site.yaml", config);
+    let out = root.join("output");
+    let plan = "content/2025/test-plan.md";
+    let midyear = "content/2025/test-midyear.md";
+    let replace = |rel: &str, from: &str, to: &str| {
+        let text = read(&root.join(rel));
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        write(root, rel, text.replacen(from, to, 1));
+    };
+    let rename = |from: &str, to: &str| {
+        std::fs::create_dir_all(root.join(to).parent().unwrap()).unwrap();
+        std::fs::rename(root.join(from), root.join(to)).unwrap();
+    };
+    let first = run(root, &["build"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    // Each edit, as an editor makes it, then a build of what changed,
+    // which must write what a clean build writes.
+    type Edit<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let edits: Vec<Edit> = vec![
+        (
+            "a summary added",
+            Box::new(|| {
+                replace(
+                    midyear,
+                    "kind: progress\n",
+                    "kind: progress\nsummary: 上半年完成过半\n",
+                )
+            }),
+        ),
+        (
+            "a topic added",
+            Box::new(|| replace(plan, "topics: [gas]", "topics: [gas, old-compounds]")),
+        ),
+        (
+            "a note on a figure",
+            Box::new(|| {
+                replace(
+                    midyear,
+                    "    actual: 15\n",
+                    "    actual: 15\n    note: 含两个片区\n",
+                )
+            }),
+        ),
+        (
+            "the source's reporter",
+            Box::new(|| replace(plan, "reporter: 张三", "reporter: 王五")),
+        ),
+        (
+            "a unit",
+            Box::new(|| replace(plan, "unit: 公里", "unit: 千米")),
+        ),
+        (
+            "a metric's label",
+            Box::new(|| replace(plan, "label: 改造老旧小区", "label: 老旧小区改造")),
+        ),
+        (
+            "a link to another report in the body",
+            Box::new(|| {
+                replace(
+                    midyear,
+                    "上半年进展顺利。",
+                    "上半年进展顺利，见[年度计划](/reports/test-plan/)。",
+                )
+            }),
+        ),
+        (
+            "written in traditional script",
+            Box::new(|| {
+                replace(
+                    midyear,
+                    "kind: progress\n",
+                    "kind: progress\nlanguage: zh-Hant\n",
+                )
+            }),
+        ),
+        (
+            "an address given",
+            Box::new(|| {
+                replace(
+                    midyear,
+                    "kind: progress\n",
+                    "kind: progress\nslug: midyear-2025\n",
+                )
+            }),
+        ),
+        (
+            "the file renamed",
+            Box::new(|| rename(midyear, "content/2025/h1.md")),
+        ),
+        (
+            "the file moved to another folder",
+            Box::new(|| rename("content/2025/h1.md", "content/archive/h1.md")),
+        ),
+        (
+            "the address taken back: the file name gives it",
+            Box::new(|| replace("content/archive/h1.md", "slug: midyear-2025\n", "")),
+        ),
+        (
+            "saved unchanged",
+            Box::new(|| write(root, plan, read(&root.join(plan)))),
+        ),
+        (
+            "a district's target added",
+            Box::new(|| {
+                replace(
+                    plan,
+                    "    target: 40\n",
+                    "    districts:\n      - district: east\n        target: 25\n      - district: west\n        target: 15\n",
+                )
+            }),
+        ),
+        (
+            "a metric added to the plan",
+            Box::new(|| {
+                let text = read(&root.join(plan));
+                let end = text.find("---\n\n##").unwrap();
+                let metric =
+                    "  - id: test-lifts\n    label: 加装电梯\n    unit: 部\n    target: 9\n";
+                write(
+                    root,
+                    plan,
+                    format!("{}{metric}{}", &text[..end], &text[end..]),
+                );
+            }),
+        ),
+        (
+            "a metric no report has any more",
+            Box::new(|| {
+                replace(
+                    plan,
+                    "  - id: test-lifts\n    label: 加装电梯\n    unit: 部\n    target: 9\n",
+                    "",
+                )
+            }),
+        ),
+        (
+            "a stylesheet of the site's own",
+            Box::new(|| write(root, "static/extra.css", "p { margin: 0 }\n")),
+        ),
+    ];
+    for (step, edit) in edits {
+        edit();
+        let result = run(root, &["build"]);
+        assert!(result.status.success(), "{step}: {}", stderr(&result));
+        let differ = differences_from_a_clean_build(root, &out);
+        assert!(
+            differ.is_empty(),
+            "{step}: differs from a clean build: {differ:?}\n{}",
+            stdout(&result)
+        );
+    }
+}
+
+#[test]
 fn a_page_made_again_with_fewer_files_leaves_none_behind() {
     let site = fixture("basic");
     let root = site.path();
