@@ -1523,6 +1523,7 @@ fn preview(renewal: &str, site: &Path, dir: &Path) {
     };
     let output = dir.join("preview-output");
     let mut child = Command::new(renewal)
+        .env("RENEWAL_LANG", "en")
         .arg("--root")
         .arg(site)
         .args(["serve", "--port", "0", "--output"])
@@ -1584,6 +1585,7 @@ fn preview(renewal: &str, site: &Path, dir: &Path) {
     // copy kept beside it, then one after each of eleven more edits, timed.
     let build = || {
         Command::new(renewal)
+            .env("RENEWAL_LANG", "en")
             .arg("--root")
             .arg(site)
             .args(["build", "--output"])

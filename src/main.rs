@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use renewal::model::ReportKind;
+use renewal::say;
 use renewal::scaffold::{self, NewReport};
 use renewal::serve::live::{self, Live};
 use renewal::site::Preview;
@@ -36,6 +37,11 @@ struct Cli {
     /// file that is not read) as errors: for CI.
     #[arg(long, global = true)]
     deny_warnings: bool,
+    /// The language renewal speaks to you in: zh-Hans, zh-Hant or en.
+    /// Without it: RENEWAL_LANG, else the locale (LC_ALL, LC_MESSAGES,
+    /// LANG), else the site's own language, else English.
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -132,6 +138,9 @@ fn main() -> ExitCode {
     without_huge_pages();
     let cli = Cli::parse();
     let root = cli.root.as_path();
+    if let Err(code) = speak(cli.lang.as_deref(), root) {
+        return code;
+    }
     // The day a build is made for is an input: refused before anything is
     // read if it is given and is not a date.
     let dated = matches!(
@@ -176,7 +185,7 @@ fn main() -> ExitCode {
             };
             match scaffold::new_report(root, &new) {
                 Ok(path) => {
-                    println!("created {}", path.display());
+                    println!("{}", say!("created-report", path = shown(&path)));
                     Ok(())
                 }
                 Err(message) => Err(fail(2, &message)),
@@ -186,10 +195,8 @@ fn main() -> ExitCode {
             let today = today();
             match renewal::archive::take(root, year, revision, &today) {
                 Ok(dir) => {
-                    println!(
-                        "archived {year} into {}; build to publish it, and commit it with the sources",
-                        dir.display()
-                    );
+                    let year = year.to_string();
+                    println!("{}", say!("archived", year = year, dir = shown(&dir)));
                     Ok(())
                 }
                 Err(renewal::archive::Refusal::Asked(message)) => Err(fail(2, &message)),
@@ -200,11 +207,7 @@ fn main() -> ExitCode {
         Command::Warc { snapshot, output } => warc(root, &snapshot, output.as_deref()),
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
-                println!(
-                    "created a new site in {}; build it with: renewal --root {} build",
-                    dir.display(),
-                    dir.display()
-                );
+                println!("{}", say!("created-site", dir = shown(&dir)));
                 Ok(())
             }
             Err(message) => Err(fail(2, &message)),
@@ -212,6 +215,29 @@ fn main() -> ExitCode {
     }
     .err()
     .unwrap_or(ExitCode::SUCCESS)
+}
+
+/// Chooses the language to speak in (see
+/// [`renewal::i18n::messages::choose`]) for the site at `root`; a language
+/// asked for by name that renewal does not speak is refused.
+fn speak(flag: Option<&str>, root: &Path) -> Result<(), ExitCode> {
+    use renewal::i18n::messages;
+    let env = |name: &str| std::env::var(name).ok();
+    let site = || renewal::load::read_config(root).0.map(|c| c.language);
+    match messages::choose(flag, &env, &site) {
+        Ok(language) => {
+            messages::speak(language);
+            Ok(())
+        }
+        Err(unknown) => Err(fail(
+            2,
+            &say!(
+                "unknown-language",
+                from = unknown.from,
+                value = unknown.value
+            ),
+        )),
+    }
 }
 
 /// Asks Linux not to back this process's memory with transparent huge
@@ -257,15 +283,13 @@ fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
         published.sort();
         for name in published {
             let shown = out.join(FOLDER).join(&name);
-            eprintln!(
-                "{}: published, but {FOLDER}/ holds no snapshot {name}; build again to withdraw it",
-                shown.display()
-            );
+            let withdrawn = say!("snapshot-withdrawn", folder = FOLDER, name = &name);
+            eprintln!("{}: {withdrawn}", shown.display());
             problems += 1;
         }
     }
     if snapshots.is_empty() && problems == 0 {
-        println!("no snapshots in {}", root.join(FOLDER).display());
+        println!("{}", say!("no-snapshots", dir = shown(&root.join(FOLDER))));
         return Ok(());
     }
     for (name, dir) in &snapshots {
@@ -278,22 +302,20 @@ fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
             match renewal::snapshot::compare(dir, &place) {
                 Ok(d) => {
                     for f in &d.changed {
-                        eprintln!("{shown}/{f}: changed since the snapshot was taken");
+                        eprintln!("{shown}/{f}: {}", say!("snapshot-changed"));
                     }
                     for f in &d.missing {
-                        eprintln!("{shown}/{f}: missing");
+                        eprintln!("{shown}/{f}: {}", say!("snapshot-missing"));
                     }
                     for f in &d.extra {
-                        eprintln!("{shown}/{f}: not in the snapshot's manifest");
+                        eprintln!("{shown}/{f}: {}", say!("snapshot-extra"));
                     }
                     for (f, what) in &d.special {
-                        eprintln!(
-                            "{shown}/{f}: is {what}; a snapshot holds only the files it was taken with"
-                        );
+                        eprintln!("{shown}/{f}: {}", say!("snapshot-special", what = what));
                     }
                     problems += d.count();
                     if d.count() == 0 {
-                        println!("{shown}: every file as taken");
+                        println!("{shown}: {}", say!("snapshot-intact"));
                     }
                 }
                 Err(message) => {
@@ -304,10 +326,7 @@ fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
         }
     }
     if problems > 0 {
-        return Err(fail(
-            1,
-            &format!("{problems} problem(s) with the snapshots"),
-        ));
+        return Err(fail(1, &say!("snapshot-problems", n = problems)));
     }
     Ok(())
 }
@@ -330,17 +349,19 @@ fn warc(root: &Path, name: &str, output: Option<&Path>) -> Result<(), ExitCode> 
             for (path, message) in about {
                 eprintln!("{path}: {message}");
             }
-            return Err(fail(1, &format!("{folder} cannot be written as WARC")));
+            return Err(fail(1, &say!("warc-unreadable", folder = &folder)));
         }
         let names: Vec<&str> = snapshots.iter().map(|(n, _)| n.as_str()).collect();
-        let known = match names.is_empty() {
-            true => "there are none".to_string(),
-            false => format!("there are {}", names.join(", ")),
+        let none = match names.is_empty() {
+            true => say!("warc-none-there", folder = FOLDER, name = name),
+            false => say!(
+                "warc-others",
+                folder = FOLDER,
+                name = name,
+                names = names.join(", ")
+            ),
         };
-        return Err(fail(
-            2,
-            &format!("{FOLDER}/ holds no snapshot {name} ({known})"),
-        ));
+        return Err(fail(2, &none));
     };
     let file = match output {
         Some(file) => {
@@ -350,13 +371,7 @@ fn warc(root: &Path, name: &str, output: Option<&Path>) -> Result<(), ExitCode> 
         None => root.join(FOLDER).join(format!("{name}.warc.gz")),
     };
     if file.is_dir() {
-        return Err(fail(
-            3,
-            &format!(
-                "{} is a folder; give the WARC file's own name",
-                file.display()
-            ),
-        ));
+        return Err(fail(3, &say!("warc-folder", path = shown(&file))));
     }
     let bytes = snapshot::warc(dir).map_err(|m| fail(1, &m))?;
     // Written beside it and moved over it, so that a failed write leaves
@@ -371,7 +386,7 @@ fn warc(root: &Path, name: &str, output: Option<&Path>) -> Result<(), ExitCode> 
         let _ = std::fs::remove_file(&temporary);
         return Err(fail(3, &format!("{}: {e}", file.display())));
     }
-    println!("wrote {}", file.display());
+    println!("{}", say!("warc-wrote", path = shown(&file)));
     Ok(())
 }
 
@@ -379,8 +394,13 @@ fn output_dir(root: &Path, output: Option<PathBuf>) -> PathBuf {
     output.unwrap_or_else(|| root.join("output"))
 }
 
+/// A path as the person running renewal wrote it.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
 fn fail(code: u8, message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    eprintln!("{}", say!("error", message = message));
     ExitCode::from(code)
 }
 
@@ -392,16 +412,17 @@ fn report_errors(problems: &[renewal::diagnostic::Diagnostic]) -> ExitCode {
     let errors: Vec<_> = problems.iter().filter(|p| !p.warning).collect();
     let files: std::collections::BTreeSet<&str> = errors.iter().map(|e| e.file.as_str()).collect();
     let warnings = problems.len() - errors.len();
-    let also = if warnings > 0 {
-        format!(" (and {warnings} warning(s))")
-    } else {
-        String::new()
+    let (errors, files) = (errors.len(), files.len());
+    let found = match warnings {
+        0 => say!("problems-found", errors = errors, files = files),
+        _ => say!(
+            "problems-found-warnings",
+            errors = errors,
+            files = files,
+            warnings = warnings
+        ),
     };
-    eprintln!(
-        "error: {} problem(s) in {} file(s){also}; nothing was written",
-        errors.len(),
-        files.len()
-    );
+    eprintln!("{found}");
     ExitCode::from(1)
 }
 
@@ -413,26 +434,20 @@ fn list_warnings(summary: &Summary) -> String {
     }
     match summary.warnings.len() {
         0 => String::new(),
-        n => format!("; {n} warning(s) above (--deny-warnings makes them errors)"),
+        n => say!("warnings-above", n = n),
     }
 }
 
 fn failed(failure: Failure) -> ExitCode {
     match failure {
         Failure::Content(errors) => report_errors(&errors),
-        Failure::Write(message) => fail(3, &format!("{message}; the previous output is unchanged")),
+        Failure::Write(message) => fail(3, &say!("output-unchanged", message = message)),
     }
 }
 
-/// "9 reports, 79 metrics, 132 files (1.6 MiB)".
-fn described(summary: &Summary) -> String {
-    format!(
-        "{} reports, {} metrics, {} files ({:.1} MiB)",
-        summary.reports,
-        summary.metrics,
-        summary.files,
-        summary.bytes as f64 / (1024.0 * 1024.0)
-    )
+/// The size of what a build made, in MiB to a tenth: "1.6".
+fn mebibytes(summary: &Summary) -> String {
+    format!("{:.1}", summary.bytes as f64 / (1024.0 * 1024.0))
 }
 
 /// Runs `work` with a progress bar on stderr. The bar appears only when
@@ -440,9 +455,15 @@ fn described(summary: &Summary) -> String {
 /// short builds and CI logs stay clean.
 fn with_progress<T>(work: impl FnOnce(&Progress) -> T) -> T {
     let bar = ProgressBar::hidden();
+    let template = say!(
+        "progress-pages",
+        bar = "{bar:40}",
+        pos = "{pos}",
+        len = "{len}",
+        eta = "{eta}"
+    );
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {eta} left")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let terminal = std::io::stderr().is_terminal();
     let shown = AtomicBool::new(false);
@@ -479,31 +500,47 @@ fn build(root: &Path, output: &Path, strict: bool) -> Result<(), ExitCode> {
 /// made again, N written, the rest unchanged)".
 fn print_built(summary: &Summary, output: &Path, started: Instant) {
     let warnings = list_warnings(summary);
-    let (what, made) = match summary.remade {
-        None => (described(summary), String::new()),
-        Some((reports, files)) => (
-            format!(
-                "{} reports, {} metrics, {} files",
-                summary.reports, summary.metrics, summary.files
-            ),
-            format!(
-                "{reports} report file{} changed: {files} files made again, ",
-                if reports == 1 { "" } else { "s" }
-            ),
+    let (output, ms) = (shown(output), started.elapsed().as_millis());
+    let built = match summary.remade {
+        None => say!(
+            "built-whole",
+            reports = summary.reports,
+            metrics = summary.metrics,
+            files = summary.files,
+            size = mebibytes(summary),
+            output = output,
+            ms = ms,
+            written = summary.written,
+            warnings = warnings,
+        ),
+        Some((changed, remade)) => say!(
+            "built-changes",
+            reports = summary.reports,
+            metrics = summary.metrics,
+            files = summary.files,
+            output = output,
+            ms = ms,
+            changed = changed,
+            remade = remade,
+            written = summary.written,
+            warnings = warnings,
         ),
     };
-    println!(
-        "built {what} into {} in {} ms ({made}{} written, the rest unchanged){warnings}",
-        output.display(),
-        started.elapsed().as_millis(),
-        summary.written
-    );
+    println!("{built}");
 }
 
 fn check(root: &Path, strict: bool) -> Result<(), ExitCode> {
     let summary = with_progress(|progress| site::check(root, strict, progress)).map_err(failed)?;
     let warnings = list_warnings(&summary);
-    println!("ok: {} would be written{warnings}", described(&summary));
+    let ok = say!(
+        "check-ok",
+        reports = summary.reports,
+        metrics = summary.metrics,
+        files = summary.files,
+        size = mebibytes(&summary),
+        warnings = warnings,
+    );
+    println!("{ok}");
     Ok(())
 }
 
@@ -535,12 +572,15 @@ fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Res
         })
     };
     if let Err(message) = watching {
-        eprintln!("warning: {message}; pages will not rebuild on their own");
+        eprintln!("{}", say!("not-watching", message = message));
     }
-    println!(
-        "serving {} at http://{address}{base_path} (press Ctrl-C to stop); rebuilding on every saved change",
-        output.display()
+    let serving = say!(
+        "serving",
+        output = shown(output),
+        address = address,
+        path = &base_path
     );
+    println!("{serving}");
     renewal::serve::run(&server, output, &base_path, Some(live));
     Ok(())
 }
@@ -562,33 +602,34 @@ fn rebuild(
         start: &quiet,
         tick: &tick,
     };
-    let shown = match changed {
-        [] => "nothing new".to_string(),
+    let what = match changed {
+        [] => say!("changed-nothing"),
         [one] => one.clone(),
-        many => format!("{} files", many.len()),
+        many => say!("changed-many", n = many.len()),
     };
     match preview.build(root, output, strict, changed, &progress) {
         Ok(summary) => {
-            println!(
-                "{shown} changed: rebuilt in {} ms ({} files made, {} written)",
-                started.elapsed().as_millis(),
-                summary.files,
-                summary.written
+            let rebuilt = say!(
+                "rebuilt",
+                what = &what,
+                ms = started.elapsed().as_millis(),
+                files = summary.files,
+                written = summary.written
             );
+            println!("{rebuilt}");
             live.built(Vec::new());
         }
         Err(Failure::Content(problems)) => {
             for problem in &problems {
                 eprintln!("{problem}");
             }
-            eprintln!(
-                "{shown} changed: {} problem(s); still serving the last good build",
-                problems.iter().filter(|p| !p.warning).count()
-            );
+            let errors = problems.iter().filter(|p| !p.warning).count();
+            eprintln!("{}", say!("rebuild-problems", what = &what, n = errors));
             live.built(problems.iter().map(|p| p.to_string()).collect());
         }
         Err(Failure::Write(message)) => {
-            eprintln!("{shown} changed: {message}; still serving the last good build");
+            let unwritable = say!("rebuild-unwritable", what = &what, message = &message);
+            eprintln!("{unwritable}");
             live.built(vec![message]);
         }
     }

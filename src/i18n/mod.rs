@@ -5,6 +5,7 @@
 //! chart label and a chart's text alternative. Nothing here knows about
 //! reports, pages or files.
 
+pub mod messages;
 pub mod script;
 
 use serde::{Deserialize, Serialize};

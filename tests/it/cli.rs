@@ -6,7 +6,11 @@ use std::process::Command;
 
 #[test]
 fn help_documents_every_command_and_exit_code() {
-    let output = Command::new(BIN).arg("--help").output().unwrap();
+    let output = Command::new(BIN)
+        .env("RENEWAL_LANG", "en")
+        .arg("--help")
+        .output()
+        .unwrap();
     let text = stdout(&output);
     for word in [
         "build",
@@ -21,6 +25,7 @@ fn help_documents_every_command_and_exit_code() {
     }
     let build = stdout(
         &Command::new(BIN)
+            .env("RENEWAL_LANG", "en")
             .args(["build", "--help"])
             .output()
             .unwrap(),
@@ -28,6 +33,7 @@ fn help_documents_every_command_and_exit_code() {
     assert!(build.contains("--output"), "{build}");
     let new = stdout(
         &Command::new(BIN)
+            .env("RENEWAL_LANG", "en")
             .args(["new", "report", "--help"])
             .output()
             .unwrap(),
@@ -35,7 +41,11 @@ fn help_documents_every_command_and_exit_code() {
     for flag in ["--city", "--district", "--kind", "--year", "--title"] {
         assert!(new.contains(flag), "`{flag}` in new report --help:\n{new}");
     }
-    let wrong = Command::new(BIN).arg("biuld").output().unwrap();
+    let wrong = Command::new(BIN)
+        .env("RENEWAL_LANG", "en")
+        .arg("biuld")
+        .output()
+        .unwrap();
     assert_eq!(wrong.status.code(), Some(2));
 }
 
@@ -109,7 +119,12 @@ fn a_new_report_given_its_title_and_date_is_valid_as_scaffolded() {
 fn init_creates_a_site_that_builds_with_the_built_in_theme() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("new-site");
-    let init = Command::new(BIN).arg("init").arg(&site).output().unwrap();
+    let init = Command::new(BIN)
+        .env("RENEWAL_LANG", "en")
+        .arg("init")
+        .arg(&site)
+        .output()
+        .unwrap();
     assert!(init.status.success(), "{}", stderr(&init));
     assert!(
         !site.join("themes").exists(),
@@ -126,7 +141,12 @@ fn init_creates_a_site_that_builds_with_the_built_in_theme() {
     for placeholder in PLACEHOLDERS {
         assert!(!report.contains(placeholder), "`{placeholder}` published");
     }
-    let twice = Command::new(BIN).arg("init").arg(&site).output().unwrap();
+    let twice = Command::new(BIN)
+        .env("RENEWAL_LANG", "en")
+        .arg("init")
+        .arg(&site)
+        .output()
+        .unwrap();
     assert_eq!(twice.status.code(), Some(2), "init never overwrites a site");
 }
 
@@ -210,7 +230,12 @@ const PLACEHOLDERS: [&str; 5] = [
 fn a_new_report_publishes_no_placeholder_until_filled_in() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
-    let init = Command::new(BIN).arg("init").arg(&site).output().unwrap();
+    let init = Command::new(BIN)
+        .env("RENEWAL_LANG", "en")
+        .arg("init")
+        .arg(&site)
+        .output()
+        .unwrap();
     assert!(init.status.success(), "{}", stderr(&init));
     let made = run(
         &site,
@@ -629,6 +654,16 @@ fn exit_code_of(command: &str, situation: &str) -> (Option<i32>, String) {
             assert_eq!(unknown.0, code(run(root, &["build", "--fast"])).0);
             unknown
         }
+        ("any", "`--lang` or `RENEWAL_LANG` names a language renewal does not speak") => {
+            let flag = code(run(root, &["--lang", "fr", "build"]));
+            let variable = Command::new(BIN)
+                .env("RENEWAL_LANG", "fr")
+                .args(["--root", root.to_str().unwrap(), "check"])
+                .output()
+                .unwrap();
+            assert_eq!(flag.0, variable.status.code());
+            flag
+        }
         _ => panic!("README.md's exit-code table has a row no test runs: {command} | {situation}"),
     }
 }
@@ -647,4 +682,95 @@ fn every_command_exits_as_the_readme_s_table_says() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+/// Runs renewal on the site at `root` with `args` and only the language
+/// settings in `env` (`LANG=…`, `RENEWAL_LANG=…`): stdout and stderr.
+fn said_with(root: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String) {
+    let mut command = Command::new(BIN);
+    for name in ["RENEWAL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    let output = command
+        .envs(env.iter().copied())
+        .env("SOURCE_DATE_EPOCH", BUILT)
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        format!("{}{}", stdout(&output), stderr(&output)),
+    )
+}
+
+#[test]
+fn renewal_speaks_the_language_asked_for_by_flag_variable_locale_or_site() {
+    let site = fixture("basic");
+    let root = site.path();
+    let zh_cn = [("LANG", "zh_CN.UTF-8")];
+    let (code, said) = said_with(root, &zh_cn, &["check"]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.starts_with("检查通过："), "{said}");
+    let (_, said) = said_with(root, &zh_cn, &["--lang", "en", "check"]);
+    assert!(said.starts_with("ok: "), "{said}");
+    let (_, said) = said_with(root, &zh_cn, &["build", "--lang", "zh-Hant"]);
+    assert!(said.starts_with("已產生 2 篇報告"), "{said}");
+    let (_, said) = said_with(
+        root,
+        &[("RENEWAL_LANG", "en"), ("LANG", "zh_TW.UTF-8")],
+        &["check"],
+    );
+    assert!(said.starts_with("ok: "), "{said}");
+    let (_, said) = said_with(
+        root,
+        &[("LC_ALL", "zh_TW.UTF-8"), ("LANG", "en_US.UTF-8")],
+        &["check"],
+    );
+    assert!(said.starts_with("檢查通過："), "{said}");
+    // A locale of no language renewal speaks: the site's own (zh-Hans).
+    let (_, said) = said_with(root, &[("LANG", "C.UTF-8")], &["check"]);
+    assert!(said.starts_with("检查通过："), "{said}");
+    // A language renewal does not speak, asked for by name, is refused
+    // before anything is done.
+    let published = snapshot(&root.join("output"));
+    let (code, said) = said_with(root, &[], &["--lang", "fr", "build"]);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(
+        said.contains("`fr` is not a language renewal speaks"),
+        "{said}"
+    );
+    assert!(
+        snapshot(&root.join("output")) == published,
+        "nothing written"
+    );
+    let (code, said) = said_with(root, &[("RENEWAL_LANG", "xx")], &["check"]);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("RENEWAL_LANG"), "{said}");
+}
+
+#[test]
+fn a_problem_s_place_reads_the_same_in_every_language() {
+    let site = fixture("basic");
+    let root = site.path();
+    let plan = root.join("content/2025/test-plan.md");
+    let text = read(&plan).replace("year: 2025", "year: 20x5");
+    write(root, "content/2025/test-plan.md", text);
+    let mut places = Vec::new();
+    for lang in ["en", "zh-Hans", "zh-Hant"] {
+        let (code, said) = said_with(root, &[], &["--lang", lang, "check"]);
+        assert_eq!(code, Some(1), "{lang}: {said}");
+        let first = said.lines().next().unwrap_or_default().to_string();
+        let place: String = first.split(": ").next().unwrap_or_default().to_string();
+        assert_eq!(place, "content/2025/test-plan.md:5:7", "{lang}: {said}");
+        places.push(place);
+        let last = said.lines().last().unwrap_or_default().to_string();
+        let summary = match lang {
+            "en" => "error: 1 problem(s) in 1 file(s); nothing was written",
+            "zh-Hans" => "错误：1 个文件中共有 1 处问题；未写入任何文件",
+            _ => "錯誤：1 個檔案中共有 1 處問題；未寫入任何檔案",
+        };
+        assert_eq!(last, summary, "{lang}");
+    }
 }

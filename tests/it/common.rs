@@ -67,6 +67,7 @@ pub fn run(root: &Path, args: &[&str]) -> Output {
 /// Runs `renewal --root ROOT ARGS…` as of `epoch` (`SOURCE_DATE_EPOCH`).
 pub fn run_at(root: &Path, args: &[&str], epoch: &str) -> Output {
     Command::new(BIN)
+        .env("RENEWAL_LANG", "en")
         .env("SOURCE_DATE_EPOCH", epoch)
         .arg("--root")
         .arg(root)
@@ -187,6 +188,7 @@ impl Drop for Serving {
 pub fn serve(root: &Path, args: &[&str]) -> Serving {
     use std::io::{BufRead, BufReader};
     let mut child = Command::new(BIN)
+        .env("RENEWAL_LANG", "en")
         .env("SOURCE_DATE_EPOCH", BUILT)
         .arg("--root")
         .arg(root)

@@ -379,6 +379,7 @@ fn a_refused_output_folder_changes_nothing_in_the_site() {
     ] {
         for command in ["build", "serve"] {
             let result = std::process::Command::new(BIN)
+                .env("RENEWAL_LANG", "en")
                 .env("SOURCE_DATE_EPOCH", BUILT)
                 .current_dir(&from)
                 .args([

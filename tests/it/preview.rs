@@ -108,6 +108,7 @@ fn clean_build(root: &Path, into: &Path) {
 fn clean_build_at(root: &Path, into: &Path, epoch: &str) {
     let _ = std::fs::remove_dir_all(into);
     let result = Command::new(BIN)
+        .env("RENEWAL_LANG", "en")
         .env("SOURCE_DATE_EPOCH", epoch)
         .arg("--root")
         .arg(root)

@@ -1,0 +1,421 @@
+//! What renewal says to the person running it (the build's summary, the
+//! preview's log, the errors of the command line) in Simplified Chinese,
+//! Traditional Chinese or English. Each language is one catalogue in
+//! Project Fluent's syntax, `messages/<tag>.ftl`, built into the program;
+//! code names a message by its id and gives its values, and never holds
+//! the words. One language is chosen per process, by [`choose`], before
+//! anything is said.
+//!
+//! The place a message is about (`file:line:column:`) is not part of any
+//! message: it reads the same in every language, so that editors and CI
+//! tools can jump to it.
+
+use super::Language;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+/// Each language's catalogue, as written.
+pub const CATALOGUES: [(Language, &str); 3] = [
+    (Language::ZhHans, include_str!("messages/zh-Hans.ftl")),
+    (Language::ZhHant, include_str!("messages/zh-Hant.ftl")),
+    (Language::En, include_str!("messages/en.ftl")),
+];
+
+/// The language chosen for this process.
+static CHOSEN: OnceLock<Language> = OnceLock::new();
+
+/// Says everything from now on in `language`. The first choice holds.
+pub fn speak(language: Language) {
+    let _ = CHOSEN.set(language);
+}
+
+/// The language messages are said in: the one chosen, or English when
+/// none was (a library caller, a unit test).
+pub fn language() -> Language {
+    CHOSEN.get().copied().unwrap_or(Language::En)
+}
+
+/// The environment variable that names the language, after `--lang`.
+pub const VARIABLE: &str = "RENEWAL_LANG";
+
+/// Why no language could be chosen: the name given is none renewal speaks.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Unknown {
+    /// Where it was given: `--lang` or the variable.
+    pub from: &'static str,
+    pub value: String,
+}
+
+/// The language named `name` by `--lang` or [`VARIABLE`]: a tag (`zh-Hans`,
+/// `zh-Hant`, `en`), case aside, or a region's usual name for it (`zh-CN`,
+/// `zh_TW`).
+pub fn named(name: &str) -> Option<Language> {
+    let name = name.trim().replace('_', "-").to_ascii_lowercase();
+    match name.as_str() {
+        "zh-hans" | "zh-cn" | "zh-sg" | "zh" => Some(Language::ZhHans),
+        "zh-hant" | "zh-tw" | "zh-hk" | "zh-mo" => Some(Language::ZhHant),
+        "en" => Some(Language::En),
+        _ if name.starts_with("en-") => Some(Language::En),
+        _ => None,
+    }
+}
+
+/// The language a POSIX locale (`zh_CN.UTF-8`, `en_GB`, `C`) asks for, if
+/// it is one renewal speaks: `zh_CN`, `zh_SG` and `zh` are Simplified
+/// Chinese; `zh_TW`, `zh_HK` and `zh_MO` Traditional; any `en` English.
+/// `C`, `POSIX` and other languages ask for none.
+pub fn of_locale(locale: &str) -> Option<Language> {
+    let name = locale.split(['.', '@']).next().unwrap_or_default();
+    match name.split(['_', '-']).next() {
+        Some("zh") => match name.get(3..) {
+            Some("TW" | "HK" | "MO") => Some(Language::ZhHant),
+            _ => Some(Language::ZhHans),
+        },
+        Some("en") => Some(Language::En),
+        _ => None,
+    }
+}
+
+/// The language to speak: `flag` (`--lang`) if given, else the
+/// [`VARIABLE`] in `env`, else the locale (the first of `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` that is set and not empty, as POSIX reads
+/// them), else the `site`'s own language (looked up only then), else
+/// English. A language given
+/// by name that renewal does not speak is refused, not passed over.
+pub fn choose(
+    flag: Option<&str>,
+    env: &dyn Fn(&str) -> Option<String>,
+    site: &dyn Fn() -> Option<Language>,
+) -> Result<Language, Unknown> {
+    let given = |from: &'static str, value: &str| {
+        named(value).ok_or_else(|| Unknown {
+            from,
+            value: value.to_string(),
+        })
+    };
+    if let Some(flag) = flag {
+        return given("--lang", flag);
+    }
+    if let Some(value) = env(VARIABLE).filter(|v| !v.is_empty()) {
+        return given(VARIABLE, &value);
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| env(name).filter(|v| !v.is_empty()));
+    Ok((locale.as_deref().and_then(of_locale))
+        .or_else(site)
+        .unwrap_or(Language::En))
+}
+
+/// The catalogues, read once, by language.
+fn bundles() -> &'static [(Language, FluentBundle<FluentResource>)] {
+    static BUNDLES: OnceLock<Vec<(Language, FluentBundle<FluentResource>)>> = OnceLock::new();
+    BUNDLES.get_or_init(|| {
+        CATALOGUES
+            .iter()
+            .map(|&(language, text)| {
+                // A catalogue that does not read whole keeps what it could
+                // read; the tests see that every one reads whole.
+                let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+                let id = language
+                    .tag()
+                    .parse()
+                    .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+                let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                // The values are shown as they are, with no marks around
+                // them for text running the other way.
+                bundle.set_use_isolating(false);
+                let _ = bundle.add_resource(resource);
+                (language, bundle)
+            })
+            .collect()
+    })
+}
+
+/// A value a message shows: a count (which may choose the message's
+/// wording: 1 file, 2 files) or text, shown as given.
+pub enum Value<'a> {
+    Count(u64),
+    Text(std::borrow::Cow<'a, str>),
+}
+
+impl From<usize> for Value<'_> {
+    fn from(n: usize) -> Self {
+        Value::Count(n as u64)
+    }
+}
+
+impl From<u64> for Value<'_> {
+    fn from(n: u64) -> Self {
+        Value::Count(n)
+    }
+}
+
+impl From<u128> for Value<'_> {
+    fn from(n: u128) -> Self {
+        Value::Count(u64::try_from(n).unwrap_or(u64::MAX))
+    }
+}
+
+impl<'a> From<&'a str> for Value<'a> {
+    fn from(text: &'a str) -> Self {
+        Value::Text(text.into())
+    }
+}
+
+impl<'a> From<&'a String> for Value<'a> {
+    fn from(text: &'a String) -> Self {
+        Value::Text(text.as_str().into())
+    }
+}
+
+impl From<String> for Value<'_> {
+    fn from(text: String) -> Self {
+        Value::Text(text.into())
+    }
+}
+
+/// Message `id` in `language`, with `values` in its places; the id itself
+/// when the catalogue lacks it (which the tests rule out).
+pub fn message_in(language: Language, id: &str, values: &[(&str, Value)]) -> String {
+    let Some((_, bundle)) = bundles().iter().find(|(l, _)| *l == language) else {
+        return id.to_string();
+    };
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_string();
+    };
+    let mut args = FluentArgs::new();
+    for (name, value) in values {
+        let value = match value {
+            // Counts as plain digits: a count has no grouping marks in
+            // any of the three languages' messages.
+            Value::Count(n) => FluentValue::from(*n),
+            Value::Text(text) => FluentValue::from(text.as_ref()),
+        };
+        args.set(*name, value);
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&args), &mut errors)
+        .into_owned()
+}
+
+/// Message `id` in the chosen language (see [`message_in`]).
+pub fn message(id: &str, values: &[(&str, Value)]) -> String {
+    message_in(language(), id, values)
+}
+
+/// `say!("id", name = value, …)`: message `id` in the chosen language,
+/// each value in its place.
+#[macro_export]
+macro_rules! say {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::messages::message(
+            $id,
+            &[$((stringify!($name), $crate::i18n::messages::Value::from($value))),*],
+        )
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// Each message of a catalogue, by id, with the `$values` it uses.
+    fn messages(text: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !line.starts_with(char::is_whitespace) {
+                let (id, _) = line.split_once(" =").expect("a message starts `id =`");
+                current = Some(id.to_string());
+                found.entry(id.to_string()).or_default();
+            }
+            let id = current.clone().expect("a message's lines follow its id");
+            let values = found.entry(id).or_default();
+            let mut rest = line;
+            while let Some(at) = rest.find('$') {
+                rest = &rest[at + 1..];
+                let end = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                    .unwrap_or(rest.len());
+                values.insert(rest[..end].to_string());
+                rest = &rest[end..];
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_catalogue_reads_whole() {
+        for (language, text) in CATALOGUES {
+            if let Err((_, errors)) = FluentResource::try_new(text.to_string()) {
+                panic!("{}: {errors:?}", language.tag());
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_has_every_message_with_the_same_values() {
+        let english = messages(CATALOGUES[2].1);
+        assert!(english.len() > 20, "{}", english.len());
+        for (language, text) in &CATALOGUES[..2] {
+            let other = messages(text);
+            let missing: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<_> = other.keys().filter(|k| !english.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", language.tag());
+            assert!(extra.is_empty(), "{} has more: {extra:?}", language.tag());
+            for (id, values) in &english {
+                assert_eq!(&other[id], values, "{}: {id}", language.tag());
+            }
+        }
+    }
+
+    /// Every `say!("id"` and `message("id"` in the program's sources (the
+    /// id may start the next line).
+    fn used() -> BTreeSet<String> {
+        let mut used = BTreeSet::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        for entry in walkdir::WalkDir::new(root) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for call in ["say!(", "message("] {
+                for (at, _) in text.match_indices(call) {
+                    let rest = text[at + call.len()..].trim_start();
+                    let id = (rest.strip_prefix('"'))
+                        .and_then(|r| r.split_once('"'))
+                        .map(|(id, _)| id)
+                        .filter(|id| {
+                            id.starts_with(|c: char| c.is_ascii_lowercase())
+                                && id.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                        });
+                    used.extend(id.map(str::to_string));
+                }
+            }
+        }
+        used.remove("id");
+        used
+    }
+
+    #[test]
+    fn every_message_said_is_in_the_catalogues_and_every_one_there_is_said() {
+        let english: BTreeSet<String> = messages(CATALOGUES[2].1).into_keys().collect();
+        let used = used();
+        let unknown: Vec<_> = used.difference(&english).collect();
+        let unused: Vec<_> = english.difference(&used).collect();
+        assert!(
+            unknown.is_empty(),
+            "said but not in the catalogues: {unknown:?}"
+        );
+        assert!(
+            unused.is_empty(),
+            "in the catalogues but never said: {unused:?}"
+        );
+    }
+
+    #[test]
+    fn counts_choose_the_english_wording_and_chinese_has_one() {
+        let changed = |language, n: usize| {
+            message_in(
+                language,
+                "built-changes",
+                &[
+                    ("reports", 2usize.into()),
+                    ("metrics", 3usize.into()),
+                    ("files", 40usize.into()),
+                    ("output", "out".into()),
+                    ("ms", 12usize.into()),
+                    ("changed", n.into()),
+                    ("remade", 5usize.into()),
+                    ("written", 1usize.into()),
+                    ("warnings", "".into()),
+                ],
+            )
+        };
+        assert!(
+            changed(Language::En, 1)
+                .contains("(1 report file changed: 5 files made again, 1 written")
+        );
+        assert!(changed(Language::En, 2).contains("(2 report files changed:"));
+        assert!(changed(Language::En, 0).contains("(0 report files changed:"));
+        let chinese = changed(Language::ZhHans, 2);
+        assert!(
+            chinese.contains('2') && chinese.contains("报告"),
+            "{chinese}"
+        );
+        assert!(
+            !chinese.contains('\u{2068}'),
+            "no isolation marks: {chinese:?}"
+        );
+    }
+
+    #[test]
+    fn the_language_is_the_flag_then_the_variable_then_the_locale_then_the_site() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                (pairs.iter())
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let none = env(&[]);
+        use Language::*;
+        assert_eq!(
+            choose(Some("en"), &env(&[("RENEWAL_LANG", "zh-Hant")]), &|| Some(
+                ZhHans
+            )),
+            Ok(En)
+        );
+        assert_eq!(choose(Some("zh_TW"), &none, &|| None), Ok(ZhHant));
+        assert_eq!(
+            choose(
+                None,
+                &env(&[("RENEWAL_LANG", "zh-Hant"), ("LANG", "en_US.UTF-8")]),
+                &|| None
+            ),
+            Ok(ZhHant)
+        );
+        assert_eq!(
+            choose(None, &env(&[("LANG", "zh_CN.UTF-8")]), &|| Some(En)),
+            Ok(ZhHans)
+        );
+        assert_eq!(
+            choose(None, &env(&[("LANG", "zh_HK.UTF-8")]), &|| None),
+            Ok(ZhHant)
+        );
+        // LC_ALL before LC_MESSAGES before LANG; an empty one is not set.
+        let ordered = env(&[
+            ("LC_ALL", ""),
+            ("LC_MESSAGES", "en_GB.UTF-8"),
+            ("LANG", "zh_CN.UTF-8"),
+        ]);
+        assert_eq!(choose(None, &ordered, &|| None), Ok(En));
+        // A locale of no language renewal speaks leaves it to the site.
+        assert_eq!(
+            choose(None, &env(&[("LANG", "C.UTF-8")]), &|| Some(ZhHant)),
+            Ok(ZhHant)
+        );
+        assert_eq!(
+            choose(None, &env(&[("LANG", "fr_FR.UTF-8")]), &|| Some(ZhHans)),
+            Ok(ZhHans)
+        );
+        assert_eq!(choose(None, &none, &|| None), Ok(En));
+        // A language asked for by name that renewal does not speak is refused.
+        assert_eq!(
+            choose(Some("fr"), &none, &|| None),
+            Err(Unknown {
+                from: "--lang",
+                value: "fr".into()
+            })
+        );
+        assert!(choose(None, &env(&[("RENEWAL_LANG", "klingon")]), &|| None).is_err());
+    }
+}
