@@ -1,7 +1,7 @@
-//! The `renewal` command line. Every command and flag is declared once here,
-//! with the documentation `--help` prints.
+//! The `renewal` command line. Every command and flag is declared once
+//! here; what `--help` says of each is in the message catalogues.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -18,28 +18,17 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-/// Exit codes: 0 success; 1 the site has errors (nothing was written);
-/// 2 the command line is wrong; 3 files could not be written or served, or
-/// renewal refuses to write where it was told to. README.md has the table,
-/// command by command.
+/// The command line. What `--help` says of each command and flag is in
+/// the message catalogues (`help-…`), in the language chosen, and is put
+/// in by [`command`]; the exit codes are listed there too, and in
+/// README.md, command by command.
 #[derive(Parser)]
-#[command(
-    name = "renewal",
-    version,
-    about = "Build a static website from urban-renewal plans and progress reports.",
-    long_about = "Build a static website from urban-renewal plans and progress reports.\n\nA site is a folder with site.yaml, content/ (one Markdown report per file, metrics in the YAML front matter) and optionally themes/ and templates/.\n\nExit codes: 0 success; 1 the site has errors (each is printed as file:line:column: field: message, and nothing is written); 2 the command line is wrong (nothing is changed); 3 files could not be written or served, or renewal refuses to write where it was told to (the site's own folder or its sources, or a folder it did not write), and the previous output is left as it was."
-)]
+#[command(name = "renewal", version)]
 struct Cli {
-    /// The site folder (the one holding site.yaml).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     root: PathBuf,
-    /// Treat warnings (suspicious but publishable things, such as a report
-    /// file that is not read) as errors: for CI.
     #[arg(long, global = true)]
     deny_warnings: bool,
-    /// The language renewal speaks to you in: zh-Hans, zh-Hant or en.
-    /// Without it: RENEWAL_LANG, else the locale (LC_ALL, LC_MESSAGES,
-    /// LANG), else the site's own language, else English.
     #[arg(long, global = true, value_name = "LANG")]
     lang: Option<String>,
     #[command(subcommand)]
@@ -48,80 +37,54 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into the output folder (replaced whole, only if the build succeeds).
     Build {
-        /// Where to write the site [default: <root>/output].
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
     },
-    /// Validate content, configuration and templates without writing anything.
     Check,
-    /// Build the site, then serve the output folder over HTTP for preview.
     Serve {
-        /// Where to write the site [default: <root>/output].
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
         bind: String,
-        /// Port to listen on (0 picks a free port).
         #[arg(long, default_value_t = 8000)]
         port: u16,
     },
-    /// Freeze what the site says about YEAR into archive/YEAR/, never to change again.
     Archive {
-        /// The year whose reports and metrics the snapshot holds.
         year: i32,
-        /// Keep another snapshot of a year that has one, beside it (archive/YEAR-r2/).
         #[arg(long)]
         revision: bool,
     },
-    /// Write a snapshot as a WARC/1.1 file (ISO 28500), for web-archive tools.
     Warc {
-        /// The snapshot's name (its folder in archive/: 2025, 2025-r2).
         snapshot: String,
-        /// Where to write it [default: archive/<SNAPSHOT>.warc.gz].
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Check every snapshot against its manifest; name each changed, missing and extra file.
     Verify {
-        /// Also check the snapshots published in this output folder.
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
     },
-    /// Create something new from a starting file.
     #[command(subcommand)]
     New(New),
-    /// Create a new site (site.yaml and a first report) in DIR.
     Init {
-        /// The folder to create the site in.
         dir: PathBuf,
     },
 }
 
 #[derive(Subcommand)]
 enum New {
-    /// Scaffold a report at content/<year>/<name>.md. What the options do not give is left empty (check fails until it is filled in); examples are comments, published only once filled in.
     Report {
-        /// The report's file name and address, e.g. qingdao-2025-plan.
         name: String,
-        /// City id or name, as declared in site.yaml.
         #[arg(long)]
         city: String,
-        /// District id or name within the city.
         #[arg(long)]
         district: Option<String>,
-        /// What the report is.
         #[arg(long, value_enum, default_value_t = Kind::Plan)]
         kind: Kind,
-        /// The year the report is about.
         #[arg(long)]
         year: i32,
-        /// The report's title, as the source gives it.
         #[arg(long)]
         title: Option<String>,
-        /// When the source was published (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
     },
@@ -134,13 +97,139 @@ enum Kind {
     Review,
 }
 
+/// What `--help` says of each command and of each of its flags, by name:
+/// the catalogue's `help-…` messages.
+fn help_of(command: &str, arg: &str) -> Option<String> {
+    Some(match (command, arg) {
+        ("renewal", "") => say!("help-about"),
+        ("renewal", "long") => say!("help-long-about"),
+        (_, "root") => say!("help-root"),
+        (_, "deny_warnings") => say!("help-deny-warnings"),
+        (_, "lang") => say!("help-lang"),
+        ("build", "") => say!("help-build"),
+        ("build" | "serve", "output") => say!("help-output"),
+        ("check", "") => say!("help-check"),
+        ("serve", "") => say!("help-serve"),
+        ("serve", "bind") => say!("help-bind"),
+        ("serve", "port") => say!("help-port"),
+        ("archive", "") => say!("help-archive"),
+        ("archive", "year") => say!("help-archive-year"),
+        ("archive", "revision") => say!("help-revision"),
+        ("warc", "") => say!("help-warc"),
+        ("warc", "snapshot") => say!("help-warc-snapshot"),
+        ("warc", "output") => say!("help-warc-output"),
+        ("verify", "") => say!("help-verify"),
+        ("verify", "output") => say!("help-verify-output"),
+        ("new", "") => say!("help-new"),
+        ("report", "") => say!("help-new-report"),
+        ("report", "name") => say!("help-report-name"),
+        ("report", "city") => say!("help-report-city"),
+        ("report", "district") => say!("help-report-district"),
+        ("report", "kind") => say!("help-report-kind"),
+        ("report", "year") => say!("help-report-year"),
+        ("report", "title") => say!("help-report-title"),
+        ("report", "published") => say!("help-report-published"),
+        ("init", "") => say!("help-init"),
+        ("init", "dir") => say!("help-init-dir"),
+        (_, "help") => say!("help-help"),
+        (_, "version") => say!("help-version"),
+        _ => return None,
+    })
+}
+
+/// The command line as `--help` shows it, in the language chosen: every
+/// command's and flag's text from the catalogue, and the headings too.
+/// (The words clap puts in itself, such as `[default: .]` and its own
+/// errors, stay in English.)
+fn command() -> clap::Command {
+    use clap::{Arg, ArgAction};
+    fn localized(command: clap::Command, top: bool) -> clap::Command {
+        let name = command.get_name().to_string();
+        // "Usage: renewal …", "用法：renewal …".
+        let usage = say!("help-usage");
+        let gap = if usage.ends_with(':') { " " } else { "" };
+        let template =
+            format!("{{about-with-newline}}\n{usage}{gap}{{usage}}\n\n{{all-args}}{{after-help}}");
+        let mut command = command
+            .help_template(template)
+            .subcommand_help_heading(say!("help-commands"))
+            .disable_help_flag(true)
+            .disable_help_subcommand(true)
+            .arg(
+                Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help(say!("help-help")),
+            );
+        if top {
+            command = command.disable_version_flag(true).arg(
+                Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(ArgAction::Version)
+                    .help(say!("help-version")),
+            );
+        }
+        if let Some(about) = help_of(&name, "") {
+            command = command.about(about);
+        }
+        if let Some(long) = help_of(&name, "long") {
+            command = command.long_about(long);
+        }
+        let ids: Vec<(String, bool)> = command
+            .get_arguments()
+            .map(|a| (a.get_id().to_string(), a.is_positional()))
+            .collect();
+        for (id, positional) in ids {
+            let help = help_of(&name, &id);
+            let heading = match positional {
+                true => say!("help-arguments"),
+                false => say!("help-options"),
+            };
+            command = command.mut_arg(&id, |arg| {
+                let arg = arg.help_heading(heading);
+                match help {
+                    Some(help) => arg.help(help),
+                    None => arg,
+                }
+            });
+        }
+        let names: Vec<String> = command
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        for sub in names {
+            command = command.mut_subcommand(&sub, |c| localized(c, false));
+        }
+        command
+    }
+    localized(Cli::command(), true)
+}
+
+/// The value of `--lang` or `--root` as written before the command line
+/// is read in full (so that its help can be in the language chosen).
+fn early(flag: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let prefix = format!("{flag}=");
+    args.iter().enumerate().find_map(|(n, arg)| match arg {
+        a if a == flag => args.get(n + 1).cloned(),
+        a => a.strip_prefix(&prefix).map(str::to_string),
+    })
+}
+
 fn main() -> ExitCode {
     without_huge_pages();
-    let cli = Cli::parse();
-    let root = cli.root.as_path();
-    if let Err(code) = speak(cli.lang.as_deref(), root) {
+    // The language first: the help and every message after are in it.
+    let early_root = early("--root").map_or_else(|| PathBuf::from("."), PathBuf::from);
+    if let Err(code) = speak(early("--lang").as_deref(), &early_root) {
         return code;
     }
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
+    let root = cli.root.as_path();
     // The day a build is made for is an input: refused before anything is
     // read if it is given and is not a date.
     let dated = matches!(

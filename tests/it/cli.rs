@@ -774,3 +774,62 @@ fn a_problem_s_place_reads_the_same_in_every_language() {
         assert_eq!(last, summary, "{lang}");
     }
 }
+
+#[test]
+fn help_is_in_the_language_chosen() {
+    let help = |env: &[(&str, &str)], args: &[&str]| {
+        let mut command = Command::new(BIN);
+        for name in ["RENEWAL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(name);
+        }
+        let output = command
+            .envs(env.iter().copied())
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stdout(&output)
+    };
+    for (lang, about, build, heading) in [
+        (
+            "en",
+            "Build a static website from urban-renewal plans",
+            "Build the site into the output folder",
+            "Options:",
+        ),
+        (
+            "zh-Hans",
+            "把城市更新的计划和进展报告生成为静态网站",
+            "把网站生成到输出文件夹",
+            "选项:",
+        ),
+        (
+            "zh-Hant",
+            "將都市更新的計畫與進度報告產生為靜態網站",
+            "將網站產生到輸出資料夾",
+            "選項:",
+        ),
+    ] {
+        let text = help(&[("RENEWAL_LANG", lang)], &["--help"]);
+        for expected in [about, build, heading] {
+            assert!(text.contains(expected), "{lang}: `{expected}` in\n{text}");
+        }
+    }
+    // `--lang` anywhere on the line, `=` or not, chooses the help's language.
+    let text = help(
+        &[("LANG", "en_US.UTF-8")],
+        &["build", "--lang=zh-Hant", "--help"],
+    );
+    assert!(
+        text.contains("將網站產生到輸出資料夾") && text.contains("用法：renewal build"),
+        "{text}"
+    );
+    let text = help(
+        &[("LANG", "zh_CN.UTF-8")],
+        &["new", "report", "--help", "--lang", "en"],
+    );
+    assert!(
+        text.contains("The report's file name and address"),
+        "{text}"
+    );
+}

@@ -50,3 +50,47 @@ warc-none-there = { $folder }/ 中沒有快照 { $name }（目前一個快照也
 warc-others = { $folder }/ 中沒有快照 { $name }（現有快照：{ $names }）
 warc-folder = { $path } 是資料夾；請寫明 WARC 檔案本身的名稱
 warc-wrote = 已寫入 { $path }
+
+## --help
+
+help-usage = 用法：
+help-commands = 命令
+help-options = 選項
+help-arguments = 參數
+help-help = 顯示說明
+help-version = 顯示版本
+help-about = 將都市更新的計畫與進度報告產生為靜態網站。
+help-long-about =
+    將都市更新的計畫與進度報告產生為靜態網站。
+
+    一個網站就是一個資料夾：其中有 site.yaml、content/（每篇報告一個 Markdown 檔案，指標寫在 YAML 檔頭裡），還可以有 themes/ 和 templates/。
+
+    結束代碼：0 成功；1 網站檔案有錯誤（每處錯誤依「檔案:行:欄: 欄位: 說明」列出，不寫入任何檔案）；2 命令列有誤（不做任何變更）；3 無法寫入或提供檔案，或 renewal 拒絕寫入指定的位置（網站本身的資料夾或其原始檔，或不是由它寫入的資料夾），原有輸出維持不變。
+help-root = 網站資料夾（存放 site.yaml 的那個）
+help-deny-warnings = 將警告（可疑但仍可發布的情況，例如有報告檔案未被讀取）視為錯誤：供 CI 使用
+help-lang = renewal 對你說話所用的語言：zh-Hans、zh-Hant 或 en。未指定時依序看 RENEWAL_LANG、系統地區設定（LC_ALL、LC_MESSAGES、LANG）、網站本身的語言，最後用英文
+help-build = 將網站產生到輸出資料夾（只有產生成功才整體替換）
+help-output = 網站寫到哪裡［預設：<root>/output］
+help-check = 檢查內容、設定與範本，不寫入任何檔案
+help-serve = 產生網站，再透過 HTTP 提供輸出資料夾以便預覽
+help-bind = 監聽的位址
+help-port = 監聽的連接埠（0 表示任選一個空閒連接埠）
+help-archive = 將網站關於 YEAR 年的內容凍結為 archive/YEAR/ 快照，此後永不改變
+help-archive-year = 快照所收錄的報告與指標的年份
+help-revision = 某年已有快照時，在旁邊另存一份（archive/YEAR-r2/）
+help-warc = 將快照寫成 WARC/1.1 檔案（ISO 28500），供網頁典藏工具讀取
+help-warc-snapshot = 快照名稱（即它在 archive/ 中的資料夾：2025、2025-r2）
+help-warc-output = 寫到哪裡［預設：archive/<SNAPSHOT>.warc.gz］
+help-verify = 依清單核對每個快照；列出每個變更過、缺少與多出的檔案
+help-verify-output = 同時核對此輸出資料夾中已發布的快照
+help-new = 從起始檔案新建內容
+help-new-report = 在 content/<year>/<name>.md 新建一篇報告。選項未給出的內容留空（填好之前 check 不會通過）；範例寫成註解，填好後才會發布
+help-report-name = 報告的檔名，也是它的網址，例如 qingdao-2025-plan
+help-report-city = 城市的 id 或名稱，須是 site.yaml 中已宣告的
+help-report-district = 該城市中的行政區 id 或名稱
+help-report-kind = 報告的類型
+help-report-year = 報告所涉及的年份
+help-report-title = 報告標題，照原文填寫
+help-report-published = 原文的發布日期（YYYY-MM-DD）
+help-init = 在 DIR 中新建一個網站（site.yaml 與第一篇報告）
+help-init-dir = 新網站所在的資料夾
