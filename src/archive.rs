@@ -42,9 +42,11 @@ pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathB
     let dir = if !first.exists() {
         first
     } else if !revision {
-        return Err(Refusal::Asked(format!(
-            "{year} already has a snapshot in {}; a snapshot is never replaced. To keep another beside it, run `renewal archive {year} --revision`",
-            first.display()
+        let (year, dir) = (year.to_string(), first.display().to_string());
+        return Err(Refusal::Asked(crate::say!(
+            "archive-exists",
+            year = year,
+            dir = dir
         )));
     } else {
         (2..)
@@ -58,9 +60,8 @@ pub fn take(root: &Path, year: i32, revision: bool, today: &str) -> Result<PathB
         .unwrap_or_default();
     let year_site = site::year_pages(root, year).map_err(Refusal::Site)?;
     if year_site.addresses.len() <= year_site.editions.len() {
-        return Err(Refusal::Asked(format!(
-            "no report or metric is about {year}: nothing to archive"
-        )));
+        let year = year.to_string();
+        return Err(Refusal::Asked(crate::say!("archive-nothing", year = year)));
     }
     let built = tempfile_dir(root);
     let quiet = Progress {

@@ -84,9 +84,7 @@ pub fn check_name(name: &str) -> Result<(), String> {
     if year_ok && revision_ok {
         Ok(())
     } else {
-        Err(format!(
-            "`{name}` is not a snapshot's name: a snapshot is named for its year, such as 2025, or its year and revision, such as 2025-r2 (the name of its folder in {FOLDER}/, without a slash)"
-        ))
+        Err(crate::say!("snapshot-name", name = name, folder = FOLDER))
     }
 }
 

@@ -276,8 +276,8 @@ mod tests {
         }
     }
 
-    /// Every `say!("id"` and `message("id"` in the program's sources (the
-    /// id may start the next line).
+    /// Every `say!("id"`, `message("id"` and `cannot("id"` in the
+    /// program's sources (the id may start the next line).
     fn used() -> BTreeSet<String> {
         let mut used = BTreeSet::new();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -287,7 +287,7 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(entry.path()).unwrap();
-            for call in ["say!(", "message("] {
+            for call in ["say!(", "message(", "cannot("] {
                 for (at, _) in text.match_indices(call) {
                     let rest = text[at + call.len()..].trim_start();
                     let id = (rest.strip_prefix('"'))

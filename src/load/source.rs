@@ -229,21 +229,16 @@ pub const SOURCES: [&str; 5] = ["site.yaml", "content", "archive", "themes", "te
 pub fn refuse_writing(root: &Path, path: &Path) -> Result<(), String> {
     let (root, target) = (real_path(root), real_path(path));
     if target == root {
-        return Err(format!(
-            "refusing to write {}: it is the site's own folder; choose another --output",
-            path.display()
-        ));
+        let path = path.display().to_string();
+        return Err(crate::say!("refused-site-folder", path = path));
     }
     for source in SOURCES {
         if target.starts_with(root.join(source)) {
-            let what = match source {
-                "site.yaml" => "the site's configuration".to_string(),
-                folder => format!("in {folder}/, among the site's sources"),
-            };
-            return Err(format!(
-                "refusing to write {}: it is {what}, which renewal reads and never writes; choose an --output outside them",
-                path.display()
-            ));
+            let path = path.display().to_string();
+            return Err(match source {
+                "site.yaml" => crate::say!("refused-config", path = path),
+                folder => crate::say!("refused-source", path = path, folder = folder),
+            });
         }
     }
     Ok(())

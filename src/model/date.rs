@@ -135,14 +135,15 @@ pub fn build_date() -> Result<Date, String> {
                 // Up to the last second of 9999, the last year a date holds.
                 .filter(|s| (0..=253_402_300_799).contains(s))
                 .ok_or_else(|| {
-                    format!(
-                        "{SOURCE_DATE_EPOCH} is {text:?}: it must be a whole number of seconds since 1970-01-01 00:00 UTC (1767225600 is 2026-01-01), or unset to build as of today"
+                    let value = format!("{text:?}");
+                    crate::say!(
+                        "build-date-not-seconds",
+                        name = SOURCE_DATE_EPOCH,
+                        value = value
                     )
                 })?,
             Err(std::env::VarError::NotUnicode(_)) => {
-                return Err(format!(
-                    "{SOURCE_DATE_EPOCH} is not text: it must be a whole number of seconds since 1970-01-01 00:00 UTC, or unset to build as of today"
-                ));
+                return Err(crate::say!("build-date-not-text", name = SOURCE_DATE_EPOCH));
             }
             _ => return Ok(utc_today()),
         };

@@ -42,7 +42,7 @@ pub fn write_in_place(
 ) -> Result<InPlace, WriteError> {
     const CHUNK: usize = 1 << 20;
     let full = output.join(path);
-    let cannot = |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
+    let cannot = |e: std::io::Error| WriteError(super::staging::cannot("write-file", &full, &e));
     if fs::metadata(&full).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64) {
         match holds_unless(&full, bytes, stop) {
             None => return Ok(InPlace::Stopped),
@@ -52,7 +52,7 @@ pub fn write_in_place(
     }
     if let Some(dir) = full.parent() {
         fs::create_dir_all(dir)
-            .map_err(|e| WriteError(format!("cannot create {}: {e}", dir.display())))?;
+            .map_err(|e| WriteError(super::staging::cannot("write-create", dir, &e)))?;
     }
     let temp = temporary(&full);
     let mut file = fs::File::create(&temp).map_err(cannot)?;

@@ -105,10 +105,8 @@ pub fn refuse_foreign(output: &Path) -> Result<(), WriteError> {
         return Ok(());
     }
     if !output.is_dir() {
-        return Err(WriteError(format!(
-            "{} exists and is not a folder",
-            output.display()
-        )));
+        let path = output.display().to_string();
+        return Err(WriteError(crate::say!("output-not-folder", path = path)));
     }
     let empty = fs::read_dir(output)
         .map(|mut d| d.next().is_none())
@@ -116,9 +114,11 @@ pub fn refuse_foreign(output: &Path) -> Result<(), WriteError> {
     if empty || output.join(MARKER).is_file() {
         Ok(())
     } else {
-        Err(WriteError(format!(
-            "refusing to replace {}: it holds files renewal did not write (there is no {MARKER} in it); choose an empty or new --output folder",
-            output.display()
+        let path = output.display().to_string();
+        Err(WriteError(crate::say!(
+            "output-foreign",
+            path = path,
+            marker = MARKER
         )))
     }
 }

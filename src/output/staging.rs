@@ -67,7 +67,7 @@ impl Staging {
         let dir = beside(output, &format!("next-{}", std::process::id()));
         if let Some(parent) = dir.parent() {
             fs::create_dir_all(parent)
-                .map_err(|e| WriteError(format!("cannot create {}: {e}", parent.display())))?;
+                .map_err(|e| WriteError(cannot("write-create", parent, &e)))?;
         }
         let spare = beside(output, "spare");
         let _ = fs::remove_dir_all(&dir);
@@ -80,8 +80,7 @@ impl Staging {
         // or a spare that is not renewal's), the copy starts empty.
         let adopted = spare.join(MARKER).is_file() && fs::rename(&spare, &dir).is_ok();
         if !adopted {
-            fs::create_dir_all(&dir)
-                .map_err(|e| WriteError(format!("cannot create {}: {e}", dir.display())))?;
+            fs::create_dir_all(&dir).map_err(|e| WriteError(cannot("write-create", &dir, &e)))?;
         }
         let mut staging = Staging {
             output: output.to_path_buf(),
@@ -254,8 +253,7 @@ impl Staging {
             produced.insert(produced_key(path));
         }
         let full = self.dir.join(path);
-        let cannot =
-            |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
+        let cannot = |e: std::io::Error| WriteError(cannot("write-file", &full, &e));
         // Compared with the published file where the copy's is an older
         // one of its own, else with the copy's.
         let behind = self.was_behind(path);
@@ -325,7 +323,10 @@ impl Staging {
             }
             // The published file's bytes: the copy takes it.
             None if behind && !self.link_anew(path) => {
-                return Err(WriteError(format!("cannot link {}", full.display())));
+                return Err(WriteError(crate::say!(
+                    "write-link",
+                    path = full.display().to_string()
+                )));
             }
             None => {}
         }
@@ -351,8 +352,7 @@ impl Staging {
                 .is_ok_and(|m| m.is_file() && m.len() == len as u64)
                 && same(file)
         };
-        let cannot =
-            |e: std::io::Error| WriteError(format!("cannot write {}: {e}", full.display()));
+        let cannot = |e: std::io::Error| WriteError(cannot("write-file", &full, &e));
         let mut there = None;
         if self.was_behind(path) {
             // As published: the copy is put in step as it would have been.
@@ -360,7 +360,10 @@ impl Staging {
             if holds(&fs::symlink_metadata(&published), &published) {
                 return match self.link_anew(path) {
                     true => Ok(()),
-                    false => Err(WriteError(format!("cannot link {}", full.display()))),
+                    false => Err(WriteError(crate::say!(
+                        "write-link",
+                        path = full.display().to_string()
+                    ))),
                 };
             }
             // Else the new bytes go over the old, if the file is still the
@@ -410,12 +413,7 @@ impl Staging {
         // published, and on ext4 a rename over a file makes the kernel
         // put the new one on disk at once.)
         self.place(path, there, |to: &Path| fs::File::create(to))
-            .map_err(|e| {
-                WriteError(format!(
-                    "cannot write {}: {e}",
-                    self.dir.join(path).display()
-                ))
-            })
+            .map_err(|e| WriteError(cannot("write-file", &self.dir.join(path), &e)))
     }
 
     /// Makes something new at `path` in the copy with `make`, once its
@@ -537,10 +535,8 @@ impl Staging {
         // The large files this build did not write are put in step now.
         let behind = std::mem::take(self.behind.get_mut().unwrap_or_else(|p| p.into_inner()));
         if let Some(path) = behind.iter().find(|path| !self.link_anew(path)) {
-            return Err(WriteError(format!(
-                "cannot link {}",
-                self.dir.join(path).display()
-            )));
+            let path = self.dir.join(path).display().to_string();
+            return Err(WriteError(crate::say!("write-link", path = path)));
         }
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
         if prune {
@@ -549,19 +545,11 @@ impl Staging {
         let output = &self.output;
         if output.exists() {
             let _ = fs::remove_dir_all(&self.spare);
-            swap(&self.dir, output, &self.spare).map_err(|e| {
-                WriteError(format!(
-                    "cannot move the new site into {}: {e}",
-                    output.display()
-                ))
-            })?;
+            swap(&self.dir, output, &self.spare)
+                .map_err(|e| WriteError(cannot("write-swap", output, &e)))?;
         } else {
-            fs::rename(&self.dir, output).map_err(|e| {
-                WriteError(format!(
-                    "cannot move the new site into {}: {e}",
-                    output.display()
-                ))
-            })?;
+            fs::rename(&self.dir, output)
+                .map_err(|e| WriteError(cannot("write-swap", output, &e)))?;
         }
         self.committed = true;
         self.list_differences();
@@ -650,6 +638,18 @@ fn read_list(at: &Path) -> Option<Vec<String>> {
     let text = fs::read_to_string(at).ok()?;
     let mut lines = text.lines();
     (lines.next() == Some(DIFFERS_HEAD)).then(|| lines.map(String::from).collect())
+}
+
+/// "cannot write PATH: why", and the like: message `id` about `path`,
+/// with the system's reason.
+pub(super) fn cannot(id: &str, path: &Path, error: &std::io::Error) -> String {
+    crate::i18n::messages::message(
+        id,
+        &[
+            ("path", path.display().to_string().into()),
+            ("error", error.to_string().into()),
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -38,20 +38,20 @@ pub struct NewReport<'a> {
 
 /// Writes `content/<year>/<slug>.md` under `root`; returns its path.
 pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
-    crate::load::report::check_report_slug(new.slug).map_err(|e| format!("report name: {e}"))?;
+    crate::load::report::check_report_slug(new.slug)
+        .map_err(|e| crate::say!("new-report-name", message = e))?;
     if let Some(title) = new.title
         && (title.trim().is_empty() || title.chars().any(char::is_control))
     {
-        return Err("the title must be one line of text, without control characters".into());
+        return Err(crate::say!("new-report-title"));
     }
     if let Some(published) = new.published {
-        crate::model::date::Date::parse(published).map_err(|e| format!("--published: {e}"))?;
+        crate::model::date::Date::parse(published)
+            .map_err(|e| crate::say!("new-report-published", message = e))?;
     }
     let config_text = fs::read_to_string(root.join(CONFIG_FILE)).map_err(|e| {
-        format!(
-            "cannot read {}: {e}; run this inside a site (or pass --root)",
-            root.join(CONFIG_FILE).display()
-        )
+        let path = root.join(CONFIG_FILE).display().to_string();
+        crate::say!("new-report-no-site", path = path, error = e.to_string())
     })?;
     let config = config::parse(&config_text).map_err(|errors| {
         errors
@@ -62,27 +62,23 @@ pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
     })?;
     let city = config.city(new.city).ok_or_else(|| {
         let known: Vec<&str> = config.cities.iter().map(|c| c.id.as_str()).collect();
-        format!(
-            "`{}` is not a city in site.yaml; declared: {}",
-            new.city,
-            known.join(", ")
-        )
+        crate::say!("new-report-city", city = new.city, known = known.join(", "))
     })?;
-    let district = match new.district {
-        Some(d) => Some(
-            city.district(d)
-                .ok_or_else(|| format!("`{d}` is not a district of {} in site.yaml", city.name))?,
-        ),
-        None => None,
-    };
+    let district =
+        match new.district {
+            Some(d) => Some(city.district(d).ok_or_else(|| {
+                crate::say!("new-report-district", district = d, city = &city.name)
+            })?),
+            None => None,
+        };
     let path = root
         .join("content")
         .join(new.year.to_string())
         .join(format!("{}.md", new.slug));
     if path.exists() {
-        return Err(format!(
-            "{} already exists; choose another name",
-            path.display()
+        return Err(crate::say!(
+            "new-report-exists",
+            path = path.display().to_string()
         ));
     }
     let kind = match new.kind {
@@ -126,11 +122,8 @@ pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
 pub fn init(dir: &Path) -> Result<(), String> {
     let config = dir.join(CONFIG_FILE);
     if config.exists() {
-        return Err(format!(
-            "{} already exists; {} is already a site",
-            config.display(),
-            dir.display()
-        ));
+        let (path, dir) = (config.display().to_string(), dir.display().to_string());
+        return Err(crate::say!("init-exists", path = path, dir = dir));
     }
     write_new(&config, SITE)?;
     let year: i32 = today()[..4].parse().unwrap_or(2026);
@@ -151,14 +144,26 @@ pub fn init(dir: &Path) -> Result<(), String> {
 
 fn write_new(path: &Path, text: &str) -> Result<(), String> {
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        fs::create_dir_all(dir).map_err(|e| {
+            crate::say!(
+                "write-create",
+                path = dir.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
     }
     fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        .map_err(|e| {
+            crate::say!(
+                "write-file",
+                path = path.display().to_string(),
+                error = e.to_string()
+            )
+        })
 }
 
 /// Today's date (UTC) as YYYY-MM-DD, for the `published` field of a new report.

@@ -126,13 +126,15 @@ impl Live {
             .unwrap_or_default();
         format!(
             "<script id=\"renewal-live\">{}</script>",
-            SCRIPT.replace("PROBLEMS", &js_string(&problems))
+            SCRIPT
+                .replace("HEADING", &js_string(&crate::say!("preview-panel")))
+                .replace("PROBLEMS", &js_string(&problems))
         )
     }
 }
 
 /// Listens for rebuilds and shows problems in a panel over the page.
-const SCRIPT: &str = "(function(){function show(t){var d=document.getElementById('renewal-problems');if(!t){if(d)d.remove();return}if(!d){d=document.createElement('pre');d.id='renewal-problems';d.setAttribute('role','alert');d.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;margin:0;padding:1em;background:#fff5f5;color:#8a1c1c;border-top:4px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap;z-index:2147483647';document.body.appendChild(d)}d.textContent='renewal: the last edit has problems; this page is the last good build.\\n\\n'+t}show(PROBLEMS);var s=new EventSource('/__renewal/events');s.addEventListener('reload',function(e){var l=e.data?e.data.split('\\n'):null,h=decodeURIComponent(location.pathname).replace(/index\\.html$/,'');if(!l||l.indexOf(h)>=0)location.reload()});s.addEventListener('ok',function(){show('')});s.addEventListener('problems',function(e){show(e.data)})})();";
+const SCRIPT: &str = "(function(){function show(t){var d=document.getElementById('renewal-problems');if(!t){if(d)d.remove();return}if(!d){d=document.createElement('pre');d.id='renewal-problems';d.setAttribute('role','alert');d.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;margin:0;padding:1em;background:#fff5f5;color:#8a1c1c;border-top:4px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap;z-index:2147483647';document.body.appendChild(d)}d.textContent=HEADING+'\\n\\n'+t}show(PROBLEMS);var s=new EventSource('/__renewal/events');s.addEventListener('reload',function(e){var l=e.data?e.data.split('\\n'):null,h=decodeURIComponent(location.pathname).replace(/index\\.html$/,'');if(!l||l.indexOf(h)>=0)location.reload()});s.addEventListener('ok',function(){show('')});s.addEventListener('problems',function(e){show(e.data)})})();";
 
 /// `text` as a JavaScript string literal that is safe inside `<script>`.
 fn js_string(text: &str) -> String {
@@ -204,18 +206,29 @@ pub fn watch(
             let _ = sender.send((Instant::now(), event));
         }
     };
-    let mut watcher = notify::recommended_watcher(handler)
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    let mut watcher = notify::recommended_watcher(handler).map_err(|e| {
+        crate::say!(
+            "serve-watch",
+            path = root.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
     // The root itself, not recursively: site.yaml, and folders that appear.
     watcher
         .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        .map_err(|e| {
+            crate::say!(
+                "serve-watch",
+                path = root.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
     let mut folders: Vec<&str> = Vec::new();
     for folder in &SOURCES[1..] {
         if root.join(folder).is_dir() {
             watcher
                 .watch(&root.join(folder), RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {folder}: {e}"))?;
+                .map_err(|e| crate::say!("serve-watch", path = *folder, error = e.to_string()))?;
             folders.push(folder);
         }
     }
@@ -325,6 +338,9 @@ mod tests {
         let script = live.script();
         assert_eq!(script.matches("</script>").count(), 1, "{script}");
         assert!(script.contains("\\u003c/script\\u003e"));
+        // Its heading is the catalogue's, in the language chosen.
+        let heading = crate::say!("preview-panel");
+        assert!(script.contains(&heading), "{script}");
         assert_eq!(live.status(), "generation 1\nproblems 1\n");
         let page = inject(b"<html><body><p>x</p></body></html>", "<s>");
         assert_eq!(page, b"<html><body><p>x</p><s></body></html>");

@@ -30,7 +30,13 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
             Bytes::Stream(stretches) => stretches
                 .map(|stretch| stretch.map(|s| s.len() as u64))
                 .sum::<std::io::Result<u64>>()
-                .map_err(|e| WriteError(format!("cannot make {path}: {e}"))),
+                .map_err(|e| {
+                    WriteError(crate::say!(
+                        "write-make",
+                        path = path,
+                        error = e.to_string()
+                    ))
+                }),
             bytes => Ok(bytes.known_len().unwrap_or_default() as u64),
         }
     };

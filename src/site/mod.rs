@@ -290,10 +290,8 @@ fn opened(
     let opened = match opening.map(|o| o.join()) {
         Some(Ok(opened)) => opened,
         Some(Err(_)) => {
-            return Err(Failure::Write(format!(
-                "cannot open a copy of {}",
-                output.display()
-            )));
+            let path = output.display().to_string();
+            return Err(Failure::Write(crate::say!("write-copy", path = path)));
         }
         None => Staging::open(output),
     };

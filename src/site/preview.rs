@@ -357,7 +357,7 @@ impl Preview {
                     // Cut short because overtaken.
                     Err(_) if stop() => return Ok(0),
                     Err(e) => {
-                        let e = format!("cannot read what {path} is made from: {e}");
+                        let e = crate::say!("write-unmade", path = path, error = e.to_string());
                         return Err(WriteError(e));
                     }
                 };

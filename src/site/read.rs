@@ -14,9 +14,11 @@ use std::path::Path;
 /// [`Bodies`]).
 pub(super) fn new_bodies() -> Result<Bodies, super::Failure> {
     Bodies::new().map_err(|e| {
-        super::Failure::Write(format!(
-            "cannot make a temporary file in {}: {e}",
-            std::env::temp_dir().display()
+        let dir = std::env::temp_dir().display().to_string();
+        super::Failure::Write(crate::say!(
+            "write-temporary",
+            dir = dir,
+            error = e.to_string()
         ))
     })
 }

@@ -833,3 +833,18 @@ fn help_is_in_the_language_chosen() {
         "{text}"
     );
 }
+
+#[test]
+fn a_refusal_and_the_preview_s_panel_are_in_the_language_chosen() {
+    let site = fixture("basic");
+    let root = site.path();
+    let own = root.to_str().unwrap();
+    let (code, said) = said_with(root, &[], &["--lang", "zh-Hans", "build", "--output", own]);
+    assert_eq!(code, Some(3), "{said}");
+    assert!(
+        said.starts_with("错误：拒绝写入") && said.contains("这是网站自身的文件夹"),
+        "{said}"
+    );
+    let (_, said) = said_with(root, &[], &["--lang", "zh-Hant", "archive", "1999"]);
+    assert!(said.contains("沒有關於 1999 年的報告或指標"), "{said}");
+}

@@ -98,3 +98,35 @@ help-report-title = The report's title, as the source gives it
 help-report-published = When the source was published (YYYY-MM-DD)
 help-init = Create a new site (site.yaml and a first report) in DIR
 help-init-dir = The folder to create the site in
+
+## Writing the output, and what renewal refuses to do
+
+write-temporary = cannot make a temporary file in { $dir }: { $error }
+write-copy = cannot open a copy of { $path }
+write-make = cannot make { $path }: { $error }
+write-unmade = cannot read what { $path } is made from: { $error }
+write-create = cannot create { $path }: { $error }
+write-file = cannot write { $path }: { $error }
+write-link = cannot link { $path }
+write-swap = cannot move the new site into { $path }: { $error }
+output-not-folder = { $path } exists and is not a folder
+output-foreign = refusing to replace { $path }: it holds files renewal did not write (there is no { $marker } in it); choose an empty or new --output folder
+refused-site-folder = refusing to write { $path }: it is the site's own folder; choose another --output
+refused-config = refusing to write { $path }: it is the site's configuration, which renewal reads and never writes; choose an --output outside them
+refused-source = refusing to write { $path }: it is in { $folder }/, among the site's sources, which renewal reads and never writes; choose an --output outside them
+build-date-not-seconds = { $name } is { $value }: it must be a whole number of seconds since 1970-01-01 00:00 UTC (1767225600 is 2026-01-01), or unset to build as of today
+build-date-not-text = { $name } is not text: it must be a whole number of seconds since 1970-01-01 00:00 UTC, or unset to build as of today
+new-report-name = report name: { $message }
+new-report-title = the title must be one line of text, without control characters
+new-report-published = --published: { $message }
+new-report-no-site = cannot read { $path }: { $error }; run this inside a site (or pass --root)
+new-report-city = `{ $city }` is not a city in site.yaml; declared: { $known }
+new-report-district = `{ $district }` is not a district of { $city } in site.yaml
+new-report-exists = { $path } already exists; choose another name
+init-exists = { $path } already exists; { $dir } is already a site
+archive-exists = { $year } already has a snapshot in { $dir }; a snapshot is never replaced. To keep another beside it, run `renewal archive { $year } --revision`
+archive-nothing = no report or metric is about { $year }: nothing to archive
+snapshot-name = `{ $name }` is not a snapshot's name: a snapshot is named for its year, such as 2025, or its year and revision, such as 2025-r2 (the name of its folder in { $folder }/, without a slash)
+serve-listen = cannot listen on { $address }: { $error }
+serve-watch = cannot watch { $path }: { $error }
+preview-panel = renewal: the last edit has problems; this page is the last good build.

@@ -94,3 +94,35 @@ help-report-title = 报告标题，照原文填写
 help-report-published = 原文的发布日期（YYYY-MM-DD）
 help-init = 在 DIR 中新建一个网站（site.yaml 和第一篇报告）
 help-init-dir = 新网站所在的文件夹
+
+## 写入输出，以及 renewal 拒绝做的事
+
+write-temporary = 无法在 { $dir } 中创建临时文件：{ $error }
+write-copy = 无法打开 { $path } 的副本
+write-make = 无法生成 { $path }：{ $error }
+write-unmade = 无法读取生成 { $path } 所需的内容：{ $error }
+write-create = 无法创建 { $path }：{ $error }
+write-file = 无法写入 { $path }：{ $error }
+write-link = 无法链接 { $path }
+write-swap = 无法把新网站移入 { $path }：{ $error }
+output-not-folder = { $path } 已存在，但不是文件夹
+output-foreign = 拒绝替换 { $path }：其中有不是 renewal 写入的文件（里面没有 { $marker }）；请用空的或新的 --output 文件夹
+refused-site-folder = 拒绝写入 { $path }：这是网站自身的文件夹；请换一个 --output
+refused-config = 拒绝写入 { $path }：这是网站的配置文件，renewal 只读取、从不写入；请把 --output 设在源文件之外
+refused-source = 拒绝写入 { $path }：它位于网站源文件 { $folder }/ 中，renewal 只读取、从不写入；请把 --output 设在源文件之外
+build-date-not-seconds = { $name } 的值是 { $value }：它必须是自 1970-01-01 00:00 UTC 起的整秒数（1767225600 即 2026-01-01），不设则按今天生成
+build-date-not-text = { $name } 的值不是文本：它必须是自 1970-01-01 00:00 UTC 起的整秒数，不设则按今天生成
+new-report-name = 报告名称：{ $message }
+new-report-title = 标题必须是一行文字，不能含控制字符
+new-report-published = --published：{ $message }
+new-report-no-site = 无法读取 { $path }：{ $error }；请在网站文件夹中运行（或加 --root）
+new-report-city = “{ $city }”不是 site.yaml 中的城市；已声明的城市：{ $known }
+new-report-district = “{ $district }”不是 site.yaml 中 { $city } 的区县
+new-report-exists = { $path } 已存在；请换一个名称
+init-exists = { $path } 已存在；{ $dir } 已经是一个网站
+archive-exists = { $year } 年已有快照，在 { $dir }；快照从不替换。如需在旁边另存一份，请运行 `renewal archive { $year } --revision`
+archive-nothing = 没有关于 { $year } 年的报告或指标：无可存档
+snapshot-name = “{ $name }”不是快照名称：快照以年份命名，如 2025，或以年份加修订号命名，如 2025-r2（即它在 { $folder }/ 中的文件夹名，不带斜杠）
+serve-listen = 无法监听 { $address }：{ $error }
+serve-watch = 无法监视 { $path }：{ $error }
+preview-panel = renewal：最近一次修改有问题；本页是上一次成功生成的版本。

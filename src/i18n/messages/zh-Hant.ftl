@@ -94,3 +94,35 @@ help-report-title = 報告標題，照原文填寫
 help-report-published = 原文的發布日期（YYYY-MM-DD）
 help-init = 在 DIR 中新建一個網站（site.yaml 與第一篇報告）
 help-init-dir = 新網站所在的資料夾
+
+## 寫入輸出，以及 renewal 拒絕做的事
+
+write-temporary = 無法在 { $dir } 中建立暫存檔：{ $error }
+write-copy = 無法開啟 { $path } 的副本
+write-make = 無法產生 { $path }：{ $error }
+write-unmade = 無法讀取產生 { $path } 所需的內容：{ $error }
+write-create = 無法建立 { $path }：{ $error }
+write-file = 無法寫入 { $path }：{ $error }
+write-link = 無法連結 { $path }
+write-swap = 無法將新網站移入 { $path }：{ $error }
+output-not-folder = { $path } 已存在，但不是資料夾
+output-foreign = 拒絕取代 { $path }：其中有不是 renewal 寫入的檔案（裡面沒有 { $marker }）；請使用空的或新的 --output 資料夾
+refused-site-folder = 拒絕寫入 { $path }：這是網站本身的資料夾；請換一個 --output
+refused-config = 拒絕寫入 { $path }：這是網站的設定檔，renewal 只讀取、從不寫入；請將 --output 設在原始檔之外
+refused-source = 拒絕寫入 { $path }：它位於網站原始檔 { $folder }/ 中，renewal 只讀取、從不寫入；請將 --output 設在原始檔之外
+build-date-not-seconds = { $name } 的值是 { $value }：它必須是自 1970-01-01 00:00 UTC 起的整秒數（1767225600 即 2026-01-01），不設定則依今天產生
+build-date-not-text = { $name } 的值不是文字：它必須是自 1970-01-01 00:00 UTC 起的整秒數，不設定則依今天產生
+new-report-name = 報告名稱：{ $message }
+new-report-title = 標題必須是一行文字，不能含控制字元
+new-report-published = --published：{ $message }
+new-report-no-site = 無法讀取 { $path }：{ $error }；請在網站資料夾中執行（或加上 --root）
+new-report-city = 「{ $city }」不是 site.yaml 中的城市；已宣告的城市：{ $known }
+new-report-district = 「{ $district }」不是 site.yaml 中 { $city } 的行政區
+new-report-exists = { $path } 已存在；請換一個名稱
+init-exists = { $path } 已存在；{ $dir } 已經是一個網站
+archive-exists = { $year } 年已有快照，位於 { $dir }；快照從不取代。如需在旁邊另存一份，請執行 `renewal archive { $year } --revision`
+archive-nothing = 沒有關於 { $year } 年的報告或指標：無可封存
+snapshot-name = 「{ $name }」不是快照名稱：快照以年份命名，如 2025，或以年份加修訂號命名，如 2025-r2（即它在 { $folder }/ 中的資料夾名，不含斜線）
+serve-listen = 無法監聽 { $address }：{ $error }
+serve-watch = 無法監看 { $path }：{ $error }
+preview-panel = renewal：最近一次修改有問題；本頁是上一次成功產生的版本。
