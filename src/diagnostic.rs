@@ -78,19 +78,36 @@ impl fmt::Display for Diagnostic {
             }
         }
         write!(f, ": ")?;
-        if self.warning {
-            write!(f, "warning: ")?;
-        }
+        // What follows the place is in the language chosen: "warning: ",
+        // "field `year`: " (警告：, 字段 `year`：).
+        let mut said = printable(&self.message).into_owned();
         if let Some(field) = &self.field {
             // A path hundreds of levels deep is cut to its last levels.
             let shown = match field.char_indices().rev().nth(MAX_FIELD_CHARS) {
                 Some((cut, _)) => format!("…{}", &field[cut..]),
                 None => field.clone(),
             };
-            write!(f, "field `{}`: ", printable(&shown))?;
+            let field = format!("`{}`{}", printable(&shown), gloss(field));
+            said = crate::say!("diagnostic-field", field = field, rest = said);
         }
-        write!(f, "{}", printable(&self.message))
+        if self.warning {
+            said = crate::say!("diagnostic-warning", rest = said);
+        }
+        write!(f, "{said}")
     }
+}
+
+/// What the field at `path` is called in the language chosen, after its
+/// name (`year` is 年份: "（年份）"), when that says more than the name.
+fn gloss(path: &str) -> String {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let key = last.split('[').next().unwrap_or(last);
+    let id = format!("field-name-{}", key.replace('_', "-"));
+    let name = crate::i18n::messages::message(&id, &[]);
+    if name == id || name == key {
+        return String::new();
+    }
+    crate::say!("field-gloss", name = name)
 }
 
 /// The longest field path shown whole.

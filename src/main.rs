@@ -69,6 +69,9 @@ enum Command {
     Init {
         dir: PathBuf,
     },
+    Explain {
+        code: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -131,6 +134,8 @@ fn help_of(command: &str, arg: &str) -> Option<String> {
         ("report", "published") => say!("help-report-published"),
         ("init", "") => say!("help-init"),
         ("init", "dir") => say!("help-init-dir"),
+        ("explain", "") => say!("help-explain"),
+        ("explain", "code") => say!("help-explain-code"),
         (_, "help") => say!("help-help"),
         (_, "version") => say!("help-version"),
         _ => return None,
@@ -293,6 +298,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Verify { output } => verify(root, output.as_deref()),
+        Command::Explain { code } => explain(code.as_deref()),
         Command::Warc { snapshot, output } => warc(root, &snapshot, output.as_deref()),
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
@@ -418,6 +424,25 @@ fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
         return Err(fail(1, &say!("snapshot-problems", n = problems)));
     }
     Ok(())
+}
+
+/// Prints the explanation of a problem's code, or every code with its
+/// title.
+fn explain(code: Option<&str>) -> Result<(), ExitCode> {
+    use renewal::i18n::messages;
+    let Some(code) = code else {
+        for line in messages::codes() {
+            println!("{line}");
+        }
+        return Ok(());
+    };
+    match messages::explain(code) {
+        Some(text) => {
+            print!("{text}");
+            Ok(())
+        }
+        None => Err(fail(2, &say!("explain-unknown", code = code))),
+    }
 }
 
 /// Writes the snapshot `name` as a WARC file, at `output` or beside it.

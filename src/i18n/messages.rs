@@ -218,6 +218,66 @@ macro_rules! say {
     };
 }
 
+/// A report with each code's problem and the same report put right, as
+/// `renewal explain` shows them (the same in every language).
+const EXAMPLES: &str = include_str!("messages/examples.txt");
+
+/// Each code with its wrong and its right example, in the order written.
+pub fn examples() -> Vec<(String, String, String)> {
+    let mut found: Vec<(String, String, String)> = Vec::new();
+    let mut current: Option<(String, bool)> = None;
+    for line in EXAMPLES.lines() {
+        if let Some(head) = line.strip_prefix("== ") {
+            let (code, which) = head.split_once(' ').unwrap_or((head, ""));
+            if found.last().is_none_or(|(c, _, _)| c != code) {
+                found.push((code.to_string(), String::new(), String::new()));
+            }
+            current = Some((code.to_string(), which == "right"));
+            continue;
+        }
+        if let (Some((_, right)), Some(last)) = (&current, found.last_mut()) {
+            let text = if *right { &mut last.2 } else { &mut last.1 };
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    found
+}
+
+/// The explanation of problem `code` (`E0108`, in any case) in the
+/// language chosen, with a report that has the problem and the same
+/// report put right; `None` for a code no problem has.
+pub fn explain(code: &str) -> Option<String> {
+    let code = code.trim().to_ascii_uppercase();
+    let (_, wrong, right) = examples().into_iter().find(|(c, _, _)| *c == code)?;
+    let id = format!("explain-{code}");
+    let text = message(&id, &[]);
+    if text == id {
+        return None;
+    }
+    let indented =
+        |example: &str| -> String { example.lines().map(|l| format!("    {l}\n")).collect() };
+    Some(format!(
+        "{text}\n\n{}\n\n{}\n{}\n\n{}",
+        message("explain-wrong", &[]),
+        indented(&wrong),
+        message("explain-right", &[]),
+        indented(&right)
+    ))
+}
+
+/// Every code, each with the first line of its explanation, for
+/// `renewal explain` without a code.
+pub fn codes() -> Vec<String> {
+    examples()
+        .into_iter()
+        .map(|(code, _, _)| {
+            let text = message(&format!("explain-{code}"), &[]);
+            text.lines().next().unwrap_or_default().to_string()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +309,56 @@ mod tests {
             }
         }
         found
+    }
+
+    /// The code that ends a message, if it has one (`[E0108]`).
+    fn code_of(text: &str) -> Option<&str> {
+        let text = text.trim_end();
+        let open = text.rfind(" [")?;
+        let code = text[open + 2..].strip_suffix(']')?;
+        let well_formed = code.len() == 5
+            && code.starts_with(['E', 'W'])
+            && code[1..].bytes().all(|b| b.is_ascii_digit());
+        well_formed.then_some(code)
+    }
+
+    #[test]
+    fn a_problem_has_the_same_code_in_every_language_and_every_code_is_explained() {
+        let codes = |language: Language| -> BTreeMap<String, String> {
+            let text = CATALOGUES.iter().find(|(l, _)| *l == language).unwrap().1;
+            (messages(text).into_keys())
+                .filter(|id| !id.starts_with("explain-"))
+                .filter_map(|id| {
+                    let said = message_in(language, &id, &[]);
+                    code_of(&said).map(|c| (id, c.to_string()))
+                })
+                .collect()
+        };
+        let english = codes(Language::En);
+        assert!(english.len() >= 20, "{english:?}");
+        for language in [Language::ZhHans, Language::ZhHant] {
+            assert_eq!(codes(language), english, "{}", language.tag());
+        }
+        let used: BTreeSet<&String> = english.values().collect();
+        let with_examples: BTreeSet<String> = examples().into_iter().map(|(c, _, _)| c).collect();
+        assert_eq!(
+            used,
+            with_examples.iter().collect(),
+            "every code, and only those, has a wrong and a right example"
+        );
+        for language in [Language::En, Language::ZhHans, Language::ZhHant] {
+            let ids: BTreeSet<String> =
+                (messages(CATALOGUES.iter().find(|(l, _)| *l == language).unwrap().1).into_keys())
+                    .filter_map(|id| id.strip_prefix("explain-").map(str::to_string))
+                    .filter(|id| code_of(&format!("x [{id}]")).is_some())
+                    .collect();
+            assert_eq!(
+                ids,
+                with_examples,
+                "{}: an explanation for every code",
+                language.tag()
+            );
+        }
     }
 
     #[test]
@@ -310,7 +420,12 @@ mod tests {
         let english: BTreeSet<String> = messages(CATALOGUES[2].1).into_keys().collect();
         let used = used();
         let unknown: Vec<_> = used.difference(&english).collect();
-        let unused: Vec<_> = english.difference(&used).collect();
+        // Explanations are looked up by code (see [`explain`]).
+        let unused: Vec<_> = (english.difference(&used))
+            .filter(|id| !id.starts_with("explain-E") && !id.starts_with("explain-W"))
+            // Looked up by a field's name (see `diagnostic::gloss`).
+            .filter(|id| !id.starts_with("field-name-"))
+            .collect();
         assert!(
             unknown.is_empty(),
             "said but not in the catalogues: {unknown:?}"

@@ -141,9 +141,10 @@ impl Problems<'_> {
             Err(message) => {
                 let half_width = crate::i18n::half_width(value.value.trim());
                 let message = match Date::parse(&half_width) {
-                    Ok(_) => format!(
-                        "`{}` is written with full-width digits or dashes; write it with ASCII characters: {half_width}",
-                        value.value.trim()
+                    Ok(_) => crate::say!(
+                        "full-width-date",
+                        text = value.value.trim(),
+                        fixed = &half_width
                     ),
                     Err(_) => message,
                 };
@@ -186,16 +187,17 @@ impl Problems<'_> {
             None => {
                 let known: Vec<&str> = city.districts.iter().map(|d| d.name.as_str()).collect();
                 let message = if known.is_empty() {
-                    format!(
-                        "`{}` is not a district of {}: site.yaml declares no districts for it",
-                        value.value, city.name
+                    crate::say!(
+                        "district-none-declared",
+                        district = &value.value,
+                        city = &city.name
                     )
                 } else {
-                    format!(
-                        "`{}` is not a district of {} in site.yaml; declared districts: {}",
-                        value.value,
-                        city.name,
-                        known.join(", ")
+                    crate::say!(
+                        "district-unknown",
+                        district = &value.value,
+                        city = &city.name,
+                        known = known.join(", ")
                     )
                 };
                 self.at(value, &field(), message);
@@ -223,10 +225,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
     if empty {
         let closing = split.yaml_line_offset + split.yaml.lines().count() + 1;
-        let message = format!(
-            "the front matter is empty: a report gives at least {}",
-            and_list(&REQUIRED)
-        );
+        let message = crate::say!("front-matter-empty", fields = and_list(&REQUIRED));
         return (None, vec![Diagnostic::at(file, closing, 1, None, message)]);
     }
     let (raw, yaml_problems) = yaml::read_linted::<RawReport>(linted, file, split.yaml_line_offset);
@@ -249,8 +248,8 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         // The front matter as a whole lacks them: point at its first line.
         let last = split.yaml_line_offset.max(1);
         let message = match missing.as_slice() {
-            [one] => format!("required field `{one}` is missing from this block"),
-            several => format!("required fields {} are missing", and_list(several)),
+            [one] => crate::say!("required-missing", field = *one),
+            several => crate::say!("required-missing-several", fields = and_list(several)),
         };
         problems.list.push(Diagnostic::at(
             file,
@@ -289,15 +288,21 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         "review" => Some(ReportKind::Review),
         other => {
             let meant = match other {
-                "计划" | "規劃" | "规划" | "計劃" | "方案" => " (`plan` is the kind for a plan)",
-                "进展" | "進展" | "进度" | "進度" | "通报" | "通報" => " (`progress` is the kind for an update)",
-                "总结" | "總結" | "回顾" | "回顧" | "评估" | "評估" => " (`review` is the kind for a year's outcome)",
-                _ => "",
+                "计划" | "規劃" | "规划" | "計劃" | "方案" => {
+                    crate::say!("kind-meant-plan")
+                }
+                "进展" | "進展" | "进度" | "進度" | "通报" | "通報" => {
+                    crate::say!("kind-meant-progress")
+                }
+                "总结" | "總結" | "回顾" | "回顧" | "评估" | "評估" => {
+                    crate::say!("kind-meant-review")
+                }
+                _ => String::new(),
             };
             problems.at(
                 kind,
                 "kind",
-                format!("`{other}` is not a kind of report; write `plan` (targets), `progress` (figures during the year) or `review` (the year's outcome){meant}"),
+                crate::say!("kind-unknown", value = other, meant = meant),
             );
             None
         }
@@ -308,10 +313,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             problems.at(
                 l,
                 "language",
-                format!(
-                    "`{}` is not a language renewal knows; write `zh-Hans` (simplified Chinese), `zh-Hant` (traditional Chinese) or `en`",
-                    l.value
-                ),
+                crate::say!("language-unknown", value = &l.value),
             );
         }
         language
@@ -319,7 +321,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
     if let Some(title) = &raw.title
         && title.value.trim().is_empty()
     {
-        problems.at(title, "title", "the title is empty".into());
+        problems.at(title, "title", crate::say!("title-empty"));
     }
     let city = raw.city.as_ref().and_then(|city| {
         let found = config.city(city.value.trim());
@@ -332,11 +334,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             problems.at(
                 city,
                 "city",
-                format!(
-                    "`{}` is not a city declared in site.yaml; declared: {}",
-                    city.value,
-                    known.join(", ")
-                ),
+                crate::say!("city-unknown", city = &city.value, known = known.join(", ")),
             );
         }
         found
@@ -375,10 +373,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             problems.at(
                 url,
                 "source.url",
-                format!(
-                    "`{}` must be a full address starting with https:// or http://",
-                    url.value
-                ),
+                crate::say!("source-url", url = &url.value),
             );
         }
         Source {
@@ -418,7 +413,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             problems.at(
                 label,
                 &field("label"),
-                format!("metric `{}` has an empty label; write what the metric counts, e.g. 改造老旧小区", m.id.value),
+                crate::say!("label-empty", metric = &m.id.value),
             );
         }
         if let (Some(_), None) = (&m.label, &m.unit)
@@ -427,21 +422,13 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             problems.at(
                 &m.id,
                 &field("unit"),
-                format!(
-                    "metric `{}` has a label but no `unit`; a metric is introduced with both",
-                    m.id.value
-                ),
+                crate::say!("unit-missing", metric = &m.id.value),
             )
         }
         if let Some(unit) = &m.unit
             && unit.value.trim().is_empty()
         {
-            problems.at(
-                unit,
-                &field("unit"),
-                "the unit is empty; write it as readers see it, e.g. 个, 公里, 万户, 亿元 or %"
-                    .into(),
-            );
+            problems.at(unit, &field("unit"), crate::say!("unit-empty"));
         }
         if let Some(topic) = &m.topic
             && config.topic(&topic.value).is_none()
@@ -454,7 +441,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
                 problems.at(
                     y,
                     &field("year"),
-                    format!("{} is not a plausible year", y.value),
+                    crate::say!("year-implausible", year = y.value.to_string()),
                 );
                 y.value
             }
@@ -818,13 +805,16 @@ fn parse_year(written: &str) -> Result<i32, String> {
     let half_width = crate::i18n::half_width(text);
     match text.parse::<i32>() {
         Ok(year) if (1900..=2200).contains(&year) => Ok(year),
-        Ok(year) => Err(format!("{year} is not a plausible report year")),
-        Err(_) if half_width != text && half_width.parse::<i32>().is_ok() => Err(format!(
-            "`{text}` is written with full-width digits; write it with ASCII digits: {half_width}"
+        Ok(year) => Err(crate::say!(
+            "report-year-implausible",
+            year = year.to_string()
         )),
-        Err(_) => Err(format!(
-            "`{text}` is not a year; write the year as four digits, such as 2024"
+        Err(_) if half_width != text && half_width.parse::<i32>().is_ok() => Err(crate::say!(
+            "full-width-year",
+            text = text,
+            fixed = &half_width
         )),
+        Err(_) => Err(crate::say!("year-not-a-year", text = text)),
     }
 }
 
@@ -856,11 +846,14 @@ fn missing_required(yaml: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// `a`, `b` and `c`.
+/// `a`, `b` and `c` (`a`、`b` 和 `c`).
 fn and_list(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            let rest = rest.join(&crate::say!("list-comma"));
+            crate::say!("list-and", rest = rest, last = last)
+        }
         _ => quoted.concat(),
     }
 }

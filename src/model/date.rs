@@ -19,11 +19,7 @@ impl Date {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the error says what was expected.
     pub fn parse(text: &str) -> Result<Date, String> {
         let text = text.trim();
-        let expected = || {
-            format!(
-                "`{text}` is not a date; write it as YYYY-MM-DD (e.g. 2023-03-02), or YYYY-MM or YYYY when the source gives no day"
-            )
-        };
+        let expected = || crate::say!("date-not-a-date", text = text);
         // Year, month, day, and anything after (no allocation: dates are
         // read by the hundred thousand).
         let mut split = text.splitn(4, '-');
@@ -37,7 +33,7 @@ impl Date {
         };
         let year = parts[0].and_then(|s| number(s, 4)).ok_or_else(expected)?;
         if !(1900..=2200).contains(&year) {
-            return Err(format!("year {year} is out of range (1900–2200)"));
+            return Err(crate::say!("date-year-range", year = year.to_string()));
         }
         let month = match parts[1] {
             None => None,
@@ -46,7 +42,11 @@ impl Date {
         if let Some(m) = month
             && !(1..=12).contains(&m)
         {
-            return Err(format!("`{text}` has month {m}; months run from 01 to 12"));
+            return Err(crate::say!(
+                "date-month",
+                text = text,
+                month = m.to_string()
+            ));
         }
         let day = match parts[2] {
             None => None,
@@ -58,8 +58,12 @@ impl Date {
         if let (Some(m), Some(d)) = (month, day) {
             let last = days_in_month(year, m);
             if d == 0 || d > last {
-                return Err(format!(
-                    "`{text}` is not a date: {year}-{m:02} has {last} days"
+                let month = format!("{year}-{m:02}");
+                return Err(crate::say!(
+                    "date-day",
+                    text = text,
+                    month = month,
+                    days = last as usize
                 ));
             }
         }

@@ -217,7 +217,8 @@ fn time((secs, nanos): (u64, u32)) -> Option<SystemTime> {
         .checked_add(Duration::from_nanos(u64::from(nanos)))
 }
 
-/// What the kept file must have been made for: this version of renewal
+/// What the kept file must have been made for: the language renewal
+/// speaks (the warnings kept are worded in it), this version of renewal
 /// (and this very program: one built again from other sources may make
 /// other pages under the same version number), the site folder, its
 /// `site.yaml`, every file of its theme, the build date and the snapshots
@@ -229,6 +230,8 @@ pub fn key(root: &Path, theme: &Theme, archive: &[crate::snapshot::Listed]) -> S
         hash.update(bytes);
     };
     part(env!("CARGO_PKG_VERSION").as_bytes());
+    // The warnings kept are worded in the language chosen.
+    part(crate::i18n::messages::language().tag().as_bytes());
     let program = std::env::current_exe().and_then(std::fs::metadata);
     match program {
         Ok(meta) => {

@@ -664,6 +664,10 @@ fn exit_code_of(command: &str, situation: &str) -> (Option<i32>, String) {
             assert_eq!(flag.0, variable.status.code());
             flag
         }
+        ("`explain CODE`", "CODE is a problem's code") => code(run(root, &["explain", "E0101"])),
+        ("`explain CODE`", "no problem has the code CODE") => {
+            code(run(root, &["explain", "E0000"]))
+        }
         _ => panic!("README.md's exit-code table has a row no test runs: {command} | {situation}"),
     }
 }
@@ -805,7 +809,7 @@ fn help_is_in_the_language_chosen() {
         ),
         (
             "zh-Hant",
-            "將都市更新的計畫與進度報告產生為靜態網站",
+            "將城市更新的計劃與進展報告產生為靜態網站",
             "將網站產生到輸出資料夾",
             "選項:",
         ),
@@ -847,4 +851,35 @@ fn a_refusal_and_the_preview_s_panel_are_in_the_language_chosen() {
     );
     let (_, said) = said_with(root, &[], &["--lang", "zh-Hant", "archive", "1999"]);
     assert!(said.contains("沒有關於 1999 年的報告或指標"), "{said}");
+}
+
+#[test]
+fn explain_says_what_a_code_means_in_the_language_chosen() {
+    let site = fixture("basic");
+    let root = site.path();
+    for (lang, title, wrong) in [
+        ("en", "E0108: not a year", "Wrong:"),
+        ("zh-Hans", "E0108：不是年份", "错误写法："),
+        ("zh-Hant", "E0108：不是年份", "錯誤寫法："),
+    ] {
+        let (code, said) = said_with(root, &[], &["--lang", lang, "explain", "e0108"]);
+        assert_eq!(code, Some(0), "{said}");
+        assert!(said.starts_with(title), "{lang}: {said}");
+        assert!(
+            said.contains(wrong) && said.contains("    year: 二〇二五"),
+            "{lang}: {said}"
+        );
+    }
+    let (code, said) = said_with(root, &[], &["--lang", "en", "explain"]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(
+        said.lines().count() >= 18 && said.contains("E0101: a required field is missing"),
+        "{said}"
+    );
+    let (code, said) = said_with(root, &[], &["--lang", "en", "explain", "E9999"]);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(
+        said.contains("`E9999` is not the code of any problem"),
+        "{said}"
+    );
 }

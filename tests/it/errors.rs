@@ -886,3 +886,49 @@ fn check_names_every_broken_internal_link_with_its_place() {
     let strict = run(site.path(), &["--deny-warnings", "check"]);
     assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
 }
+
+#[test]
+fn every_code_s_wrong_example_fails_with_exactly_that_code_and_its_right_one_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let init = std::process::Command::new(BIN)
+        .env("RENEWAL_LANG", "en")
+        .arg("init")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{}", stderr(&init));
+    let examples = renewal::i18n::messages::examples();
+    assert!(examples.len() >= 18, "{}", examples.len());
+    let mut wrong_ones = Vec::new();
+    for (code, wrong, right) in &examples {
+        write(&site, "content/2025/example.md", wrong);
+        let result = run(&site, &["check"]);
+        let err = stderr(&result);
+        assert_eq!(
+            result.status.code(),
+            Some(1),
+            "{code}: the wrong example fails:\n{err}"
+        );
+        let problems: Vec<&str> = (err.lines())
+            .filter(|l| l.starts_with("content/2025/example.md:") && !l.contains(": warning: "))
+            .collect();
+        assert!(!problems.is_empty(), "{code}:\n{err}");
+        for line in &problems {
+            assert!(
+                line.ends_with(&format!(" [{code}]")),
+                "{code}: exactly that code:\n{err}"
+            );
+        }
+        wrong_ones.push(code.clone());
+        write(&site, "content/2025/example.md", right);
+        let result = run(&site, &["check"]);
+        assert_eq!(
+            result.status.code(),
+            Some(0),
+            "{code}: the right example passes:\n{}",
+            stderr(&result)
+        );
+    }
+    assert_eq!(wrong_ones.len(), examples.len());
+}

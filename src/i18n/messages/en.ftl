@@ -130,3 +130,133 @@ snapshot-name = `{ $name }` is not a snapshot's name: a snapshot is named for it
 serve-listen = cannot listen on { $address }: { $error }
 serve-watch = cannot watch { $path }: { $error }
 preview-panel = renewal: the last edit has problems; this page is the last good build.
+
+## The problems in a report's front matter
+## Each ends with its code; `renewal explain CODE` says more (explain-CODE).
+
+list-comma = {", "}
+list-and = { $rest } and { $last }
+required-missing = required field `{ $field }` is missing from this block [E0101]
+required-missing-several = required fields { $fields } are missing [E0101]
+front-matter-empty = the front matter is empty: a report gives at least { $fields } [E0102]
+date-not-a-date = `{ $text }` is not a date; write it as YYYY-MM-DD (e.g. 2023-03-02), or YYYY-MM or YYYY when the source gives no day [E0103]
+date-year-range = year { $year } is out of range (1900–2200) [E0104]
+date-month = `{ $text }` has month { $month }; months run from 01 to 12 [E0105]
+date-day = `{ $text }` is not a date: { $month } has { $days } days [E0106]
+full-width-date = `{ $text }` is written with full-width digits or dashes; write it with ASCII characters: { $fixed } [E0107]
+full-width-year = `{ $text }` is written with full-width digits; write it with ASCII digits: { $fixed } [E0107]
+year-not-a-year = `{ $text }` is not a year; write the year as four digits, such as 2024 [E0108]
+report-year-implausible = { $year } is not a plausible report year [E0109]
+year-implausible = { $year } is not a plausible year [E0109]
+kind-unknown = `{ $value }` is not a kind of report; write `plan` (targets), `progress` (figures during the year) or `review` (the year's outcome){ $meant } [E0110]
+kind-meant-plan = {" "}(`plan` is the kind for a plan)
+kind-meant-progress = {" "}(`progress` is the kind for an update)
+kind-meant-review = {" "}(`review` is the kind for a year's outcome)
+language-unknown = `{ $value }` is not a language renewal knows; write `zh-Hans` (simplified Chinese), `zh-Hant` (traditional Chinese) or `en` [E0111]
+title-empty = the title is empty [E0112]
+city-unknown = `{ $city }` is not a city declared in site.yaml; declared: { $known } [E0113]
+district-unknown = `{ $district }` is not a district of { $city } in site.yaml; declared districts: { $known } [E0114]
+district-none-declared = `{ $district }` is not a district of { $city }: site.yaml declares no districts for it [E0114]
+source-url = `{ $url }` must be a full address starting with https:// or http:// [E0115]
+label-empty = metric `{ $metric }` has an empty label; write what the metric counts, e.g. 改造老旧小区 [E0116]
+unit-missing = metric `{ $metric }` has a label but no `unit`; a metric is introduced with both [E0117]
+unit-empty = the unit is empty; write it as readers see it, e.g. 个, 公里, 万户, 亿元 or % [E0118]
+
+## renewal explain
+
+explain-unknown = `{ $code }` is not the code of any problem renewal reports; a problem's code ends its line, such as [E0108]
+explain-wrong = Wrong:
+explain-right = Right:
+explain-E0101 =
+    E0101: a required field is missing
+    Every report gives five fields in its front matter: title, kind, city, year and published. The problem points at the first line of the front matter and names the fields it lacks.
+explain-E0102 =
+    E0102: the front matter is empty
+    The block between the two --- lines holds nothing but blank lines or comments. A report gives at least its title, kind, city, year and the date it was published.
+explain-E0103 =
+    E0103: not a date
+    Dates (published, deadline, as_of) are written as YYYY-MM-DD. When the source gives only the month or the year, write YYYY-MM or YYYY: renewal never makes up a day.
+explain-E0104 =
+    E0104: a date's year is out of range
+    A date's year is between 1900 and 2200. A year outside that is almost always a typing slip (2205 for 2025).
+explain-E0105 =
+    E0105: a date's month is not a month
+    Months run from 01 to 12, written with two digits.
+explain-E0106 =
+    E0106: the month has no such day
+    The day is past the end of its month (February has 28 days, or 29 in a leap year; April, June, September and November have 30).
+explain-E0107 =
+    E0107: full-width digits or dashes
+    Digits and dashes typed with a Chinese input method (２０２５－０３－０２) look right but are other characters. Write them half-width (2025-03-02); the message shows the value rewritten.
+explain-E0108 =
+    E0108: not a year
+    A report's year is a number of four digits: the year its plan or figures are about.
+explain-E0109 =
+    E0109: not a plausible year
+    The year is a number, but not one a report can be about (renewal takes 1900 to 2200). It is usually a slip of one digit.
+explain-E0110 =
+    E0110: not a kind of report
+    `kind` says what the report is: `plan` (the year's targets), `progress` (figures during the year) or `review` (the year's outcome). It is written in English, whatever the site's language; the message suggests one when the value is its Chinese name.
+explain-E0111 =
+    E0111: not a language renewal knows
+    `language` names the script a report is written in, when it differs from the site's: `zh-Hans` (simplified Chinese), `zh-Hant` (traditional Chinese) or `en`.
+explain-E0112 =
+    E0112: the title is empty
+    A report's title is shown on its page, in lists and in feeds. Write it as the source gives it.
+explain-E0113 =
+    E0113: a city site.yaml does not declare
+    `city` names a city of site.yaml's `cities`, by its id or its name. The message lists the cities declared. Add the city to site.yaml first if it is new.
+explain-E0114 =
+    E0114: a district site.yaml does not declare for the city
+    `district` names a district of the report's city, by its id, its name or one of its other names in site.yaml. The message lists the districts declared.
+explain-E0115 =
+    E0115: the source's address is not a full address
+    `source.url` is the address of the page the figures come from, as a browser shows it, starting with https:// or http://.
+explain-E0116 =
+    E0116: a metric's label is empty
+    The report that introduces a metric gives its `label` (what it counts) and its `unit`. An empty label leaves the metric without a name on every page.
+explain-E0117 =
+    E0117: a metric has a label but no unit
+    A metric is introduced with both its label and its unit; later reports give only its id and their figures.
+explain-E0118 =
+    E0118: the unit is empty
+    Write the unit as readers see it next to a figure: 个, 公里, 万户, 亿元 or %.
+help-explain = Explain a problem's code (the last part of its line, such as E0108), with a wrong and a right example; without a code, list every code
+help-explain-code = The code, such as E0108
+
+## How a problem reads after its place (file:line:column:)
+
+diagnostic-warning = warning: { $rest }
+diagnostic-field = field { $field }: { $rest }
+
+## The names of fields, shown after a field's key when they say more (none do in English)
+
+field-gloss = {" "}({ $name })
+field-name-title = title
+field-name-kind = kind
+field-name-city = city
+field-name-district = district
+field-name-districts = districts
+field-name-year = year
+field-name-published = published
+field-name-language = language
+field-name-summary = summary
+field-name-topics = topics
+field-name-topic = topic
+field-name-source = source
+field-name-publisher = publisher
+field-name-outlet = outlet
+field-name-reporter = reporter
+field-name-editor = editor
+field-name-url = url
+field-name-slug = slug
+field-name-metrics = metrics
+field-name-id = id
+field-name-label = label
+field-name-unit = unit
+field-name-target = target
+field-name-actual = actual
+field-name-baseline = baseline
+field-name-deadline = deadline
+field-name-as-of = as_of
+field-name-note = note

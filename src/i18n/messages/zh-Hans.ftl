@@ -126,3 +126,133 @@ snapshot-name = “{ $name }”不是快照名称：快照以年份命名，如 
 serve-listen = 无法监听 { $address }：{ $error }
 serve-watch = 无法监视 { $path }：{ $error }
 preview-panel = renewal：最近一次修改有问题；本页是上一次成功生成的版本。
+
+## 报告文件头中的问题
+## 每条末尾是它的代码；`renewal explain 代码` 有详细说明（explain-代码）。
+
+list-comma = 、
+list-and = { $rest } 和 { $last }
+required-missing = 缺少必填字段 `{ $field }` [E0101]
+required-missing-several = 缺少必填字段 { $fields } [E0101]
+front-matter-empty = 文件头是空的：每篇报告至少要写 { $fields } [E0102]
+date-not-a-date = “{ $text }”不是日期；请写成 YYYY-MM-DD（如 2023-03-02），原文没有具体日子时写 YYYY-MM 或 YYYY [E0103]
+date-year-range = 年份 { $year } 超出范围（1900–2200） [E0104]
+date-month = “{ $text }”的月份是 { $month }；月份只能是 01 到 12 [E0105]
+date-day = “{ $text }”不是日期：{ $month } 只有 { $days } 天 [E0106]
+full-width-date = “{ $text }”用了全角数字或全角横线；请改用半角字符：{ $fixed } [E0107]
+full-width-year = “{ $text }”用了全角数字；请改用半角数字：{ $fixed } [E0107]
+year-not-a-year = “{ $text }”不是年份；请写四位数字的年份，如 2024 [E0108]
+report-year-implausible = { $year } 不像是报告的年份 [E0109]
+year-implausible = { $year } 不像是合理的年份 [E0109]
+kind-unknown = “{ $value }”不是报告类型；请写 `plan`（计划目标）、`progress`（年中进展）或 `review`（全年总结）{ $meant } [E0110]
+kind-meant-plan = （计划请写 `plan`）
+kind-meant-progress = （进展通报请写 `progress`）
+kind-meant-review = （全年总结请写 `review`）
+language-unknown = “{ $value }”不是 renewal 认识的语言；请写 `zh-Hans`（简体中文）、`zh-Hant`（繁体中文）或 `en` [E0111]
+title-empty = 标题是空的 [E0112]
+city-unknown = “{ $city }”不是 site.yaml 中声明的城市；已声明：{ $known } [E0113]
+district-unknown = “{ $district }”不是 site.yaml 中 { $city } 的区县；已声明的区县：{ $known } [E0114]
+district-none-declared = “{ $district }”不是 { $city } 的区县：site.yaml 没有为它声明任何区县 [E0114]
+source-url = “{ $url }”必须是以 https:// 或 http:// 开头的完整网址 [E0115]
+label-empty = 指标 `{ $metric }` 的名称（label）是空的；请写明这项指标统计什么，如 改造老旧小区 [E0116]
+unit-missing = 指标 `{ $metric }` 写了名称（label）却没有单位（`unit`）；首次出现的指标两者都要写 [E0117]
+unit-empty = 单位是空的；请照读者看到的写，如 个、公里、万户、亿元 或 % [E0118]
+
+## renewal explain
+
+explain-unknown = `{ $code }` 不是 renewal 报告的任何问题的代码；问题的代码写在该行末尾，如 [E0108]
+explain-wrong = 错误写法：
+explain-right = 正确写法：
+explain-E0101 =
+    E0101：缺少必填字段
+    每篇报告的文件头都要写五个字段：title（标题）、kind（类型）、city（城市）、year（年份）和 published（发布日期）。提示指向文件头的第一行，并列出缺少的字段。
+explain-E0102 =
+    E0102：文件头是空的
+    两行 --- 之间只有空行或注释。每篇报告至少要写标题、类型、城市、年份和发布日期。
+explain-E0103 =
+    E0103：不是日期
+    日期（published、deadline、as_of）写成 YYYY-MM-DD。原文只给出月份或年份时，写 YYYY-MM 或 YYYY：renewal 不会编造日子。
+explain-E0104 =
+    E0104：日期的年份超出范围
+    日期的年份须在 1900 到 2200 之间。超出这个范围几乎都是打错了（把 2025 打成 2205）。
+explain-E0105 =
+    E0105：月份不对
+    月份只能是 01 到 12，写两位数字。
+explain-E0106 =
+    E0106：这个月没有这一天
+    日子超出了这个月的天数（2 月有 28 天，闰年 29 天；4、6、9、11 月各 30 天）。
+explain-E0107 =
+    E0107：全角数字或全角横线
+    用中文输入法打出的数字和横线（２０２５－０３－０２）看上去没错，其实是别的字符。请改用半角（2025-03-02）；提示里给出了改好的写法。
+explain-E0108 =
+    E0108：不是年份
+    报告的年份是四位数字：报告中计划或数据所属的年份。
+explain-E0109 =
+    E0109：不像是合理的年份
+    这是一个数字，但不可能是报告所属的年份（renewal 接受 1900 到 2200）。通常是打错了一位。
+explain-E0110 =
+    E0110：不是报告类型
+    `kind` 说明报告是什么：`plan`（全年目标）、`progress`（年中进展）或 `review`（全年总结）。无论网站用什么语言，这里都写英文；如果写的是中文名称，提示会给出对应的写法。
+explain-E0111 =
+    E0111：renewal 不认识这种语言
+    报告所用文字与网站不同时，用 `language` 写明：`zh-Hans`（简体中文）、`zh-Hant`（繁体中文）或 `en`。
+explain-E0112 =
+    E0112：标题是空的
+    报告标题显示在它的页面、各个列表和订阅源中。请照原文填写。
+explain-E0113 =
+    E0113：site.yaml 没有声明这个城市
+    `city` 填 site.yaml 中 `cities` 里的一个城市，写它的 id 或名称。提示列出了已声明的城市。新城市要先加进 site.yaml。
+explain-E0114 =
+    E0114：site.yaml 没有为这个城市声明这个区县
+    `district` 填报告所属城市的一个区县，写它在 site.yaml 中的 id、名称或别名。提示列出了已声明的区县。
+explain-E0115 =
+    E0115：来源网址不完整
+    `source.url` 是数据来源网页的地址，照浏览器地址栏里的写，以 https:// 或 http:// 开头。
+explain-E0116 =
+    E0116：指标的名称是空的
+    首次出现某项指标的报告要写它的 `label`（统计什么）和 `unit`（单位）。名称为空，这项指标在各个页面上就没有名字。
+explain-E0117 =
+    E0117：指标有名称但没有单位
+    首次出现的指标要同时写名称和单位；之后的报告只写它的 id 和数据。
+explain-E0118 =
+    E0118：单位是空的
+    照读者在数字旁边看到的写单位：个、公里、万户、亿元 或 %。
+help-explain = 解释问题的代码（该行末尾的部分，如 E0108），附错误和正确的写法；不给代码时列出所有代码
+help-explain-code = 代码，如 E0108
+
+## 问题在其位置（文件:行:列:）之后的写法
+
+diagnostic-warning = 警告：{ $rest }
+diagnostic-field = 字段 { $field }：{ $rest }
+
+## 字段的中文名称，写在字段名之后
+
+field-gloss = （{ $name }）
+field-name-title = 标题
+field-name-kind = 类型
+field-name-city = 城市
+field-name-district = 区县
+field-name-districts = 各区县
+field-name-year = 年份
+field-name-published = 发布日期
+field-name-language = 语言
+field-name-summary = 摘要
+field-name-topics = 主题
+field-name-topic = 主题
+field-name-source = 来源
+field-name-publisher = 发布单位
+field-name-outlet = 刊发媒体
+field-name-reporter = 记者
+field-name-editor = 编辑
+field-name-url = 网址
+field-name-slug = 网址名
+field-name-metrics = 指标
+field-name-id = 指标编号
+field-name-label = 指标名称
+field-name-unit = 单位
+field-name-target = 目标
+field-name-actual = 完成数
+field-name-baseline = 基数
+field-name-deadline = 完成期限
+field-name-as-of = 统计截至
+field-name-note = 说明

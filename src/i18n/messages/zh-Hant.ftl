@@ -59,9 +59,9 @@ help-options = 選項
 help-arguments = 參數
 help-help = 顯示說明
 help-version = 顯示版本
-help-about = 將都市更新的計畫與進度報告產生為靜態網站。
+help-about = 將城市更新的計劃與進展報告產生為靜態網站。
 help-long-about =
-    將都市更新的計畫與進度報告產生為靜態網站。
+    將城市更新的計劃與進展報告產生為靜態網站。
 
     一個網站就是一個資料夾：其中有 site.yaml、content/（每篇報告一個 Markdown 檔案，指標寫在 YAML 檔頭裡），還可以有 themes/ 和 templates/。
 
@@ -87,7 +87,7 @@ help-new = 從起始檔案新建內容
 help-new-report = 在 content/<year>/<name>.md 新建一篇報告。選項未給出的內容留空（填好之前 check 不會通過）；範例寫成註解，填好後才會發布
 help-report-name = 報告的檔名，也是它的網址，例如 qingdao-2025-plan
 help-report-city = 城市的 id 或名稱，須是 site.yaml 中已宣告的
-help-report-district = 該城市中的行政區 id 或名稱
+help-report-district = 該城市中的區縣 id 或名稱
 help-report-kind = 報告的類型
 help-report-year = 報告所涉及的年份
 help-report-title = 報告標題，照原文填寫
@@ -117,7 +117,7 @@ new-report-title = 標題必須是一行文字，不能含控制字元
 new-report-published = --published：{ $message }
 new-report-no-site = 無法讀取 { $path }：{ $error }；請在網站資料夾中執行（或加上 --root）
 new-report-city = 「{ $city }」不是 site.yaml 中的城市；已宣告的城市：{ $known }
-new-report-district = 「{ $district }」不是 site.yaml 中 { $city } 的行政區
+new-report-district = 「{ $district }」不是 site.yaml 中 { $city } 的區縣
 new-report-exists = { $path } 已存在；請換一個名稱
 init-exists = { $path } 已存在；{ $dir } 已經是一個網站
 archive-exists = { $year } 年已有快照，位於 { $dir }；快照從不取代。如需在旁邊另存一份，請執行 `renewal archive { $year } --revision`
@@ -126,3 +126,133 @@ snapshot-name = 「{ $name }」不是快照名稱：快照以年份命名，如 
 serve-listen = 無法監聽 { $address }：{ $error }
 serve-watch = 無法監看 { $path }：{ $error }
 preview-panel = renewal：最近一次修改有問題；本頁是上一次成功產生的版本。
+
+## 報告檔頭中的問題
+## 每則末尾是它的代碼；`renewal explain 代碼` 有詳細說明（explain-代碼）。
+
+list-comma = 、
+list-and = { $rest } 和 { $last }
+required-missing = 缺少必填欄位 `{ $field }` [E0101]
+required-missing-several = 缺少必填欄位 { $fields } [E0101]
+front-matter-empty = 檔頭是空的：每篇報告至少要寫 { $fields } [E0102]
+date-not-a-date = 「{ $text }」不是日期；請寫成 YYYY-MM-DD（如 2023-03-02），原文沒有確切日期時寫 YYYY-MM 或 YYYY [E0103]
+date-year-range = 年份 { $year } 超出範圍（1900–2200） [E0104]
+date-month = 「{ $text }」的月份是 { $month }；月份只能是 01 到 12 [E0105]
+date-day = 「{ $text }」不是日期：{ $month } 只有 { $days } 天 [E0106]
+full-width-date = 「{ $text }」用了全形數字或全形橫線；請改用半形字元：{ $fixed } [E0107]
+full-width-year = 「{ $text }」用了全形數字；請改用半形數字：{ $fixed } [E0107]
+year-not-a-year = 「{ $text }」不是年份；請寫四位數字的年份，如 2024 [E0108]
+report-year-implausible = { $year } 不像是報告的年份 [E0109]
+year-implausible = { $year } 不像是合理的年份 [E0109]
+kind-unknown = 「{ $value }」不是報告類型；請寫 `plan`（計劃目標）、`progress`（年中進展）或 `review`（全年總結）{ $meant } [E0110]
+kind-meant-plan = （計劃請寫 `plan`）
+kind-meant-progress = （進展通報請寫 `progress`）
+kind-meant-review = （全年總結請寫 `review`）
+language-unknown = 「{ $value }」不是 renewal 認得的語言；請寫 `zh-Hans`（簡體中文）、`zh-Hant`（繁體中文）或 `en` [E0111]
+title-empty = 標題是空的 [E0112]
+city-unknown = 「{ $city }」不是 site.yaml 中宣告的城市；已宣告：{ $known } [E0113]
+district-unknown = 「{ $district }」不是 site.yaml 中 { $city } 的區縣；已宣告的區縣：{ $known } [E0114]
+district-none-declared = 「{ $district }」不是 { $city } 的區縣：site.yaml 沒有為它宣告任何區縣 [E0114]
+source-url = 「{ $url }」必須是以 https:// 或 http:// 開頭的完整網址 [E0115]
+label-empty = 指標 `{ $metric }` 的名稱（label）是空的；請寫明這項指標統計什麼，如 改造老舊小區 [E0116]
+unit-missing = 指標 `{ $metric }` 寫了名稱（label）卻沒有單位（`unit`）；首次出現的指標兩者都要寫 [E0117]
+unit-empty = 單位是空的；請照讀者看到的寫，如 個、公里、萬戶、億元 或 % [E0118]
+
+## renewal explain
+
+explain-unknown = `{ $code }` 不是 renewal 回報的任何問題的代碼；問題的代碼寫在該行末尾，如 [E0108]
+explain-wrong = 錯誤寫法：
+explain-right = 正確寫法：
+explain-E0101 =
+    E0101：缺少必填欄位
+    每篇報告的檔頭都要寫五個欄位：title（標題）、kind（類型）、city（城市）、year（年份）和 published（發布日期）。提示指向檔頭的第一行，並列出缺少的欄位。
+explain-E0102 =
+    E0102：檔頭是空的
+    兩行 --- 之間只有空行或註解。每篇報告至少要寫標題、類型、城市、年份和發布日期。
+explain-E0103 =
+    E0103：不是日期
+    日期（published、deadline、as_of）寫成 YYYY-MM-DD。原文只給出月份或年份時，寫 YYYY-MM 或 YYYY：renewal 不會編造日子。
+explain-E0104 =
+    E0104：日期的年份超出範圍
+    日期的年份須在 1900 到 2200 之間。超出這個範圍幾乎都是打錯了（把 2025 打成 2205）。
+explain-E0105 =
+    E0105：月份不對
+    月份只能是 01 到 12，寫兩位數字。
+explain-E0106 =
+    E0106：這個月沒有這一天
+    日子超出了這個月的天數（2 月有 28 天，閏年 29 天；4、6、9、11 月各 30 天）。
+explain-E0107 =
+    E0107：全形數字或全形橫線
+    用中文輸入法打出的數字和橫線（２０２５－０３－０２）看上去沒錯，其實是別的字元。請改用半形（2025-03-02）；提示裡給出了改好的寫法。
+explain-E0108 =
+    E0108：不是年份
+    報告的年份是四位數字：報告中計劃或數據所屬的年份。
+explain-E0109 =
+    E0109：不像是合理的年份
+    這是一個數字，但不可能是報告所屬的年份（renewal 接受 1900 到 2200）。通常是打錯了一位。
+explain-E0110 =
+    E0110：不是報告類型
+    `kind` 說明報告是什麼：`plan`（全年目標）、`progress`（年中進展）或 `review`（全年總結）。無論網站用什麼語言，這裡都寫英文；如果寫的是中文名稱，提示會給出對應的寫法。
+explain-E0111 =
+    E0111：renewal 不認得這種語言
+    報告所用文字與網站不同時，用 `language` 寫明：`zh-Hans`（簡體中文）、`zh-Hant`（繁體中文）或 `en`。
+explain-E0112 =
+    E0112：標題是空的
+    報告標題顯示在它的頁面、各個列表和訂閱源中。請照原文填寫。
+explain-E0113 =
+    E0113：site.yaml 沒有宣告這個城市
+    `city` 填 site.yaml 中 `cities` 裡的一個城市，寫它的 id 或名稱。提示列出了已宣告的城市。新城市要先加進 site.yaml。
+explain-E0114 =
+    E0114：site.yaml 沒有為這個城市宣告這個區縣
+    `district` 填報告所屬城市的一個區縣，寫它在 site.yaml 中的 id、名稱或別名。提示列出了已宣告的區縣。
+explain-E0115 =
+    E0115：來源網址不完整
+    `source.url` 是數據來源網頁的位址，照瀏覽器網址列裡的寫，以 https:// 或 http:// 開頭。
+explain-E0116 =
+    E0116：指標的名稱是空的
+    首次出現某項指標的報告要寫它的 `label`（統計什麼）和 `unit`（單位）。名稱為空，這項指標在各個頁面上就沒有名字。
+explain-E0117 =
+    E0117：指標有名稱但沒有單位
+    首次出現的指標要同時寫名稱和單位；之後的報告只寫它的 id 和數據。
+explain-E0118 =
+    E0118：單位是空的
+    照讀者在數字旁邊看到的寫單位：個、公里、萬戶、億元 或 %。
+help-explain = 解釋問題的代碼（該行末尾的部分，如 E0108），附錯誤與正確的寫法；不給代碼時列出所有代碼
+help-explain-code = 代碼，如 E0108
+
+## 問題在其位置（檔案:行:欄:）之後的寫法
+
+diagnostic-warning = 警告：{ $rest }
+diagnostic-field = 欄位 { $field }：{ $rest }
+
+## 欄位的中文名稱，寫在欄位名之後
+
+field-gloss = （{ $name }）
+field-name-title = 標題
+field-name-kind = 類型
+field-name-city = 城市
+field-name-district = 區縣
+field-name-districts = 各區縣
+field-name-year = 年份
+field-name-published = 發布日期
+field-name-language = 語言
+field-name-summary = 摘要
+field-name-topics = 主題
+field-name-topic = 主題
+field-name-source = 來源
+field-name-publisher = 發布單位
+field-name-outlet = 刊發媒體
+field-name-reporter = 記者
+field-name-editor = 編輯
+field-name-url = 網址
+field-name-slug = 網址名
+field-name-metrics = 指標
+field-name-id = 指標編號
+field-name-label = 指標名稱
+field-name-unit = 單位
+field-name-target = 目標
+field-name-actual = 完成數
+field-name-baseline = 基數
+field-name-deadline = 完成期限
+field-name-as-of = 統計截至
+field-name-note = 說明
