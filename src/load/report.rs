@@ -479,7 +479,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
                 problems.at(
                     &m.id,
                     &field("id"),
-                    format!("metric `{}` gives no `target` or `actual`", m.id.value),
+                    crate::say!("metric-no-figures", metric = &m.id.value),
                 );
             }
             values.push(Value {
@@ -491,11 +491,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             });
         } else {
             if let Some(d) = &m.district {
-                problems.at(
-                    d,
-                    &field("district"),
-                    "give either `district` or a `districts` list, not both".into(),
-                );
+                problems.at(d, &field("district"), crate::say!("district-and-districts"));
                 problems.district(city, d, || field("district"));
             }
             // A top-level figure beside the breakdown is the whole city's (or
@@ -520,10 +516,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
                     problems.at(
                         &d.district,
                         &sub("district"),
-                        format!(
-                            "district `{}` is listed twice for this metric",
-                            d.district.value
-                        ),
+                        crate::say!("district-twice", district = &d.district.value),
                     );
                 }
                 if d.target.is_none()
@@ -534,7 +527,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
                     problems.at(
                         &d.district,
                         &sub("district"),
-                        "this district gives no `target`, `actual` or `note`".into(),
+                        crate::say!("district-no-figures"),
                     );
                 }
                 values.push(Value {
@@ -586,15 +579,15 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         let text = text.trim();
         EXAMPLE_TEXTS.contains(&text) || text.starts_with(EXAMPLE_LABEL)
     };
-    let example_message = "is the example text that `renewal new report` writes; replace it with what the report says, or remove the line";
+    let example_message = |text: &str| crate::say!("example-text", text = text);
     if let Some(summary) = raw.summary.as_ref().filter(|s| example(&s.value)) {
-        let message = format!("`{}` {example_message}", summary.value);
+        let message = example_message(&summary.value);
         problems.at(summary, "summary", message);
     }
     if let Some(source) = &raw.source {
         for (name, value) in [("publisher", &source.publisher), ("title", &source.title)] {
             if let Some(value) = value.as_ref().filter(|v| example(&v.value)) {
-                let message = format!("`{}` {example_message}", value.value);
+                let message = example_message(&value.value);
                 problems.at(value, &format!("source.{name}"), message);
             }
         }
@@ -604,7 +597,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             problems.at(
                 label,
                 &format!("metrics[{i}].label"),
-                format!("`{}` {example_message}", label.value),
+                example_message(&label.value),
             );
         }
     }
@@ -624,7 +617,7 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
                 place.line,
                 place.column,
                 None,
-                "this report gives no metrics, so its page shows no figures; add a `metrics:` list if the report states any",
+                crate::say!("no-metrics"),
             )
             .warning(),
         );
@@ -649,7 +642,11 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
                             place.line,
                             place.column,
                             Some(field),
-                            format!("the figure is dated {date}, after the report was published ({published}); check the date"),
+                            crate::say!(
+                                "figure-after-published",
+                                date = date.to_string(),
+                                published = published.to_string()
+                            ),
                         )
                         .warning(),
                     );
@@ -715,10 +712,7 @@ fn body_slips(body: &str, first_line: usize, file: &str) -> Vec<Diagnostic> {
                 first_line + n,
                 line[..at].chars().count() + 1,
                 None,
-                format!(
-                    "an invisible control character (U+{:04X}) is here in the text, often pasted from another program; delete it",
-                    c as u32
-                ),
+                crate::say!("body-control", character = format!("U+{:04X}", c as u32)),
             ));
             if slips.len() == MAX_BODY_SLIPS {
                 break;
@@ -872,15 +866,10 @@ fn unknown_topic(topic: &str, config: &Config) -> String {
     let known: Vec<&str> = config.topics.iter().map(|t| t.id.as_str()).collect();
     if topic.contains(['，', '、']) {
         let parts: Vec<&str> = topic.split(['，', '、']).map(str::trim).collect();
-        return format!(
-            "`{topic}` looks like several topics joined by a full-width comma; separate them with ASCII commas: [{}]",
-            parts.join(", ")
-        );
+        let fixed = format!("[{}]", parts.join(", "));
+        return crate::say!("topics-joined", topic = topic, fixed = fixed);
     }
-    format!(
-        "`{topic}` is not a topic declared in site.yaml; declared topics: {}",
-        known.join(", ")
-    )
+    crate::say!("topic-unknown", topic = topic, known = known.join(", "))
 }
 
 #[cfg(test)]

@@ -74,8 +74,7 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
     if strict && !links.is_empty() {
         for link in &mut links {
             link.warning = false;
-            link.message
-                .push_str(" (an error here: warnings are denied)");
+            link.message.push_str(&crate::say!("warning-denied"));
         }
         links.sort();
         return Err(Failure::Content(links));

@@ -260,3 +260,44 @@ field-name-baseline = baseline
 field-name-deadline = deadline
 field-name-as-of = as_of
 field-name-note = note
+
+## More problems in a report
+
+topic-unknown = `{ $topic }` is not a topic declared in site.yaml; declared topics: { $known } [E0119]
+topics-joined = `{ $topic }` looks like several topics joined by a full-width comma; separate them with ASCII commas: { $fixed } [E0120]
+example-text = `{ $text }` is the example text that `renewal new report` writes; replace it with what the report says, or remove the line [E0121]
+metric-no-figures = metric `{ $metric }` gives no `target` or `actual` [E0122]
+district-and-districts = give either `district` or a `districts` list, not both [E0123]
+district-twice = district `{ $district }` is listed twice for this metric [E0124]
+district-no-figures = this district gives no `target`, `actual` or `note` [E0125]
+body-control = an invisible control character ({ $character }) is here in the text, often pasted from another program; delete it
+no-metrics = this report gives no metrics, so its page shows no figures; add a `metrics:` list if the report states any [W0101]
+figure-after-published = the figure is dated { $date }, after the report was published ({ $published }); check the date [W0102]
+explain-E0119 =
+    E0119: a topic site.yaml does not declare
+    `topics` lists ids of site.yaml's `topics`; the message lists those declared. A new topic is added to site.yaml first.
+explain-E0120 =
+    E0120: topics joined by a full-width comma
+    In a list such as [a, b] the items are separated by ASCII commas. A full-width comma (，) or an enumeration comma (、) makes the whole text one topic.
+explain-E0121 =
+    E0121: an example left in
+    `renewal new report` writes example texts as comments. One uncommented but not replaced would be published as if the report said it; replace it with what the report says, or delete the line.
+explain-E0122 =
+    E0122: a metric with no figure
+    Each metric a report lists gives its `target`, its `actual`, or both (for the whole city, or per district under `districts`).
+explain-E0123 =
+    E0123: both `district` and `districts`
+    A metric gives its figure for one district with `district`, or for several with a `districts` list, not both.
+explain-E0124 =
+    E0124: a district listed twice
+    Each district appears once in a metric's `districts` list; two figures for one district cannot both be right.
+explain-E0125 =
+    E0125: a district with no figure
+    Each entry of `districts` gives a `target`, an `actual` or a `note` for its district.
+explain-W0101 =
+    W0101: a report with no metrics (a warning)
+    The report builds, but its page shows no figures. Add a `metrics:` list if the report states any; `--deny-warnings` makes this an error.
+explain-W0102 =
+    W0102: a figure dated after the report (a warning)
+    A figure's `as_of` is after the date the report was published, which is usually a slip in the date; `--deny-warnings` makes this an error.
+warning-denied = {" "}(an error here: warnings are denied)

@@ -256,3 +256,44 @@ field-name-baseline = 基数
 field-name-deadline = 完成期限
 field-name-as-of = 统计截至
 field-name-note = 说明
+
+## 报告中的其他问题
+
+topic-unknown = “{ $topic }”不是 site.yaml 中声明的主题；已声明的主题：{ $known } [E0119]
+topics-joined = “{ $topic }”像是用全角逗号连在一起的几个主题；请用半角逗号分开：{ $fixed } [E0120]
+example-text = “{ $text }”是 `renewal new report` 写入的示例文字；请换成报告原文的内容，或删掉这一行 [E0121]
+metric-no-figures = 指标 `{ $metric }` 既没有 `target`（目标）也没有 `actual`（完成数） [E0122]
+district-and-districts = `district` 和 `districts` 列表只能写一个 [E0123]
+district-twice = 区县 `{ $district }` 在这项指标中出现了两次 [E0124]
+district-no-figures = 这个区县没有写 `target`（目标）、`actual`（完成数）或 `note`（说明） [E0125]
+body-control = 正文此处有一个看不见的控制字符（{ $character }），通常是从别的程序粘贴进来的；请删除
+no-metrics = 这篇报告没有写指标，页面上不会显示任何数据；报告中如有数据，请加上 `metrics:` 列表 [W0101]
+figure-after-published = 这个数据的统计日期是 { $date }，晚于报告发布日期（{ $published }）；请核对日期 [W0102]
+explain-E0119 =
+    E0119：site.yaml 没有声明这个主题
+    `topics` 里写 site.yaml 中 `topics` 的 id；提示列出了已声明的主题。新主题要先加进 site.yaml。
+explain-E0120 =
+    E0120：主题用全角逗号连在了一起
+    在 [a, b] 这样的列表里，各项之间用半角逗号分隔。用全角逗号（，）或顿号（、）会让整段文字变成一个主题。
+explain-E0121 =
+    E0121：示例文字没有替换
+    `renewal new report` 把示例文字写成注释。去掉注释却没有替换，就会当作报告原文发布出去；请换成报告原文的内容，或删掉这一行。
+explain-E0122 =
+    E0122：指标没有数据
+    报告列出的每项指标都要写 `target`（目标）、`actual`（完成数），或两者都写（全市的，或在 `districts` 下按区县写）。
+explain-E0123 =
+    E0123：同时写了 `district` 和 `districts`
+    指标只给一个区县的数据时用 `district`，给几个区县的数据时用 `districts` 列表，两者不能同时写。
+explain-E0124 =
+    E0124：区县重复
+    每个区县在指标的 `districts` 列表中只能出现一次；同一区县的两个数字不可能都对。
+explain-E0125 =
+    E0125：区县没有数据
+    `districts` 中的每一项都要为该区县写 `target`（目标）、`actual`（完成数）或 `note`（说明）。
+explain-W0101 =
+    W0101：报告没有指标（警告）
+    报告可以生成，但页面上没有任何数据。报告中如有数据，请加上 `metrics:` 列表；加 `--deny-warnings` 时这会作为错误处理。
+explain-W0102 =
+    W0102：数据的日期晚于报告（警告）
+    数据的 `as_of`（统计截至）晚于报告的发布日期，通常是日期写错了；加 `--deny-warnings` 时这会作为错误处理。
+warning-denied = （已用 --deny-warnings 禁止警告，此处作为错误）

@@ -256,3 +256,44 @@ field-name-baseline = 基數
 field-name-deadline = 完成期限
 field-name-as-of = 統計截至
 field-name-note = 說明
+
+## 報告中的其他問題
+
+topic-unknown = 「{ $topic }」不是 site.yaml 中宣告的主題；已宣告的主題：{ $known } [E0119]
+topics-joined = 「{ $topic }」像是用全形逗號連在一起的幾個主題；請用半形逗號分開：{ $fixed } [E0120]
+example-text = 「{ $text }」是 `renewal new report` 寫入的範例文字；請換成報告原文的內容，或刪掉這一行 [E0121]
+metric-no-figures = 指標 `{ $metric }` 既沒有 `target`（目標）也沒有 `actual`（完成數） [E0122]
+district-and-districts = `district` 和 `districts` 列表只能寫一個 [E0123]
+district-twice = 區縣 `{ $district }` 在這項指標中出現了兩次 [E0124]
+district-no-figures = 這個區縣沒有寫 `target`（目標）、`actual`（完成數）或 `note`（說明） [E0125]
+body-control = 正文此處有一個看不見的控制字元（{ $character }），通常是從別的程式貼上的；請刪除
+no-metrics = 這篇報告沒有寫指標，頁面上不會顯示任何數據；報告中如有數據，請加上 `metrics:` 列表 [W0101]
+figure-after-published = 這個數據的統計日期是 { $date }，晚於報告發布日期（{ $published }）；請核對日期 [W0102]
+explain-E0119 =
+    E0119：site.yaml 沒有宣告這個主題
+    `topics` 裡寫 site.yaml 中 `topics` 的 id；提示列出了已宣告的主題。新主題要先加進 site.yaml。
+explain-E0120 =
+    E0120：主題用全形逗號連在了一起
+    在 [a, b] 這樣的列表裡，各項之間用半形逗號分隔。用全形逗號（，）或頓號（、）會讓整段文字變成一個主題。
+explain-E0121 =
+    E0121：範例文字沒有替換
+    `renewal new report` 把範例文字寫成註解。去掉註解卻沒有替換，就會當作報告原文發布出去；請換成報告原文的內容，或刪掉這一行。
+explain-E0122 =
+    E0122：指標沒有數據
+    報告列出的每項指標都要寫 `target`（目標）、`actual`（完成數），或兩者都寫（全市的，或在 `districts` 下按區縣寫）。
+explain-E0123 =
+    E0123：同時寫了 `district` 和 `districts`
+    指標只給一個區縣的數據時用 `district`，給幾個區縣的數據時用 `districts` 列表，兩者不能同時寫。
+explain-E0124 =
+    E0124：區縣重複
+    每個區縣在指標的 `districts` 列表中只能出現一次；同一區縣的兩個數字不可能都對。
+explain-E0125 =
+    E0125：區縣沒有數據
+    `districts` 中的每一項都要為該區縣寫 `target`（目標）、`actual`（完成數）或 `note`（說明）。
+explain-W0101 =
+    W0101：報告沒有指標（警告）
+    報告可以產生，但頁面上沒有任何數據。報告中如有數據，請加上 `metrics:` 列表；加上 `--deny-warnings` 時這會視為錯誤。
+explain-W0102 =
+    W0102：數據的日期晚於報告（警告）
+    數據的 `as_of`（統計截至）晚於報告的發布日期，通常是日期寫錯了；加上 `--deny-warnings` 時這會視為錯誤。
+warning-denied = （已用 --deny-warnings 禁止警告，此處視為錯誤）
