@@ -75,15 +75,19 @@ impl Figure {
                 if trimmed.is_empty() { "0" } else { trimmed },
                 fraction.map(|f| format!(".{f}")).unwrap_or_default()
             );
-            return Err(format!(
-                "`{written}` starts with 0; write it without leading zeros: {suggestion}"
+            return Err(crate::say!(
+                "figure-leading-zero",
+                written = written,
+                fixed = suggestion
             ));
         }
         let fraction = fraction.unwrap_or("");
         let significant = whole.trim_start_matches('0').len() + fraction.len();
         if significant > MAX_DIGITS || fraction.len() > MAX_DIGITS {
-            return Err(format!(
-                "`{written}` has more digits than a figure can keep exactly (at most {MAX_DIGITS}); check the figure, or give it in a larger unit"
+            return Err(crate::say!(
+                "figure-too-long",
+                written = written,
+                most = MAX_DIGITS
             ));
         }
         let digits = whole
@@ -130,60 +134,56 @@ impl Figure {
 
 /// Why `written` is not a figure, and how to write it.
 fn why_not(written: &str) -> String {
-    let plain_number = "expected a plain number such as 12.8 (no units or 万 in the number; put the unit in `unit`)";
     if written.is_empty() {
-        return "the figure is empty; write a number, or leave the field out".into();
+        return crate::say!("figure-empty");
     }
     if let Some(rest) = written.strip_prefix('-')
         && Figure::parse(rest).is_ok_and(Figure::is_zero)
     {
-        return format!("write `{written}` without the sign: {rest}");
+        return crate::say!("figure-sign", written = written, fixed = rest);
     }
     if let Some(rest) = written.strip_prefix('-')
         && Figure::parse(rest).is_ok()
     {
-        return format!(
-            "{written} is negative; targets, actuals and baselines count what is planned or done and cannot be below zero"
-        );
+        return crate::say!("figure-negative", written = written);
     }
     if let Some(rest) = written.strip_prefix('+')
         && Figure::parse(rest).is_ok()
     {
-        return format!("write `{written}` without the sign: {rest}");
+        return crate::say!("figure-sign", written = written, fixed = rest);
     }
     let half_width = crate::i18n::half_width(written);
     if half_width != written && Figure::parse(&half_width).is_ok() {
-        return format!(
-            "`{written}` is written with full-width digits; write it with ASCII digits: {half_width}"
-        );
+        return crate::say!("full-width-figure", text = written, fixed = &half_width);
     }
     // A comma before one or two digits is a decimal comma: 12,5 is 12.5.
     if let Some((whole, decimals)) = written.split_once([',', '，'])
         && (1..=2).contains(&decimals.len())
         && Figure::parse(&format!("{whole}.{decimals}")).is_ok()
     {
-        return format!(
-            "`{written}` has a comma where a figure takes a decimal point; write {whole}.{decimals} (or, if the comma separates thousands, the digits alone)"
-        );
+        let fixed = format!("{whole}.{decimals}");
+        return crate::say!("figure-decimal-comma", written = written, fixed = fixed);
     }
     let unseparated: String = written
         .chars()
         .filter(|c| !matches!(c, ',' | '_' | ' ' | '，' | '\''))
         .collect();
     if unseparated != written && Figure::parse(&unseparated).is_ok() {
-        return format!(
-            "`{written}` has separators between its digits; write it as plain digits: {unseparated}"
-        );
+        return crate::say!("figure-separators", written = written, fixed = &unseparated);
     }
     if let Some(rest) = written.strip_prefix('.')
         && Figure::parse(rest).is_ok()
     {
-        return format!("write `{written}` with a 0 before the point: 0{written}");
+        return crate::say!(
+            "figure-point-first",
+            written = written,
+            fixed = format!("0{written}")
+        );
     }
     if let Some(rest) = written.strip_suffix('.')
         && Figure::parse(rest).is_ok()
     {
-        return format!("`{written}` ends with a point; write {rest}");
+        return crate::say!("figure-point-last", written = written, fixed = rest);
     }
     if written.contains(['e', 'E'])
         && written
@@ -191,11 +191,9 @@ fn why_not(written: &str) -> String {
             .starts_with(|c: char| c.is_ascii_digit())
         && written.parse::<f64>().is_ok()
     {
-        return format!(
-            "`{written}` is in exponent notation; write the figure in full digits as the report gives it"
-        );
+        return crate::say!("figure-exponent", written = written);
     }
-    plain_number.into()
+    crate::say!("figure-not-a-number")
 }
 
 impl Ord for Figure {

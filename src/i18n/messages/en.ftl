@@ -301,3 +301,48 @@ explain-W0102 =
     W0102: a figure dated after the report (a warning)
     A figure's `as_of` is after the date the report was published, which is usually a slip in the date; `--deny-warnings` makes this an error.
 warning-denied = {" "}(an error here: warnings are denied)
+
+## Figures (target, actual, baseline)
+
+figure-not-a-number = expected a plain number such as 12.8 (no units or 万 in the number; put the unit in `unit`) [E0201]
+figure-empty = the figure is empty; write a number, or leave the field out [E0202]
+figure-sign = write `{ $written }` without the sign: { $fixed } [E0203]
+figure-negative = { $written } is negative; targets, actuals and baselines count what is planned or done and cannot be below zero [E0204]
+full-width-figure = `{ $text }` is written with full-width digits; write it with ASCII digits: { $fixed } [E0107]
+figure-decimal-comma = `{ $written }` has a comma where a figure takes a decimal point; write { $fixed } (or, if the comma separates thousands, the digits alone) [E0205]
+figure-separators = `{ $written }` has separators between its digits; write it as plain digits: { $fixed } [E0206]
+figure-point-first = write `{ $written }` with a 0 before the point: { $fixed } [E0207]
+figure-point-last = `{ $written }` ends with a point; write { $fixed } [E0207]
+figure-exponent = `{ $written }` is in exponent notation; write the figure in full digits as the report gives it [E0208]
+figure-leading-zero = `{ $written }` starts with 0; write it without leading zeros: { $fixed } [E0209]
+figure-too-long = `{ $written }` has more digits than a figure can keep exactly (at most { $most }); check the figure, or give it in a larger unit [E0210]
+explain-E0201 =
+    E0201: not a plain number
+    A figure is digits, with a decimal point if the report gives decimals: 12.8, 44, 5.70. The unit goes in `unit`, and 万 or 亿 are part of the unit (万户, 亿元), never of the number.
+explain-E0202 =
+    E0202: the figure is empty
+    A figure written as empty text, such as `target: ""`. Write the figure, or leave the field out when the report does not give it.
+explain-E0203 =
+    E0203: a figure with a sign
+    Figures count what is planned or done; they are written without + or -.
+explain-E0204 =
+    E0204: a negative figure
+    Targets, actuals and baselines count something planned or done and cannot be below zero. A fall is written as the smaller figure, not as a negative one.
+explain-E0205 =
+    E0205: a decimal comma
+    A figure takes a decimal point (12.5). A comma before one or two digits is read as a decimal comma; if it separated thousands, write the digits alone.
+explain-E0206 =
+    E0206: separators between digits
+    Thousands are not separated: write 12000, not 12,000 or 12 000. renewal shows figures to readers with the separators their language uses.
+explain-E0207 =
+    E0207: a point at the start or the end
+    Write 0.5, not .5; and 12, not 12.
+explain-E0208 =
+    E0208: exponent notation
+    A report gives figures in full; write 1000, not 1e3, so that the figure is exactly the report's.
+explain-E0209 =
+    E0209: leading zeros
+    Write 7, not 007: a figure has no leading zeros (0.5 keeps its one zero).
+explain-E0210 =
+    E0210: more digits than a figure can keep
+    A figure keeps at most 18 digits exactly. A figure this long is almost always a slip; give it in a larger unit if it is right (亿元 rather than 元).
