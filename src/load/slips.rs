@@ -7,13 +7,13 @@
 use super::lines::{field_path_at, key_of};
 use crate::diagnostic::Diagnostic;
 
-/// Characters that look like a space but are not one to YAML, with the
-/// spaces each stands for in indentation.
+/// Characters that look like a space but are not one to YAML: the
+/// message that names each, and the spaces it stands for in indentation.
 fn look_alike_space(c: char) -> Option<(&'static str, &'static str)> {
     Some(match c {
-        '\u{a0}' => ("a non-breaking space (U+00A0)", " "),
-        '\u{3000}' => ("a full-width space (U+3000)", "  "),
-        '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => ("a typographic space", " "),
+        '\u{a0}' => ("char-non-breaking-space", " "),
+        '\u{3000}' => ("char-full-width-space", "  "),
+        '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => ("char-typographic-space", " "),
         _ => return None,
     })
 }
@@ -110,10 +110,7 @@ pub fn lint(yaml: &str, file: &str, line_offset: usize) -> Linted {
             // read once it is gone.
             let found = vec![(
                 text[..i].chars().count() + 1,
-                format!(
-                    "an invisible character (U+{:04X}) is here, often pasted from another program; delete it",
-                    c as u32
-                ),
+                crate::say!("slip-invisible", character = format!("U+{:04X}", c as u32)),
             )];
             let fixed: String = text.chars().filter(|&c| !invisible(c)).collect();
             linted.repaired.push_str(&fixed);
@@ -222,7 +219,7 @@ fn indentation(line: &mut Line) {
             ' ' => line.indent.push(' '),
             '\t' => {
                 if !tab {
-                    line.slip(column_of(i), "a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces".into());
+                    line.slip(column_of(i), crate::say!("slip-tab"));
                     tab = true;
                 }
                 line.indent.push_str("  ");
@@ -230,7 +227,11 @@ fn indentation(line: &mut Line) {
             c => {
                 let (what, spaces) = look_alike_space(c).unwrap_or(("", " "));
                 if !look_alike {
-                    line.slip(column_of(i), format!("the indentation holds {what}, which looks like a space but is not one to YAML; retype the indentation with ordinary spaces"));
+                    let what = crate::i18n::messages::message(what, &[]);
+                    line.slip(
+                        column_of(i),
+                        crate::say!("slip-indent-look-alike", what = what),
+                    );
                     look_alike = true;
                 }
                 line.indent.push_str(spaces);
@@ -256,26 +257,25 @@ fn list_dashes(line: &mut Line) {
             }
             (Some('-'), Some(c)) if look_alike_space(c).is_some() => {
                 let (what, _) = look_alike_space(c).unwrap_or(("", ""));
+                let what = crate::i18n::messages::message(what, &[]);
                 line.slip(
                     column + 1,
-                    format!("the list dash is followed by {what}; YAML needs an ordinary space after `-`"),
+                    crate::say!("slip-dash-look-alike-space", what = what),
                 );
                 line.prefix.push_str("- ");
                 rest[1 + c.len_utf8()..].trim_start_matches(' ').to_string()
             }
             (Some('-'), Some(c)) if c.is_ascii_alphabetic() && is_field_line(&rest[1..]) => {
                 let name = rest[1..].split(':').next().unwrap_or("");
-                line.slip(
-                    column,
-                    format!(
-                        "`-{name}` needs a space after the dash to start a list item: `- {name}`"
-                    ),
-                );
+                line.slip(column, crate::say!("slip-dash-no-space", name = name));
                 line.prefix.push_str("- ");
                 rest[1..].to_string()
             }
             (Some(c), Some(' ' | '\u{3000}' | '\u{a0}')) if look_alike_dash(c) => {
-                line.slip(column, format!("this list item starts with `{c}`, which looks like a dash but is not one to YAML; type the ASCII hyphen-minus `-`"));
+                line.slip(
+                    column,
+                    crate::say!("slip-look-alike-dash", dash = c.to_string()),
+                );
                 let skip = c.len_utf8()
                     + rest[c.len_utf8()..]
                         .chars()
@@ -317,8 +317,11 @@ fn name_and_colon(line: &mut Line) {
     let value = if let Some((c, what)) = colon_like {
         slip = Some((
             column,
-            format!(
-                "`{key}` is followed by {what} '{c}'; YAML needs an ASCII colon ':' followed by a space: `{key}: `"
+            crate::say!(
+                "slip-look-alike-colon",
+                key = &key,
+                what = crate::i18n::messages::message(what, &[]),
+                colon = c.to_string()
             ),
         ));
         Some(
@@ -327,23 +330,17 @@ fn name_and_colon(line: &mut Line) {
                 .to_string(),
         )
     } else if after.starts_with(' ') && after_spaces.starts_with(':') {
-        slip = Some((
-            column,
-            format!(
-                "there is a space between `{key}` and its colon; write `{key}:` with the colon right after the name"
-            ),
-        ));
+        slip = Some((column, crate::say!("slip-space-before-colon", key = &key)));
         Some(after_spaces[1..].trim_start_matches(' ').to_string())
     } else if let Some(value) = after.strip_prefix(':') {
         match value.chars().next() {
             None | Some(' ' | '\t') => Some(value.trim_start_matches([' ', '\t']).to_string()),
             Some(c) if look_alike_space(c).is_some() => {
                 let (what, _) = look_alike_space(c).unwrap_or(("", ""));
+                let what = crate::i18n::messages::message(what, &[]);
                 slip = Some((
                     column + 1,
-                    format!(
-                        "the colon after `{key}` is followed by {what}; YAML needs an ordinary space after ':'"
-                    ),
+                    crate::say!("slip-colon-look-alike-space", key = &key, what = what),
                 ));
                 Some(
                     value
@@ -356,7 +353,7 @@ fn name_and_colon(line: &mut Line) {
                 let start: String = value.chars().take(12).collect();
                 slip = Some((
                     column + 1,
-                    format!("`{key}:` needs a space after the colon: `{key}: {start}`"),
+                    crate::say!("slip-colon-no-space", key = &key, start = start),
                 ));
                 Some(value.to_string())
             }
@@ -369,7 +366,7 @@ fn name_and_colon(line: &mut Line) {
         let start: String = after_spaces.chars().take(12).collect();
         slip = Some((
             column,
-            format!("`{key}` has no colon after it: write `{key}: {start}`"),
+            crate::say!("slip-no-colon", key = &key, start = start),
         ));
         Some(after_spaces.to_string())
     } else {
@@ -396,15 +393,11 @@ fn field_value(line: &mut Line) {
     };
     let empty = value.is_empty() || value.starts_with('#');
     if empty && !has_children {
-        let remove = if REQUIRED_NAMES.contains(&key.as_str()) {
-            ""
-        } else {
-            ", or remove the line"
+        let message = match REQUIRED_NAMES.contains(&key.as_str()) {
+            true => crate::say!("slip-empty-required", key = &key),
+            false => crate::say!("slip-empty", key = &key),
         };
-        line.slip(
-            key_indent + 1,
-            format!("`{key}` is empty: write its value after `{key}: `{remove}"),
-        );
+        line.slip(key_indent + 1, message);
     } else if !empty {
         let column = key_indent + key.chars().count() + 3;
         value = value_slips(
@@ -449,7 +442,11 @@ fn plain_field(text: &str) -> Option<usize> {
     }
     let first = *bytes.get(at + 2)?;
     let special = b" #[]{}\"'|>@`%-&*!?,";
-    let plain = !special.contains(&first) && !text.chars().any(|c| invisible(c) || c == '\t');
+    // Full-width brackets open a list YAML cannot read (see `value_slips`).
+    let full_width = text[at + 2..].starts_with(['［', '｛']);
+    let plain = !special.contains(&first)
+        && !full_width
+        && !text.chars().any(|c| invisible(c) || c == '\t');
     plain.then_some(key_start)
 }
 
@@ -516,12 +513,12 @@ const REQUIRED_NAMES: &[&str] = &[
     "base_url",
 ];
 
-/// What a character that looks like a colon is called.
+/// The message that names a character that looks like a colon.
 fn colon_look_alike(c: char) -> Option<&'static str> {
     Some(match c {
-        '：' => "a full-width colon",
-        '﹕' | '︰' => "a small full-width colon",
-        '；' => "a full-width semicolon",
+        '：' => "char-full-width-colon",
+        '﹕' | '︰' => "char-small-colon",
+        '；' => "char-full-width-semicolon",
         _ => return None,
     })
 }
@@ -548,7 +545,14 @@ fn value_slips(
     let quoted = |v: &str| format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""));
     let first = value.chars().next().unwrap_or(' ');
     if first == '［' || first == '｛' {
-        found.push((column, format!("`{key}` is written with full-width brackets {first}…; YAML needs ASCII brackets [ ] and commas")));
+        found.push((
+            column,
+            crate::say!(
+                "slip-full-width-brackets",
+                key = key,
+                first = first.to_string()
+            ),
+        ));
         return value
             .replace('［', "[")
             .replace('］', "]")
@@ -557,17 +561,27 @@ fn value_slips(
             .replace(['，', '、'], ",");
     }
     if matches!(first, '[' | '{') && has_children && dash_below {
-        found.push((column, format!("the `{first}` after `{key}:` is never closed, and the lines below already make a list: remove the `{first}`")));
+        found.push((
+            column,
+            crate::say!(
+                "slip-bracket-and-list",
+                key = key,
+                first = first.to_string()
+            ),
+        ));
         return String::new();
     }
     if !has_children && let Some(closers) = unclosed(&value) {
         let what = match first {
-            '"' | '\'' => "quotation mark",
-            '[' => "bracket `[`",
-            _ => "brace `{`",
+            '"' | '\'' => crate::say!("opener-quote"),
+            '[' => crate::say!("opener-bracket"),
+            _ => crate::say!("opener-brace"),
         };
         let close: String = closers.chars().take(1).collect();
-        found.push((column, format!("the {what} that opens this value is never closed; close it at the end of the value (`{close}`), or remove it")));
+        found.push((
+            column,
+            crate::say!("slip-unclosed", what = what, close = close),
+        ));
         return value + &closers;
     }
     let block_start = |v: &str| {
@@ -576,18 +590,32 @@ fn value_slips(
     };
     // `&name` alone names an anchor and leaves the field empty.
     if first == '&' && !value.trim_end().contains(char::is_whitespace) {
-        found.push((column, format!("YAML reads `{}` as the name of an anchor, which leaves `{key}` empty; put the value in quotes: {}", value.trim_end(), quoted(value.trim_end()))));
-        return quoted(value.trim_end());
+        let (value, fixed) = (value.trim_end(), quoted(value.trim_end()));
+        found.push((
+            column,
+            crate::say!("slip-anchor", value = value, key = key, fixed = &fixed),
+        ));
+        return fixed;
     }
     let reads_as_syntax = match first {
-        '|' | '>' if !block_start(&value) => Some("the start of a block of text"),
-        '@' | '`' => Some("a reserved character"),
-        '%' => Some("a directive"),
-        '-' if value.starts_with("- ") => Some("a list item"),
+        '|' | '>' if !block_start(&value) => Some("syntax-block"),
+        '@' | '`' => Some("syntax-reserved"),
+        '%' => Some("syntax-directive"),
+        '-' if value.starts_with("- ") => Some("syntax-list-item"),
         _ => None,
     };
     if let Some(what) = reads_as_syntax {
-        found.push((column, format!("YAML reads a value starting with `{first}` as {what}; put the whole value in quotes: {}", quoted(&value))));
+        let what = crate::i18n::messages::message(what, &[]);
+        let fixed = quoted(&value);
+        found.push((
+            column,
+            crate::say!(
+                "slip-reads-as",
+                first = first.to_string(),
+                what = what,
+                fixed = &fixed
+            ),
+        ));
         return quoted(&value);
     }
     value
@@ -617,9 +645,7 @@ fn record(
                     line,
                     0,
                     None,
-                    format!(
-                        "more slips like the {MAX_SLIPS} above follow from here; fix those first"
-                    ),
+                    crate::say!("slips-more", most = MAX_SLIPS),
                 ));
             }
             continue;
@@ -709,6 +735,13 @@ mod tests {
                 2,
                 1,
                 "a tab is used for indentation",
+            ),
+            // After a plain `name: `, which is otherwise passed over.
+            (
+                "title: a\ntopics: ［gas，old］\n",
+                2,
+                9,
+                "full-width brackets ［…; YAML needs ASCII brackets",
             ),
             (
                 "metrics:\n  - id: a\n \t  unit: 个\n",

@@ -346,3 +346,89 @@ explain-E0209 =
 explain-E0210 =
     E0210: more digits than a figure can keep
     A figure keeps at most 18 digits exactly. A figure this long is almost always a slip; give it in a larger unit if it is right (亿元 rather than 元).
+
+## An editor's slips in the front matter, found before YAML reads it
+
+slip-invisible = an invisible character ({ $character }) is here, often pasted from another program; delete it [E0301]
+slip-tab = a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces [E0302]
+slip-indent-look-alike = the indentation holds { $what }, which looks like a space but is not one to YAML; retype the indentation with ordinary spaces [E0303]
+slip-dash-look-alike-space = the list dash is followed by { $what }; YAML needs an ordinary space after `-` [E0304]
+slip-dash-no-space = `-{ $name }` needs a space after the dash to start a list item: `- { $name }` [E0305]
+slip-look-alike-dash = this list item starts with `{ $dash }`, which looks like a dash but is not one to YAML; type the ASCII hyphen-minus `-` [E0306]
+slip-look-alike-colon = `{ $key }` is followed by { $what } '{ $colon }'; YAML needs an ASCII colon ':' followed by a space: `{ $key }: ` [E0307]
+slip-space-before-colon = there is a space between `{ $key }` and its colon; write `{ $key }:` with the colon right after the name [E0308]
+slip-colon-look-alike-space = the colon after `{ $key }` is followed by { $what }; YAML needs an ordinary space after ':' [E0309]
+slip-colon-no-space = `{ $key }:` needs a space after the colon: `{ $key }: { $start }` [E0310]
+slip-no-colon = `{ $key }` has no colon after it: write `{ $key }: { $start }` [E0311]
+slip-empty-required = `{ $key }` is empty: write its value after `{ $key }: ` [E0312]
+slip-empty = `{ $key }` is empty: write its value after `{ $key }: `, or remove the line [E0312]
+slip-full-width-brackets = `{ $key }` is written with full-width brackets { $first }…; YAML needs ASCII brackets [ ] and commas [E0313]
+slip-bracket-and-list = the `{ $first }` after `{ $key }:` is never closed, and the lines below already make a list: remove the `{ $first }` [E0314]
+slip-unclosed = the { $what } that opens this value is never closed; close it at the end of the value (`{ $close }`), or remove it [E0315]
+slip-anchor = YAML reads `{ $value }` as the name of an anchor, which leaves `{ $key }` empty; put the value in quotes: { $fixed } [E0316]
+slip-reads-as = YAML reads a value starting with `{ $first }` as { $what }; put the whole value in quotes: { $fixed } [E0317]
+slips-more = more slips like the { $most } above follow from here; fix those first
+opener-quote = quotation mark
+opener-bracket = bracket `[`
+opener-brace = brace `{"{"}`
+syntax-block = the start of a block of text
+syntax-reserved = a reserved character
+syntax-directive = a directive
+syntax-list-item = a list item
+char-non-breaking-space = a non-breaking space (U+00A0)
+char-full-width-space = a full-width space (U+3000)
+char-typographic-space = a typographic space
+char-full-width-colon = a full-width colon
+char-small-colon = a small full-width colon
+char-full-width-semicolon = a full-width semicolon
+explain-E0301 =
+    E0301: an invisible character
+    A character that shows as nothing (a zero-width space, a direction mark), usually pasted from a word processor or a web page. Delete it: the message gives its column.
+explain-E0302 =
+    E0302: a tab in the indentation
+    YAML indents with spaces only. Replace the tab with spaces (two a level).
+explain-E0303 =
+    E0303: a space that is not a space, in the indentation
+    A full-width space (U+3000) or a non-breaking space looks like a space but is not one to YAML. Retype the indentation with ordinary spaces.
+explain-E0304 =
+    E0304: a list dash followed by a space that is not a space
+    A list item is a dash and an ordinary space. Retype the space after the dash.
+explain-E0305 =
+    E0305: a list dash with no space after it
+    `-id: x` is a field named `-id`, not a list item. Write `- id: x`.
+explain-E0306 =
+    E0306: a dash that is not a dash
+    A list item starts with the ASCII hyphen-minus. A full-width dash (－), an em dash (—) or a minus sign (−) look like one but are other characters.
+explain-E0307 =
+    E0307: a full-width colon
+    A field is its name, an ASCII colon and a space: `kind: plan`. A full-width colon (：) typed with a Chinese input method is another character.
+explain-E0308 =
+    E0308: a space before the colon
+    The colon comes right after the field's name: `kind: plan`, not `kind : plan`.
+explain-E0309 =
+    E0309: a colon followed by a space that is not a space
+    After the colon comes an ordinary space. A full-width or non-breaking space looks the same but is another character.
+explain-E0310 =
+    E0310: no space after the colon
+    YAML needs a space between the colon and the value: `kind: plan`, not `kind:plan`.
+explain-E0311 =
+    E0311: no colon after a field's name
+    A field is its name, a colon and its value: `kind: plan`.
+explain-E0312 =
+    E0312: an empty field
+    The field has nothing after its colon. Write its value; a field that is not required can also be left out.
+explain-E0313 =
+    E0313: full-width brackets
+    A list written on one line uses ASCII brackets and commas: [old-compounds, gas]. Full-width brackets (［］) and commas (，) are other characters.
+explain-E0314 =
+    E0314: a bracket and a list below it
+    A list is either written on one line in brackets, or as lines starting with `- ` below the field: not both.
+explain-E0315 =
+    E0315: a quotation mark or bracket never closed
+    A value that opens with a quotation mark or a bracket closes it at its end. Close it, or remove the opening one if the value needs none.
+explain-E0316 =
+    E0316: a value read as an anchor
+    YAML reads a value starting with & as the name of an anchor, which leaves the field empty. Put the value in quotes.
+explain-E0317 =
+    E0317: a value that starts with YAML syntax
+    A value starting with |, >, @, `, % or "- " is read by YAML as something else. Put the whole value in quotes.

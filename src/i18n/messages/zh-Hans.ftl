@@ -342,3 +342,89 @@ explain-E0209 =
 explain-E0210 =
     E0210：位数太多
     一个数据最多能精确保存 18 位数字。这么长的数字几乎都是写错了；如果没错，请改用更大的单位（如把“元”改成“亿元”）。
+
+## YAML 读取前找出的编辑笔误
+
+slip-invisible = 此处有一个看不见的字符（{ $character }），通常是从别的程序粘贴进来的；请删除 [E0301]
+slip-tab = 缩进用了制表符（Tab）；YAML 只能用空格缩进：请把 Tab 换成空格 [E0302]
+slip-indent-look-alike = 缩进中有{ $what }，看上去像空格，但 YAML 不把它当空格；请用普通空格重新缩进 [E0303]
+slip-dash-look-alike-space = 列表的短横后面是{ $what }；YAML 要求 `-` 后面是普通空格 [E0304]
+slip-dash-no-space = `-{ $name }` 的短横后面要有空格才是列表项：`- { $name }` [E0305]
+slip-look-alike-dash = 这个列表项以 `{ $dash }` 开头，它看上去像短横，但 YAML 不认；请输入半角连字符 `-` [E0306]
+slip-look-alike-colon = `{ $key }` 后面是{ $what }“{ $colon }”；YAML 要求用半角冒号 ':' 再加一个空格：`{ $key }: ` [E0307]
+slip-space-before-colon = `{ $key }` 和冒号之间有空格；请写成 `{ $key }:`，冒号紧跟在字段名后面 [E0308]
+slip-colon-look-alike-space = `{ $key }` 后的冒号后面是{ $what }；YAML 要求 ':' 后面是普通空格 [E0309]
+slip-colon-no-space = `{ $key }:` 的冒号后面要有空格：`{ $key }: { $start }` [E0310]
+slip-no-colon = `{ $key }` 后面没有冒号：请写 `{ $key }: { $start }` [E0311]
+slip-empty-required = `{ $key }` 是空的：请在 `{ $key }: ` 后面写上它的值 [E0312]
+slip-empty = `{ $key }` 是空的：请在 `{ $key }: ` 后面写上它的值，或删掉这一行 [E0312]
+slip-full-width-brackets = `{ $key }` 用了全角括号 { $first }……；YAML 要求用半角方括号 [ ] 和半角逗号 [E0313]
+slip-bracket-and-list = `{ $key }:` 后面的 `{ $first }` 没有闭合，而下面几行已经构成了列表：请删掉 `{ $first }` [E0314]
+slip-unclosed = 这个值开头的{ $what }没有闭合；请在值的末尾补上（`{ $close }`），或删掉开头的那个 [E0315]
+slip-anchor = YAML 把 `{ $value }` 读作锚点名称，`{ $key }` 因此成了空值；请给这个值加上引号：{ $fixed } [E0316]
+slip-reads-as = YAML 会把以 `{ $first }` 开头的值读作{ $what }；请给整个值加上引号：{ $fixed } [E0317]
+slips-more = 从这里往下还有与上面 { $most } 处类似的笔误；请先改正上面这些
+opener-quote = 引号
+opener-bracket = 方括号 `[`
+opener-brace = 花括号 `{"{"}`
+syntax-block = 文本块的开头
+syntax-reserved = 保留字符
+syntax-directive = 指令
+syntax-list-item = 列表项
+char-non-breaking-space = 不换行空格（U+00A0）
+char-full-width-space = 全角空格（U+3000）
+char-typographic-space = 排版用空格
+char-full-width-colon = 全角冒号
+char-small-colon = 小号全角冒号
+char-full-width-semicolon = 全角分号
+explain-E0301 =
+    E0301：看不见的字符
+    显示为空白的字符（零宽空格、文字方向标记），通常是从文字处理软件或网页粘贴进来的。请删除它：提示给出了它所在的列。
+explain-E0302 =
+    E0302：缩进用了制表符
+    YAML 只能用空格缩进。请把 Tab 换成空格（每一级两个）。
+explain-E0303 =
+    E0303：缩进中有“假空格”
+    全角空格（U+3000）和不换行空格看上去像空格，但 YAML 不把它们当空格。请用普通空格重新缩进。
+explain-E0304 =
+    E0304：列表短横后面是“假空格”
+    列表项是一个短横加一个普通空格。请重新输入短横后面的空格。
+explain-E0305 =
+    E0305：列表短横后面没有空格
+    `-id: x` 是一个名叫 `-id` 的字段，不是列表项。请写 `- id: x`。
+explain-E0306 =
+    E0306：不是短横的“短横”
+    列表项以半角连字符开头。全角横线（－）、破折号（—）和减号（−）看上去相似，其实是别的字符。
+explain-E0307 =
+    E0307：全角冒号
+    字段的写法是名称、半角冒号、空格：`kind: plan`。用中文输入法打出的全角冒号（：）是另一个字符。
+explain-E0308 =
+    E0308：冒号前有空格
+    冒号紧跟在字段名后面：写 `kind: plan`，不写 `kind : plan`。
+explain-E0309 =
+    E0309：冒号后面是“假空格”
+    冒号后面是普通空格。全角空格或不换行空格看起来一样，其实是别的字符。
+explain-E0310 =
+    E0310：冒号后面没有空格
+    YAML 要求冒号和值之间有一个空格：写 `kind: plan`，不写 `kind:plan`。
+explain-E0311 =
+    E0311：字段名后面没有冒号
+    字段的写法是名称、冒号和值：`kind: plan`。
+explain-E0312 =
+    E0312：字段是空的
+    字段的冒号后面什么也没有。请写上它的值；不是必填的字段也可以整行删掉。
+explain-E0313 =
+    E0313：全角括号
+    写在一行里的列表用半角方括号和半角逗号：[old-compounds, gas]。全角括号（［］）和全角逗号（，）是别的字符。
+explain-E0314 =
+    E0314：方括号加下面的列表
+    列表要么写在一行的方括号里，要么在字段下面逐行以 `- ` 开头，不能两者都用。
+explain-E0315 =
+    E0315：引号或括号没有闭合
+    以引号或括号开头的值要在末尾闭合。请补上闭合的符号；如果这个值不需要，就删掉开头的那个。
+explain-E0316 =
+    E0316：值被读作锚点
+    YAML 把以 & 开头的值读作锚点名称，字段因此成了空值。请给这个值加上引号。
+explain-E0317 =
+    E0317：值以 YAML 语法符号开头
+    以 |、>、@、`、% 或“- ”开头的值会被 YAML 读成别的东西。请给整个值加上引号。

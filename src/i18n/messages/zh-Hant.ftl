@@ -342,3 +342,89 @@ explain-E0209 =
 explain-E0210 =
     E0210：位數太多
     一個數據最多能精確保存 18 位數字。這麼長的數字幾乎都是寫錯了；如果沒錯，請改用更大的單位（如把「元」改成「億元」）。
+
+## YAML 讀取前找出的編輯筆誤
+
+slip-invisible = 此處有一個看不見的字元（{ $character }），通常是從別的程式貼上的；請刪除 [E0301]
+slip-tab = 縮排用了定位字元（Tab）；YAML 只能用空格縮排：請將 Tab 換成空格 [E0302]
+slip-indent-look-alike = 縮排中有{ $what }，看上去像空格，但 YAML 不把它當空格；請用一般空格重新縮排 [E0303]
+slip-dash-look-alike-space = 列表的短橫後面是{ $what }；YAML 要求 `-` 後面是一般空格 [E0304]
+slip-dash-no-space = `-{ $name }` 的短橫後面要有空格才是列表項：`- { $name }` [E0305]
+slip-look-alike-dash = 這個列表項以 `{ $dash }` 開頭，它看上去像短橫，但 YAML 不認；請輸入半形連字號 `-` [E0306]
+slip-look-alike-colon = `{ $key }` 後面是{ $what }「{ $colon }」；YAML 要求用半形冒號 ':' 再加一個空格：`{ $key }: ` [E0307]
+slip-space-before-colon = `{ $key }` 和冒號之間有空格；請寫成 `{ $key }:`，冒號緊跟在欄位名後面 [E0308]
+slip-colon-look-alike-space = `{ $key }` 後的冒號後面是{ $what }；YAML 要求 ':' 後面是一般空格 [E0309]
+slip-colon-no-space = `{ $key }:` 的冒號後面要有空格：`{ $key }: { $start }` [E0310]
+slip-no-colon = `{ $key }` 後面沒有冒號：請寫 `{ $key }: { $start }` [E0311]
+slip-empty-required = `{ $key }` 是空的：請在 `{ $key }: ` 後面寫上它的值 [E0312]
+slip-empty = `{ $key }` 是空的：請在 `{ $key }: ` 後面寫上它的值，或刪掉這一行 [E0312]
+slip-full-width-brackets = `{ $key }` 用了全形括號 { $first }……；YAML 要求用半形方括號 [ ] 和半形逗號 [E0313]
+slip-bracket-and-list = `{ $key }:` 後面的 `{ $first }` 沒有閉合，而下面幾行已經構成了列表：請刪掉 `{ $first }` [E0314]
+slip-unclosed = 這個值開頭的{ $what }沒有閉合；請在值的末尾補上（`{ $close }`），或刪掉開頭的那個 [E0315]
+slip-anchor = YAML 把 `{ $value }` 讀作錨點名稱，`{ $key }` 因此成了空值；請給這個值加上引號：{ $fixed } [E0316]
+slip-reads-as = YAML 會把以 `{ $first }` 開頭的值讀作{ $what }；請給整個值加上引號：{ $fixed } [E0317]
+slips-more = 從這裡往下還有與上面 { $most } 處類似的筆誤；請先改正上面這些
+opener-quote = 引號
+opener-bracket = 方括號 `[`
+opener-brace = 大括號 `{"{"}`
+syntax-block = 文字區塊的開頭
+syntax-reserved = 保留字元
+syntax-directive = 指令
+syntax-list-item = 列表項
+char-non-breaking-space = 不換行空格（U+00A0）
+char-full-width-space = 全形空格（U+3000）
+char-typographic-space = 排版用空格
+char-full-width-colon = 全形冒號
+char-small-colon = 小型全形冒號
+char-full-width-semicolon = 全形分號
+explain-E0301 =
+    E0301：看不見的字元
+    顯示為空白的字元（零寬空格、文字方向標記），通常是從文書處理軟體或網頁貼上的。請刪除它：提示給出了它所在的欄。
+explain-E0302 =
+    E0302：縮排用了定位字元
+    YAML 只能用空格縮排。請將 Tab 換成空格（每一層兩個）。
+explain-E0303 =
+    E0303：縮排中有「假空格」
+    全形空格（U+3000）和不換行空格看上去像空格，但 YAML 不把它們當空格。請用一般空格重新縮排。
+explain-E0304 =
+    E0304：列表短橫後面是「假空格」
+    列表項是一個短橫加一個一般空格。請重新輸入短橫後面的空格。
+explain-E0305 =
+    E0305：列表短橫後面沒有空格
+    `-id: x` 是一個名叫 `-id` 的欄位，不是列表項。請寫 `- id: x`。
+explain-E0306 =
+    E0306：不是短橫的「短橫」
+    列表項以半形連字號開頭。全形橫線（－）、破折號（—）和減號（−）看上去相似，其實是別的字元。
+explain-E0307 =
+    E0307：全形冒號
+    欄位的寫法是名稱、半形冒號、空格：`kind: plan`。用中文輸入法打出的全形冒號（：）是另一個字元。
+explain-E0308 =
+    E0308：冒號前有空格
+    冒號緊跟在欄位名後面：寫 `kind: plan`，不寫 `kind : plan`。
+explain-E0309 =
+    E0309：冒號後面是「假空格」
+    冒號後面是一般空格。全形空格或不換行空格看起來一樣，其實是別的字元。
+explain-E0310 =
+    E0310：冒號後面沒有空格
+    YAML 要求冒號和值之間有一個空格：寫 `kind: plan`，不寫 `kind:plan`。
+explain-E0311 =
+    E0311：欄位名後面沒有冒號
+    欄位的寫法是名稱、冒號和值：`kind: plan`。
+explain-E0312 =
+    E0312：欄位是空的
+    欄位的冒號後面什麼也沒有。請寫上它的值；不是必填的欄位也可以整行刪掉。
+explain-E0313 =
+    E0313：全形括號
+    寫在一行裡的列表用半形方括號和半形逗號：[old-compounds, gas]。全形括號（［］）和全形逗號（，）是別的字元。
+explain-E0314 =
+    E0314：方括號加下面的列表
+    列表要麼寫在一行的方括號裡，要麼在欄位下面逐行以 `- ` 開頭，不能兩者都用。
+explain-E0315 =
+    E0315：引號或括號沒有閉合
+    以引號或括號開頭的值要在末尾閉合。請補上閉合的符號；如果這個值不需要，就刪掉開頭的那個。
+explain-E0316 =
+    E0316：值被讀作錨點
+    YAML 把以 & 開頭的值讀作錨點名稱，欄位因此成了空值。請給這個值加上引號。
+explain-E0317 =
+    E0317：值以 YAML 語法符號開頭
+    以 |、>、@、`、% 或「- 」開頭的值會被 YAML 讀成別的東西。請給整個值加上引號。
