@@ -59,6 +59,21 @@ impl Diagnostic {
         }
     }
 
+    /// This warning made an error, because warnings are denied: said so
+    /// at the end of its message, before its code (`… [W0101]`).
+    pub fn denied(&mut self) {
+        self.warning = false;
+        let said = crate::say!("warning-denied");
+        let code_at = self
+            .message
+            .rfind(" [")
+            .filter(|&at| self.message[at..].ends_with(']') && self.message.len() - at == 8);
+        match code_at {
+            Some(at) => self.message.insert_str(at, &said),
+            None => self.message.push_str(&said),
+        }
+    }
+
     /// The same problem as a warning.
     pub fn warning(self) -> Self {
         Diagnostic {

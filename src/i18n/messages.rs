@@ -222,21 +222,52 @@ macro_rules! say {
 /// `renewal explain` shows them (the same in every language).
 const EXAMPLES: &str = include_str!("messages/examples.txt");
 
-/// Each code with its wrong and its right example, in the order written.
-pub fn examples() -> Vec<(String, String, String)> {
-    let mut found: Vec<(String, String, String)> = Vec::new();
-    let mut current: Option<(String, bool)> = None;
+/// A code's examples: a report that has the problem and the same report
+/// put right.
+pub struct Example {
+    pub code: String,
+    pub wrong: String,
+    pub right: String,
+    /// Where below the site the wrong one is written, when its place is
+    /// the problem (a hidden folder, a file not named `.md`); else
+    /// `content/2025/example.md`, where the right one always is.
+    pub wrong_at: Option<String>,
+    /// Told in words, not built: a problem of a file's kind or encoding,
+    /// which a text cannot show.
+    pub described: bool,
+}
+
+/// Each code with its examples, in the order written.
+pub fn examples() -> Vec<Example> {
+    let mut found: Vec<Example> = Vec::new();
+    let mut right = false;
     for line in EXAMPLES.lines() {
         if let Some(head) = line.strip_prefix("== ") {
-            let (code, which) = head.split_once(' ').unwrap_or((head, ""));
-            if found.last().is_none_or(|(c, _, _)| c != code) {
-                found.push((code.to_string(), String::new(), String::new()));
+            let mut words = head.split(' ');
+            let code = words.next().unwrap_or_default();
+            right = words.next() == Some("right");
+            let rest = words.next();
+            if found.last().is_none_or(|e| e.code != code) {
+                found.push(Example {
+                    code: code.to_string(),
+                    wrong: String::new(),
+                    right: String::new(),
+                    wrong_at: None,
+                    described: false,
+                });
             }
-            current = Some((code.to_string(), which == "right"));
+            if let (Some(last), false) = (found.last_mut(), right) {
+                last.described = rest == Some("described");
+                last.wrong_at = rest.filter(|r| *r != "described").map(str::to_string);
+            }
             continue;
         }
-        if let (Some((_, right)), Some(last)) = (&current, found.last_mut()) {
-            let text = if *right { &mut last.2 } else { &mut last.1 };
+        if let Some(last) = found.last_mut() {
+            let text = if right {
+                &mut last.right
+            } else {
+                &mut last.wrong
+            };
             text.push_str(line);
             text.push('\n');
         }
@@ -249,7 +280,7 @@ pub fn examples() -> Vec<(String, String, String)> {
 /// report put right; `None` for a code no problem has.
 pub fn explain(code: &str) -> Option<String> {
     let code = code.trim().to_ascii_uppercase();
-    let (_, wrong, right) = examples().into_iter().find(|(c, _, _)| *c == code)?;
+    let example = examples().into_iter().find(|e| e.code == code)?;
     let id = format!("explain-{code}");
     let text = message(&id, &[]);
     if text == id {
@@ -257,13 +288,25 @@ pub fn explain(code: &str) -> Option<String> {
     }
     let indented =
         |example: &str| -> String { example.lines().map(|l| format!("    {l}\n")).collect() };
-    Some(format!(
-        "{text}\n\n{}\n\n{}\n{}\n\n{}",
-        message("explain-wrong", &[]),
-        indented(&wrong),
-        message("explain-right", &[]),
-        indented(&right)
-    ))
+    // A problem of where a file is shows where it was written.
+    let wrong = match &example.wrong_at {
+        Some(at) => format!("# {at}\n{}", example.wrong),
+        None => example.wrong.clone(),
+    };
+    let right = match &example.wrong_at {
+        Some(_) => format!("# content/2025/example.md\n{}", example.right),
+        None => example.right.clone(),
+    };
+    let right = format!("{}\n\n{}", message("explain-right", &[]), indented(&right));
+    Some(match example.described {
+        // The explanation's words say what is wrong.
+        true => format!("{text}\n\n{right}"),
+        false => format!(
+            "{text}\n\n{}\n\n{}\n{right}",
+            message("explain-wrong", &[]),
+            indented(&wrong)
+        ),
+    })
 }
 
 /// Every code, each with the first line of its explanation, for
@@ -271,7 +314,7 @@ pub fn explain(code: &str) -> Option<String> {
 pub fn codes() -> Vec<String> {
     examples()
         .into_iter()
-        .map(|(code, _, _)| {
+        .map(|Example { code, .. }| {
             let text = message(&format!("explain-{code}"), &[]);
             text.lines().next().unwrap_or_default().to_string()
         })
@@ -340,7 +383,7 @@ mod tests {
             assert_eq!(codes(language), english, "{}", language.tag());
         }
         let used: BTreeSet<&String> = english.values().collect();
-        let with_examples: BTreeSet<String> = examples().into_iter().map(|(c, _, _)| c).collect();
+        let with_examples: BTreeSet<String> = examples().into_iter().map(|e| e.code).collect();
         assert_eq!(
             used,
             with_examples.iter().collect(),
@@ -405,7 +448,9 @@ mod tests {
                         .map(|(id, _)| id)
                         .filter(|id| {
                             id.starts_with(|c: char| c.is_ascii_lowercase())
-                                && id.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                                && id.chars().all(|c| {
+                                    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
+                                })
                         });
                     used.extend(id.map(str::to_string));
                 }

@@ -31,8 +31,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     if text.trim().is_empty() {
         return Err(SplitError {
             line: 1,
-            message: "the file is empty; a report starts with front matter between two `---` lines"
-                .into(),
+            message: crate::say!("fm-empty-file"),
         });
     }
     let mut lines = line_spans(text);
@@ -47,31 +46,22 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     if full_width_fence(first) {
         return Err(SplitError {
             line: 1,
-            message: format!(
-                "the first line `{}` is written with full-width dashes; type three ASCII hyphens: ---",
-                first.trim()
-            ),
+            message: crate::say!("fm-full-width-open", line = first.trim()),
         });
     }
     if first.trim_end() != "---" {
-        let hint = if first.trim_start().starts_with("---") || first.starts_with('-') {
-            "the first line must be exactly `---`"
+        let message = if first.trim_start().starts_with("---") || first.starts_with('-') {
+            crate::say!("fm-none-dashes")
         } else {
-            "the first line must be `---`, followed by the report's fields and another `---`"
+            crate::say!("fm-none")
         };
-        return Err(SplitError {
-            line: 1,
-            message: format!("no front matter: {hint}"),
-        });
+        return Err(SplitError { line: 1, message });
     }
     for (number, (start, end, line)) in lines.enumerate() {
         if full_width_fence(line) {
             return Err(SplitError {
                 line: number + 2,
-                message: format!(
-                    "this line `{}` is written with full-width dashes; type three ASCII hyphens to close the front matter: ---",
-                    line.trim()
-                ),
+                message: crate::say!("fm-full-width-close", line = line.trim()),
             });
         }
         let fence = line.trim_end();
@@ -86,7 +76,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     }
     Err(SplitError {
         line: 1,
-        message: "the front matter opened on line 1 is never closed: add a line `---` after the last field".into(),
+        message: crate::say!("fm-unclosed"),
     })
 }
 

@@ -35,10 +35,7 @@ pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
     if !dir.is_dir() {
         problems.push(Diagnostic::file(
             "content",
-            format!(
-                "no content folder at {}; a site keeps its reports in content/",
-                dir.display()
-            ),
+            crate::say!("no-content", dir = dir.display().to_string()),
         ));
         return (files, problems);
     }
@@ -51,7 +48,8 @@ pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
                     .path()
                     .map(|p| crate::diagnostic::shown_path(root, p))
                     .unwrap_or_else(|| "content".into());
-                problems.push(Diagnostic::file(path, format!("cannot be read: {error}")));
+                let message = crate::say!("unreadable", error = error.to_string());
+                problems.push(Diagnostic::file(path, message));
                 continue;
             }
         };
@@ -72,7 +70,7 @@ pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
                 problems.push(
                     Diagnostic::file(
                         format!("{path}/"),
-                        format!("is a hidden folder (its name starts with a dot), so the {reports} report file(s) in it are not published; rename it to publish them"),
+                        crate::say!("hidden-folder", reports = reports),
                     )
                     .warning(),
                 );
@@ -85,53 +83,22 @@ pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
                 .ok()
                 .zip(std::fs::canonicalize(root).ok())
                 .is_some_and(|(to, root)| to.starts_with(root));
-            let why = if inside {
-                "renewal reads only the files that are really in content/, so that a site is the same wherever it is copied; put the file itself here"
-            } else {
-                "it leads outside the site (or nowhere), and only files in content/ are published"
+            let message = match inside {
+                true => crate::say!("link-inside", target = target),
+                false => crate::say!("link-outside", target = target),
             };
-            problems.push(
-                Diagnostic::file(
-                    path,
-                    format!("is a symbolic link to {target} and is not read: {why}"),
-                )
-                .warning(),
-            );
+            problems.push(Diagnostic::file(path, message).warning());
         } else if !kind.is_file() && !kind.is_dir() && is_markdown(entry.path()) {
-            problems.push(
-                Diagnostic::file(
-                    path,
-                    "is not a regular file (a pipe, socket or device) and is not read; put the report itself here",
-                )
-                .warning(),
-            );
+            problems.push(Diagnostic::file(path, crate::say!("not-regular-report")).warning());
         } else if kind.is_file() && !is_markdown(entry.path()) && !is_leftover(&name) {
-            problems.push(
-                Diagnostic::file(
-                    path,
-                    "is not a report (only files ending in `.md` are) and is not published; keep other files outside content/",
-                )
-                .warning(),
-            );
+            problems.push(Diagnostic::file(path, crate::say!("not-a-report")).warning());
         } else if kind.is_file() && is_markdown(entry.path()) {
             if name.starts_with('.') {
-                problems.push(
-                    Diagnostic::file(
-                        path,
-                        "is a hidden file (its name starts with a dot) and is not published; rename it to publish it",
-                    )
-                    .warning(),
-                );
+                problems.push(Diagnostic::file(path, crate::say!("hidden-file")).warning());
             } else if entry.path().extension().is_some_and(|e| e == "md") {
                 files.push(path);
             } else {
-                problems.push(
-                    Diagnostic::file(
-                        path,
-                        "looks like a report but is not read: only files ending in `.md` (lowercase) are reports; rename it",
-                    )
-                    .warning(),
-                );
+                problems.push(Diagnostic::file(path, crate::say!("not-lowercase-md")).warning());
             }
         }
     }
@@ -163,33 +130,26 @@ fn is_markdown(path: &Path) -> bool {
 /// Reads a file that must be UTF-8 text, without the byte-order mark it
 /// may start with; errors carry line, column and message.
 pub fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
-    let meta = std::fs::metadata(path).map_err(|e| (0, 0, format!("cannot be read: {e}")))?;
+    let unreadable = |e: std::io::Error| (0, 0, crate::say!("unreadable", error = e.to_string()));
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
-        return Err((
-            0,
-            0,
-            "is not a regular file (a folder, pipe or device) and cannot be read".into(),
-        ));
+        return Err((0, 0, crate::say!("not-regular")));
     }
     let size = meta.len();
     if size > MAX_REPORT_BYTES {
         return Err((
             0,
             0,
-            format!(
-                "is {} MiB; a report may be at most {} MiB (is this really a report?)",
-                size / (1024 * 1024),
-                MAX_REPORT_BYTES / (1024 * 1024)
+            crate::say!(
+                "too-big",
+                size = size / (1024 * 1024),
+                most = MAX_REPORT_BYTES / (1024 * 1024)
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| (0, 0, format!("cannot be read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err((
-            1,
-            1,
-            "is saved as UTF-16 text: save it as UTF-8 (in most editors, \"Save with encoding\" → UTF-8)".into(),
-        ));
+        return Err((1, 1, crate::say!("utf-16")));
     }
     let text = String::from_utf8(bytes).map_err(|error| {
         let bytes = error.as_bytes();
@@ -197,12 +157,7 @@ pub fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
         let text = std::str::from_utf8(valid).unwrap_or_default();
         let line = text.matches('\n').count() + 1;
         let column = text.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-        (
-            line,
-            column,
-            "is not valid UTF-8 text (it may be saved as GBK or GB2312): save it as UTF-8"
-                .to_string(),
-        )
+        (line, column, crate::say!("not-utf-8"))
     })?;
     // A byte-order mark, which Windows Notepad and many Chinese editors
     // write at the start of a UTF-8 file, is not part of the text.

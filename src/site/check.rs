@@ -73,8 +73,7 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
     let mut links = pages::links::check(&body, &shared, &plan, &files, &templates);
     if strict && !links.is_empty() {
         for link in &mut links {
-            link.warning = false;
-            link.message.push_str(&crate::say!("warning-denied"));
+            link.denied();
         }
         links.sort();
         return Err(Failure::Content(links));

@@ -117,8 +117,7 @@ pub(super) fn load_all<'b>(
     };
     if strict {
         for problem in problems.iter_mut().filter(|p| p.warning) {
-            problem.warning = false;
-            problem.message.push_str(&crate::say!("warning-denied"));
+            problem.denied();
         }
     }
     problems.sort();

@@ -432,3 +432,70 @@ explain-E0316 =
 explain-E0317 =
     E0317: a value that starts with YAML syntax
     A value starting with |, >, @, `, % or "- " is read by YAML as something else. Put the whole value in quotes.
+
+## A report file as a whole, and the content folder
+
+fm-empty-file = the file is empty; a report starts with front matter between two `---` lines [E0401]
+fm-full-width-open = the first line `{ $line }` is written with full-width dashes; type three ASCII hyphens: --- [E0402]
+fm-full-width-close = this line `{ $line }` is written with full-width dashes; type three ASCII hyphens to close the front matter: --- [E0402]
+fm-none-dashes = no front matter: the first line must be exactly `---` [E0403]
+fm-none = no front matter: the first line must be `---`, followed by the report's fields and another `---` [E0403]
+fm-unclosed = the front matter opened on line 1 is never closed: add a line `---` after the last field [E0404]
+no-content = no content folder at { $dir }; a site keeps its reports in content/ [E0405]
+unreadable = cannot be read: { $error } [E0406]
+not-regular = is not a regular file (a folder, pipe or device) and cannot be read [E0407]
+too-big = is { $size } MiB; a report may be at most { $most } MiB (is this really a report?) [E0408]
+utf-16 = is saved as UTF-16 text: save it as UTF-8 (in most editors, "Save with encoding" → UTF-8) [E0409]
+not-utf-8 = is not valid UTF-8 text (it may be saved as GBK or GB2312): save it as UTF-8 [E0409]
+hidden-folder = is a hidden folder (its name starts with a dot), so the { $reports } report file(s) in it are not published; rename it to publish them [W0401]
+link-inside = is a symbolic link to { $target } and is not read: renewal reads only the files that are really in content/, so that a site is the same wherever it is copied; put the file itself here [W0402]
+link-outside = is a symbolic link to { $target } and is not read: it leads outside the site (or nowhere), and only files in content/ are published [W0402]
+not-regular-report = is not a regular file (a pipe, socket or device) and is not read; put the report itself here [W0403]
+not-a-report = is not a report (only files ending in `.md` are) and is not published; keep other files outside content/ [W0404]
+hidden-file = is a hidden file (its name starts with a dot) and is not published; rename it to publish it [W0405]
+not-lowercase-md = looks like a report but is not read: only files ending in `.md` (lowercase) are reports; rename it [W0406]
+explain-E0401 =
+    E0401: an empty file
+    A report file holds its front matter (the fields between two --- lines) and then its text.
+explain-E0402 =
+    E0402: full-width dashes around the front matter
+    The front matter opens and closes with a line of three ASCII hyphens (---). Dashes typed with a Chinese input method (－－－ or ———) are other characters.
+explain-E0403 =
+    E0403: no front matter
+    A report starts with a line ---, then its fields, then another line ---. The first line of the file must be exactly ---.
+explain-E0404 =
+    E0404: the front matter is never closed
+    After the last field comes a line --- that closes the front matter; the report's text follows it.
+explain-E0405 =
+    E0405: no content folder
+    A site keeps its reports in a folder named content/ beside site.yaml. Check --root, or make the folder.
+explain-E0406 =
+    E0406: a file that cannot be read
+    The system would not let renewal read the file or folder (its permissions, or a disk error); the message gives the system's reason.
+explain-E0407 =
+    E0407: not a regular file
+    A report is an ordinary file, not a folder, a pipe or a device.
+explain-E0408 =
+    E0408: a file too big to be a report
+    A report is a few pages of text; a file of many megabytes is most likely something else saved with a .md name.
+explain-E0409 =
+    E0409: not saved as UTF-8
+    Reports are saved as UTF-8 text. A file saved as GBK, GB2312 or UTF-16 (some editors' default on Windows) is read as nonsense; save it again as UTF-8 (in most editors: Save with encoding → UTF-8).
+explain-W0401 =
+    W0401: a hidden folder of reports (a warning)
+    A folder whose name starts with a dot is hidden, and the reports in it are not published. Rename it to publish them; leave it to keep them as drafts.
+explain-W0402 =
+    W0402: a symbolic link (a warning)
+    renewal reads only the files that are really in content/, so that a site builds the same wherever it is copied. Put the report itself in content/.
+explain-W0403 =
+    W0403: a report name on something that is not a file (a warning)
+    A pipe, socket or device named like a report is not read. Put the report itself here.
+explain-W0404 =
+    W0404: a file that is not a report (a warning)
+    Only files ending in .md are reports; other files in content/ are not published. Keep pictures and spreadsheets outside content/.
+explain-W0405 =
+    W0405: a hidden report file (a warning)
+    A file whose name starts with a dot is hidden and not published. Rename it to publish it.
+explain-W0406 =
+    W0406: a report named .MD (a warning)
+    Reports end in .md, in lowercase; a file ending .MD or .markdown is not read. Rename it.
