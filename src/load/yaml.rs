@@ -159,17 +159,16 @@ impl<'a> Decoded<'a> {
             Some((line, column, escape)) => (
                 line + self.line_offset,
                 column,
-                format!(
-                    "the escape `{escape}` writes an invisible character (U+{:04X}) that no page, feed or download can hold; delete it",
-                    c as u32
+                crate::say!(
+                    "escape-invisible",
+                    escape = escape,
+                    character = format!("U+{:04X}", c as u32)
                 ),
             ),
             None => {
                 let place = place(value, self.line_offset);
-                let message = format!(
-                    "an invisible character (U+{:04X}) is in this text, often pasted from another program; delete it",
-                    c as u32
-                );
+                let character = format!("U+{:04X}", c as u32);
+                let message = crate::say!("text-invisible", character = character);
                 (place.line, place.column, message)
             }
         };
@@ -416,78 +415,66 @@ impl Kind {
     /// What an editor is told.
     fn message(&self, error: &serde_saphyr::Error) -> String {
         use serde_saphyr::granit_parser::ErrorKind as P;
-        let indentation = "this line's indentation does not fit the lines around it: the fields of one block start in the same column, and a list item's fields line up under its first field";
-        let quote = "put the whole value in quotes: \"…\"";
         match self {
-            Kind::Missing(name) => format!("required field `{name}` is missing from this block"),
+            Kind::Missing(name) => crate::say!("required-missing", field = *name),
             Kind::Unknown(name, allowed) => {
                 // `target: 1,000` in a flow mapping reads as a field named `000`.
-                let hint = if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
-                    format!(
-                        " (`{name}` looks like the end of a number written with a separator, as in 1,{name}: write numbers as plain digits)"
-                    )
-                } else {
-                    String::new()
+                let hint = match !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
+                    true => crate::say!("unknown-field-number", name = name),
+                    false => String::new(),
                 };
-                format!(
-                    "unknown field `{name}`{hint}; the fields allowed here are: {}",
-                    allowed.join(", ")
-                )
+                let allowed = allowed.join(", ");
+                crate::say!("unknown-field", name = name, hint = hint, allowed = allowed)
             }
-            Kind::Twice(key) => format!(
-                "`{}` is given twice in the same block; keep one",
-                key.as_deref().unwrap_or("a field")
-            ),
-            Kind::NotAllowed(word, allowed) => format!(
-                "`{word}` is not allowed here; write one of: {}",
-                allowed.join(", ")
-            ),
-            Kind::Empty => "this field is empty: write its value, or remove the line".into(),
-            Kind::Expected(Expected::List) => "expected a list here: one item per line, each starting with `- `, or all on one line as [a, b]".into(),
-            Kind::Expected(Expected::Block) => "expected `field: value` lines here (a block of named fields, not a list or plain text)".into(),
-            Kind::Expected(Expected::Text) => "expected text here, not a list or a block of fields; if the text starts with [ or {, put it in quotes".into(),
-            Kind::NotWhole => "expected a whole number such as 2024".into(),
-            Kind::Alias => format!(
-                "a value that starts with `*` is read by YAML as a reference to another value; {quote}"
-            ),
-            Kind::Tagged => "a YAML tag such as `!!int` is not needed here: write the value alone".into(),
-            Kind::TooLarge => "this front matter is too large to read (hundreds of thousands of values); split the report".into(),
+            Kind::Twice(key) => match key {
+                Some(key) => crate::say!("field-twice", key = key),
+                None => crate::say!("field-twice-unnamed"),
+            },
+            Kind::NotAllowed(word, allowed) => {
+                crate::say!("not-allowed", word = word, allowed = allowed.join(", "))
+            }
+            Kind::Empty => crate::say!("yaml-empty"),
+            Kind::Expected(Expected::List) => crate::say!("expected-list"),
+            Kind::Expected(Expected::Block) => crate::say!("expected-block"),
+            Kind::Expected(Expected::Text) => crate::say!("expected-text"),
+            Kind::NotWhole => crate::say!("expected-whole"),
+            Kind::Alias => crate::say!("yaml-alias"),
+            Kind::Tagged => crate::say!("yaml-tag"),
+            Kind::TooLarge => crate::say!("too-large"),
             Kind::Syntax(Some(kind)) => match kind {
-                P::MappingValueNotAllowed => format!(
-                    "this value holds ': ', which YAML reads as the start of another field; {quote}"
-                ),
+                P::MappingValueNotAllowed => crate::say!("colon-in-value"),
                 P::UnknownAnchor => Kind::Alias.message(error),
-                P::InvalidTrailingSingleQuotedScalar => "the value is in single quotes and holds a single quote itself; write that one twice (''), or put the value in double quotes".into(),
-                P::InvalidTrailingDoubleQuotedScalar => "the value starts with a quoted part and goes on after the closing quote; put the whole value in quotes, and write the quotation marks inside as 「」".into(),
+                P::InvalidTrailingSingleQuotedScalar => crate::say!("single-quote-inside"),
+                P::InvalidTrailingDoubleQuotedScalar => crate::say!("after-closing-quote"),
                 P::ExpectedBlockMappingKey
                 | P::ExpectedBlockSequenceEntry
                 | P::BlockSequenceEntryNotAllowed
                 | P::InvalidIndentation
                 | P::InvalidQuotedScalarIndent
-                | P::InvalidFlowScalarIndent => indentation.into(),
-                P::SimpleKeyExpected | P::InvalidSimpleKey => {
-                    "a line here is neither `field: value` nor a list item; check that every field has its colon".into()
-                }
+                | P::InvalidFlowScalarIndent => crate::say!("indentation"),
+                P::SimpleKeyExpected | P::InvalidSimpleKey => crate::say!("neither-field-nor-item"),
                 P::InvalidBlockScalarHeader
                 | P::InvalidBlockScalarIndent
                 | P::ZeroBlockScalarIndent
-                | P::TabAtBlockScalarStart => format!(
-                    "YAML reads a value starting with `|` or `>` as the start of a block of text; {quote}"
-                ),
-                P::UnexpectedCharacter { character, .. } => format!(
-                    "YAML does not allow a value to start with `{character}`; {quote}"
-                ),
-                P::UnclosedQuotedScalar => "the quotation mark that opens this value is never closed; close it at the end of the value, or remove it".into(),
-                P::UnclosedFlowCollection { open } | P::MismatchedFlowCollectionEnd { open, .. } => format!(
-                    "the `{open}` that opens this value is never closed as it should be; close it, or {quote}"
-                ),
-                P::ExpectedDocumentStart | P::InvalidDocumentEnd => "YAML reads a line `...` as the end of the front matter, so the lines after it are not read; remove it, or put the value it belongs to in quotes".into(),
+                | P::TabAtBlockScalarStart => crate::say!("yaml-block-start"),
+                P::UnexpectedCharacter { character, .. } => {
+                    crate::say!(
+                        "yaml-unexpected-character",
+                        character = character.to_string()
+                    )
+                }
+                P::UnclosedQuotedScalar => crate::say!("yaml-unclosed-quote"),
+                P::UnclosedFlowCollection { open }
+                | P::MismatchedFlowCollectionEnd { open, .. } => {
+                    crate::say!("yaml-unclosed-flow", open = open.to_string())
+                }
+                P::ExpectedDocumentStart | P::InvalidDocumentEnd => crate::say!("document-end"),
                 // The parser's own description, for the kinds an editor
                 // hardly makes.
                 _ => error.without_snippet().to_string(),
             },
             Kind::Syntax(None) => error.without_snippet().to_string(),
-            Kind::Documents => "a line `---` or `...` here starts another YAML document, and the front matter (or site.yaml) is one: remove the line, or put the value it belongs to in quotes".into(),
+            Kind::Documents => crate::say!("another-document"),
         }
     }
 
@@ -501,7 +488,7 @@ impl Kind {
                 .any(|name| f == *name || f.ends_with(&format!(".{name}")))
         });
         if figure && matches!(self, Kind::Expected(_)) {
-            return Some("expected a plain number such as 12.8 here, not a list or a block".into());
+            return Some(crate::say!("expected-figure"));
         }
         let Kind::Syntax(Some(serde_saphyr::granit_parser::ErrorKind::MappingValueNotAllowed)) =
             self
@@ -519,11 +506,8 @@ impl Kind {
         let above_has_value = above
             .split_once(": ")
             .is_some_and(|(_, v)| !v.trim().is_empty() && !v.trim_start().starts_with('#'));
-        (key_of(here.trim_start()).is_some() && indent(here) > indent(above) && above_has_value).then(|| {
-            format!(
-                "this line is indented deeper than `{above_key}` above it, which already has a value, so YAML reads it as part of that value; line it up with `{above_key}`"
-            )
-        })
+        (key_of(here.trim_start()).is_some() && indent(here) > indent(above) && above_has_value)
+            .then(|| crate::say!("indented-under-value", key = &above_key))
     }
 }
 

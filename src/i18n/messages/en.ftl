@@ -499,3 +499,88 @@ explain-W0405 =
 explain-W0406 =
     W0406: a report named .MD (a warning)
     Reports end in .md, in lowercase; a file ending .MD or .markdown is not read. Rename it.
+
+## What YAML reports, by the kind of error it is
+
+unknown-field-number = {" "}(`{ $name }` looks like the end of a number written with a separator, as in 1,{ $name }: write numbers as plain digits)
+unknown-field = unknown field `{ $name }`{ $hint }; the fields allowed here are: { $allowed } [E0501]
+field-twice = `{ $key }` is given twice in the same block; keep one [E0502]
+field-twice-unnamed = `a field` is given twice in the same block; keep one [E0502]
+not-allowed = `{ $word }` is not allowed here; write one of: { $allowed } [E0503]
+yaml-empty = this field is empty: write its value, or remove the line [E0312]
+expected-list = expected a list here: one item per line, each starting with `- `, or all on one line as [a, b] [E0504]
+expected-block = expected `field: value` lines here (a block of named fields, not a list or plain text) [E0505]
+expected-text = expected text here, not a list or a block of fields; if the text starts with [ or {"{"}, put it in quotes [E0506]
+expected-whole = expected a whole number such as 2024 [E0507]
+expected-figure = expected a plain number such as 12.8 here, not a list or a block [E0201]
+yaml-alias = a value that starts with `*` is read by YAML as a reference to another value; put the whole value in quotes: "…" [E0508]
+yaml-tag = a YAML tag such as `!!int` is not needed here: write the value alone [E0509]
+too-large = this front matter is too large to read (hundreds of thousands of values); split the report [E0510]
+colon-in-value = this value holds ': ', which YAML reads as the start of another field; put the whole value in quotes: "…" [E0511]
+indented-under-value = this line is indented deeper than `{ $key }` above it, which already has a value, so YAML reads it as part of that value; line it up with `{ $key }` [E0512]
+single-quote-inside = the value is in single quotes and holds a single quote itself; write that one twice (''), or put the value in double quotes [E0513]
+after-closing-quote = the value starts with a quoted part and goes on after the closing quote; put the whole value in quotes, and write the quotation marks inside as 「」 [E0514]
+indentation = this line's indentation does not fit the lines around it: the fields of one block start in the same column, and a list item's fields line up under its first field [E0515]
+neither-field-nor-item = a line here is neither `field: value` nor a list item; check that every field has its colon [E0516]
+yaml-block-start = YAML reads a value starting with `|` or `>` as the start of a block of text; put the whole value in quotes: "…" [E0317]
+yaml-unexpected-character = YAML does not allow a value to start with `{ $character }`; put the whole value in quotes: "…" [E0317]
+yaml-unclosed-quote = the quotation mark that opens this value is never closed; close it at the end of the value, or remove it [E0315]
+yaml-unclosed-flow = the `{ $open }` that opens this value is never closed as it should be; close it, or put the whole value in quotes: "…" [E0315]
+document-end = YAML reads a line `...` as the end of the front matter, so the lines after it are not read; remove it, or put the value it belongs to in quotes [E0517]
+another-document = a line `---` or `...` here starts another YAML document, and the front matter (or site.yaml) is one: remove the line, or put the value it belongs to in quotes [E0518]
+escape-invisible = the escape `{ $escape }` writes an invisible character ({ $character }) that no page, feed or download can hold; delete it [E0301]
+text-invisible = an invisible character ({ $character }) is in this text, often pasted from another program; delete it [E0301]
+explain-E0501 =
+    E0501: a field renewal does not know
+    The message lists the fields allowed where this one is written. It is usually a typing slip (tittle for title), or a field one level too deep or too shallow.
+explain-E0502 =
+    E0502: a field given twice
+    A block gives each field once; two values for one field cannot both be meant. Keep one.
+explain-E0503 =
+    E0503: a word that is not allowed here
+    A field of site.yaml that takes one of a few words (listed in the message) was given another.
+explain-E0504 =
+    E0504: a list expected
+    The field holds a list: one item per line under it, each starting with "- ", or all on one line in brackets, [a, b].
+explain-E0505 =
+    E0505: a block of fields expected
+    The field holds named fields of its own, indented under it (such as `source:` with `publisher:` and `url:` below).
+explain-E0506 =
+    E0506: text expected
+    The field holds text, not a list or fields of its own. Text that starts with [ or a brace goes in quotes.
+explain-E0507 =
+    E0507: a whole number expected
+    The field takes a whole number, such as a year: 2024.
+explain-E0508 =
+    E0508: a value read as a reference
+    YAML reads a value starting with * as a reference to another value. Put the value in quotes.
+explain-E0509 =
+    E0509: a YAML tag
+    A tag such as !!int or !!str tells YAML a value's type; renewal knows each field's type and needs none. Write the value alone.
+explain-E0510 =
+    E0510: front matter too large to read
+    The front matter holds hundreds of thousands of values, far more than a report has. Split the report.
+explain-E0511 =
+    E0511: ": " inside a value
+    YAML reads a colon followed by a space as the start of another field. A value that holds one (a time, a title with a colon) goes in quotes.
+explain-E0512 =
+    E0512: a line indented under a field that has a value
+    The line is indented deeper than the field above it, which already has its value on its own line, so YAML reads it as more of that value. Line it up with the field above.
+explain-E0513 =
+    E0513: a single quote inside single quotes
+    In a value in single quotes, a single quote is written twice (''). Or put the value in double quotes.
+explain-E0514 =
+    E0514: text after a closing quotation mark
+    The value starts with a quoted part and goes on after it. Put the whole value in quotes, and write quotation marks inside it as 「」.
+explain-E0515 =
+    E0515: indentation that does not fit
+    The fields of one block start in the same column, and the fields of a list item line up under its first field.
+explain-E0516 =
+    E0516: a line that is neither a field nor a list item
+    Every line of the front matter is `field: value`, a list item starting with "- ", or a comment. A field without its colon is the usual cause.
+explain-E0517 =
+    E0517: a line `...` in the front matter
+    In site.yaml, YAML reads a line of three dots as the end of the file, so the lines after it are not read. (In a report, a line --- or ... closes the front matter.)
+explain-E0518 =
+    E0518: a line `---` inside the front matter
+    In site.yaml, a line --- starts another YAML document; the file is one. Remove the line, or put the value it belongs to in quotes. (In a report, a line --- closes the front matter.)
