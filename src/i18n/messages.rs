@@ -218,6 +218,15 @@ macro_rules! say {
     };
 }
 
+/// `message` without the code that ends it (`… [E0701]`), for a message
+/// said inside another, which has its own.
+pub fn without_code(message: &str) -> &str {
+    match message.rfind(" [") {
+        Some(at) if message.len() - at == 8 && message.ends_with(']') => &message[..at],
+        _ => message,
+    }
+}
+
 /// A report with each code's problem and the same report put right, as
 /// `renewal explain` shows them (the same in every language).
 const EXAMPLES: &str = include_str!("messages/examples.txt");

@@ -174,7 +174,7 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
                 entry.line,
                 entry.column,
                 Some(format!("metrics[{}].id", index_of(report, entry))),
-                format!("no report introduces metric `{id}`: check the id for a typo, or give this entry a `label` and `unit` to introduce it here"),
+                crate::say!("metric-not-introduced", id = id),
             ));
         }
         return Err(errors);
@@ -194,9 +194,12 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
                 entry.line,
                 entry.column,
                 Some(format!("metrics[{}].id", index_of(report, entry))),
-                format!(
-                    "metric `{id}` belongs to {} ({}:{}:{}); a report for {} cannot update it: use a different id",
-                    city_name(config, &first_report.city), first_report.file, first.line, first.column, city_name(config, &report.city)
+                crate::say!(
+                    "metric-other-city",
+                    id = id,
+                    city = city_name(config, &first_report.city),
+                    place = format!("{}:{}:{}", first_report.file, first.line, first.column),
+                    other = city_name(config, &report.city)
                 ),
             ));
         }
@@ -205,15 +208,21 @@ fn join_one(id: &str, stated: &[Stated], config: &Config) -> Result<Metric, Vec<
             && *other != unit
         {
             errors.push(Diagnostic::at(
-                    &report.file,
-                    entry.unit_line,
-                    entry.unit_column,
-                    Some(format!("metrics[{}].unit", index_of(report, entry))),
-                    format!(
-                        "metric `{id}` changes unit from {unit} to {other}; it was introduced in {}:{}:{} with unit {unit}, and a metric's unit cannot change (convert the figures, or introduce a new metric)",
+                &report.file,
+                entry.unit_line,
+                entry.unit_column,
+                Some(format!("metrics[{}].unit", index_of(report, entry))),
+                crate::say!(
+                    "metric-unit-changes",
+                    id = id,
+                    unit = &unit,
+                    other = other,
+                    place = format!(
+                        "{}:{}:{}",
                         first_report.file, first.unit_line, first.unit_column
-                    ),
-                ));
+                    )
+                ),
+            ));
         }
     }
     if !errors.is_empty() {

@@ -378,9 +378,7 @@ pub fn check_slug(id: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "`{id}` cannot be used in addresses: use lowercase letters a-z, digits and `-` (e.g. `dongying-2022-gas-lines`); Chinese names go in `name`/`label`"
-        ))
+        Err(crate::say!("slug-invalid", id = id))
     }
 }
 

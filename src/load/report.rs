@@ -276,7 +276,10 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
             if let Err(message) = check_report_slug(&stem) {
                 problems.list.push(Diagnostic::file(
                     file,
-                    format!("the file name gives the report's address, but {message}; rename the file or add a `slug:` field"),
+                    crate::say!(
+                        "slug-from-file",
+                        message = crate::i18n::messages::without_code(&message)
+                    ),
                 ));
             }
             stem
@@ -857,7 +860,7 @@ fn and_list(names: &[&str]) -> String {
 pub fn check_report_slug(slug: &str) -> Result<(), String> {
     check_slug(slug)?;
     if slug == "page" {
-        return Err("`page` cannot be a report's address: /reports/page/ holds the later pages of the list of reports".into());
+        return Err(crate::say!("slug-page"));
     }
     Ok(())
 }

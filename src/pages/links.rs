@@ -123,19 +123,21 @@ pub fn check(
     let broken = |link: &str, page: &str| -> Option<String> {
         let (path, anchor) = resolve(link, page, base)?;
         if path.starts_with('\u{0}') {
-            return Some(format!(
-                "links to {link}, which is outside the site's address {base}"
-            ));
+            return Some(crate::say!("link-outside-site", link = link, base = base));
         }
         if !targets.paths.contains(&path) {
-            return Some(format!(
-                "links to {link}, which is not a page or file of this site"
-            ));
+            return Some(crate::say!("link-nowhere", link = link));
         }
         match (anchor, targets.anchors.get(&path)) {
-            (Some(a), Some(known)) if !a.is_empty() && !known.contains(&a) => Some(format!(
-                "links to {link}, but /{path} has no heading or section `#{a}`"
-            )),
+            (Some(a), Some(known)) if !a.is_empty() && !known.contains(&a) => {
+                let page = format!("/{path}");
+                Some(crate::say!(
+                    "link-no-anchor",
+                    link = link,
+                    page = page,
+                    anchor = a
+                ))
+            }
             _ => None,
         }
     };

@@ -584,3 +584,42 @@ explain-E0517 =
 explain-E0518 =
     E0518: a line `---` inside the front matter
     In site.yaml, a line --- starts another YAML document; the file is one. Remove the line, or put the value it belongs to in quotes. (In a report, a line --- closes the front matter.)
+
+## Metrics across reports, addresses, links in a report's text
+
+metric-not-introduced = no report introduces metric `{ $id }`: check the id for a typo, or give this entry a `label` and `unit` to introduce it here [E0601]
+metric-other-city = metric `{ $id }` belongs to { $city } ({ $place }); a report for { $other } cannot update it: use a different id [E0602]
+metric-unit-changes = metric `{ $id }` changes unit from { $unit } to { $other }; it was introduced in { $place } with unit { $unit }, and a metric's unit cannot change (convert the figures, or introduce a new metric) [E0603]
+slug-invalid = `{ $id }` cannot be used in addresses: use lowercase letters a-z, digits and `-` (e.g. `dongying-2022-gas-lines`); Chinese names go in `name`/`label` [E0701]
+slug-page = `page` cannot be a report's address: /reports/page/ holds the later pages of the list of reports [E0702]
+slug-from-file = the file name gives the report's address, but { $message }; rename the file or add a `slug:` field [E0703]
+link-outside-site = links to { $link }, which is outside the site's address { $base } [W0601]
+link-nowhere = links to { $link }, which is not a page or file of this site [W0602]
+link-no-anchor = links to { $link }, but { $page } has no heading or section `#{ $anchor }` [W0603]
+explain-E0601 =
+    E0601: a metric no report introduces
+    A metric is introduced by the first report that gives its id with a `label` and a `unit`; later reports give only the id and their figures. Check the id for a typo, or introduce the metric here.
+explain-E0602 =
+    E0602: a metric of another city
+    A metric belongs to the city of the report that introduced it. A report for another city introduces its own metric, with another id.
+explain-E0603 =
+    E0603: a metric's unit changes
+    Every figure of a metric is in the unit it was introduced with, so that figures can be added and compared. Convert the figures, or introduce a new metric for the new unit.
+explain-E0701 =
+    E0701: an id that cannot be part of an address
+    Ids and slugs become parts of page addresses: lowercase letters a-z, digits and -. Chinese names go in `name` or `label`.
+explain-E0702 =
+    E0702: a report named `page`
+    /reports/page/ holds the later pages of the list of reports, so no report can have that address.
+explain-E0703 =
+    E0703: a file name that cannot be an address
+    Without a `slug:`, a report's file name (without .md) is its address. Rename the file with lowercase letters, digits and -, or give the report a `slug:`.
+explain-W0601 =
+    W0601: a link outside the site (a warning)
+    A link starting with / leads outside the site's own address (its base_url's path). Write the whole address of a page elsewhere, or a link inside the site.
+explain-W0602 =
+    W0602: a link to no page (a warning)
+    A link in the report's text leads to an address the site does not have; the page it meant may have another address.
+explain-W0603 =
+    W0603: a link to a section the page does not have (a warning)
+    The part after # names a heading or section of the page, which that page does not have.
