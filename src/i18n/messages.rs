@@ -238,7 +238,8 @@ pub struct Example {
     pub wrong: String,
     pub right: String,
     /// Where below the site the wrong one is written, when its place is
-    /// the problem (a hidden folder, a file not named `.md`); else
+    /// the problem (a hidden folder, a file not named `.md`) or it is
+    /// `site.yaml` (where the right one is written too); else
     /// `content/2025/example.md`, where the right one always is.
     pub wrong_at: Option<String>,
     /// Told in words, not built: a problem of a file's kind or encoding,
@@ -302,7 +303,10 @@ pub fn explain(code: &str) -> Option<String> {
         Some(at) => format!("# {at}\n{}", example.wrong),
         None => example.wrong.clone(),
     };
-    let right = match &example.wrong_at {
+    // The right one is written where the wrong one was, for site.yaml;
+    // for a report, at the usual place.
+    let right = match example.wrong_at.as_deref() {
+        Some("site.yaml") => format!("# site.yaml\n{}", example.right),
         Some(_) => format!("# content/2025/example.md\n{}", example.right),
         None => example.right.clone(),
     };

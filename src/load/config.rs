@@ -97,7 +97,7 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         let problem = if let Err(problem) = check_slug(&id.value) {
             Some(problem)
         } else if seen.contains(&id.value) {
-            Some(format!("id `{}` is declared twice", id.value))
+            Some(crate::say!("id-twice", id = &id.value))
         } else {
             None
         };
@@ -143,9 +143,10 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                         place.line,
                         place.column,
                         Some(format!("cities[{c}].districts[{d}]")),
-                        format!(
-                            "`{name}` names both this district and `{}`; a report that says `{name}` could mean either: give each district its own names",
-                            city.districts[other].id.value
+                        crate::say!(
+                            "district-names-collide",
+                            name = name,
+                            other = &city.districts[other].id.value
                         ),
                     ));
                 }
@@ -162,10 +163,10 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                     place.line,
                     place.column,
                     Some(format!("cities[{c}].districts[{d}].id")),
-                    format!(
-                        "`{id}` cannot be a district id: /cities/{city}/{id}/ holds the later pages of the city's list of {id}; choose another id",
-                        id = district.id.value,
-                        city = city.id.value
+                    crate::say!(
+                        "district-id-reserved",
+                        id = &district.id.value,
+                        city = &city.id.value
                     ),
                 ));
             }
@@ -180,10 +181,7 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             place.line,
             place.column,
             Some("theme".into()),
-            format!(
-                "`{}` is not a theme name: a theme is a folder directly inside themes/, named with letters, digits, `-` and `_`",
-                theme.value
-            ),
+            crate::say!("theme-name", theme = &theme.value),
         ));
     }
     let page_size = match &raw.page_size {
@@ -196,7 +194,11 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                 place.line,
                 place.column,
                 Some("page_size".into()),
-                format!("{} is not a page size: lists need at least 1 item per page (the default is {DEFAULT_PAGE_SIZE})", size.value),
+                crate::say!(
+                    "page-size",
+                    size = size.value.to_string(),
+                    default = DEFAULT_PAGE_SIZE
+                ),
             ));
             DEFAULT_PAGE_SIZE
         }
@@ -221,16 +223,13 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         let problem = if !script::converts(language, edition.value) {
             Some(
                 if language == Language::En || edition.value == Language::En {
-                    "editions are made by converting between simplified (zh-Hans) and traditional (zh-Hant) Chinese; an English edition cannot be made from Chinese reports".to_string()
+                    crate::say!("edition-english")
                 } else {
-                    format!(
-                        "`{}` is the site's own `language`; list only the other script",
-                        edition.value.tag()
-                    )
+                    crate::say!("edition-own-language", tag = edition.value.tag())
                 },
             )
         } else if editions.contains(&edition.value) {
-            Some(format!("`{}` is listed twice", edition.value.tag()))
+            Some(crate::say!("edition-twice", tag = edition.value.tag()))
         } else {
             None
         };
@@ -396,17 +395,13 @@ fn base_path_of(base_url: &str) -> Result<String, String> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| {
-            format!("`{url}` must be an absolute address starting with https:// or http://")
-        })?;
+        .ok_or_else(|| crate::say!("base-url-relative", url = url))?;
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
     };
     if host.is_empty() || url.contains(['?', '#', ' ']) {
-        return Err(format!(
-            "`{url}` is not a site address like https://example.gov.cn/renewal/"
-        ));
+        return Err(crate::say!("base-url-invalid", url = url));
     }
     let mut path = path.to_string();
     if !path.ends_with('/') {

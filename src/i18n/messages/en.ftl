@@ -623,3 +623,37 @@ explain-W0602 =
 explain-W0603 =
     W0603: a link to a section the page does not have (a warning)
     The part after # names a heading or section of the page, which that page does not have.
+
+## site.yaml's own values
+
+id-twice = id `{ $id }` is declared twice [E0801]
+district-names-collide = `{ $name }` names both this district and `{ $other }`; a report that says `{ $name }` could mean either: give each district its own names [E0802]
+district-id-reserved = `{ $id }` cannot be a district id: /cities/{ $city }/{ $id }/ holds the later pages of the city's list of { $id }; choose another id [E0803]
+theme-name = `{ $theme }` is not a theme name: a theme is a folder directly inside themes/, named with letters, digits, `-` and `_` [E0804]
+page-size = { $size } is not a page size: lists need at least 1 item per page (the default is { $default }) [E0805]
+base-url-relative = `{ $url }` must be an absolute address starting with https:// or http:// [E0806]
+base-url-invalid = `{ $url }` is not a site address like https://example.gov.cn/renewal/ [E0806]
+edition-english = editions are made by converting between simplified (zh-Hans) and traditional (zh-Hant) Chinese; an English edition cannot be made from Chinese reports [E0807]
+edition-own-language = `{ $tag }` is the site's own `language`; list only the other script [E0807]
+edition-twice = `{ $tag }` is listed twice [E0807]
+explain-E0801 =
+    E0801: an id declared twice in site.yaml
+    Each city, district and topic has an id of its own: two with one id could not be told apart in addresses or reports.
+explain-E0802 =
+    E0802: one name for two districts
+    A report names its district by id, name or other name; a name two districts of a city share could mean either. Give each district its own names.
+explain-E0803 =
+    E0803: a district id that is an address the site uses
+    /cities/CITY/reports/ and /cities/CITY/metrics/ hold the later pages of a city's lists of reports and of metrics, so neither `reports` nor `metrics` can be a district's id.
+explain-E0804 =
+    E0804: not a theme's name
+    `theme` names a folder directly inside themes/, with letters, digits, - and _.
+explain-E0805 =
+    E0805: not a page size
+    `page_size` is how many reports or rows a list shows a page: at least 1.
+explain-E0806 =
+    E0806: not a site address
+    `base_url` is the site's address as readers type it, with https:// or http://, and with the path it is published under: https://example.gov.cn/renewal/.
+explain-E0807 =
+    E0807: an edition renewal cannot make
+    `editions` lists the other Chinese script: a site in zh-Hans can have a zh-Hant edition, and the other way round. Each is listed once; an English edition cannot be made by conversion.

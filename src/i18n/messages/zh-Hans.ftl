@@ -619,3 +619,37 @@ explain-W0602 =
 explain-W0603 =
     W0603：链接到页面没有的章节（警告）
     # 后面的部分是页面中某个标题或章节的名称，而那个页面没有它。
+
+## site.yaml 自身的值
+
+id-twice = id `{ $id }` 声明了两次 [E0801]
+district-names-collide = “{ $name }”既是这个区县的名称，又是 `{ $other }` 的名称；报告写“{ $name }”时可能指其中任何一个：请让每个区县的名称各不相同 [E0802]
+district-id-reserved = `{ $id }` 不能作为区县 id：/cities/{ $city }/{ $id }/ 用于该城市列表的后续各页；请换一个 id [E0803]
+theme-name = `{ $theme }` 不是主题名称：主题是 themes/ 下的一个文件夹，名称只用字母、数字、`-` 和 `_` [E0804]
+page-size = { $size } 不能作为每页数量：列表每页至少 1 项（默认 { $default } 项） [E0805]
+base-url-relative = `{ $url }` 必须是以 https:// 或 http:// 开头的完整网址 [E0806]
+base-url-invalid = `{ $url }` 不是网站地址，应像 https://example.gov.cn/renewal/ 这样 [E0806]
+edition-english = 另一版本由简体（zh-Hans）与繁体（zh-Hant）中文互相转换而成；无法从中文报告生成英文版 [E0807]
+edition-own-language = `{ $tag }` 就是网站自身的 `language`；这里只列另一种文字 [E0807]
+edition-twice = `{ $tag }` 列了两次 [E0807]
+explain-E0801 =
+    E0801：site.yaml 中的 id 声明了两次
+    每个城市、区县和主题都有自己的 id：两个用同一 id 的项目，在网址和报告里无法区分。
+explain-E0802 =
+    E0802：两个区县用了同一个名称
+    报告用 id、名称或别名写明区县；同一城市两个区县共用的名称可能指其中任何一个。请让每个区县的名称各不相同。
+explain-E0803 =
+    E0803：区县 id 与网站使用的网址冲突
+    /cities/城市/reports/ 和 /cities/城市/metrics/ 用于城市报告列表和指标列表的后续各页，所以区县的 id 不能是 `reports` 或 `metrics`。
+explain-E0804 =
+    E0804：不是主题名称
+    `theme` 写 themes/ 下一个文件夹的名称，只用字母、数字、- 和 _。
+explain-E0805 =
+    E0805：不能作为每页数量
+    `page_size` 是列表每页显示的报告或行数：至少为 1。
+explain-E0806 =
+    E0806：不是网站地址
+    `base_url` 是读者输入的网站地址，带 https:// 或 http://，以及发布所在的路径：https://example.gov.cn/renewal/。
+explain-E0807 =
+    E0807：renewal 无法生成的版本
+    `editions` 列出另一种中文文字：简体网站可以有繁体版，反之亦然。每种只列一次；无法通过转换生成英文版。

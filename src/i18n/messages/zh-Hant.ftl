@@ -619,3 +619,37 @@ explain-W0602 =
 explain-W0603 =
     W0603：連結到頁面沒有的章節（警告）
     # 後面的部分是頁面中某個標題或章節的名稱，而那個頁面沒有它。
+
+## site.yaml 本身的值
+
+id-twice = id `{ $id }` 宣告了兩次 [E0801]
+district-names-collide = 「{ $name }」既是這個區縣的名稱，又是 `{ $other }` 的名稱；報告寫「{ $name }」時可能指其中任何一個：請讓每個區縣的名稱各不相同 [E0802]
+district-id-reserved = `{ $id }` 不能作為區縣 id：/cities/{ $city }/{ $id }/ 用於該城市列表的後續各頁；請換一個 id [E0803]
+theme-name = `{ $theme }` 不是佈景主題名稱：佈景主題是 themes/ 下的一個資料夾，名稱只用字母、數字、`-` 和 `_` [E0804]
+page-size = { $size } 不能作為每頁數量：列表每頁至少 1 項（預設 { $default } 項） [E0805]
+base-url-relative = `{ $url }` 必須是以 https:// 或 http:// 開頭的完整網址 [E0806]
+base-url-invalid = `{ $url }` 不是網站位址，應像 https://example.gov.cn/renewal/ 這樣 [E0806]
+edition-english = 另一版本由簡體（zh-Hans）與繁體（zh-Hant）中文互相轉換而成；無法從中文報告產生英文版 [E0807]
+edition-own-language = `{ $tag }` 就是網站本身的 `language`；這裡只列另一種文字 [E0807]
+edition-twice = `{ $tag }` 列了兩次 [E0807]
+explain-E0801 =
+    E0801：site.yaml 中的 id 宣告了兩次
+    每個城市、區縣和主題都有自己的 id：兩個用同一 id 的項目，在網址和報告裡無法區分。
+explain-E0802 =
+    E0802：兩個區縣用了同一個名稱
+    報告用 id、名稱或別名寫明區縣；同一城市兩個區縣共用的名稱可能指其中任何一個。請讓每個區縣的名稱各不相同。
+explain-E0803 =
+    E0803：區縣 id 與網站使用的網址衝突
+    /cities/城市/reports/ 和 /cities/城市/metrics/ 用於城市報告列表和指標列表的後續各頁，所以區縣的 id 不能是 `reports` 或 `metrics`。
+explain-E0804 =
+    E0804：不是佈景主題名稱
+    `theme` 寫 themes/ 下一個資料夾的名稱，只用字母、數字、- 和 _。
+explain-E0805 =
+    E0805：不能作為每頁數量
+    `page_size` 是列表每頁顯示的報告或行數：至少為 1。
+explain-E0806 =
+    E0806：不是網站位址
+    `base_url` 是讀者輸入的網站位址，帶 https:// 或 http://，以及發布所在的路徑：https://example.gov.cn/renewal/。
+explain-E0807 =
+    E0807：renewal 無法產生的版本
+    `editions` 列出另一種中文文字：簡體網站可以有繁體版，反之亦然。每種只列一次；無法透過轉換產生英文版。
