@@ -194,7 +194,7 @@ impl Bodies {
                 e.line,
                 1,
                 None,
-                format!("{} (the file changed during the build)", e.message),
+                crate::say!("changed-during-build", message = &e.message),
             )
         })?;
         let language = report.converted_from.unwrap_or(report.language);

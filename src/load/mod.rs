@@ -44,10 +44,7 @@ pub fn read_config(root: &Path) -> (Option<Config>, Vec<Diagnostic>) {
         let message = if config_path.exists() {
             message
         } else {
-            format!(
-                "not found in {}; every site has one (see `renewal init`)",
-                root.display()
-            )
+            crate::say!("no-site-yaml", dir = root.display().to_string())
         };
         vec![Diagnostic::at(CONFIG_FILE, line, column, None, message)]
     });
@@ -393,11 +390,11 @@ fn parse_file(root: &Path, file: &str, config: &Config, bodies: Option<&body::Bo
 fn same_address(report: &Report, first: &Report) -> Diagnostic {
     let address = format!("/reports/{}/", report.slug);
     let how = |r: &Report| match r.slug_place {
-        Some(place) => format!(
-            "{}:{}:{} gives it as its `slug`",
-            r.file, place.line, place.column
-        ),
-        None => format!("{}'s file name gives it", r.file),
+        Some(place) => {
+            let place = format!("{}:{}:{}", r.file, place.line, place.column);
+            crate::say!("address-by-slug", place = place)
+        }
+        None => crate::say!("address-by-file", file = &r.file),
     };
     match report.slug_place {
         Some(place) => Diagnostic::at(
@@ -405,16 +402,14 @@ fn same_address(report: &Report, first: &Report) -> Diagnostic {
             place.line,
             place.column,
             Some("slug".into()),
-            format!(
-                "the address {address} is already taken ({}); choose another slug",
-                how(first)
-            ),
+            crate::say!("address-taken", address = &address, how = how(first)),
         ),
         None => Diagnostic::file(
             &report.file,
-            format!(
-                "the file name gives this report the address {address}, which is already taken ({}); rename one file or give one a `slug:`",
-                how(first)
+            crate::say!(
+                "address-taken-by-file",
+                address = &address,
+                how = how(first)
             ),
         ),
     }

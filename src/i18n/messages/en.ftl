@@ -657,3 +657,18 @@ explain-E0806 =
 explain-E0807 =
     E0807: an edition renewal cannot make
     `editions` lists the other Chinese script: a site in zh-Hans can have a zh-Hant edition, and the other way round. Each is listed once; an English edition cannot be made by conversion.
+
+## Reports and site.yaml, as a whole
+
+no-site-yaml = not found in { $dir }; every site has one (see `renewal init`) [E0808]
+address-by-slug = { $place } gives it as its `slug`
+address-by-file = { $file }'s file name gives it
+address-taken = the address { $address } is already taken ({ $how }); choose another slug [E0704]
+address-taken-by-file = the file name gives this report the address { $address }, which is already taken ({ $how }); rename one file or give one a `slug:` [E0704]
+changed-during-build = { $message } (the file changed during the build)
+explain-E0704 =
+    E0704: two reports with one address
+    Each report has an address of its own, /reports/NAME/, from its `slug:` or its file name. Two reports in different folders with the same file name have the same address: rename one, or give one a `slug:`.
+explain-E0808 =
+    E0808: no site.yaml
+    A site is a folder with site.yaml beside content/. Run renewal in that folder, give it with --root, or make a new site with `renewal init`.

@@ -653,3 +653,18 @@ explain-E0806 =
 explain-E0807 =
     E0807：renewal 无法生成的版本
     `editions` 列出另一种中文文字：简体网站可以有繁体版，反之亦然。每种只列一次；无法通过转换生成英文版。
+
+## 报告和 site.yaml 的整体问题
+
+no-site-yaml = 在 { $dir } 中找不到；每个网站都有这个文件（见 `renewal init`） [E0808]
+address-by-slug = { $place } 把它写作 `slug`
+address-by-file = { $file } 的文件名给出了它
+address-taken = 网址 { $address } 已被占用（{ $how }）；请换一个 slug [E0704]
+address-taken-by-file = 文件名给这篇报告的网址是 { $address }，而它已被占用（{ $how }）；请给其中一个文件改名，或给其中一篇写 `slug:` [E0704]
+changed-during-build = { $message }（文件在生成过程中被改动了）
+explain-E0704 =
+    E0704：两篇报告用了同一个网址
+    每篇报告都有自己的网址 /reports/名称/，取自它的 `slug:` 或文件名。不同文件夹中文件名相同的两篇报告网址也相同：请给其中一个改名，或给其中一篇写 `slug:`。
+explain-E0808 =
+    E0808：没有 site.yaml
+    网站是一个文件夹，里面 site.yaml 和 content/ 放在一起。请在这个文件夹中运行 renewal，或用 --root 指定它，或用 `renewal init` 新建一个网站。

@@ -653,3 +653,18 @@ explain-E0806 =
 explain-E0807 =
     E0807：renewal 無法產生的版本
     `editions` 列出另一種中文文字：簡體網站可以有繁體版，反之亦然。每種只列一次；無法透過轉換產生英文版。
+
+## 報告和 site.yaml 的整體問題
+
+no-site-yaml = 在 { $dir } 中找不到；每個網站都有這個檔案（見 `renewal init`） [E0808]
+address-by-slug = { $place } 把它寫作 `slug`
+address-by-file = { $file } 的檔名給出了它
+address-taken = 網址 { $address } 已被佔用（{ $how }）；請換一個 slug [E0704]
+address-taken-by-file = 檔名給這篇報告的網址是 { $address }，而它已被佔用（{ $how }）；請將其中一個檔案改名，或給其中一篇寫 `slug:` [E0704]
+changed-during-build = { $message }（檔案在產生過程中被變更了）
+explain-E0704 =
+    E0704：兩篇報告用了同一個網址
+    每篇報告都有自己的網址 /reports/名稱/，取自它的 `slug:` 或檔名。不同資料夾中檔名相同的兩篇報告網址也相同：請將其中一個改名，或給其中一篇寫 `slug:`。
+explain-E0808 =
+    E0808：沒有 site.yaml
+    網站是一個資料夾，裡面 site.yaml 和 content/ 放在一起。請在這個資料夾中執行 renewal，或用 --root 指定它，或用 `renewal init` 新建一個網站。
