@@ -406,7 +406,7 @@ fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
                         eprintln!("{shown}/{f}: {}", say!("snapshot-extra"));
                     }
                     for (f, what) in &d.special {
-                        eprintln!("{shown}/{f}: {}", say!("snapshot-special", what = what));
+                        eprintln!("{shown}/{f}: {}", say!("snap-extra", what = what));
                     }
                     problems += d.count();
                     if d.count() == 0 {

@@ -53,11 +53,9 @@ pub fn below(dir: &Path) -> Below {
                 .unwrap_or_default();
             found
                 .others
-                .push((rel, format!("a symbolic link to {target}")));
+                .push((rel, crate::say!("snap-what-link", target = target)));
         } else if !kind.is_dir() {
-            found
-                .others
-                .push((rel, "not a regular file (a pipe, socket or device)".into()));
+            found.others.push((rel, crate::say!("snap-what-special")));
         }
     }
     found
@@ -114,16 +112,13 @@ pub fn snapshots(root: &Path) -> Archive {
     match std::fs::symlink_metadata(&folder) {
         Ok(meta) if meta.is_dir() => {}
         Ok(_) => {
-            problems.push((
-                FOLDER.to_string(),
-                "is not a folder: snapshots are kept in a folder of that name".to_string(),
-            ));
+            problems.push((FOLDER.to_string(), crate::say!("snap-not-folder")));
             return done(found, problems);
         }
         Err(_) => return done(found, problems),
     }
     let Ok(entries) = std::fs::read_dir(&folder) else {
-        problems.push((FOLDER.to_string(), "cannot be read".to_string()));
+        problems.push((FOLDER.to_string(), crate::say!("snap-unreadable")));
         return done(found, problems);
     };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
@@ -138,19 +133,23 @@ pub fn snapshots(root: &Path) -> Archive {
             continue;
         }
         if !kind.is_dir() {
-            problems.push((shown, "is a symbolic link or other special file, not a snapshot folder: a snapshot is kept as its files, so that it is the same wherever the site is copied".to_string()));
+            problems.push((shown, crate::say!("snap-special-entry")));
             continue;
         }
         if let Err(message) = check_name(&name) {
             problems.push((
                 shown,
-                format!("{message}; rename the folder, or move it out of {FOLDER}/"),
+                crate::say!(
+                    "snap-bad-name",
+                    message = crate::i18n::messages::without_code(&message),
+                    folder = FOLDER
+                ),
             ));
             continue;
         }
         let manifest = entry.path().join(MANIFEST);
         if !std::fs::symlink_metadata(&manifest).is_ok_and(|m| m.is_file()) {
-            problems.push((shown, format!("has no {MANIFEST}: without it the snapshot cannot be verified or published; restore {MANIFEST} from version control, or remove the folder")));
+            problems.push((shown, crate::say!("snap-no-manifest", manifest = MANIFEST)));
             continue;
         }
         if let Err(message) = read_manifest(&entry.path()) {
@@ -162,7 +161,7 @@ pub fn snapshots(root: &Path) -> Archive {
             for (rel, what) in inside.others {
                 problems.push((
                     format!("{shown}/{rel}"),
-                    format!("is {what}; a snapshot holds only the files it was taken with"),
+                    crate::say!("snap-extra", what = what),
                 ));
             }
             continue;
@@ -187,12 +186,12 @@ pub fn problems(root: &Path) -> Vec<crate::diagnostic::Diagnostic> {
 /// inside the snapshot.
 fn read_manifest(dir: &Path) -> Result<serde_json::Value, String> {
     let at = dir.join(MANIFEST);
-    let bytes = std::fs::read(&at).map_err(|e| format!("cannot be read: {e}"))?;
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| format!("is not a manifest: {e}"))?;
+    let bytes = std::fs::read(&at).map_err(|e| crate::say!("unreadable", error = e.to_string()))?;
+    let manifest: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| crate::say!("manifest-not-json", error = e.to_string()))?;
     let files = manifest["files"]
         .as_array()
-        .ok_or_else(|| "is not a manifest: it lists no `files`".to_string())?;
+        .ok_or_else(|| crate::say!("manifest-no-files"))?;
     for file in files {
         let path = file["path"].as_str().unwrap_or_default();
         let inside = !path.is_empty()
@@ -201,9 +200,7 @@ fn read_manifest(dir: &Path) -> Result<serde_json::Value, String> {
                 .split('/')
                 .all(|p| !p.is_empty() && p != "." && p != "..");
         if !inside || file["sha256"].as_str().is_none() {
-            return Err(format!(
-                "lists `{path}`, which is not a file's place inside the snapshot with its sha256"
-            ));
+            return Err(crate::say!("manifest-bad-path", path = path));
         }
     }
     Ok(manifest)

@@ -312,7 +312,9 @@ pub fn explain(code: &str) -> Option<String> {
     };
     let right = format!("{}\n\n{}", message("explain-right", &[]), indented(&right));
     Some(match example.described {
-        // The explanation's words say what is wrong.
+        // The explanation's words say what is wrong, and what is right
+        // when no file can show it (a snapshot's folder).
+        true if example.right.is_empty() => format!("{text}\n"),
         true => format!("{text}\n\n{right}"),
         false => format!(
             "{text}\n\n{}\n\n{}\n{right}",

@@ -46,7 +46,6 @@ snapshot-withdrawn = published, but { $folder }/ holds no snapshot { $name }; bu
 snapshot-changed = changed since the snapshot was taken
 snapshot-missing = missing
 snapshot-extra = not in the snapshot's manifest
-snapshot-special = is { $what }; a snapshot holds only the files it was taken with
 snapshot-intact = every file as taken
 snapshot-problems = { $n } problem(s) with the snapshots
 warc-unreadable = { $folder } cannot be written as WARC
@@ -672,3 +671,35 @@ explain-E0704 =
 explain-E0808 =
     E0808: no site.yaml
     A site is a folder with site.yaml beside content/. Run renewal in that folder, give it with --root, or make a new site with `renewal init`.
+
+## Snapshots in archive/
+
+snap-what-link = a symbolic link to { $target }
+snap-what-special = not a regular file (a pipe, socket or device)
+snap-not-folder = is not a folder: snapshots are kept in a folder of that name [E0901]
+snap-unreadable = cannot be read [E0406]
+snap-special-entry = is a symbolic link or other special file, not a snapshot folder: a snapshot is kept as its files, so that it is the same wherever the site is copied [E0902]
+snap-bad-name = { $message }; rename the folder, or move it out of { $folder }/ [E0903]
+snap-no-manifest = has no { $manifest }: without it the snapshot cannot be verified or published; restore { $manifest } from version control, or remove the folder [E0904]
+snap-extra = is { $what }; a snapshot holds only the files it was taken with [E0906]
+manifest-not-json = is not a manifest: { $error } [E0905]
+manifest-no-files = is not a manifest: it lists no `files` [E0905]
+manifest-bad-path = lists `{ $path }`, which is not a file's place inside the snapshot with its sha256 [E0905]
+explain-E0901 =
+    E0901: archive is not a folder
+    A site's snapshots are kept in a folder named archive/ beside site.yaml; here something else has that name.
+explain-E0902 =
+    E0902: a link in archive/
+    A snapshot is kept as its own files, so that it is the same wherever the site is copied; a symbolic link or other special file cannot be one.
+explain-E0903 =
+    E0903: not a snapshot's name
+    A folder of archive/ is named for its year (2025) or its year and revision (2025-r2), as `renewal archive` names it.
+explain-E0904 =
+    E0904: a snapshot without its manifest
+    manifest.json lists every file of the snapshot with its checksum; without it the snapshot cannot be verified or published. Restore it from version control.
+explain-E0905 =
+    E0905: a manifest that cannot be read
+    manifest.json is written by `renewal archive` and never edited: restore it from version control.
+explain-E0906 =
+    E0906: a file a snapshot was not taken with
+    A snapshot holds only the files its manifest lists; a link or special file in it is refused, and `renewal verify` names every file added, changed or gone.

@@ -42,7 +42,6 @@ snapshot-withdrawn = 已发布，但 { $folder }/ 中没有快照 { $name }；�
 snapshot-changed = 快照存档后被改动过
 snapshot-missing = 缺失
 snapshot-extra = 不在快照的清单中
-snapshot-special = 是{ $what }；快照只能包含存档时的文件
 snapshot-intact = 所有文件与存档时一致
 snapshot-problems = 快照共有 { $n } 处问题
 warc-unreadable = { $folder } 无法写成 WARC 文件
@@ -668,3 +667,35 @@ explain-E0704 =
 explain-E0808 =
     E0808：没有 site.yaml
     网站是一个文件夹，里面 site.yaml 和 content/ 放在一起。请在这个文件夹中运行 renewal，或用 --root 指定它，或用 `renewal init` 新建一个网站。
+
+## archive/ 中的快照
+
+snap-what-link = 指向 { $target } 的符号链接
+snap-what-special = 不是普通文件（而是管道、套接字或设备）
+snap-not-folder = 不是文件夹：快照存放在以此命名的文件夹中 [E0901]
+snap-unreadable = 无法读取 [E0406]
+snap-special-entry = 是符号链接或其他特殊文件，不是快照文件夹：快照以其文件本身保存，这样网站复制到哪里都一样 [E0902]
+snap-bad-name = { $message }；请给文件夹改名，或把它移出 { $folder }/ [E0903]
+snap-no-manifest = 没有 { $manifest }：没有它，快照既无法核对也无法发布；请从版本管理中恢复 { $manifest }，或删掉这个文件夹 [E0904]
+snap-extra = 是{ $what }；快照只能包含存档时的文件 [E0906]
+manifest-not-json = 不是清单文件：{ $error } [E0905]
+manifest-no-files = 不是清单文件：其中没有列出 `files` [E0905]
+manifest-bad-path = 列出了 `{ $path }`，它不是快照内带 sha256 的文件位置 [E0905]
+explain-E0901 =
+    E0901：archive 不是文件夹
+    网站的快照存放在 site.yaml 旁边名为 archive/ 的文件夹中；这里却是别的东西用了这个名字。
+explain-E0902 =
+    E0902：archive/ 中有链接
+    快照以其文件本身保存，这样网站复制到哪里都一样；符号链接或其他特殊文件不能作为快照。
+explain-E0903 =
+    E0903：不是快照名称
+    archive/ 中的文件夹以年份（2025）或年份加修订号（2025-r2）命名，与 `renewal archive` 的命名一致。
+explain-E0904 =
+    E0904：快照缺少清单
+    manifest.json 列出了快照的每个文件及其校验值；没有它，快照既无法核对也无法发布。请从版本管理中恢复它。
+explain-E0905 =
+    E0905：清单文件无法读取
+    manifest.json 由 `renewal archive` 写出，从不手工修改：请从版本管理中恢复它。
+explain-E0906 =
+    E0906：快照存档时没有的文件
+    快照只包含清单列出的文件；其中的链接或特殊文件会被拒绝，`renewal verify` 会列出每个新增、改动或缺失的文件。

@@ -42,7 +42,6 @@ snapshot-withdrawn = 已發布，但 { $folder }/ 中沒有快照 { $name }；�
 snapshot-changed = 快照封存後遭到變更
 snapshot-missing = 缺少
 snapshot-extra = 不在快照的清單中
-snapshot-special = 是{ $what }；快照只能包含封存時的檔案
 snapshot-intact = 所有檔案與封存時一致
 snapshot-problems = 快照共有 { $n } 處問題
 warc-unreadable = { $folder } 無法寫成 WARC 檔案
@@ -668,3 +667,35 @@ explain-E0704 =
 explain-E0808 =
     E0808：沒有 site.yaml
     網站是一個資料夾，裡面 site.yaml 和 content/ 放在一起。請在這個資料夾中執行 renewal，或用 --root 指定它，或用 `renewal init` 新建一個網站。
+
+## archive/ 中的快照
+
+snap-what-link = 指向 { $target } 的符號連結
+snap-what-special = 不是一般檔案（而是管道、通訊端或裝置）
+snap-not-folder = 不是資料夾：快照存放在以此命名的資料夾中 [E0901]
+snap-unreadable = 無法讀取 [E0406]
+snap-special-entry = 是符號連結或其他特殊檔案，不是快照資料夾：快照以其檔案本身保存，這樣網站複製到哪裡都一樣 [E0902]
+snap-bad-name = { $message }；請將資料夾改名，或把它移出 { $folder }/ [E0903]
+snap-no-manifest = 沒有 { $manifest }：沒有它，快照既無法核對也無法發布；請從版本控制中還原 { $manifest }，或刪掉這個資料夾 [E0904]
+snap-extra = 是{ $what }；快照只能包含封存時的檔案 [E0906]
+manifest-not-json = 不是清單檔案：{ $error } [E0905]
+manifest-no-files = 不是清單檔案：其中沒有列出 `files` [E0905]
+manifest-bad-path = 列出了 `{ $path }`，它不是快照內帶 sha256 的檔案位置 [E0905]
+explain-E0901 =
+    E0901：archive 不是資料夾
+    網站的快照存放在 site.yaml 旁邊名為 archive/ 的資料夾中；這裡卻是別的東西用了這個名字。
+explain-E0902 =
+    E0902：archive/ 中有連結
+    快照以其檔案本身保存，這樣網站複製到哪裡都一樣；符號連結或其他特殊檔案不能作為快照。
+explain-E0903 =
+    E0903：不是快照名稱
+    archive/ 中的資料夾以年份（2025）或年份加修訂號（2025-r2）命名，與 `renewal archive` 的命名一致。
+explain-E0904 =
+    E0904：快照缺少清單
+    manifest.json 列出了快照的每個檔案及其校驗值；沒有它，快照既無法核對也無法發布。請從版本控制中還原它。
+explain-E0905 =
+    E0905：清單檔案無法讀取
+    manifest.json 由 `renewal archive` 寫出，從不手動修改：請從版本控制中還原它。
+explain-E0906 =
+    E0906：快照封存時沒有的檔案
+    快照只包含清單列出的檔案；其中的連結或特殊檔案會被拒絕，`renewal verify` 會列出每個新增、變更或缺少的檔案。
