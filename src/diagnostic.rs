@@ -63,14 +63,19 @@ impl Diagnostic {
     /// at the end of its message, before its code (`… [W0101]`).
     pub fn denied(&mut self) {
         self.warning = false;
-        let said = crate::say!("warning-denied");
+        self.add(&crate::say!("warning-denied"));
+    }
+
+    /// Adds `text` at the end of the message, before its code (`… [E1001]`),
+    /// which stays last.
+    pub fn add(&mut self, text: &str) {
         let code_at = self
             .message
             .rfind(" [")
             .filter(|&at| self.message[at..].ends_with(']') && self.message.len() - at == 8);
         match code_at {
-            Some(at) => self.message.insert_str(at, &said),
-            None => self.message.push_str(&said),
+            Some(at) => self.message.insert_str(at, text),
+            None => self.message.push_str(text),
         }
     }
 

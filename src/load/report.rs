@@ -408,7 +408,8 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         // checks across reports see the first alone.
         let repeated = metrics.iter().find(|e| e.id == m.id.value).map(|e| e.line);
         if let Some(first) = repeated {
-            problems.at(&m.id, &field("id"), format!("metric `{}` appears twice in this report (first on line {first}); give each metric once, with a `districts` list for per-district figures", m.id.value));
+            let message = crate::say!("metric-twice", metric = &m.id.value, line = first);
+            problems.at(&m.id, &field("id"), message);
         }
         if let Some(label) = &m.label
             && label.value.trim().is_empty()

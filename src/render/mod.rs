@@ -121,7 +121,7 @@ fn globals(
 pub fn page(theme: &Theme, view: &View) -> Result<Vec<u8>, Diagnostic> {
     let mut context = tera::Context::from_serialize(&view.values).map_err(|error| {
         let mut d = theme::template_error(&error, &theme.origins, view.template);
-        d.message = format!("{} (while rendering {})", d.message, view.path);
+        d.add(&crate::say!("while-rendering", path = view.path.as_str()));
         d
     })?;
     context.insert("page_url", &view.url);
@@ -147,7 +147,7 @@ pub fn page(theme: &Theme, view: &View) -> Result<Vec<u8>, Diagnostic> {
         .render_to(view.template, &context, &mut html)
         .map_err(|error| {
             let mut d = theme::template_error(&error, &theme.origins, view.template);
-            d.message = format!("{} (while rendering {})", d.message, view.path);
+            d.add(&crate::say!("while-rendering", path = view.path.as_str()));
             d
         })?;
     Ok(html)

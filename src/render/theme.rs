@@ -149,7 +149,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
                         line,
                         column,
                         None,
-                        "is not valid UTF-8 text (it may be saved as GBK or GB2312): save it as UTF-8",
+                        crate::say!("not-utf-8"),
                     ));
                 }
             }
@@ -259,9 +259,10 @@ fn theme_not_found(root: &Path, config: &Config) -> Diagnostic {
         config.theme_place.line,
         config.theme_place.column,
         Some("theme".into()),
-        format!(
-            "theme `{name}` not found: there is no folder themes/{name}/ (themes available: {})",
-            available.join(", ")
+        crate::say!(
+            "theme-not-found",
+            name = name,
+            available = available.join(", ")
         ),
     )
 }
@@ -291,7 +292,8 @@ fn overlay(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                errors.push(Diagnostic::file(shown_as, format!("cannot be read: {e}")));
+                let message = crate::say!("unreadable", error = e.to_string());
+                errors.push(Diagnostic::file(shown_as, message));
                 continue;
             }
         };
@@ -302,11 +304,7 @@ fn overlay(
                 .map(|t| t.display().to_string())
                 .unwrap_or_default();
             warnings.push(
-                Diagnostic::file(
-                    origin,
-                    format!("is a symbolic link to {target} and is not used: a theme uses only the files that are really in its folder; put the file itself here"),
-                )
-                .warning(),
+                Diagnostic::file(origin, crate::say!("theme-link", target = target)).warning(),
             );
             continue;
         }
@@ -317,7 +315,10 @@ fn overlay(
             Ok(bytes) => {
                 files.insert(format!("{key_prefix}{rel}"), ThemeFile { origin, bytes });
             }
-            Err(e) => errors.push(Diagnostic::file(origin, format!("cannot be read: {e}"))),
+            Err(e) => {
+                let message = crate::say!("unreadable", error = e.to_string());
+                errors.push(Diagnostic::file(origin, message));
+            }
         }
     }
 }
@@ -368,16 +369,11 @@ fn strings_for(
         _ if builtin.contains_key(tag) => {}
         Some((file, None)) => errors.push(Diagnostic::file(
             &file.origin,
-            format!(
-                "has no strings for the language `{tag}`, and the built-in default theme has none either: add a section `{tag}:`"
-            ),
+            crate::say!("theme-strings-none", tag = tag),
         )),
         None => errors.push(Diagnostic::file(
             &builtin_file,
-            format!(
-                "has no strings for the language `{tag}`: add a section `{tag}:` to themes/{}/strings.yaml",
-                config.theme
-            ),
+            crate::say!("theme-strings-missing", tag = tag, theme = &config.theme),
         )),
     }
     strings
@@ -419,15 +415,13 @@ pub fn template_error(
     rendering: &str,
 ) -> Diagnostic {
     let mut found = diagnose(error, origins, &BTreeMap::new(), Some(rendering));
-    let first = found.remove(0);
+    let mut first = found.remove(0);
     if found.is_empty() {
         return first;
     }
     let more: Vec<String> = found.iter().map(|d| d.to_string()).collect();
-    Diagnostic {
-        message: format!("{}; also {}", first.message, more.join("; ")),
-        ..first
-    }
+    first.add(&crate::say!("also", more = more.join("; ")));
+    first
 }
 
 /// A Tera error as diagnostics, one for each problem it reports (at least
@@ -453,7 +447,7 @@ fn diagnose(
             line,
             column,
             None,
-            format!("template error: {}", one_line(&message)),
+            crate::say!("template-error", message = one_line(&message)),
         )
     };
     // Where `{% keyword "target" %}` is written in template `name`.
@@ -473,11 +467,9 @@ fn diagnose(
                     .and_then(|source| word_at(source, span.start_line, span.start_col))
             {
                 message = if word.starts_with("end") {
-                    format!(
-                        "unexpected `{word}`: a tag opened before it (such as `if` or `for`) is not closed"
-                    )
+                    crate::say!("template-unexpected-end", word = &word)
                 } else {
-                    format!("unknown tag `{word}`")
+                    crate::say!("template-unknown-tag", word = &word)
                 };
             }
             // Notes ("called from", "first defined here") only appear in
@@ -496,7 +488,7 @@ fn diagnose(
         tera::ErrorKind::MissingParent { current, parent } => vec![at(
             current,
             tag(current, "extends", parent),
-            format!("extends `{parent}`, which does not exist"),
+            crate::say!("template-extends-missing", parent = parent),
         )],
         tera::ErrorKind::CircularExtend {
             tpl,
@@ -506,9 +498,9 @@ fn diagnose(
             vec![at(
                 tpl,
                 tag(tpl, "extends", parent),
-                format!(
-                    "`extends` goes round in a circle: {tpl} → {}",
-                    inheritance_chain.join(" → ")
+                crate::say!(
+                    "template-extends-circle",
+                    chain = format!("{tpl} → {}", inheritance_chain.join(" → "))
                 ),
             )]
         }
@@ -522,17 +514,12 @@ fn diagnose(
             vec![at(
                 includer,
                 tag(includer, "include", included),
-                format!(
-                    "`include` goes round in a circle: {}",
-                    include_chain.join(" → ")
-                ),
+                crate::say!("template-include-circle", chain = include_chain.join(" → ")),
             )]
         }
-        tera::ErrorKind::TemplateNotFound(name) => vec![at(
-            name,
-            (0, 0),
-            "this template is needed but missing".into(),
-        )],
+        tera::ErrorKind::TemplateNotFound(name) => {
+            vec![at(name, (0, 0), crate::say!("template-missing"))]
+        }
         tera::ErrorKind::Msg(text) => {
             let reports: Vec<Report> = parse_reports(text)
                 .into_iter()
@@ -590,7 +577,10 @@ fn unplaced(
             })
         })
         .unwrap_or_else(|| "templates".into());
-    Diagnostic::file(file, format!("template error: {}", one_line(&message)))
+    Diagnostic::file(
+        file,
+        crate::say!("template-error", message = one_line(&message)),
+    )
 }
 
 /// One problem read back from the text of a Tera error report:

@@ -970,3 +970,21 @@ fn every_code_s_wrong_example_fails_with_exactly_that_code_and_its_right_one_bui
     }
     assert_eq!(wrong_ones.len(), examples.len());
 }
+
+#[test]
+fn the_readme_lists_every_code_and_no_other() {
+    let readme = read(&repo().join("README.md"));
+    let listed: std::collections::BTreeSet<String> = (readme.lines())
+        .filter_map(|l| l.strip_prefix("| "))
+        .filter_map(|l| l.split(' ').next())
+        .filter(|c| {
+            c.len() == 5 && c.starts_with(['E', 'W']) && c[1..].bytes().all(|b| b.is_ascii_digit())
+        })
+        .map(str::to_string)
+        .collect();
+    let codes: std::collections::BTreeSet<String> = (renewal::i18n::messages::examples()
+        .into_iter())
+    .map(|e| e.code)
+    .collect();
+    assert_eq!(listed, codes);
+}

@@ -703,3 +703,35 @@ explain-E0905 =
 explain-E0906 =
     E0906: a file a snapshot was not taken with
     A snapshot holds only the files its manifest lists; a link or special file in it is refused, and `renewal verify` names every file added, changed or gone.
+
+## Themes and templates
+
+theme-not-found = theme `{ $name }` not found: there is no folder themes/{ $name }/ (themes available: { $available }) [E1002]
+theme-link = is a symbolic link to { $target } and is not used: a theme uses only the files that are really in its folder; put the file itself here [W1001]
+theme-strings-none = has no strings for the language `{ $tag }`, and the built-in default theme has none either: add a section `{ $tag }:` [E1003]
+theme-strings-missing = has no strings for the language `{ $tag }`: add a section `{ $tag }:` to themes/{ $theme }/strings.yaml [E1003]
+template-error = template error: { $message } [E1001]
+template-unexpected-end = unexpected `{ $word }`: a tag opened before it (such as `if` or `for`) is not closed
+template-unknown-tag = unknown tag `{ $word }`
+template-extends-missing = extends `{ $parent }`, which does not exist
+template-extends-circle = `extends` goes round in a circle: { $chain }
+template-include-circle = `include` goes round in a circle: { $chain }
+template-missing = this template is needed but missing
+while-rendering = {" "}(while rendering { $path })
+also = ; also { $more }
+explain-E1001 =
+    E1001: a template error
+    A template of the site's theme (themes/NAME/templates/) or of the site (templates/) cannot be read or rendered. The message names the template by its path and the place in it, says what Tera, the template engine, found wrong, and, for an error while rendering, which page was being made. Templates are written by a site's web team, not by editors.
+explain-E1002 =
+    E1002: a theme that does not exist
+    `theme` in site.yaml names a folder of themes/. The message lists the themes there and the built-in default.
+explain-E1003 =
+    E1003: a theme with no strings for the site's language
+    A theme's strings.yaml holds its interface words for each language it supports, under the language's tag (zh-Hans:, zh-Hant:, en:). Add the section for the site's language.
+explain-W1001 =
+    W1001: a link in a theme (a warning)
+    A theme uses only the files that are really in its folder, so that the site builds the same wherever it is copied. Put the file itself in the theme.
+metric-twice = metric `{ $metric }` appears twice in this report (first on line { $line }); give each metric once, with a `districts` list for per-district figures [E0126]
+explain-E0126 =
+    E0126: a metric listed twice in one report
+    A report gives each metric once. Figures for several districts go in one entry's `districts` list.

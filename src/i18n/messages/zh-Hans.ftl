@@ -699,3 +699,35 @@ explain-E0905 =
 explain-E0906 =
     E0906：快照存档时没有的文件
     快照只包含清单列出的文件；其中的链接或特殊文件会被拒绝，`renewal verify` 会列出每个新增、改动或缺失的文件。
+
+## 主题与模板
+
+theme-not-found = 找不到主题 `{ $name }`：没有 themes/{ $name }/ 文件夹（现有主题：{ $available }） [E1002]
+theme-link = 是指向 { $target } 的符号链接，不会使用：主题只使用真正放在它文件夹中的文件；请把文件本身放在这里 [W1001]
+theme-strings-none = 没有语言 `{ $tag }` 的界面文字，内置的默认主题也没有：请加上一节 `{ $tag }:` [E1003]
+theme-strings-missing = 没有语言 `{ $tag }` 的界面文字：请在 themes/{ $theme }/strings.yaml 中加上一节 `{ $tag }:` [E1003]
+template-error = 模板错误：{ $message } [E1001]
+template-unexpected-end = 意外的 `{ $word }`：它前面打开的标签（如 `if` 或 `for`）没有关闭
+template-unknown-tag = 未知标签 `{ $word }`
+template-extends-missing = 继承了 `{ $parent }`，而它不存在
+template-extends-circle = `extends` 绕成了一个圈：{ $chain }
+template-include-circle = `include` 绕成了一个圈：{ $chain }
+template-missing = 需要这个模板，但它不存在
+while-rendering = （生成 { $path } 时）
+also = ；另有 { $more }
+explain-E1001 =
+    E1001：模板错误
+    网站主题（themes/名称/templates/）或网站自己（templates/）的某个模板无法读取或生成。提示写明了模板的路径和出错位置、模板引擎 Tera 发现的问题，生成时出错的还写明了正在生成哪个页面。模板由网站的技术人员编写，不归编辑处理。
+explain-E1002 =
+    E1002：主题不存在
+    site.yaml 中的 `theme` 写 themes/ 下一个文件夹的名称。提示列出了那里的主题和内置的默认主题。
+explain-E1003 =
+    E1003：主题没有网站语言的界面文字
+    主题的 strings.yaml 按语言代码（zh-Hans:、zh-Hant:、en:）分节保存它支持的每种语言的界面文字。请加上网站所用语言的那一节。
+explain-W1001 =
+    W1001：主题中有链接（警告）
+    主题只使用真正放在它文件夹中的文件，这样网站复制到哪里生成结果都一样。请把文件本身放进主题。
+metric-twice = 指标 `{ $metric }` 在这篇报告中出现了两次（第一次在第 { $line } 行）；每项指标只写一次，各区县的数据写在它的 `districts` 列表里 [E0126]
+explain-E0126 =
+    E0126：一篇报告中同一指标写了两次
+    报告中每项指标只写一次。几个区县的数据写在同一项的 `districts` 列表里。

@@ -699,3 +699,35 @@ explain-E0905 =
 explain-E0906 =
     E0906：快照封存時沒有的檔案
     快照只包含清單列出的檔案；其中的連結或特殊檔案會被拒絕，`renewal verify` 會列出每個新增、變更或缺少的檔案。
+
+## 佈景主題與範本
+
+theme-not-found = 找不到佈景主題 `{ $name }`：沒有 themes/{ $name }/ 資料夾（現有佈景主題：{ $available }） [E1002]
+theme-link = 是指向 { $target } 的符號連結，不會使用：佈景主題只使用真正放在它資料夾中的檔案；請將檔案本身放在這裡 [W1001]
+theme-strings-none = 沒有語言 `{ $tag }` 的介面文字，內建的預設佈景主題也沒有：請加上一節 `{ $tag }:` [E1003]
+theme-strings-missing = 沒有語言 `{ $tag }` 的介面文字：請在 themes/{ $theme }/strings.yaml 中加上一節 `{ $tag }:` [E1003]
+template-error = 範本錯誤：{ $message } [E1001]
+template-unexpected-end = 意外的 `{ $word }`：它前面開啟的標籤（如 `if` 或 `for`）沒有關閉
+template-unknown-tag = 未知標籤 `{ $word }`
+template-extends-missing = 繼承了 `{ $parent }`，而它不存在
+template-extends-circle = `extends` 繞成了一個圈：{ $chain }
+template-include-circle = `include` 繞成了一個圈：{ $chain }
+template-missing = 需要這個範本，但它不存在
+while-rendering = （產生 { $path } 時）
+also = ；另有 { $more }
+explain-E1001 =
+    E1001：範本錯誤
+    網站佈景主題（themes/名稱/templates/）或網站自己（templates/）的某個範本無法讀取或產生。提示寫明了範本的路徑和出錯位置、範本引擎 Tera 發現的問題，產生時出錯的還寫明了正在產生哪個頁面。範本由網站的技術人員撰寫，不歸編輯處理。
+explain-E1002 =
+    E1002：佈景主題不存在
+    site.yaml 中的 `theme` 寫 themes/ 下一個資料夾的名稱。提示列出了那裡的佈景主題和內建的預設佈景主題。
+explain-E1003 =
+    E1003：佈景主題沒有網站語言的介面文字
+    佈景主題的 strings.yaml 依語言代碼（zh-Hans:、zh-Hant:、en:）分節儲存它支援的每種語言的介面文字。請加上網站所用語言的那一節。
+explain-W1001 =
+    W1001：佈景主題中有連結（警告）
+    佈景主題只使用真正放在它資料夾中的檔案，這樣網站複製到哪裡產生結果都一樣。請將檔案本身放進佈景主題。
+metric-twice = 指標 `{ $metric }` 在這篇報告中出現了兩次（第一次在第 { $line } 行）；每項指標只寫一次，各區縣的數據寫在它的 `districts` 列表裡 [E0126]
+explain-E0126 =
+    E0126：一篇報告中同一指標寫了兩次
+    報告中每項指標只寫一次。幾個區縣的數據寫在同一項的 `districts` 列表裡。
