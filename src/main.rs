@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 /// The command line. What `--help` says of each command and flag is in
 /// the message catalogues (`help-…`), in the language chosen, and is put
 /// in by [`command`]; the exit codes are listed there too, and in
-/// README.md, command by command.
+/// docs/guide.en.md, command by command.
 #[derive(Parser)]
 #[command(name = "renewal", version)]
 struct Cli {

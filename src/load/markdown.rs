@@ -1,6 +1,6 @@
 //! Rendering a report's Markdown body to HTML.
 //!
-//! Policy for what editors paste into reports (documented in README.md):
+//! Policy for what editors paste into reports (documented in docs/guide.en.md):
 //! - Raw HTML is shown as text, never passed through: report bodies are
 //!   copied from other sites and must not be able to inject markup or script.
 //! - Links and images keep only http(s), mailto, tel, relative and `#`

@@ -484,13 +484,13 @@ fn serve_shows_nothing_that_a_link_in_the_output_leads_to_outside_it() {
     );
 }
 
-/// The exit-code table of README.md, row by row: (command, situation,
+/// The exit-code table of the guide (docs/guide.en.md), row by row: (command, situation,
 /// exit code).
 fn exit_code_table() -> Vec<(String, String, i32)> {
-    let readme = read(&repo().join("README.md"));
+    let readme = read(&repo().join("docs/guide.en.md"));
     let start = readme
         .find("| command | situation | exit |")
-        .expect("README.md has the exit-code table");
+        .expect("the guide has the exit-code table");
     readme[start..]
         .lines()
         .skip(2)
@@ -668,7 +668,7 @@ fn exit_code_of(command: &str, situation: &str) -> (Option<i32>, String) {
         ("`explain CODE`", "no problem has the code CODE") => {
             code(run(root, &["explain", "E0000"]))
         }
-        _ => panic!("README.md's exit-code table has a row no test runs: {command} | {situation}"),
+        _ => panic!("the guide's exit-code table has a row no test runs: {command} | {situation}"),
     }
 }
 

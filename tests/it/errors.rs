@@ -972,8 +972,8 @@ fn every_code_s_wrong_example_fails_with_exactly_that_code_and_its_right_one_bui
 }
 
 #[test]
-fn the_readme_lists_every_code_and_no_other() {
-    let readme = read(&repo().join("README.md"));
+fn the_guide_lists_every_code_and_no_other() {
+    let readme = read(&repo().join("docs/guide.en.md"));
     let listed: std::collections::BTreeSet<String> = (readme.lines())
         .filter_map(|l| l.strip_prefix("| "))
         .filter_map(|l| l.split(' ').next())
