@@ -988,3 +988,75 @@ fn the_guide_lists_every_code_and_no_other() {
     .collect();
     assert_eq!(listed, codes);
 }
+
+/// The fenced examples of the Chinese guide, in order: (info, text).
+fn guide_examples(guide: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for line in guide.lines() {
+        match (&mut open, line.strip_prefix("```")) {
+            (None, Some(info)) if !info.is_empty() => {
+                open = Some((info.to_string(), String::new()))
+            }
+            (Some(_), Some("")) => found.extend(open.take()),
+            (Some((_, text)), _) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn the_chinese_guide_s_examples_build_as_a_site_and_its_wrong_ones_fail_with_their_code() {
+    let guide = read(&repo().join("docs/guide.zh-Hans.md"));
+    let examples = guide_examples(&guide);
+    assert!(examples.len() >= 5, "{examples:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let init = std::process::Command::new(BIN)
+        .env("RENEWAL_LANG", "en")
+        .arg("init")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{}", stderr(&init));
+    std::fs::remove_dir_all(site.join("content")).unwrap();
+    std::fs::create_dir(site.join("content")).unwrap();
+    for (n, (info, text)) in examples.iter().enumerate() {
+        let mut words = info.split(' ');
+        let (kind, code) = (words.next().unwrap_or_default(), words.next());
+        let at = match kind {
+            "site" => "site.yaml".to_string(),
+            "report" => format!("content/2025/guide-{n}.md"),
+            other => panic!("an example of an unknown kind: {other}"),
+        };
+        write(&site, &at, text);
+        let result = run(&site, &["check"]);
+        let err = stderr(&result);
+        match code {
+            None => assert_eq!(
+                result.status.code(),
+                Some(0),
+                "example {n} ({info}):\n{err}"
+            ),
+            Some(code) => {
+                assert_eq!(
+                    result.status.code(),
+                    Some(1),
+                    "example {n} ({info}):\n{err}"
+                );
+                let lines: Vec<&str> = (err.lines())
+                    .filter(|l| l.starts_with(&format!("{at}:")) && !l.contains(": warning: "))
+                    .collect();
+                assert!(!lines.is_empty(), "example {n}:\n{err}");
+                for line in lines {
+                    assert!(line.ends_with(&format!(" [{code}]")), "example {n}:\n{err}");
+                }
+                std::fs::remove_file(site.join(&at)).unwrap();
+            }
+        }
+    }
+}
