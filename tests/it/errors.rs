@@ -1060,3 +1060,30 @@ fn the_chinese_guide_s_examples_build_as_a_site_and_its_wrong_ones_fail_with_the
         }
     }
 }
+
+#[test]
+fn the_guide_names_every_open_data_column_in_order() {
+    let guide = read(&repo().join("docs/guide.en.md"));
+    let start = guide
+        .find("| column | meaning |")
+        .expect("the guide has the table of columns");
+    let named: Vec<String> = guide[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .flat_map(|l| {
+            let cell = l
+                .trim_start_matches("| ")
+                .split(" |")
+                .next()
+                .unwrap_or_default();
+            cell.split(", ")
+                .map(|c| c.trim_matches('`').to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let declared: Vec<String> = (renewal::publish::data::COLUMNS.iter())
+        .map(|c| c.name.to_string())
+        .collect();
+    assert_eq!(named, declared);
+}
