@@ -1087,3 +1087,19 @@ fn the_guide_names_every_open_data_column_in_order() {
         .collect();
     assert_eq!(named, declared);
 }
+
+#[test]
+fn the_defaults_and_limits_the_guide_states_are_the_program_s() {
+    let guide = read(&repo().join("docs/guide.en.md"));
+    let page_size = renewal::load::config::DEFAULT_PAGE_SIZE;
+    assert!(
+        guide.contains(&format!("(default {page_size})"))
+            && guide.contains(&format!("({page_size} unless")),
+        "the default page size is {page_size}"
+    );
+    let most = renewal::load::source::MAX_REPORT_BYTES / (1024 * 1024);
+    assert!(
+        guide.contains(&format!("a report over {most} MiB")),
+        "a report may be at most {most} MiB"
+    );
+}
