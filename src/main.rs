@@ -193,7 +193,14 @@ fn command() -> clap::Command {
                 false => say!("help-options"),
             };
             command = command.mut_arg(&id, |arg| {
+                // Defaults and choices are in the catalogue's text, in the
+                // language chosen, not in the parser's English.
+                let takes_values = arg.get_action().takes_values();
                 let arg = arg.help_heading(heading);
+                let arg = match takes_values {
+                    true => arg.hide_default_value(true).hide_possible_values(true),
+                    false => arg,
+                };
                 match help {
                     Some(help) => arg.help(help),
                     None => arg,

@@ -828,6 +828,12 @@ fn help_is_in_the_language_chosen() {
         text.contains("將網站產生到輸出資料夾") && text.contains("用法：renewal build"),
         "{text}"
     );
+    // Defaults and choices too.
+    let text = help(&[("RENEWAL_LANG", "zh-Hans")], &["new", "report", "--help"]);
+    assert!(
+        text.contains("［默认：plan］") && !text.contains("[default"),
+        "{text}"
+    );
     let text = help(
         &[("LANG", "zh_CN.UTF-8")],
         &["new", "report", "--help", "--lang", "en"],

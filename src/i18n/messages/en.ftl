@@ -69,15 +69,15 @@ help-long-about =
     A site is a folder with site.yaml, content/ (one Markdown report per file, metrics in the YAML front matter) and optionally themes/ and templates/.
 
     Exit codes: 0 success; 1 the site has errors (each is printed as file:line:column: field: message, and nothing is written); 2 the command line is wrong (nothing is changed); 3 files could not be written or served, or renewal refuses to write where it was told to (the site's own folder or its sources, or a folder it did not write), and the previous output is left as it was.
-help-root = The site folder (the one holding site.yaml)
+help-root = The site folder (the one holding site.yaml) [default: .]
 help-deny-warnings = Treat warnings (suspicious but publishable things, such as a report file that is not read) as errors: for CI
 help-lang = The language renewal speaks to you in: zh-Hans, zh-Hant or en. Without it: RENEWAL_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else the site's own language, else English
 help-build = Build the site into the output folder (replaced whole, only if the build succeeds)
 help-output = Where to write the site [default: <root>/output]
 help-check = Validate content, configuration and templates without writing anything
 help-serve = Build the site, then serve the output folder over HTTP for preview
-help-bind = Address to listen on
-help-port = Port to listen on (0 picks a free port)
+help-bind = Address to listen on [default: 127.0.0.1]
+help-port = Port to listen on (0 picks a free port) [default: 8000]
 help-archive = Freeze what the site says about YEAR into archive/YEAR/, never to change again
 help-archive-year = The year whose reports and metrics the snapshot holds
 help-revision = Keep another snapshot of a year that has one, beside it (archive/YEAR-r2/)
@@ -91,7 +91,7 @@ help-new-report = Scaffold a report at content/<year>/<name>.md. What the option
 help-report-name = The report's file name and address, e.g. qingdao-2025-plan
 help-report-city = City id or name, as declared in site.yaml
 help-report-district = District id or name within the city
-help-report-kind = What the report is
+help-report-kind = What the report is: plan, progress or review [default: plan]
 help-report-year = The year the report is about
 help-report-title = The report's title, as the source gives it
 help-report-published = When the source was published (YYYY-MM-DD)

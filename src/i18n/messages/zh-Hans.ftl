@@ -65,15 +65,15 @@ help-long-about =
     一个网站就是一个文件夹：其中有 site.yaml、content/（每篇报告一个 Markdown 文件，指标写在 YAML 文件头里），还可以有 themes/ 和 templates/。
 
     退出码：0 成功；1 网站文件有错误（每处错误按“文件:行:列: 字段: 说明”列出，不写入任何文件）；2 命令行有误（不做任何改动）；3 无法写入或提供文件，或 renewal 拒绝写入指定的位置（网站自身的文件夹或其源文件，或不是由它写入的文件夹），原有输出保持不变。
-help-root = 网站文件夹（存放 site.yaml 的那个）
+help-root = 网站文件夹（存放 site.yaml 的那个）［默认：.］
 help-deny-warnings = 把警告（可疑但仍可发布的情况，例如有报告文件未被读取）当作错误处理：供 CI 使用
 help-lang = renewal 对你说话所用的语言：zh-Hans、zh-Hant 或 en。不指定时依次看 RENEWAL_LANG、系统区域设置（LC_ALL、LC_MESSAGES、LANG）、网站自身的语言，最后用英文
 help-build = 把网站生成到输出文件夹（只有生成成功才整体替换）
 help-output = 网站写到哪里［默认：<root>/output］
 help-check = 检查内容、配置和模板，不写入任何文件
 help-serve = 生成网站，再通过 HTTP 提供输出文件夹以便预览
-help-bind = 监听的地址
-help-port = 监听的端口（0 表示任选一个空闲端口）
+help-bind = 监听的地址［默认：127.0.0.1］
+help-port = 监听的端口（0 表示任选一个空闲端口）［默认：8000］
 help-archive = 把网站关于 YEAR 年的内容冻结为 archive/YEAR/ 快照，此后永不改变
 help-archive-year = 快照所收录的报告和指标的年份
 help-revision = 某年已有快照时，在旁边另存一份（archive/YEAR-r2/）
@@ -87,7 +87,7 @@ help-new-report = 在 content/<year>/<name>.md 新建一篇报告。选项未给
 help-report-name = 报告的文件名，也是它的网址，例如 qingdao-2025-plan
 help-report-city = 城市的 id 或名称，须是 site.yaml 中已声明的
 help-report-district = 该城市中的区县 id 或名称
-help-report-kind = 报告的类型
+help-report-kind = 报告的类型：plan（计划）、progress（进展）或 review（总结）［默认：plan］
 help-report-year = 报告所涉及的年份
 help-report-title = 报告标题，照原文填写
 help-report-published = 原文的发布日期（YYYY-MM-DD）

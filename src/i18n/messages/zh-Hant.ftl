@@ -65,15 +65,15 @@ help-long-about =
     一個網站就是一個資料夾：其中有 site.yaml、content/（每篇報告一個 Markdown 檔案，指標寫在 YAML 檔頭裡），還可以有 themes/ 和 templates/。
 
     結束代碼：0 成功；1 網站檔案有錯誤（每處錯誤依「檔案:行:欄: 欄位: 說明」列出，不寫入任何檔案）；2 命令列有誤（不做任何變更）；3 無法寫入或提供檔案，或 renewal 拒絕寫入指定的位置（網站本身的資料夾或其原始檔，或不是由它寫入的資料夾），原有輸出維持不變。
-help-root = 網站資料夾（存放 site.yaml 的那個）
+help-root = 網站資料夾（存放 site.yaml 的那個）［預設：.］
 help-deny-warnings = 將警告（可疑但仍可發布的情況，例如有報告檔案未被讀取）視為錯誤：供 CI 使用
 help-lang = renewal 對你說話所用的語言：zh-Hans、zh-Hant 或 en。未指定時依序看 RENEWAL_LANG、系統地區設定（LC_ALL、LC_MESSAGES、LANG）、網站本身的語言，最後用英文
 help-build = 將網站產生到輸出資料夾（只有產生成功才整體替換）
 help-output = 網站寫到哪裡［預設：<root>/output］
 help-check = 檢查內容、設定與範本，不寫入任何檔案
 help-serve = 產生網站，再透過 HTTP 提供輸出資料夾以便預覽
-help-bind = 監聽的位址
-help-port = 監聽的連接埠（0 表示任選一個空閒連接埠）
+help-bind = 監聽的位址［預設：127.0.0.1］
+help-port = 監聽的連接埠（0 表示任選一個空閒連接埠）［預設：8000］
 help-archive = 將網站關於 YEAR 年的內容凍結為 archive/YEAR/ 快照，此後永不改變
 help-archive-year = 快照所收錄的報告與指標的年份
 help-revision = 某年已有快照時，在旁邊另存一份（archive/YEAR-r2/）
@@ -87,7 +87,7 @@ help-new-report = 在 content/<year>/<name>.md 新建一篇報告。選項未給
 help-report-name = 報告的檔名，也是它的網址，例如 qingdao-2025-plan
 help-report-city = 城市的 id 或名稱，須是 site.yaml 中已宣告的
 help-report-district = 該城市中的區縣 id 或名稱
-help-report-kind = 報告的類型
+help-report-kind = 報告的類型：plan（計劃）、progress（進展）或 review（總結）［預設：plan］
 help-report-year = 報告所涉及的年份
 help-report-title = 報告標題，照原文填寫
 help-report-published = 原文的發布日期（YYYY-MM-DD）
