@@ -219,6 +219,44 @@ fn command() -> clap::Command {
     localized(Cli::command(), true)
 }
 
+/// Says what is wrong with the command line, in the language chosen, and
+/// exits with 2; `--help` and `--version` print and exit with 0.
+fn wrong_line(error: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    let context = |kind: ContextKind| error.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let message = match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::InvalidSubcommand => {
+            say!(
+                "wrong-command",
+                word = context(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::UnknownArgument => say!("wrong-flag", word = context(ContextKind::InvalidArg)),
+        ErrorKind::MissingRequiredArgument => {
+            say!("wrong-missing", what = context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => say!(
+            "wrong-value",
+            value = context(ContextKind::InvalidValue),
+            flag = context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            say!("wrong-no-command")
+        }
+        // The parser's own words, for what an editor hardly types.
+        _ => {
+            let _ = error.print();
+            return ExitCode::from(2);
+        }
+    };
+    eprintln!("{}", say!("error", message = message));
+    ExitCode::from(2)
+}
+
 /// The value of `--lang` or `--root` as written before the command line
 /// is read in full (so that its help can be in the language chosen).
 fn early(flag: &str) -> Option<String> {
@@ -237,9 +275,13 @@ fn main() -> ExitCode {
     if let Err(code) = speak(early("--lang").as_deref(), &early_root) {
         return code;
     }
-    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+    let matches = match command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(error) => return wrong_line(error),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(error) => error.exit(),
+        Err(error) => return wrong_line(error),
     };
     let root = cli.root.as_path();
     // The day a build is made for is an input: refused before anything is

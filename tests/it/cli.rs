@@ -749,6 +749,13 @@ fn renewal_speaks_the_language_asked_for_by_flag_variable_locale_or_site() {
         snapshot(&root.join("output")) == published,
         "nothing written"
     );
+    // A command line renewal cannot read is said in the language chosen.
+    let (code, said) = said_with(root, &[], &["--lang", "zh-Hans", "biuld"]);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(
+        said.starts_with("错误：`biuld` 不是 renewal 的命令"),
+        "{said}"
+    );
     let (code, said) = said_with(root, &[("RENEWAL_LANG", "xx")], &["check"]);
     assert_eq!(code, Some(2), "{said}");
     assert!(said.contains("RENEWAL_LANG"), "{said}");

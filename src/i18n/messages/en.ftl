@@ -735,3 +735,11 @@ metric-twice = metric `{ $metric }` appears twice in this report (first on line 
 explain-E0126 =
     E0126: a metric listed twice in one report
     A report gives each metric once. Figures for several districts go in one entry's `districts` list.
+
+## A command line renewal cannot read
+
+wrong-command = `{ $word }` is not a command of renewal; `renewal --help` lists them
+wrong-flag = `{ $word }` is not a flag of this command; `renewal COMMAND --help` lists them
+wrong-missing = this command needs { $what }; `renewal COMMAND --help` says what it takes
+wrong-value = `{ $value }` is not a value { $flag } takes; `renewal COMMAND --help` says which it does
+wrong-no-command = say what to do: build, check, serve, new, init, archive, verify, warc or explain (`renewal --help`)

@@ -731,3 +731,11 @@ metric-twice = 指标 `{ $metric }` 在这篇报告中出现了两次（第一�
 explain-E0126 =
     E0126：一篇报告中同一指标写了两次
     报告中每项指标只写一次。几个区县的数据写在同一项的 `districts` 列表里。
+
+## renewal 读不懂的命令行
+
+wrong-command = `{ $word }` 不是 renewal 的命令；`renewal --help` 列出了全部命令
+wrong-flag = `{ $word }` 不是这个命令的选项；`renewal 命令 --help` 列出了全部选项
+wrong-missing = 这个命令还需要 { $what }；`renewal 命令 --help` 说明了它需要什么
+wrong-value = { $flag } 不接受 `{ $value }` 这个值；`renewal 命令 --help` 说明了可以写什么
+wrong-no-command = 请写明要做什么：build、check、serve、new、init、archive、verify、warc 或 explain（见 `renewal --help`）

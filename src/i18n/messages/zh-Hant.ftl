@@ -731,3 +731,11 @@ metric-twice = 指標 `{ $metric }` 在這篇報告中出現了兩次（第一�
 explain-E0126 =
     E0126：一篇報告中同一指標寫了兩次
     報告中每項指標只寫一次。幾個區縣的數據寫在同一項的 `districts` 列表裡。
+
+## renewal 讀不懂的命令列
+
+wrong-command = `{ $word }` 不是 renewal 的命令；`renewal --help` 列出了全部命令
+wrong-flag = `{ $word }` 不是這個命令的選項；`renewal 命令 --help` 列出了全部選項
+wrong-missing = 這個命令還需要 { $what }；`renewal 命令 --help` 說明了它需要什麼
+wrong-value = { $flag } 不接受 `{ $value }` 這個值；`renewal 命令 --help` 說明了可以寫什麼
+wrong-no-command = 請寫明要做什麼：build、check、serve、new、init、archive、verify、warc 或 explain（見 `renewal --help`）
