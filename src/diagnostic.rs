@@ -69,11 +69,7 @@ impl Diagnostic {
     /// Adds `text` at the end of the message, before its code (`… [E1001]`),
     /// which stays last.
     pub fn add(&mut self, text: &str) {
-        let code_at = self
-            .message
-            .rfind(" [")
-            .filter(|&at| self.message[at..].ends_with(']') && self.message.len() - at == 8);
-        match code_at {
+        match crate::i18n::messages::code_at(&self.message) {
             Some(at) => self.message.insert_str(at, text),
             None => self.message.push_str(text),
         }

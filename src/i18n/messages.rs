@@ -221,10 +221,21 @@ macro_rules! say {
 /// `message` without the code that ends it (`… [E0701]`), for a message
 /// said inside another, which has its own.
 pub fn without_code(message: &str) -> &str {
-    match message.rfind(" [") {
-        Some(at) if message.len() - at == 8 && message.ends_with(']') => &message[..at],
-        _ => message,
+    match code_at(message) {
+        Some(at) => &message[..at],
+        None => message,
     }
+}
+
+/// Where the code that ends `message` starts (the space before `[E0108]`),
+/// if it ends with one: E or W and four digits.
+pub fn code_at(message: &str) -> Option<usize> {
+    let at = message.rfind(" [")?;
+    let code = message[at + 2..].strip_suffix(']')?;
+    let well_formed = code.len() == 5
+        && code.starts_with(['E', 'W'])
+        && code[1..].bytes().all(|b| b.is_ascii_digit());
+    well_formed.then_some(at)
 }
 
 /// A report with each code's problem and the same report put right, as
@@ -372,12 +383,7 @@ mod tests {
     /// The code that ends a message, if it has one (`[E0108]`).
     fn code_of(text: &str) -> Option<&str> {
         let text = text.trim_end();
-        let open = text.rfind(" [")?;
-        let code = text[open + 2..].strip_suffix(']')?;
-        let well_formed = code.len() == 5
-            && code.starts_with(['E', 'W'])
-            && code[1..].bytes().all(|b| b.is_ascii_digit());
-        well_formed.then_some(code)
+        code_at(text).map(|at| &text[at + 2..text.len() - 1])
     }
 
     #[test]
