@@ -118,14 +118,7 @@ fn a_new_report_given_its_title_and_date_is_valid_as_scaffolded() {
 #[test]
 fn init_creates_a_site_that_builds_with_the_built_in_theme() {
     let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("new-site");
-    let init = Command::new(BIN)
-        .env("RENEWAL_LANG", "en")
-        .arg("init")
-        .arg(&site)
-        .output()
-        .unwrap();
-    assert!(init.status.success(), "{}", stderr(&init));
+    let site = init_site(dir.path(), "new-site");
     assert!(
         !site.join("themes").exists(),
         "the built-in theme needs no files"
@@ -229,14 +222,7 @@ const PLACEHOLDERS: [&str; 5] = [
 #[test]
 fn a_new_report_publishes_no_placeholder_until_filled_in() {
     let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    let init = Command::new(BIN)
-        .env("RENEWAL_LANG", "en")
-        .arg("init")
-        .arg(&site)
-        .output()
-        .unwrap();
-    assert!(init.status.success(), "{}", stderr(&init));
+    let site = init_site(dir.path(), "site");
     let made = run(
         &site,
         &[
@@ -688,15 +674,20 @@ fn every_command_exits_as_the_readme_s_table_says() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 
-/// Runs renewal on the site at `root` with `args` and only the language
-/// settings in `env` (`LANG=…`, `RENEWAL_LANG=…`): stdout and stderr.
-fn said_with(root: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String) {
+/// `renewal` with none of the language settings but those in `env`.
+fn speaking(env: &[(&str, &str)]) -> Command {
     let mut command = Command::new(BIN);
     for name in ["RENEWAL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
         command.env_remove(name);
     }
-    let output = command
-        .envs(env.iter().copied())
+    command.envs(env.iter().copied());
+    command
+}
+
+/// Runs renewal on the site at `root` with `args` and only the language
+/// settings in `env` (`LANG=…`, `RENEWAL_LANG=…`): stdout and stderr.
+fn said_with(root: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String) {
+    let output = speaking(env)
         .env("SOURCE_DATE_EPOCH", BUILT)
         .arg("--root")
         .arg(root)
@@ -789,15 +780,7 @@ fn a_problem_s_place_reads_the_same_in_every_language() {
 #[test]
 fn help_is_in_the_language_chosen() {
     let help = |env: &[(&str, &str)], args: &[&str]| {
-        let mut command = Command::new(BIN);
-        for name in ["RENEWAL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-            command.env_remove(name);
-        }
-        let output = command
-            .envs(env.iter().copied())
-            .args(args)
-            .output()
-            .unwrap();
+        let output = speaking(env).args(args).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         stdout(&output)
     };

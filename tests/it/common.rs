@@ -76,6 +76,19 @@ pub fn run_at(root: &Path, args: &[&str], epoch: &str) -> Output {
         .expect("run renewal")
 }
 
+/// A new site made by `renewal init` at `dir/name`, in English: its folder.
+pub fn init_site(dir: &Path, name: &str) -> PathBuf {
+    let site = dir.join(name);
+    let init = Command::new(BIN)
+        .env("RENEWAL_LANG", "en")
+        .arg("init")
+        .arg(&site)
+        .output()
+        .expect("run renewal init");
+    assert!(init.status.success(), "{}", stderr(&init));
+    site
+}
+
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }

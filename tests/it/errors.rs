@@ -890,14 +890,7 @@ fn check_names_every_broken_internal_link_with_its_place() {
 #[test]
 fn every_code_s_wrong_example_fails_with_exactly_that_code_and_its_right_one_builds() {
     let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    let init = std::process::Command::new(BIN)
-        .env("RENEWAL_LANG", "en")
-        .arg("init")
-        .arg(&site)
-        .output()
-        .unwrap();
-    assert!(init.status.success(), "{}", stderr(&init));
+    let site = init_site(dir.path(), "site");
     // Its first report has no metrics, which is a warning (W0101).
     for entry in walkdir::WalkDir::new(site.join("content")) {
         let entry = entry.unwrap();
@@ -1015,14 +1008,7 @@ fn the_chinese_guide_s_examples_build_as_a_site_and_its_wrong_ones_fail_with_the
     let examples = guide_examples(&guide);
     assert!(examples.len() >= 5, "{examples:?}");
     let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    let init = std::process::Command::new(BIN)
-        .env("RENEWAL_LANG", "en")
-        .arg("init")
-        .arg(&site)
-        .output()
-        .unwrap();
-    assert!(init.status.success(), "{}", stderr(&init));
+    let site = init_site(dir.path(), "site");
     std::fs::remove_dir_all(site.join("content")).unwrap();
     std::fs::create_dir(site.join("content")).unwrap();
     for (n, (info, text)) in examples.iter().enumerate() {

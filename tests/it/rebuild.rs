@@ -79,6 +79,17 @@ fn a_rebuild_writes_only_what_changed_and_matches_a_clean_build() {
     );
 }
 
+/// Gives the site at `root` a traditional-script edition, whose pages
+/// follow every edit too, and one report or row a page, so that every
+/// list has pages.
+fn with_edition_and_short_pages(root: &std::path::Path) {
+    let config = read(&root.join("site.yaml")).replace(
+        "language: zh-Hans\n",
+        "language: zh-Hans\neditions: [zh-Hant]\npage_size: 1\n",
+    );
+    write(root, "site.yaml", config);
+}
+
 /// Whether a build's summary says it made only what changed.
 fn made_only_what_changed(output: &std::process::Output) -> bool {
     stdout(output).contains("made again")
@@ -88,13 +99,7 @@ fn made_only_what_changed(output: &std::process::Output) -> bool {
 fn a_build_that_makes_only_what_changed_ends_as_a_clean_build() {
     let site = fixture("basic");
     let root = site.path();
-    // With a traditional-script edition, whose pages follow every edit
-    // too, and one report or row a page, so that every list has pages.
-    let config = read(&root.join("site.yaml")).replace(
-        "language: zh-Hans\n",
-        "language: zh-Hans\neditions: [zh-Hant]\npage_size: 1\n",
-    );
-    write(root, "site.yaml", config);
+    with_edition_and_short_pages(root);
     // A brief written in traditional script, whose characters 佈 and 儘
     // the search's script map lists only because a report holds them.
     write(
@@ -315,11 +320,7 @@ fn a_build_after_an_edit_reads_no_report_but_the_edited_one() {
 fn every_kind_of_edit_built_as_a_change_ends_as_a_clean_build() {
     let site = fixture("basic");
     let root = site.path();
-    let config = read(&root.join("site.yaml")).replace(
-        "language: zh-Hans\n",
-        "language: zh-Hans\neditions: [zh-Hant]\npage_size: 1\n",
-    );
-    write(root, "site.yaml", config);
+    with_edition_and_short_pages(root);
     let out = root.join("output");
     let plan = "content/2025/test-plan.md";
     let midyear = "content/2025/test-midyear.md";
