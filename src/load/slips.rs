@@ -443,12 +443,17 @@ fn plain_field(text: &str) -> Option<usize> {
     let first = *bytes.get(at + 2)?;
     let special = b" #[]{}\"'|>@`%-&*!?,";
     // Full-width brackets open a list YAML cannot read (see `value_slips`).
-    let full_width = text[at + 2..].starts_with(['［', '｛']);
+    let full_width = text[at + 2..].starts_with(FULL_WIDTH_OPENERS);
     let plain = !special.contains(&first)
         && !full_width
         && !text.chars().any(|c| invisible(c) || c == '\t');
     plain.then_some(key_start)
 }
+
+/// Full-width brackets that open a list or a block YAML cannot read:
+/// a value starting with one is looked at by [`value_slips`], so the
+/// pass over plain `name: value` lines ([`plain_field`]) leaves it to it.
+const FULL_WIDTH_OPENERS: [char; 2] = ['［', '｛'];
 
 /// The names of the fields reports and `site.yaml` use: a line that starts
 /// with one and a space has lost its colon.
@@ -544,7 +549,7 @@ fn value_slips(
 ) -> String {
     let quoted = |v: &str| format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""));
     let first = value.chars().next().unwrap_or(' ');
-    if first == '［' || first == '｛' {
+    if FULL_WIDTH_OPENERS.contains(&first) {
         found.push((
             column,
             crate::say!(
