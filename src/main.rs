@@ -797,3 +797,42 @@ fn rebuild(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every default and every choice the parser holds is the one `--help`
+    /// states (English here; the catalogue test holds the other languages
+    /// to the same defaults).
+    #[test]
+    fn help_states_the_defaults_and_choices_the_parser_uses() {
+        let top = Cli::command();
+        let mut commands = vec![top.clone()];
+        let mut checked = 0;
+        while let Some(command) = commands.pop() {
+            commands.extend(command.get_subcommands().cloned());
+            let name = command.get_name().to_string();
+            // A switch's own `false` is no default an editor chooses.
+            for arg in (command.get_arguments()).filter(|a| a.get_action().takes_values()) {
+                let id = arg.get_id().to_string();
+                let Some(help) = help_of(&name, &id) else {
+                    continue;
+                };
+                for default in arg.get_default_values() {
+                    let default = default.to_string_lossy();
+                    assert!(
+                        help.contains(&format!("[default: {default}]")),
+                        "{name} --{id}: {help}"
+                    );
+                    checked += 1;
+                }
+                for choice in arg.get_possible_values() {
+                    assert!(help.contains(choice.get_name()), "{name} --{id}: {help}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 6, "{checked}");
+    }
+}

@@ -425,6 +425,31 @@ mod tests {
         }
     }
 
+    /// `--help` states a flag's default in every language, and the same one.
+    #[test]
+    fn a_flag_s_default_is_the_same_in_every_language() {
+        let default = |said: &str| -> Option<String> {
+            ["[default: ", "［默认：", "［預設："]
+                .iter()
+                .find_map(|open| {
+                    let rest = &said[said.find(open)? + open.len()..];
+                    let end = rest.find([']', '］'])?;
+                    Some(rest[..end].to_string())
+                })
+        };
+        let english = messages(CATALOGUES[2].1);
+        let mut stated = 0;
+        for id in english.keys().filter(|id| id.starts_with("help-")) {
+            let said = |language| default(&message_in(language, id, &[]));
+            let en = said(Language::En);
+            stated += usize::from(en.is_some());
+            for language in [Language::ZhHans, Language::ZhHant] {
+                assert_eq!(said(language), en, "{id} in {}", language.tag());
+            }
+        }
+        assert!(stated >= 5, "{stated}");
+    }
+
     #[test]
     fn every_catalogue_reads_whole() {
         for (language, text) in CATALOGUES {

@@ -13,6 +13,7 @@ mod errors;
 mod example_site;
 mod figures;
 mod golden;
+mod guide;
 mod join;
 mod pages;
 mod paging;
