@@ -116,14 +116,29 @@ impl fmt::Display for Diagnostic {
 /// What the field at `path` is called in the language chosen, after its
 /// name (`year` is 年份: "（年份）"), when that says more than the name.
 fn gloss(path: &str) -> String {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    let key = last.split('[').next().unwrap_or(last);
-    let id = format!("field-name-{}", key.replace('_', "-"));
-    let name = crate::i18n::messages::message(&id, &[]);
-    if name == id || name == key {
-        return String::new();
+    let names: Vec<&str> = (path.split('.'))
+        .map(|part| part.split('[').next().unwrap_or(part))
+        .collect();
+    let key = names.last().copied().unwrap_or(path);
+    // A name read in its block first (`cities[0].id` is a city's id, not a
+    // metric's), then alone.
+    let within = names.len().checked_sub(2).map(|at| names[at]);
+    let ids = (within
+        .map(|block| format!("field-name-{block}-{key}"))
+        .into_iter())
+    .chain([format!("field-name-{key}")]);
+    for id in ids {
+        let id = id.replace('_', "-");
+        let name = crate::i18n::messages::message(&id, &[]);
+        if name == id {
+            continue;
+        }
+        if name == key {
+            return String::new();
+        }
+        return crate::say!("field-gloss", name = name);
     }
-    crate::say!("field-gloss", name = name)
+    String::new()
 }
 
 /// The longest field path shown whole.

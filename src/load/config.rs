@@ -325,9 +325,10 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
 /// Checks every text value of `raw` as YAML decoded it (see
 /// [`yaml::Decoded`]), leaving out of each the characters it refuses.
 fn check_decoded(raw: &mut RawConfig, decoded: &mut yaml::Decoded) {
+    // Words shown to readers, which cannot be blank.
     let mut text = |value: &mut Option<Spanned<String>>, field: &str| {
         if let Some(value) = value {
-            decoded.text(value, || field.to_string());
+            decoded.shown(value, || field.to_string());
         }
     };
     text(&mut raw.description, "description");
@@ -336,21 +337,23 @@ fn check_decoded(raw: &mut RawConfig, decoded: &mut yaml::Decoded) {
     text(&mut raw.copyright, "copyright");
     text(&mut raw.icp, "icp");
     text(&mut raw.site_id_code, "site_id_code");
-    text(&mut raw.theme, "theme");
-    decoded.text(&mut raw.title, || "title".into());
+    if let Some(theme) = &mut raw.theme {
+        decoded.text(theme, || "theme".into());
+    }
+    decoded.shown(&mut raw.title, || "title".into());
     decoded.text(&mut raw.base_url, || "base_url".into());
     for (c, city) in raw.cities.iter_mut().enumerate() {
         decoded.text(&mut city.id, || format!("cities[{c}].id"));
-        decoded.text(&mut city.name, || format!("cities[{c}].name"));
+        decoded.shown(&mut city.name, || format!("cities[{c}].name"));
         if let Some(province) = &mut city.province {
-            decoded.text(province, || format!("cities[{c}].province"));
+            decoded.shown(province, || format!("cities[{c}].province"));
         }
         for (d, district) in city.districts.iter_mut().enumerate() {
             let field = |name: &'static str| move || format!("cities[{c}].districts[{d}].{name}");
             decoded.text(&mut district.id, field("id"));
-            decoded.text(&mut district.name, field("name"));
+            decoded.shown(&mut district.name, field("name"));
             for (n, name) in district.other_names.iter_mut().enumerate() {
-                decoded.text(name, || {
+                decoded.shown(name, || {
                     format!("cities[{c}].districts[{d}].other_names[{n}]")
                 });
             }
@@ -358,9 +361,9 @@ fn check_decoded(raw: &mut RawConfig, decoded: &mut yaml::Decoded) {
     }
     for (t, topic) in raw.topics.iter_mut().enumerate() {
         decoded.text(&mut topic.id, || format!("topics[{t}].id"));
-        decoded.text(&mut topic.name, || format!("topics[{t}].name"));
+        decoded.shown(&mut topic.name, || format!("topics[{t}].name"));
         if let Some(description) = &mut topic.description {
-            decoded.text(description, || format!("topics[{t}].description"));
+            decoded.shown(description, || format!("topics[{t}].description"));
         }
     }
 }

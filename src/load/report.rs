@@ -734,43 +734,51 @@ fn text_of(value: &Option<Spanned<String>>) -> Option<String> {
 /// Checks every text value of `raw` as YAML decoded it (see
 /// [`yaml::Decoded`]), leaving out of each the characters it refuses.
 fn check_decoded(raw: &mut RawReport, decoded: &mut yaml::Decoded) {
-    let mut text = |value: &mut Option<Spanned<String>>, field: &dyn Fn() -> String| {
+    // Codes and dates (`text`), and words shown to readers (`shown`), which
+    // cannot be blank. The title has a message of its own for that.
+    let mut text = |value: &mut Option<Spanned<String>>, field: &dyn Fn() -> String, shown| {
         if let Some(value) = value {
-            decoded.text(value, field);
+            match shown {
+                true => decoded.shown(value, field),
+                false => decoded.text(value, field),
+            }
         }
     };
-    text(&mut raw.title, &|| "title".into());
-    text(&mut raw.kind, &|| "kind".into());
-    text(&mut raw.city, &|| "city".into());
-    text(&mut raw.district, &|| "district".into());
-    text(&mut raw.published, &|| "published".into());
-    text(&mut raw.language, &|| "language".into());
-    text(&mut raw.summary, &|| "summary".into());
-    text(&mut raw.slug, &|| "slug".into());
+    text(&mut raw.title, &|| "title".into(), false);
+    text(&mut raw.kind, &|| "kind".into(), false);
+    text(&mut raw.city, &|| "city".into(), false);
+    text(&mut raw.district, &|| "district".into(), false);
+    text(&mut raw.published, &|| "published".into(), false);
+    text(&mut raw.language, &|| "language".into(), false);
+    text(&mut raw.summary, &|| "summary".into(), true);
+    text(&mut raw.slug, &|| "slug".into(), false);
     if let Some(source) = &mut raw.source {
-        text(&mut source.publisher, &|| "source.publisher".into());
-        text(&mut source.outlet, &|| "source.outlet".into());
-        text(&mut source.title, &|| "source.title".into());
-        text(&mut source.url, &|| "source.url".into());
-        text(&mut source.reporter, &|| "source.reporter".into());
-        text(&mut source.editor, &|| "source.editor".into());
-        text(&mut source.published, &|| "source.published".into());
+        text(&mut source.publisher, &|| "source.publisher".into(), true);
+        text(&mut source.outlet, &|| "source.outlet".into(), true);
+        text(&mut source.title, &|| "source.title".into(), true);
+        text(&mut source.url, &|| "source.url".into(), false);
+        text(&mut source.reporter, &|| "source.reporter".into(), true);
+        text(&mut source.editor, &|| "source.editor".into(), true);
+        text(&mut source.published, &|| "source.published".into(), false);
     }
     for (i, metric) in raw.metrics.iter_mut().enumerate() {
         let field = |name: &'static str| move || format!("metrics[{i}].{name}");
         decoded.text(&mut metric.id, field("id"));
-        let mut text = |value: &mut Option<Spanned<String>>, name: &'static str| {
+        let mut text = |value: &mut Option<Spanned<String>>, name: &'static str, shown| {
             if let Some(value) = value {
-                decoded.text(value, field(name));
+                match shown {
+                    true => decoded.shown(value, field(name)),
+                    false => decoded.text(value, field(name)),
+                }
             }
         };
-        text(&mut metric.label, "label");
-        text(&mut metric.unit, "unit");
-        text(&mut metric.topic, "topic");
-        text(&mut metric.as_of, "as_of");
-        text(&mut metric.deadline, "deadline");
-        text(&mut metric.district, "district");
-        text(&mut metric.note, "note");
+        text(&mut metric.label, "label", false);
+        text(&mut metric.unit, "unit", false);
+        text(&mut metric.topic, "topic", false);
+        text(&mut metric.as_of, "as_of", false);
+        text(&mut metric.deadline, "deadline", false);
+        text(&mut metric.district, "district", false);
+        text(&mut metric.note, "note", true);
         for (j, place) in metric.districts.iter_mut().enumerate() {
             let field = |name: &'static str| move || format!("metrics[{i}].districts[{j}].{name}");
             decoded.text(&mut place.district, field("district"));
@@ -778,7 +786,7 @@ fn check_decoded(raw: &mut RawReport, decoded: &mut yaml::Decoded) {
                 decoded.text(as_of, field("as_of"));
             }
             if let Some(note) = &mut place.note {
-                decoded.text(note, field("note"));
+                decoded.shown(note, field("note"));
             }
         }
     }

@@ -181,6 +181,23 @@ impl<'a> Decoded<'a> {
         ));
         value.value.retain(|c| c == '\n' || !invisible(c));
     }
+
+    /// Checks one value shown to readers as text (a name, a summary, a
+    /// note): as [`Decoded::text`] does, and refuses it when it holds
+    /// nothing but spaces (`""`, `" "`), which would show as a blank.
+    pub fn shown(&mut self, value: &mut serde_saphyr::Spanned<String>, field: impl Fn() -> String) {
+        self.text(value, &field);
+        if value.value.trim().is_empty() {
+            let at = place(value, self.line_offset);
+            self.problems.push(Diagnostic::at(
+                self.file,
+                at.line,
+                at.column,
+                Some(field()),
+                crate::say!("yaml-empty"),
+            ));
+        }
+    }
 }
 
 /// Where, in the double-quoted value that starts at 1-based `(line,
@@ -342,6 +359,8 @@ enum Kind {
     Expected(Expected),
     /// A value that is not a whole number, where one is expected.
     NotWhole,
+    /// A value that is not `true` or `false`, where a switch is expected.
+    NotYesOrNo,
     /// A value that starts with `*`, which YAML reads as a reference to
     /// another value.
     Alias,
@@ -389,6 +408,10 @@ impl Kind {
             }),
             E::SerdeInvalidType { .. } | E::SerdeInvalidLength { .. } => {
                 Kind::Expected(Expected::Text)
+            }
+            // The reader names the type it wanted by its Rust name.
+            E::InvalidScalar { ty: "boolean", .. } | E::InvalidBooleanStrict { .. } => {
+                Kind::NotYesOrNo
             }
             E::InvalidScalar { .. } | E::SerdeInvalidValue { .. } => Kind::NotWhole,
             E::TaggedScalarCannotDeserializeIntoString { .. } => Kind::Tagged,
@@ -438,6 +461,7 @@ impl Kind {
             Kind::Expected(Expected::Block) => crate::say!("expected-block"),
             Kind::Expected(Expected::Text) => crate::say!("expected-text"),
             Kind::NotWhole => crate::say!("expected-whole"),
+            Kind::NotYesOrNo => crate::say!("expected-true-or-false"),
             Kind::Alias => crate::say!("yaml-alias"),
             Kind::Tagged => crate::say!("yaml-tag"),
             Kind::TooLarge => crate::say!("too-large"),

@@ -236,8 +236,10 @@ fn builtin_origin(path: &str) -> String {
     format!("themes/default/{path}{BUILTIN_NOTE}")
 }
 
-/// What follows the path of a built-in file.
-const BUILTIN_NOTE: &str = " (built into renewal)";
+/// What follows the path of a built-in file among a theme's origins: a mark
+/// that no path on disk has, which [`placed`] and the notes of a template
+/// error turn into words in the language chosen.
+pub const BUILTIN_NOTE: &str = " (built into renewal)";
 
 /// The error for a `theme:` that names no folder, at its place in site.yaml,
 /// with the themes there are.
@@ -251,7 +253,7 @@ fn theme_not_found(root: &Path, config: &Config) -> Diagnostic {
         .filter(|name| name != "default" && !name.starts_with('.'))
         .collect();
     folders.sort();
-    let mut available = vec!["default (built in)".to_string()];
+    let mut available = vec![crate::say!("theme-builtin")];
     available.extend(folders);
     let name = &config.theme;
     Diagnostic::at(
@@ -442,13 +444,8 @@ fn diagnose(
             .unwrap_or_else(|| format!("templates/{name}"))
     };
     let at = |name: &str, (line, column): (usize, usize), message: String| {
-        Diagnostic::at(
-            origin(name),
-            line,
-            column,
-            None,
-            crate::say!("template-error", message = one_line(&message)),
-        )
+        let message = crate::say!("template-error", message = one_line(&message));
+        placed(Diagnostic::at(origin(name), line, column, None, message))
     };
     // Where `{% keyword "target" %}` is written in template `name`.
     let tag = |name: &str, keyword: &str, target: &str| {
@@ -577,10 +574,21 @@ fn unplaced(
             })
         })
         .unwrap_or_else(|| "templates".into());
-    Diagnostic::file(
+    placed(Diagnostic::file(
         file,
         crate::say!("template-error", message = one_line(&message)),
-    )
+    ))
+}
+
+/// A problem in a file of the built-in theme is placed at the file's path
+/// in the default theme and says, in the language chosen, that the file is
+/// built into renewal, so that the `file:line:column:` part stays a path.
+fn placed(mut problem: Diagnostic) -> Diagnostic {
+    if let Some(path) = problem.file.strip_suffix(BUILTIN_NOTE) {
+        problem.file = path.to_string();
+        problem.add(&crate::say!("template-in-builtin"));
+    }
+    problem
 }
 
 /// One problem read back from the text of a Tera error report:
@@ -636,7 +644,12 @@ fn with_notes(
         .fold(message, |message, (label, (name, line, column))| {
             let origin = origin(name);
             let place = match origin.strip_suffix(BUILTIN_NOTE) {
-                Some(path) => format!("{path}:{line}:{column} in the built-in theme"),
+                Some(path) => {
+                    crate::say!(
+                        "template-place-builtin",
+                        place = format!("{path}:{line}:{column}")
+                    )
+                }
                 None => format!("{origin}:{line}:{column}"),
             };
             if label.ends_with(" from") {

@@ -62,7 +62,7 @@ pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
         theme
             .origins
             .values()
-            .filter(|o| !o.ends_with(" (built into renewal)"))
+            .filter(|o| !o.ends_with(crate::render::theme::BUILTIN_NOTE))
             .cloned(),
     );
     sources.sort();

@@ -777,6 +777,36 @@ fn a_problem_s_place_reads_the_same_in_every_language() {
     }
 }
 
+/// A field is named in Chinese as an editor knows it in its own block: a
+/// city's `id` is its 城市编号, a metric's its 指标编号.
+#[test]
+fn a_field_is_named_in_chinese_as_its_block_has_it() {
+    let site = fixture("basic");
+    let root = site.path();
+    let config = read(&root.join("site.yaml"));
+    let city = config.find("  - id: ").expect("a city") + "  - id: ".len();
+    let end = city + config[city..].find('\n').unwrap();
+    let broken = format!("{}Test City{}charts: 是\n", &config[..city], &config[end..]);
+    write(root, "site.yaml", broken);
+    let plan = read(&root.join("content/2025/test-plan.md"));
+    let metric = plan.find("  - id: ").expect("a metric") + "  - id: ".len();
+    let broken = format!(
+        "{}Gas Mains{}",
+        &plan[..metric],
+        &plan[metric + "test-gas-mains".len()..]
+    );
+    write(root, "content/2025/test-plan.md", broken);
+    let (code, said) = said_with(root, &[], &["--lang", "zh-Hans", "check"]);
+    assert_eq!(code, Some(1), "{said}");
+    for expected in [
+        "字段 `cities[0].id`（城市编号）：`Test City` 不能用在网址里",
+        "字段 `charts`（图表）：这里应写 `true`（是）或 `false`（否） [E0519]",
+        "字段 `metrics[0].id`（指标编号）：`Gas Mains` 不能用在网址里",
+    ] {
+        assert!(said.contains(expected), "{expected}\n{said}");
+    }
+}
+
 #[test]
 fn help_is_in_the_language_chosen() {
     let help = |env: &[(&str, &str)], args: &[&str]| {

@@ -963,3 +963,36 @@ fn every_code_s_wrong_example_fails_with_exactly_that_code_and_its_right_one_bui
     }
     assert_eq!(wrong_ones.len(), examples.len());
 }
+
+/// A name or text shown to readers that holds nothing but spaces would show
+/// as a blank (a link with no words, a footer saying "主办单位：" and
+/// nothing): it is refused at its place, in site.yaml as in a report.
+#[test]
+fn a_blank_name_or_text_shown_to_readers_is_refused_at_its_place() {
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml"))
+        .replace("name: 测试市", "name: \"\"")
+        .replace("        name: 西区", "        name: \" \"")
+        .replace("description: 用于测试的虚构站点", "description: ''");
+    write(site.path(), "site.yaml", config);
+    write(
+        site.path(),
+        "content/bad.md",
+        format!(
+            "{PLAN_HEAD}summary: \"\"\nsource:\n  publisher: \"　\"\nmetrics:\n  - id: bad-roads\n    label: ' '\n    unit: 条\n    target: 5\n    note: \"\"\n---\n"
+        ),
+    );
+    let err = stderr(&run(site.path(), &["check"]));
+    for fragment in [
+        "site.yaml:3:14: field `description`: this field is empty",
+        "site.yaml:8:11: field `cities[0].name`: this field is empty",
+        "site.yaml:14:15: field `cities[0].districts[1].name`: this field is empty",
+        "content/bad.md:7:10: field `summary`: this field is empty",
+        "content/bad.md:9:14: field `source.publisher`: this field is empty",
+        "content/bad.md:12:12: field `metrics[0].label`: metric `bad-roads` has an empty label",
+        "content/bad.md:15:11: field `metrics[0].note`: this field is empty",
+        "error: 7 problem(s) in 2 file(s)",
+    ] {
+        assert!(err.contains(fragment), "expected `{fragment}` in:\n{err}");
+    }
+}

@@ -240,6 +240,17 @@ fn template_errors_are_one_line_with_a_path_from_the_site_root() {
             ]],
         ),
         (
+            "an error inside a file of the built-in theme",
+            vec![(
+                "templates/index.html",
+                "{% set pager = 3 %}{% include \"partials/pager.html\" %}\n".into(),
+            )],
+            vec![vec![
+                "themes/default/templates/partials/pager.html:2:26: template error: Field `label` is not defined.",
+                "(called from templates/index.html:1:31) (in the built-in theme) (while rendering index.html) [E1001]",
+            ]],
+        ),
+        (
             "an error raised by the template",
             vec![(
                 "templates/report.html",

@@ -259,6 +259,29 @@ field-name-baseline = baseline
 field-name-deadline = deadline
 field-name-as-of = as_of
 field-name-note = note
+field-name-metrics-id = id
+field-name-cities-id = id
+field-name-districts-id = id
+field-name-topics-id = id
+field-name-name = name
+field-name-source-publisher = publisher
+field-name-source-title = title
+field-name-source-published = published
+field-name-description = description
+field-name-base-url = base_url
+field-name-editions = editions
+field-name-contact = contact
+field-name-copyright = copyright
+field-name-icp = icp
+field-name-site-id-code = site_id_code
+field-name-theme = theme
+field-name-charts = charts
+field-name-page-size = page_size
+field-name-cities = cities
+field-name-province = province
+field-name-fictional = fictional
+field-name-other-names = other_names
+field-name-districts-add-up = districts_add_up
 
 ## More problems in a report
 
@@ -269,7 +292,7 @@ metric-no-figures = metric `{ $metric }` gives no `target` or `actual` [E0122]
 district-and-districts = give either `district` or a `districts` list, not both [E0123]
 district-twice = district `{ $district }` is listed twice for this metric [E0124]
 district-no-figures = this district gives no `target`, `actual` or `note` [E0125]
-body-control = an invisible control character ({ $character }) is here in the text, often pasted from another program; delete it
+body-control = an invisible control character ({ $character }) is here in the text, often pasted from another program; delete it [E0318]
 no-metrics = this report gives no metrics, so its page shows no figures; add a `metrics:` list if the report states any [W0101]
 figure-after-published = the figure is dated { $date }, after the report was published ({ $published }); check the date [W0102]
 explain-E0119 =
@@ -415,7 +438,7 @@ explain-E0311 =
     A field is its name, a colon and its value: `kind: plan`.
 explain-E0312 =
     E0312: an empty field
-    The field has nothing after its colon. Write its value; a field that is not required can also be left out.
+    The field has nothing after its colon, or only empty quotes or spaces, which would show to readers as a blank. Write its value; a field that is not required can also be left out.
 explain-E0313 =
     E0313: full-width brackets
     A list written on one line uses ASCII brackets and commas: [old-compounds, gas]. Full-width brackets (［］) and commas (，) are other characters.
@@ -431,6 +454,9 @@ explain-E0316 =
 explain-E0317 =
     E0317: a value that starts with YAML syntax
     A value starting with |, >, @, `, % or "- " is read by YAML as something else. Put the whole value in quotes.
+explain-E0318 =
+    E0318: a control character in a report's text
+    A control character (such as U+001B, which a terminal reads as the start of a colour) is pasted into the text below the front matter, usually from another program. No page, feed or download can hold it, and it shows as nothing. Delete it: the message gives its line and column.
 
 ## A report file as a whole, and the content folder
 
@@ -511,6 +537,7 @@ expected-list = expected a list here: one item per line, each starting with `- `
 expected-block = expected `field: value` lines here (a block of named fields, not a list or plain text) [E0505]
 expected-text = expected text here, not a list or a block of fields; if the text starts with [ or {"{"}, put it in quotes [E0506]
 expected-whole = expected a whole number such as 2024 [E0507]
+expected-true-or-false = expected `true` or `false` here [E0519]
 expected-figure = expected a plain number such as 12.8 here, not a list or a block [E0201]
 yaml-alias = a value that starts with `*` is read by YAML as a reference to another value; put the whole value in quotes: "…" [E0508]
 yaml-tag = a YAML tag such as `!!int` is not needed here: write the value alone [E0509]
@@ -583,6 +610,9 @@ explain-E0517 =
 explain-E0518 =
     E0518: a line `---` inside the front matter
     In site.yaml, a line --- starts another YAML document; the file is one. Remove the line, or put the value it belongs to in quotes. (In a report, a line --- closes the front matter.)
+explain-E0519 =
+    E0519: true or false expected
+    The field is a switch: write true to turn it on, false to turn it off (without quotes).
 
 ## Metrics across reports, addresses, links in a report's text
 
@@ -718,6 +748,9 @@ template-extends-circle = `extends` goes round in a circle: { $chain }
 template-include-circle = `include` goes round in a circle: { $chain }
 template-missing = this template is needed but missing
 while-rendering = {" "}(while rendering { $path })
+template-in-builtin = {" "}(in the built-in theme)
+template-place-builtin = { $place } in the built-in theme
+theme-builtin = default (built in)
 also = ; also { $more }
 explain-E1001 =
     E1001: a template error

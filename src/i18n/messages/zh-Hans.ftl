@@ -239,14 +239,14 @@ field-name-summary = 摘要
 field-name-topics = 主题
 field-name-topic = 主题
 field-name-source = 来源
-field-name-publisher = 发布单位
+field-name-publisher = 主办单位
 field-name-outlet = 刊发媒体
 field-name-reporter = 记者
 field-name-editor = 编辑
 field-name-url = 网址
 field-name-slug = 网址名
 field-name-metrics = 指标
-field-name-id = 指标编号
+field-name-id = 编号
 field-name-label = 指标名称
 field-name-unit = 单位
 field-name-target = 目标
@@ -255,6 +255,29 @@ field-name-baseline = 基数
 field-name-deadline = 完成期限
 field-name-as-of = 统计截至
 field-name-note = 说明
+field-name-metrics-id = 指标编号
+field-name-cities-id = 城市编号
+field-name-districts-id = 区县编号
+field-name-topics-id = 主题编号
+field-name-name = 名称
+field-name-source-publisher = 发布单位
+field-name-source-title = 原文标题
+field-name-source-published = 原文发布日期
+field-name-description = 简介
+field-name-base-url = 网站地址
+field-name-editions = 其他版本
+field-name-contact = 联系方式
+field-name-copyright = 版权信息
+field-name-icp = ICP备案号
+field-name-site-id-code = 政府网站标识码
+field-name-theme = 外观主题
+field-name-charts = 图表
+field-name-page-size = 每页数量
+field-name-cities = 城市
+field-name-province = 省份
+field-name-fictional = 虚构示例
+field-name-other-names = 别名
+field-name-districts-add-up = 区县数据相加
 
 ## 报告中的其他问题
 
@@ -265,7 +288,7 @@ metric-no-figures = 指标 `{ $metric }` 既没有 `target`（目标）也没有
 district-and-districts = `district` 和 `districts` 列表只能写一个 [E0123]
 district-twice = 区县 `{ $district }` 在这项指标中出现了两次 [E0124]
 district-no-figures = 这个区县没有写 `target`（目标）、`actual`（完成数）或 `note`（说明） [E0125]
-body-control = 正文此处有一个看不见的控制字符（{ $character }），通常是从别的程序粘贴进来的；请删除
+body-control = 正文此处有一个看不见的控制字符（{ $character }），通常是从别的程序粘贴进来的；请删除 [E0318]
 no-metrics = 这篇报告没有写指标，页面上不会显示任何数据；报告中如有数据，请加上 `metrics:` 列表 [W0101]
 figure-after-published = 这个数据的统计日期是 { $date }，晚于报告发布日期（{ $published }）；请核对日期 [W0102]
 explain-E0119 =
@@ -411,7 +434,7 @@ explain-E0311 =
     字段的写法是名称、冒号和值：`kind: plan`。
 explain-E0312 =
     E0312：字段是空的
-    字段的冒号后面什么也没有。请写上它的值；不是必填的字段也可以整行删掉。
+    字段的冒号后面什么也没有，或者只有一对空引号、几个空格，读者看到的会是一片空白。请写上它的值；不是必填的字段也可以整行删掉。
 explain-E0313 =
     E0313：全角括号
     写在一行里的列表用半角方括号和半角逗号：[old-compounds, gas]。全角括号（［］）和全角逗号（，）是别的字符。
@@ -427,6 +450,9 @@ explain-E0316 =
 explain-E0317 =
     E0317：值以 YAML 语法符号开头
     以 |、>、@、`、% 或“- ”开头的值会被 YAML 读成别的东西。请给整个值加上引号。
+explain-E0318 =
+    E0318：正文里的控制字符
+    文件头下面的正文里粘贴进了一个控制字符（例如 U+001B，终端会把它当作颜色的开始），通常来自别的程序。它显示为空白，网页、订阅和下载文件都不能包含它。请删除它：提示给出了它所在的行和列。
 
 ## 报告文件整体的问题，以及 content 文件夹
 
@@ -507,6 +533,7 @@ expected-list = 这里应是一个列表：每项一行，以 `- ` 开头，或�
 expected-block = 这里应是若干行 `字段: 值`（一块有名称的字段，不是列表或普通文字） [E0505]
 expected-text = 这里应是文字，不是列表或一块字段；文字以 [ 或 {"{"} 开头时，请加上引号 [E0506]
 expected-whole = 这里应是一个整数，如 2024 [E0507]
+expected-true-or-false = 这里应写 `true`（是）或 `false`（否） [E0519]
 expected-figure = 这里应是一个纯数字，如 12.8，不是列表或一块字段 [E0201]
 yaml-alias = 以 `*` 开头的值会被 YAML 读作对另一个值的引用；请给整个值加上引号："…" [E0508]
 yaml-tag = 这里不需要 `!!int` 之类的 YAML 标签：只写值本身 [E0509]
@@ -579,6 +606,9 @@ explain-E0517 =
 explain-E0518 =
     E0518：文件头中间有一行 `---`
     在 site.yaml 中，一行 --- 会开始另一个 YAML 文档，而这个文件只能有一个。请删掉这一行，或给它所属的值加上引号。（在报告里，一行 --- 表示文件头结束。）
+explain-E0519 =
+    E0519：这里应写 true 或 false
+    这个字段是一个开关：写 true 表示“是”，写 false 表示“否”，不加引号，也不写中文。
 
 ## 跨报告的指标、网址、报告正文中的链接
 
@@ -714,6 +744,9 @@ template-extends-circle = `extends` 绕成了一个圈：{ $chain }
 template-include-circle = `include` 绕成了一个圈：{ $chain }
 template-missing = 需要这个模板，但它不存在
 while-rendering = （生成 { $path } 时）
+template-in-builtin = （在内置主题中）
+template-place-builtin = 内置主题的 { $place }
+theme-builtin = default（内置）
 also = ；另有 { $more }
 explain-E1001 =
     E1001：模板错误

@@ -239,14 +239,14 @@ field-name-summary = 摘要
 field-name-topics = 主題
 field-name-topic = 主題
 field-name-source = 來源
-field-name-publisher = 發布單位
+field-name-publisher = 主辦單位
 field-name-outlet = 刊發媒體
 field-name-reporter = 記者
 field-name-editor = 編輯
 field-name-url = 網址
 field-name-slug = 網址名
 field-name-metrics = 指標
-field-name-id = 指標編號
+field-name-id = 編號
 field-name-label = 指標名稱
 field-name-unit = 單位
 field-name-target = 目標
@@ -255,6 +255,29 @@ field-name-baseline = 基數
 field-name-deadline = 完成期限
 field-name-as-of = 統計截至
 field-name-note = 說明
+field-name-metrics-id = 指標編號
+field-name-cities-id = 城市編號
+field-name-districts-id = 區縣編號
+field-name-topics-id = 主題編號
+field-name-name = 名稱
+field-name-source-publisher = 發布單位
+field-name-source-title = 原文標題
+field-name-source-published = 原文發布日期
+field-name-description = 簡介
+field-name-base-url = 網站位址
+field-name-editions = 其他版本
+field-name-contact = 聯絡方式
+field-name-copyright = 版權資訊
+field-name-icp = ICP備案號
+field-name-site-id-code = 政府網站標識碼
+field-name-theme = 佈景主題
+field-name-charts = 圖表
+field-name-page-size = 每頁數量
+field-name-cities = 城市
+field-name-province = 省份
+field-name-fictional = 虛構示例
+field-name-other-names = 別名
+field-name-districts-add-up = 區縣數據相加
 
 ## 報告中的其他問題
 
@@ -265,7 +288,7 @@ metric-no-figures = 指標 `{ $metric }` 既沒有 `target`（目標）也沒有
 district-and-districts = `district` 和 `districts` 列表只能寫一個 [E0123]
 district-twice = 區縣 `{ $district }` 在這項指標中出現了兩次 [E0124]
 district-no-figures = 這個區縣沒有寫 `target`（目標）、`actual`（完成數）或 `note`（說明） [E0125]
-body-control = 正文此處有一個看不見的控制字元（{ $character }），通常是從別的程式貼上的；請刪除
+body-control = 正文此處有一個看不見的控制字元（{ $character }），通常是從別的程式貼上的；請刪除 [E0318]
 no-metrics = 這篇報告沒有寫指標，頁面上不會顯示任何數據；報告中如有數據，請加上 `metrics:` 列表 [W0101]
 figure-after-published = 這個數據的統計日期是 { $date }，晚於報告發布日期（{ $published }）；請核對日期 [W0102]
 explain-E0119 =
@@ -411,7 +434,7 @@ explain-E0311 =
     欄位的寫法是名稱、冒號和值：`kind: plan`。
 explain-E0312 =
     E0312：欄位是空的
-    欄位的冒號後面什麼也沒有。請寫上它的值；不是必填的欄位也可以整行刪掉。
+    欄位的冒號後面什麼也沒有，或者只有一對空引號、幾個空格，讀者看到的會是一片空白。請寫上它的值；不是必填的欄位也可以整行刪掉。
 explain-E0313 =
     E0313：全形括號
     寫在一行裡的列表用半形方括號和半形逗號：[old-compounds, gas]。全形括號（［］）和全形逗號（，）是別的字元。
@@ -427,6 +450,9 @@ explain-E0316 =
 explain-E0317 =
     E0317：值以 YAML 語法符號開頭
     以 |、>、@、`、% 或「- 」開頭的值會被 YAML 讀成別的東西。請給整個值加上引號。
+explain-E0318 =
+    E0318：正文裡的控制字元
+    檔頭下面的正文裡貼上了一個控制字元（例如 U+001B，終端機會把它當作顏色的開始），通常來自別的程式。它顯示為空白，網頁、訂閱和下載檔案都不能包含它。請刪除它：提示給出了它所在的行和欄。
 
 ## 報告檔案整體的問題，以及 content 資料夾
 
@@ -507,6 +533,7 @@ expected-list = 這裡應是一個列表：每項一行，以 `- ` 開頭，或�
 expected-block = 這裡應是若干行 `欄位: 值`（一個區塊的具名欄位，不是列表或一般文字） [E0505]
 expected-text = 這裡應是文字，不是列表或一個區塊的欄位；文字以 [ 或 {"{"} 開頭時，請加上引號 [E0506]
 expected-whole = 這裡應是一個整數，如 2024 [E0507]
+expected-true-or-false = 這裡應寫 `true`（是）或 `false`（否） [E0519]
 expected-figure = 這裡應是一個純數字，如 12.8，不是列表或一個區塊的欄位 [E0201]
 yaml-alias = 以 `*` 開頭的值會被 YAML 讀作對另一個值的參照；請給整個值加上引號："…" [E0508]
 yaml-tag = 這裡不需要 `!!int` 之類的 YAML 標籤：只寫值本身 [E0509]
@@ -579,6 +606,9 @@ explain-E0517 =
 explain-E0518 =
     E0518：檔頭中間有一行 `---`
     在 site.yaml 中，一行 --- 會開始另一個 YAML 文件，而這個檔案只能有一個。請刪掉這一行，或給它所屬的值加上引號。（在報告裡，一行 --- 表示檔頭結束。）
+explain-E0519 =
+    E0519：這裡應寫 true 或 false
+    這個欄位是一個開關：寫 true 表示「是」，寫 false 表示「否」，不加引號，也不寫中文。
 
 ## 跨報告的指標、網址、報告正文中的連結
 
@@ -714,6 +744,9 @@ template-extends-circle = `extends` 繞成了一個圈：{ $chain }
 template-include-circle = `include` 繞成了一個圈：{ $chain }
 template-missing = 需要這個範本，但它不存在
 while-rendering = （產生 { $path } 時）
+template-in-builtin = （在內建佈景主題中）
+template-place-builtin = 內建佈景主題的 { $place }
+theme-builtin = default（內建）
 also = ；另有 { $more }
 explain-E1001 =
     E1001：範本錯誤
