@@ -578,10 +578,12 @@ pub fn parse(file: &str, text: &str, config: &Config) -> (Option<Report>, Vec<Di
         });
     }
 
-    // An example from `renewal new report`, uncommented but not replaced.
+    // An example from `renewal new report`, uncommented but not replaced,
+    // in whichever language it was written in.
     let example = |text: &str| {
         let text = text.trim();
-        EXAMPLE_TEXTS.contains(&text) || text.starts_with(EXAMPLE_LABEL)
+        (examples().iter())
+            .any(|e| e == text || label_start(e).is_some_and(|start| text.starts_with(start)))
     };
     let example_message = |text: &str| crate::say!("example-text", text = text);
     if let Some(summary) = raw.summary.as_ref().filter(|s| example(&s.value)) {
@@ -825,13 +827,26 @@ fn parse_year(written: &str) -> Result<i32, String> {
 }
 
 /// The example texts `renewal new report` writes in a new report's
-/// comments. A report that still holds one, uncommented, fails `check`
-/// until it is replaced.
-pub const EXAMPLE_TEXTS: [&str; 3] = ["发布单位", "原文标题", "用一句话说明这份报告的要点。"];
+/// comments, in every language it speaks (see
+/// [`crate::scaffold::example_texts`]).
+fn examples() -> &'static [String] {
+    static EXAMPLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    EXAMPLES.get_or_init(|| {
+        use crate::i18n::Language;
+        [Language::ZhHans, Language::ZhHant, Language::En]
+            .into_iter()
+            .flat_map(crate::scaffold::example_texts)
+            .collect()
+    })
+}
 
-/// How the example metric's label starts; a label that still starts so
-/// fails `check` too.
-pub const EXAMPLE_LABEL: &str = "示例指标";
+/// How an example label begins, before what it says to write instead
+/// (`示例指标` of `示例指标（请改为…）`): a text that begins so is the
+/// example too.
+fn label_start(example: &str) -> Option<&str> {
+    let at = example.find(['（', '('])?;
+    Some(example[..at].trim_end()).filter(|start| !start.is_empty())
+}
 
 /// The fields every report gives.
 const REQUIRED: [&str; 5] = ["title", "kind", "city", "year", "published"];

@@ -2,12 +2,13 @@
 //!
 //! The starting files live beside this module as ordinary files
 //! (`scaffold/report.md`, `scaffold/site.yaml`); a `{name}` in braces is
-//! replaced by the value the command line gave.
+//! replaced by the value the command line gave, or by a comment or example
+//! from the message catalogues, in the language chosen (see [`said`]).
 //!
 //! A scaffolded report states only what the command line gave: title, kind,
 //! city, district, year and the day it was made. Everything an editor has to
 //! take from the source (summary, topics, source, metrics) is written as
-//! commented-out YAML, with lines in Chinese saying to fill it in and remove
+//! commented-out YAML, with lines in the editor's language saying to fill it in and remove
 //! the `# `, and the body is left empty. So an example figure or sentence
 //! the editor forgets is never published: until it is uncommented it is not
 //! part of the report. The report passes `renewal check` as written, and
@@ -94,13 +95,16 @@ pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
             "title: \"{}\"",
             title.replace('\\', "\\\\").replace('"', "\\\"")
         ),
-        None => "title:   # 填写报告标题，照原文".into(),
+        None => format!("title:   # {}", crate::say!("scaffold-title")),
     };
     let published = match new.published {
         Some(date) => format!("published: {date}"),
-        None => format!("published:   # 填写原文的发布日期，如 {}", today()),
+        None => format!(
+            "published:   # {}",
+            crate::say!("scaffold-published", today = today())
+        ),
     };
-    let text = REPORT
+    let text = said(REPORT)
         .replace("{title}", &title)
         .replace("{kind}", kind)
         .replace("{city}", &city.id)
@@ -118,6 +122,49 @@ pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
     Ok(path)
 }
 
+/// `template` with each `{comment}` and `{example-…}` in it said in the
+/// language chosen.
+fn said(template: &str) -> String {
+    let comments = [
+        ("{header}", crate::say!("scaffold-site-header")),
+        ("{editions}", crate::say!("scaffold-editions")),
+        ("{publisher}", crate::say!("scaffold-publisher")),
+        ("{contact}", crate::say!("scaffold-contact")),
+        ("{icp}", crate::say!("scaffold-icp")),
+        ("{site-id-code}", crate::say!("scaffold-site-id-code")),
+        ("{fictional}", crate::say!("scaffold-fictional")),
+        ("{unfilled}", crate::say!("scaffold-unfilled")),
+        ("{topics}", crate::say!("scaffold-topics")),
+        ("{metrics}", crate::say!("scaffold-metrics")),
+        ("{body}", crate::say!("scaffold-body")),
+        ("{example-summary}", crate::say!("scaffold-example-summary")),
+        (
+            "{example-publisher}",
+            crate::say!("scaffold-example-publisher"),
+        ),
+        ("{example-title}", crate::say!("scaffold-example-title")),
+        ("{example-label}", crate::say!("scaffold-example-label")),
+    ];
+    (comments.iter()).fold(template.to_string(), |text, (marker, said)| {
+        text.replace(marker, said)
+    })
+}
+
+/// The example texts a new report carries in `language`, as [`said`]
+/// writes them: the summary, the source's publisher and title, and the
+/// metric's label. A report that still holds one, uncommented, in any
+/// language, fails `check` until it is replaced.
+pub fn example_texts(language: crate::i18n::Language) -> [String; 4] {
+    use crate::i18n::messages::message_in;
+    [
+        "scaffold-example-summary",
+        "scaffold-example-publisher",
+        "scaffold-example-title",
+        "scaffold-example-label",
+    ]
+    .map(|id| message_in(language, id, &[]))
+}
+
 /// Creates a new site in `dir` with a config and one report.
 pub fn init(dir: &Path) -> Result<(), String> {
     let config = dir.join(CONFIG_FILE);
@@ -125,7 +172,7 @@ pub fn init(dir: &Path) -> Result<(), String> {
         let (path, dir) = (config.display().to_string(), dir.display().to_string());
         return Err(crate::say!("init-exists", path = path, dir = dir));
     }
-    write_new(&config, SITE)?;
+    write_new(&config, &said(SITE))?;
     let year: i32 = today()[..4].parse().unwrap_or(2026);
     new_report(
         dir,
@@ -178,12 +225,28 @@ fn today() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
 
     #[test]
-    fn the_examples_check_refuses_are_the_ones_a_new_report_carries() {
-        use crate::load::report::{EXAMPLE_LABEL, EXAMPLE_TEXTS};
-        for text in EXAMPLE_TEXTS.iter().chain([&EXAMPLE_LABEL]) {
-            assert!(REPORT.contains(text), "{text}");
+    fn a_new_report_carries_the_examples_check_refuses_and_every_marker_is_said() {
+        // Unit tests speak English (no language is chosen).
+        let report = said(REPORT);
+        for text in example_texts(Language::En) {
+            assert!(report.contains(&format!(": {text}\n")), "{text}\n{report}");
+        }
+        for language in [Language::ZhHans, Language::ZhHant] {
+            for text in example_texts(language) {
+                assert!(!text.is_empty() && !report.contains(&text), "{text}");
+            }
+        }
+        let site = said(SITE);
+        for text in [&report, &site] {
+            let left = (text.match_indices('{'))
+                .map(|(at, _)| &text[at..at + text[at..].find('}').unwrap_or(0) + 1])
+                .filter(|m| !["{title}", "{kind}", "{city}", "{district}", "{year}"].contains(m))
+                .filter(|m| !["{published}", "{today}", "{slug}"].contains(m))
+                .collect::<Vec<_>>();
+            assert!(left.is_empty(), "{left:?}");
         }
     }
 }

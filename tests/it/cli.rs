@@ -131,8 +131,8 @@ fn init_creates_a_site_that_builds_with_the_built_in_theme() {
         report.contains("虚构示例"),
         "the first report is marked as the fictional city's example:\n{report}"
     );
-    for placeholder in PLACEHOLDERS {
-        assert!(!report.contains(placeholder), "`{placeholder}` published");
+    for placeholder in placeholders() {
+        assert!(!report.contains(&placeholder), "`{placeholder}` published");
     }
     let twice = Command::new(BIN)
         .env("RENEWAL_LANG", "en")
@@ -209,15 +209,15 @@ fn serve_builds_and_serves_the_site() {
     );
 }
 
-/// Texts the report scaffold suggests, none of which may reach readers
-/// until an editor puts them in on purpose.
-const PLACEHOLDERS: [&str; 5] = [
-    "示例指标",
-    "发布单位",
-    "原文标题",
-    "用一句话",
-    "在这里用自己的话",
-];
+/// Texts the report scaffold suggests, in every language, none of which
+/// may reach readers until an editor puts them in on purpose.
+fn placeholders() -> Vec<String> {
+    use renewal::i18n::Language;
+    [Language::ZhHans, Language::ZhHant, Language::En]
+        .into_iter()
+        .flat_map(renewal::scaffold::example_texts)
+        .collect()
+}
 
 #[test]
 fn a_new_report_publishes_no_placeholder_until_filled_in() {
@@ -250,13 +250,11 @@ fn a_new_report_publishes_no_placeholder_until_filled_in() {
     }
     let file = site.join("content/2026/east-2026-plan.md");
     let filled = read(&file)
-        .replace(
-            "title:   # 填写报告标题，照原文",
-            "title: 示例市东区2026年计划",
-        )
         .lines()
         .map(|l| {
-            if l.starts_with("published:") {
+            if l.starts_with("title:") {
+                "title: 示例市东区2026年计划".to_string()
+            } else if l.starts_with("published:") {
                 "published: 2026-03-01".to_string()
             } else {
                 l.to_string()
@@ -294,9 +292,9 @@ fn a_new_report_publishes_no_placeholder_until_filled_in() {
     assert_eq!(files(&stdout(&check)), files(&stdout(&build)));
     let page = read(&site.join("output/reports/east-2026-plan/index.html"));
     assert!(page.contains("示例市东区2026年计划"), "{page}");
-    for placeholder in PLACEHOLDERS {
+    for placeholder in placeholders() {
         assert!(
-            !page.contains(placeholder),
+            !page.contains(&placeholder),
             "`{placeholder}` published:\n{page}"
         );
     }
@@ -315,77 +313,91 @@ fn a_new_report_publishes_no_placeholder_until_filled_in() {
     );
 }
 
+/// A new report's comments and examples are in the language renewal
+/// speaks; an editor who uncomments the examples and forgets to replace
+/// one is stopped at its line, whatever language it was written in, and
+/// once each is replaced the report checks and builds.
 #[test]
-fn a_new_reports_examples_fail_check_until_replaced() {
-    let site = fixture("basic");
-    let made = run(
-        site.path(),
-        &[
-            "new",
-            "report",
-            "test-2026-plan",
-            "--city",
-            "test-city",
-            "--year",
-            "2026",
-            "--title",
-            "测试市2026年计划",
-            "--published",
-            "2026-02-01",
-        ],
-    );
-    assert!(made.status.success(), "{}", stderr(&made));
-    let file = site.path().join("content/2026/test-2026-plan.md");
-    // An editor removes the `# ` before each example field; the lines that
-    // explain, in Chinese, stay comments.
-    let uncommented: String = read(&file)
-        .lines()
-        .map(|line| match line.strip_prefix("# ") {
-            Some(field) if field.starts_with(|c: char| c.is_ascii_alphanumeric() || c == ' ') => {
-                field
-            }
-            _ => line,
-        })
-        .map(|line| format!("{line}\n"))
-        .collect();
-    assert!(
-        uncommented.contains("\n  - id: test-2026-plan-example\n"),
-        "{uncommented}"
-    );
-    write(site.path(), "content/2026/test-2026-plan.md", &uncommented);
-
-    // Each example left as it was is an error at its line.
-    let check = run(site.path(), &["check"]);
-    let err = stderr(&check);
-    assert_eq!(check.status.code(), Some(1), "{err}");
-    for (line, field) in [
-        (8, "summary"),
-        (11, "source.publisher"),
-        (12, "source.title"),
-        (16, "metrics[0].label"),
+fn a_new_reports_examples_fail_check_until_replaced_in_every_language() {
+    use renewal::i18n::Language;
+    for (tag, language, says) in [
+        ("en", Language::En, "# The fields starting with"),
+        ("zh-Hans", Language::ZhHans, "# 以“# ”开头的各项尚未填写"),
+        ("zh-Hant", Language::ZhHant, "# 以「# 」開頭的各項尚未填寫"),
     ] {
-        let fragment = format!("content/2026/test-2026-plan.md:{line}:");
+        let site = fixture("basic");
+        let made = speaking(&[("RENEWAL_LANG", tag)])
+            .arg("--root")
+            .arg(site.path())
+            .args(["new", "report", "test-2026-plan", "--city", "test-city"])
+            .args(["--year", "2026", "--title", "测试市2026年计划"])
+            .args(["--published", "2026-02-01"])
+            .output()
+            .unwrap();
+        assert!(made.status.success(), "{tag}: {}", stderr(&made));
+        let file = site.path().join("content/2026/test-2026-plan.md");
+        let written = read(&file);
+        assert!(written.contains(says), "{tag}:\n{written}");
+        // An editor removes the `# ` before each example field; the lines
+        // that explain stay comments.
+        let is_field = |text: &str| {
+            let text = text.trim_start().trim_start_matches("- ");
+            text.split_once(':').is_some_and(|(key, _)| {
+                !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+            })
+        };
+        let uncommented: String = (written.lines())
+            .map(|line| match line.strip_prefix("# ") {
+                Some(field) if is_field(field) => field,
+                _ => line,
+            })
+            .map(|line| format!("{line}\n"))
+            .collect();
         assert!(
-            err.lines().any(|l| l.starts_with(&fragment)
-                && l.contains(&format!("field `{field}`"))
-                && l.contains("is the example text that `renewal new report` writes")),
-            "expected an error at line {line} for `{field}` in:\n{err}"
+            uncommented.contains("\n  - id: test-2026-plan-example\n"),
+            "{tag}:\n{uncommented}"
         );
-    }
+        write(site.path(), "content/2026/test-2026-plan.md", &uncommented);
 
-    // Replaced with what the report says, it checks and builds.
-    let replaced = uncommented
-        .replace("用一句话说明这份报告的要点。", "全年改造道路5条。")
-        .replace("发布单位", "测试市住房和城乡建设局")
-        .replace("原文标题", "测试市2026年城市更新计划")
-        .replace("示例指标（请改为实际任务，例如“改造老旧小区”）", "改造道路");
-    write(site.path(), "content/2026/test-2026-plan.md", &replaced);
-    let check = run(site.path(), &["check"]);
-    assert!(check.status.success(), "{}\n{replaced}", stderr(&check));
-    let build = run(site.path(), &["build"]);
-    assert!(build.status.success(), "{}", stderr(&build));
-    let page = read(&site.path().join("output/reports/test-2026-plan/index.html"));
-    assert!(page.contains("改造道路") && page.contains("测试市住房和城乡建设局"));
+        // Each example left as it was is an error at its line, said in
+        // English here whatever language wrote it.
+        let check = run(site.path(), &["check"]);
+        let err = stderr(&check);
+        assert_eq!(check.status.code(), Some(1), "{tag}: {err}");
+        for (line, field) in [
+            (8, "summary"),
+            (11, "source.publisher"),
+            (12, "source.title"),
+            (16, "metrics[0].label"),
+        ] {
+            let fragment = format!("content/2026/test-2026-plan.md:{line}:");
+            assert!(
+                err.lines().any(|l| l.starts_with(&fragment)
+                    && l.contains(&format!("field `{field}`"))
+                    && l.contains("is the example text that `renewal new report` writes")),
+                "{tag}: expected an error at line {line} for `{field}` in:\n{err}"
+            );
+        }
+
+        // Replaced with what the report says, it checks and builds.
+        let [summary, publisher, title, label] = renewal::scaffold::example_texts(language);
+        let replaced = uncommented
+            .replace(&summary, "全年改造道路5条。")
+            .replace(&publisher, "测试市住房和城乡建设局")
+            .replace(&title, "测试市2026年城市更新计划")
+            .replace(&label, "改造道路");
+        write(site.path(), "content/2026/test-2026-plan.md", &replaced);
+        let check = run(site.path(), &["check"]);
+        assert!(
+            check.status.success(),
+            "{tag}: {}\n{replaced}",
+            stderr(&check)
+        );
+        let build = run(site.path(), &["build"]);
+        assert!(build.status.success(), "{tag}: {}", stderr(&build));
+        let page = read(&site.path().join("output/reports/test-2026-plan/index.html"));
+        assert!(page.contains("改造道路") && page.contains("测试市住房和城乡建设局"));
+    }
 }
 
 /// `serve` answers only with regular files whose real path lies inside the

@@ -130,6 +130,26 @@ serve-listen = cannot listen on { $address }: { $error }
 serve-watch = cannot watch { $path }: { $error }
 preview-panel = renewal: the last edit has problems; this page is the last good build.
 
+## The comments and examples that new report and init write (the example texts are refused by check until replaced)
+
+scaffold-site-header = Site configuration for renewal: every field is explained in its guide (docs/guide.en.md, “Content model”).
+scaffold-editions = also publish a traditional-script edition (/zh-hant/), converted by machine
+scaffold-publisher = footer: who runs the site (主办单位)
+scaffold-contact = footer: how readers reach you (联系方式)
+scaffold-icp = footer: the ICP record number (ICP备案号)
+scaffold-site-id-code = the government website identifier (政府网站标识码)
+scaffold-fictional = an invented example city, marked 虚构示例 on every page; remove this line for a real city
+scaffold-title = write the report's title, as the source gives it
+scaffold-published = write the date the source was published, such as { $today }
+scaffold-unfilled = The fields starting with “# ” are not filled in and are not published. Replace each with what the report says, then remove the “# ” at the start of its line; delete what you do not need.
+scaffold-topics = topic ids from the topics of site.yaml, inside the brackets
+scaffold-metrics = One metric for each task; optional fields such as actual take effect the same way, once their “# ” is removed.
+scaffold-body = Write the body after the --- line below: sum up the report in your own words; figures go in metrics only.
+scaffold-example-summary = One sentence on what the report says.
+scaffold-example-publisher = Issuing body
+scaffold-example-title = Original headline
+scaffold-example-label = Example metric (replace with the real task, such as 改造老旧小区)
+
 ## The problems in a report's front matter
 ## Each ends with its code; `renewal explain CODE` says more (explain-CODE).
 

@@ -126,6 +126,26 @@ serve-listen = 无法监听 { $address }：{ $error }
 serve-watch = 无法监视 { $path }：{ $error }
 preview-panel = renewal：最近一次修改有问题；本页是上一次成功生成的版本。
 
+## new report 与 init 写入的注释和示例（示例文字未替换时 check 会报错）
+
+scaffold-site-header = renewal 的网站配置：各字段的说明见使用指南（docs/guide.zh-Hans.md）。
+scaffold-editions = 同时生成繁体版（/zh-hant/），由计算机自动转换
+scaffold-publisher = 页脚：主办单位
+scaffold-contact = 页脚：联系方式
+scaffold-icp = 页脚：ICP备案号
+scaffold-site-id-code = 政府网站标识码
+scaffold-fictional = 虚构的示例城市，每页都标明“虚构示例”；换成真实城市时删去这一行
+scaffold-title = 填写报告标题，照原文
+scaffold-published = 填写原文的发布日期，如 { $today }
+scaffold-unfilled = 以“# ”开头的各项尚未填写，不会发布。照报告原文改为真实内容后，去掉行首的“# ”即生效；用不到的删掉。
+scaffold-topics = 方括号中填 site.yaml 中 topics 的 id
+scaffold-metrics = 每项任务一个指标；actual 等可选项同样去掉“# ”即生效。
+scaffold-body = 正文写在下面一行 --- 之后：用自己的话概述报告内容，数字只写在 metrics 中。
+scaffold-example-summary = 用一句话说明这份报告的要点。
+scaffold-example-publisher = 发布单位
+scaffold-example-title = 原文标题
+scaffold-example-label = 示例指标（请改为实际任务，例如“改造老旧小区”）
+
 ## 报告文件头中的问题
 ## 每条末尾是它的代码；`renewal explain 代码` 有详细说明（explain-代码）。
 

@@ -126,6 +126,26 @@ serve-listen = 無法監聽 { $address }：{ $error }
 serve-watch = 無法監看 { $path }：{ $error }
 preview-panel = renewal：最近一次修改有問題；本頁是上一次成功產生的版本。
 
+## new report 與 init 寫入的註解和示例（示例文字未替換時 check 會報錯）
+
+scaffold-site-header = renewal 的網站設定：各欄位的說明見使用指南（docs/guide.zh-Hans.md，簡體中文）。
+scaffold-editions = 同時產生繁體版（/zh-hant/），由電腦自動轉換
+scaffold-publisher = 頁尾：主辦單位
+scaffold-contact = 頁尾：聯絡方式
+scaffold-icp = 頁尾：ICP備案號
+scaffold-site-id-code = 政府網站標識碼
+scaffold-fictional = 虛構的示例城市，每頁都標明「虛構示例」；換成真實城市時刪去這一行
+scaffold-title = 填寫報告標題，照原文
+scaffold-published = 填寫原文的發布日期，如 { $today }
+scaffold-unfilled = 以「# 」開頭的各項尚未填寫，不會發布。照報告原文改為真實內容後，去掉行首的「# 」即生效；用不到的刪掉。
+scaffold-topics = 方括號中填 site.yaml 中 topics 的 id
+scaffold-metrics = 每項任務一個指標；actual 等選填項同樣去掉「# 」即生效。
+scaffold-body = 正文寫在下面一行 --- 之後：用自己的話概述報告內容，數字只寫在 metrics 中。
+scaffold-example-summary = 用一句話說明這份報告的要點。
+scaffold-example-publisher = 發布單位
+scaffold-example-title = 原文標題
+scaffold-example-label = 示例指標（請改為實際任務，例如「改造老舊小區」）
+
 ## 報告檔頭中的問題
 ## 每則末尾是它的代碼；`renewal explain 代碼` 有詳細說明（explain-代碼）。
 
