@@ -18,6 +18,28 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+/// Writes a line to standard output. A reader that has gone away (`renewal
+/// explain | head -3`) is not an error of renewal's: the line is dropped
+/// and the command goes on to its own end and exit code, without a panic.
+macro_rules! show {
+    ($($text:tt)*) => {
+        lines(&mut std::io::stdout(), format_args!($($text)*))
+    };
+}
+
+/// Writes a line to standard error, as [`show!`] does to standard output.
+macro_rules! tell {
+    ($($text:tt)*) => {
+        lines(&mut std::io::stderr(), format_args!($($text)*))
+    };
+}
+
+/// One line of `text` to `to`; what cannot be written is dropped (see
+/// [`show!`]).
+fn lines(to: &mut dyn std::io::Write, text: std::fmt::Arguments) {
+    let _ = writeln!(to, "{text}");
+}
+
 /// The command line. What `--help` says of each command and flag is in
 /// the message catalogues (`help-…`), in the language chosen, and is put
 /// in by [`command`]; the exit codes are listed there too, and in
@@ -253,7 +275,7 @@ fn wrong_line(error: clap::Error) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    eprintln!("{}", say!("error", message = message));
+    tell!("{}", say!("error", message = message));
     ExitCode::from(2)
 }
 
@@ -328,7 +350,7 @@ fn main() -> ExitCode {
             };
             match scaffold::new_report(root, &new) {
                 Ok(path) => {
-                    println!("{}", say!("created-report", path = shown(&path)));
+                    show!("{}", say!("created-report", path = shown(&path)));
                     Ok(())
                 }
                 Err(message) => Err(fail(2, &message)),
@@ -339,7 +361,7 @@ fn main() -> ExitCode {
             match renewal::archive::take(root, year, revision, &today) {
                 Ok(dir) => {
                     let year = year.to_string();
-                    println!("{}", say!("archived", year = year, dir = shown(&dir)));
+                    show!("{}", say!("archived", year = year, dir = shown(&dir)));
                     Ok(())
                 }
                 Err(renewal::archive::Refusal::Asked(message)) => Err(fail(2, &message)),
@@ -351,7 +373,7 @@ fn main() -> ExitCode {
         Command::Warc { snapshot, output } => warc(root, &snapshot, output.as_deref()),
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
-                println!("{}", say!("created-site", dir = shown(&dir)));
+                show!("{}", say!("created-site", dir = shown(&dir)));
                 Ok(())
             }
             Err(message) => Err(fail(2, &message)),
@@ -411,7 +433,7 @@ fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
     } = renewal::snapshot::snapshots(root);
     let mut problems = 0;
     for (path, message) in &not_snapshots {
-        eprintln!("{path}: {message}");
+        tell!("{path}: {message}");
         problems += 1;
     }
     // A snapshot published in the output that the sources no longer hold.
@@ -428,12 +450,12 @@ fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
         for name in published {
             let shown = out.join(FOLDER).join(&name);
             let withdrawn = say!("snapshot-withdrawn", folder = FOLDER, name = &name);
-            eprintln!("{}: {withdrawn}", shown.display());
+            tell!("{}: {withdrawn}", shown.display());
             problems += 1;
         }
     }
     if snapshots.is_empty() && problems == 0 {
-        println!("{}", say!("no-snapshots", dir = shown(&root.join(FOLDER))));
+        show!("{}", say!("no-snapshots", dir = shown(&root.join(FOLDER))));
         return Ok(());
     }
     for (name, dir) in &snapshots {
@@ -446,24 +468,24 @@ fn verify(root: &Path, output: Option<&Path>) -> Result<(), ExitCode> {
             match renewal::snapshot::compare(dir, &place) {
                 Ok(d) => {
                     for f in &d.changed {
-                        eprintln!("{shown}/{f}: {}", say!("snapshot-changed"));
+                        tell!("{shown}/{f}: {}", say!("snapshot-changed"));
                     }
                     for f in &d.missing {
-                        eprintln!("{shown}/{f}: {}", say!("snapshot-missing"));
+                        tell!("{shown}/{f}: {}", say!("snapshot-missing"));
                     }
                     for f in &d.extra {
-                        eprintln!("{shown}/{f}: {}", say!("snapshot-extra"));
+                        tell!("{shown}/{f}: {}", say!("snapshot-extra"));
                     }
                     for (f, what) in &d.special {
-                        eprintln!("{shown}/{f}: {}", say!("snap-extra", what = what));
+                        tell!("{shown}/{f}: {}", say!("snap-extra", what = what));
                     }
                     problems += d.count();
                     if d.count() == 0 {
-                        println!("{shown}: {}", say!("snapshot-intact"));
+                        show!("{shown}: {}", say!("snapshot-intact"));
                     }
                 }
                 Err(message) => {
-                    eprintln!("{shown}: {message}");
+                    tell!("{shown}: {message}");
                     problems += 1;
                 }
             }
@@ -481,13 +503,13 @@ fn explain(code: Option<&str>) -> Result<(), ExitCode> {
     use renewal::i18n::messages;
     let Some(code) = code else {
         for line in messages::codes() {
-            println!("{line}");
+            show!("{line}");
         }
         return Ok(());
     };
     match messages::explain(code) {
         Some(text) => {
-            print!("{text}");
+            show!("{}", text.trim_end_matches('\n'));
             Ok(())
         }
         None => Err(fail(2, &say!("explain-unknown", code = code))),
@@ -510,7 +532,7 @@ fn warc(root: &Path, name: &str, output: Option<&Path>) -> Result<(), ExitCode> 
             .collect();
         if !about.is_empty() {
             for (path, message) in about {
-                eprintln!("{path}: {message}");
+                tell!("{path}: {message}");
             }
             return Err(fail(1, &say!("warc-unreadable", folder = &folder)));
         }
@@ -549,7 +571,7 @@ fn warc(root: &Path, name: &str, output: Option<&Path>) -> Result<(), ExitCode> 
         let _ = std::fs::remove_file(&temporary);
         return Err(fail(3, &format!("{}: {e}", file.display())));
     }
-    println!("{}", say!("warc-wrote", path = shown(&file)));
+    show!("{}", say!("warc-wrote", path = shown(&file)));
     Ok(())
 }
 
@@ -563,14 +585,14 @@ fn shown(path: &Path) -> String {
 }
 
 fn fail(code: u8, message: &str) -> ExitCode {
-    eprintln!("{}", say!("error", message = message));
+    tell!("{}", say!("error", message = message));
     ExitCode::from(code)
 }
 
 /// Prints the build's problems and says how many; nothing was written.
 fn report_errors(problems: &[renewal::diagnostic::Diagnostic]) -> ExitCode {
     for problem in problems {
-        eprintln!("{problem}");
+        tell!("{problem}");
     }
     let errors: Vec<_> = problems.iter().filter(|p| !p.warning).collect();
     let files: std::collections::BTreeSet<&str> = errors.iter().map(|e| e.file.as_str()).collect();
@@ -585,7 +607,7 @@ fn report_errors(problems: &[renewal::diagnostic::Diagnostic]) -> ExitCode {
             warnings = warnings
         ),
     };
-    eprintln!("{found}");
+    tell!("{found}");
     ExitCode::from(1)
 }
 
@@ -593,7 +615,7 @@ fn report_errors(problems: &[renewal::diagnostic::Diagnostic]) -> ExitCode {
 /// above" for its summary line.
 fn list_warnings(summary: &Summary) -> String {
     for warning in &summary.warnings {
-        eprintln!("{warning}");
+        tell!("{warning}");
     }
     match summary.warnings.len() {
         0 => String::new(),
@@ -689,7 +711,7 @@ fn print_built(summary: &Summary, output: &Path, started: Instant) {
             warnings = warnings,
         ),
     };
-    println!("{built}");
+    show!("{built}");
 }
 
 fn check(root: &Path, strict: bool) -> Result<(), ExitCode> {
@@ -703,7 +725,7 @@ fn check(root: &Path, strict: bool) -> Result<(), ExitCode> {
         size = mebibytes(&summary),
         warnings = warnings,
     );
-    println!("{ok}");
+    show!("{ok}");
     Ok(())
 }
 
@@ -735,7 +757,7 @@ fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Res
         })
     };
     if let Err(message) = watching {
-        eprintln!("{}", say!("not-watching", message = message));
+        tell!("{}", say!("not-watching", message = message));
     }
     let serving = say!(
         "serving",
@@ -743,7 +765,7 @@ fn serve(root: &Path, output: &Path, bind: &str, port: u16, strict: bool) -> Res
         address = address,
         path = &base_path
     );
-    println!("{serving}");
+    show!("{serving}");
     renewal::serve::run(&server, output, &base_path, Some(live));
     Ok(())
 }
@@ -779,20 +801,20 @@ fn rebuild(
                 files = summary.files,
                 written = summary.written
             );
-            println!("{rebuilt}");
+            show!("{rebuilt}");
             live.built(Vec::new());
         }
         Err(Failure::Content(problems)) => {
             for problem in &problems {
-                eprintln!("{problem}");
+                tell!("{problem}");
             }
             let errors = problems.iter().filter(|p| !p.warning).count();
-            eprintln!("{}", say!("rebuild-problems", what = &what, n = errors));
+            tell!("{}", say!("rebuild-problems", what = &what, n = errors));
             live.built(problems.iter().map(|p| p.to_string()).collect());
         }
         Err(Failure::Write(message)) => {
             let unwritable = say!("rebuild-unwritable", what = &what, message = &message);
-            eprintln!("{unwritable}");
+            tell!("{unwritable}");
             live.built(vec![message]);
         }
     }

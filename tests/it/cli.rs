@@ -921,3 +921,37 @@ fn explain_says_what_a_code_means_in_the_language_chosen() {
         "{said}"
     );
 }
+
+/// A reader that has gone away before renewal writes (`renewal explain |
+/// head -1`, a closed terminal) is no crash: the command ends with its own
+/// exit code and no panic, whether it writes to standard output or error.
+#[test]
+fn a_reader_gone_away_is_no_crash() {
+    let site = fixture("basic");
+    let plan = site.path().join("content/2025/test-plan.md");
+    write(
+        site.path(),
+        "content/2025/test-plan.md",
+        read(&plan).replace("year: 2025", "year: 20x5"),
+    );
+    for (args, code) in [
+        (&["explain"][..], 0),
+        (&["explain", "E0108"][..], 0),
+        (&["check"][..], 1),
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let (err_reader, err_writer) = std::io::pipe().unwrap();
+        drop(err_reader);
+        let status = Command::new(BIN)
+            .env("RENEWAL_LANG", "en")
+            .arg("--root")
+            .arg(site.path())
+            .args(args)
+            .stdout(writer.try_clone().unwrap())
+            .stderr(err_writer)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}
