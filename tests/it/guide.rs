@@ -260,3 +260,117 @@ fn the_preview_address_the_guides_give_is_the_one_serve_listens_on() {
     let readme = read(&repo().join("README.md"));
     assert!(readme.contains(&format!("http://{address}/")), "README");
 }
+
+/// The error reference in each language, `docs/errors.<tag>.md`: every
+/// code with its explanation and its wrong and right example, exactly as
+/// `renewal explain` says them, so the reference and the program cannot
+/// disagree. `RENEWAL_BLESS=1 cargo test --test it error_reference`
+/// writes it anew after a catalogue changes.
+#[test]
+fn the_error_reference_is_what_renewal_explain_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let explain = |tag: &str, code: Option<&str>| {
+        let output = std::process::Command::new(BIN)
+            .env("RENEWAL_LANG", tag)
+            .current_dir(dir.path())
+            .arg("explain")
+            .args(code)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{tag} {code:?}");
+        stdout(&output)
+    };
+    let mut stale = Vec::new();
+    for (tag, title, intro) in [
+        (
+            "en",
+            "# renewal: every problem by its code",
+            "What each code at the end of a problem's line means, with a report that has the \
+             problem and the same report put right. This file is what `renewal --lang en explain \
+             CODE` prints for every code, and a test holds it to that; the examples are built on \
+             the site `renewal init` makes (示例市, with 东区 and 西区). The guide is \
+             [guide.en.md](guide.en.md).",
+        ),
+        (
+            "zh-Hans",
+            "# renewal 问题代码一览",
+            "每处问题那一行末尾的代码是什么意思，并附一篇有这个问题的报告和改正后的同一篇报告。\
+             本文件就是 `renewal --lang zh-Hans explain 代码` 对每个代码的输出，由测试核对；\
+             示例都在 `renewal init` 生成的网站（示例市，含东区、西区）上检查过。\
+             使用指南见 [guide.zh-Hans.md](guide.zh-Hans.md)。",
+        ),
+        (
+            "zh-Hant",
+            "# renewal 問題代碼一覽",
+            "每處問題那一行末尾的代碼是什麼意思，並附一篇有這個問題的報告和改正後的同一篇報告。\
+             本檔案就是 `renewal --lang zh-Hant explain 代碼` 對每個代碼的輸出，由測試核對；\
+             示例都在 `renewal init` 產生的網站（示例市，含兩個區：东区、西区）上檢查過。\
+             使用指南見 [guide.zh-Hans.md](guide.zh-Hans.md)（簡體中文）。",
+        ),
+    ] {
+        let mut text = format!("{title}\n\n{intro}\n");
+        let codes = explain(tag, None);
+        assert!(codes.lines().count() > 100, "{codes}");
+        for line in codes.lines() {
+            let code = &line[..5];
+            let said = explain(tag, Some(code));
+            let (heading, rest) = said.split_once('\n').unwrap_or((&said, ""));
+            text.push_str(&format!("\n## {heading}\n\n{}\n", rest.trim_end()));
+        }
+        let path = repo().join(format!("docs/errors.{tag}.md"));
+        if std::env::var_os("RENEWAL_BLESS").is_some() {
+            std::fs::write(&path, &text).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "{stale:?} differ from what renewal explain says (if intended: RENEWAL_BLESS=1 cargo test --test it error_reference, then review git diff)"
+    );
+}
+
+/// Every field renewal reads, in site.yaml, a report, its source, a metric
+/// and a metric's district entry, is named in both guides: as renewal
+/// itself lists them when it meets a field it does not know.
+#[test]
+fn both_guides_name_every_field_renewal_reads() {
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml"));
+    write(site.path(), "site.yaml", format!("{config}zzz: 1\n"));
+    write(
+        site.path(),
+        "content/zzz.md",
+        "---\ntitle: 坏报告\nkind: plan\ncity: test-city\nyear: 2025\npublished: 2025-03-01\n\
+         zzz: 1\nsource:\n  zzz: 1\nmetrics:\n  - id: test-gas-mains\n    zzz: 1\n    districts:\n\
+         \x20     - district: east\n        zzz: 1\n        actual: 1\n---\n",
+    );
+    let err = stderr(&run(site.path(), &["check"]));
+    let mut fields = std::collections::BTreeSet::new();
+    for line in err.lines().filter(|l| l.contains("unknown field `zzz`")) {
+        let allowed = line
+            .split("the fields allowed here are: ")
+            .nth(1)
+            .expect(line);
+        let allowed = allowed.trim_end_matches(" [E0501]");
+        fields.extend(allowed.split(", ").map(str::to_string));
+    }
+    assert_eq!(
+        err.matches("unknown field `zzz`").count(),
+        5,
+        "one unknown field in each block:\n{err}"
+    );
+    assert!(fields.len() > 30, "{fields:?}");
+    for guide in ["guide.zh-Hans.md", "guide.en.md"] {
+        let text = read(&repo().join("docs").join(guide));
+        let missing: Vec<&String> = (fields.iter())
+            .filter(|f| {
+                let key = format!("{f}:");
+                !text.contains(&format!("`{f}`"))
+                    && !(text.lines())
+                        .any(|l| l.trim_start().trim_start_matches("- ").starts_with(&key))
+            })
+            .collect();
+        assert!(missing.is_empty(), "{guide} does not name {missing:?}");
+    }
+}
