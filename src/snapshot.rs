@@ -186,7 +186,8 @@ pub fn problems(root: &Path) -> Vec<crate::diagnostic::Diagnostic> {
 /// inside the snapshot.
 fn read_manifest(dir: &Path) -> Result<serde_json::Value, String> {
     let at = dir.join(MANIFEST);
-    let bytes = std::fs::read(&at).map_err(|e| crate::say!("unreadable", error = e.to_string()))?;
+    let bytes = std::fs::read(&at)
+        .map_err(|e| crate::say!("unreadable", error = crate::i18n::messages::reason(&e)))?;
     let manifest: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|e| crate::say!("manifest-not-json", error = e.to_string()))?;
     let files = manifest["files"]

@@ -201,6 +201,34 @@ pub fn message_in(language: Language, id: &str, values: &[(&str, Value)]) -> Str
         .into_owned()
 }
 
+/// Why the system could not read, write or serve, in the language chosen:
+/// the common reasons an editor can act on (no such file, no permission,
+/// a full or read-only disk, an address in use) from the catalogue, found
+/// anywhere in the error's chain of causes; the rest in the system's own
+/// words.
+pub fn reason(error: &(dyn std::error::Error + 'static)) -> String {
+    use std::io::ErrorKind as K;
+    let mut cause = Some(error);
+    while let Some(error) = cause {
+        if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            return match io.kind() {
+                K::NotFound => crate::say!("io-not-found"),
+                K::PermissionDenied => crate::say!("io-permission"),
+                K::AlreadyExists => crate::say!("io-exists"),
+                K::StorageFull | K::QuotaExceeded => crate::say!("io-full"),
+                K::ReadOnlyFilesystem => crate::say!("io-read-only"),
+                K::NotADirectory => crate::say!("io-not-folder"),
+                K::IsADirectory => crate::say!("io-is-folder"),
+                K::AddrInUse => crate::say!("io-address-in-use"),
+                K::AddrNotAvailable => crate::say!("io-address-unavailable"),
+                _ => io.to_string(),
+            };
+        }
+        cause = error.source();
+    }
+    error.to_string()
+}
+
 /// Message `id` in the chosen language (see [`message_in`]).
 pub fn message(id: &str, values: &[(&str, Value)]) -> String {
     message_in(language(), id, values)

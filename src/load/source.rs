@@ -48,7 +48,8 @@ pub fn report_files(root: &Path) -> (Vec<String>, Vec<Diagnostic>) {
                     .path()
                     .map(|p| crate::diagnostic::shown_path(root, p))
                     .unwrap_or_else(|| "content".into());
-                let message = crate::say!("unreadable", error = error.to_string());
+                let message =
+                    crate::say!("unreadable", error = crate::i18n::messages::reason(&error));
                 problems.push(Diagnostic::file(path, message));
                 continue;
             }
@@ -130,7 +131,13 @@ fn is_markdown(path: &Path) -> bool {
 /// Reads a file that must be UTF-8 text, without the byte-order mark it
 /// may start with; errors carry line, column and message.
 pub fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
-    let unreadable = |e: std::io::Error| (0, 0, crate::say!("unreadable", error = e.to_string()));
+    let unreadable = |e: std::io::Error| {
+        (
+            0,
+            0,
+            crate::say!("unreadable", error = crate::i18n::messages::reason(&e)),
+        )
+    };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
         return Err((0, 0, crate::say!("not-regular")));

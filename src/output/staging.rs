@@ -647,7 +647,7 @@ pub(super) fn cannot(id: &str, path: &Path, error: &std::io::Error) -> String {
         id,
         &[
             ("path", path.display().to_string().into()),
-            ("error", error.to_string().into()),
+            ("error", crate::i18n::messages::reason(error).into()),
         ],
     )
 }

@@ -294,7 +294,7 @@ fn overlay(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let message = crate::say!("unreadable", error = e.to_string());
+                let message = crate::say!("unreadable", error = crate::i18n::messages::reason(&e));
                 errors.push(Diagnostic::file(shown_as, message));
                 continue;
             }
@@ -318,7 +318,7 @@ fn overlay(
                 files.insert(format!("{key_prefix}{rel}"), ThemeFile { origin, bytes });
             }
             Err(e) => {
-                let message = crate::say!("unreadable", error = e.to_string());
+                let message = crate::say!("unreadable", error = crate::i18n::messages::reason(&e));
                 errors.push(Diagnostic::file(origin, message));
             }
         }

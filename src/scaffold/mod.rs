@@ -52,7 +52,11 @@ pub fn new_report(root: &Path, new: &NewReport) -> Result<PathBuf, String> {
     }
     let config_text = fs::read_to_string(root.join(CONFIG_FILE)).map_err(|e| {
         let path = root.join(CONFIG_FILE).display().to_string();
-        crate::say!("new-report-no-site", path = path, error = e.to_string())
+        crate::say!(
+            "new-report-no-site",
+            path = path,
+            error = crate::i18n::messages::reason(&e)
+        )
     })?;
     let config = config::parse(&config_text).map_err(|errors| {
         errors
@@ -195,7 +199,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
             crate::say!(
                 "write-create",
                 path = dir.display().to_string(),
-                error = e.to_string()
+                error = crate::i18n::messages::reason(&e)
             )
         })?;
     }
@@ -208,7 +212,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
             crate::say!(
                 "write-file",
                 path = path.display().to_string(),
-                error = e.to_string()
+                error = crate::i18n::messages::reason(&e)
             )
         })
 }

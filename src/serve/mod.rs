@@ -44,8 +44,13 @@ pub fn run(server: &Server, root: &Path, base_path: &str, live: Option<Arc<Live>
 
 /// Binds to `address` (e.g. `127.0.0.1:8000`; port 0 picks a free one).
 pub fn bind(address: &str) -> Result<Server, String> {
-    Server::http(address)
-        .map_err(|e| crate::say!("serve-listen", address = address, error = e.to_string()))
+    Server::http(address).map_err(|e| {
+        crate::say!(
+            "serve-listen",
+            address = address,
+            error = crate::i18n::messages::reason(&*e)
+        )
+    })
 }
 
 fn respond(

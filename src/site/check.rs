@@ -34,7 +34,7 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
                     WriteError(crate::say!(
                         "write-make",
                         path = path,
-                        error = e.to_string()
+                        error = crate::i18n::messages::reason(&e)
                     ))
                 }),
             bytes => Ok(bytes.known_len().unwrap_or_default() as u64),

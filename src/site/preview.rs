@@ -357,7 +357,11 @@ impl Preview {
                     // Cut short because overtaken.
                     Err(_) if stop() => return Ok(0),
                     Err(e) => {
-                        let e = crate::say!("write-unmade", path = path, error = e.to_string());
+                        let e = crate::say!(
+                            "write-unmade",
+                            path = path,
+                            error = crate::i18n::messages::reason(&e)
+                        );
                         return Err(WriteError(e));
                     }
                 };

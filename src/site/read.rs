@@ -18,7 +18,7 @@ pub(super) fn new_bodies() -> Result<Bodies, super::Failure> {
         super::Failure::Write(crate::say!(
             "write-temporary",
             dir = dir,
-            error = e.to_string()
+            error = crate::i18n::messages::reason(&e)
         ))
     })
 }

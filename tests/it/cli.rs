@@ -955,3 +955,31 @@ fn a_reader_gone_away_is_no_crash() {
         assert_eq!(status.code(), Some(code), "{args:?}");
     }
 }
+
+/// Why the system refused is said in the language chosen too, for the
+/// reasons an editor can act on: a missing site.yaml, a preview port that
+/// another program holds.
+#[test]
+fn the_system_s_reason_is_said_in_the_language_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, said) = said_with(
+        dir.path(),
+        &[("LANG", "zh_CN.UTF-8")],
+        &["new", "report", "x", "--city", "a", "--year", "2025"],
+    );
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("site.yaml：没有这个文件或文件夹；"), "{said}");
+    assert!(!said.contains("os error"), "{said}");
+
+    let held = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = held.local_addr().unwrap().port().to_string();
+    let site = fixture("basic");
+    let (code, said) = said_with(
+        site.path(),
+        &[],
+        &["--lang", "zh-Hant", "serve", "--port", &port],
+    );
+    assert_eq!(code, Some(3), "{said}");
+    assert!(said.contains("這個位址已被占用"), "{said}");
+    drop(held);
+}

@@ -130,6 +130,18 @@ serve-listen = cannot listen on { $address }: { $error }
 serve-watch = cannot watch { $path }: { $error }
 preview-panel = renewal: the last edit has problems; this page is the last good build.
 
+## Why the system could not read or write a file (after the file's name)
+
+io-not-found = no such file or folder
+io-permission = permission denied (ask who runs the computer for the right to read or write there)
+io-exists = it already exists
+io-full = the disk is full (make room, then run renewal again)
+io-read-only = the disk is read-only
+io-not-folder = a part of the path is a file, not a folder
+io-is-folder = it is a folder, not a file
+io-address-in-use = the address is already in use (another preview may be running; try --port 0)
+io-address-unavailable = the address is not one of this computer's
+
 ## The comments and examples that new report and init write (the example texts are refused by check until replaced)
 
 scaffold-site-header = Site configuration for renewal: every field is explained in its guide (docs/guide.en.md, “Content model”).

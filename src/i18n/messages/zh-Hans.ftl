@@ -126,6 +126,18 @@ serve-listen = 无法监听 { $address }：{ $error }
 serve-watch = 无法监视 { $path }：{ $error }
 preview-panel = renewal：最近一次修改有问题；本页是上一次成功生成的版本。
 
+## 系统无法读写文件的原因（跟在文件名后面）
+
+io-not-found = 没有这个文件或文件夹
+io-permission = 没有权限（请找管理这台电脑的人开通读写权限）
+io-exists = 它已经存在
+io-full = 磁盘已满（请腾出空间后再运行 renewal）
+io-read-only = 磁盘是只读的
+io-not-folder = 路径中有一部分是文件，不是文件夹
+io-is-folder = 它是文件夹，不是文件
+io-address-in-use = 这个地址已被占用（可能另一个预览正在运行；可以试试 --port 0）
+io-address-unavailable = 这个地址不属于这台电脑
+
 ## new report 与 init 写入的注释和示例（示例文字未替换时 check 会报错）
 
 scaffold-site-header = renewal 的网站配置：各字段的说明见使用指南（docs/guide.zh-Hans.md）。

@@ -126,6 +126,18 @@ serve-listen = 無法監聽 { $address }：{ $error }
 serve-watch = 無法監看 { $path }：{ $error }
 preview-panel = renewal：最近一次修改有問題；本頁是上一次成功產生的版本。
 
+## 系統無法讀寫檔案的原因（跟在檔案名稱後面）
+
+io-not-found = 沒有這個檔案或資料夾
+io-permission = 沒有權限（請找管理這台電腦的人開通讀寫權限）
+io-exists = 它已經存在
+io-full = 磁碟已滿（請騰出空間後再執行 renewal）
+io-read-only = 磁碟是唯讀的
+io-not-folder = 路徑中有一部分是檔案，不是資料夾
+io-is-folder = 它是資料夾，不是檔案
+io-address-in-use = 這個位址已被占用（可能另一個預覽正在執行；可以試試 --port 0）
+io-address-unavailable = 這個位址不屬於這台電腦
+
 ## new report 與 init 寫入的註解和示例（示例文字未替換時 check 會報錯）
 
 scaffold-site-header = renewal 的網站設定：各欄位的說明見使用指南（docs/guide.zh-Hans.md，簡體中文）。
