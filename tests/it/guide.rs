@@ -374,3 +374,34 @@ fn both_guides_name_every_field_renewal_reads() {
         assert!(missing.is_empty(), "{guide} does not name {missing:?}");
     }
 }
+
+/// Every link from the README or a guide to a file of the repository (a
+/// guide, the picture of a page) leads to a file that is there.
+#[test]
+fn every_link_between_the_documents_leads_to_a_file() {
+    let mut links = 0;
+    for path in documents() {
+        let whole = read(&path);
+        let dir = path.parent().unwrap();
+        // Not the examples: an indented block is a report's own text.
+        let text: String = (whole.lines())
+            .filter(|l| !l.starts_with("    "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        for (at, _) in text.match_indices("](") {
+            let rest = &text[at + 2..];
+            let target = &rest[..rest.find(')').unwrap_or(0)];
+            let target = target.split('#').next().unwrap_or_default();
+            if target.is_empty() || target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            links += 1;
+            assert!(
+                dir.join(target).exists(),
+                "{}: a link to {target}, which is not there",
+                path.display()
+            );
+        }
+    }
+    assert!(links >= 8, "{links}");
+}
