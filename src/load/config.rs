@@ -8,7 +8,7 @@
 use super::yaml;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Language, script};
-use crate::model::config::{About, City, Config, District, Topic};
+use crate::model::config::{About, City, Config, District, LICENSES, License, Topic};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -35,6 +35,7 @@ struct RawConfig {
     copyright: Option<Spanned<String>>,
     icp: Option<Spanned<String>>,
     site_id_code: Option<Spanned<String>>,
+    data_license: Option<Spanned<String>>,
     theme: Option<Spanned<String>>,
     charts: Option<bool>,
     page_size: Option<Spanned<i64>>,
@@ -184,6 +185,28 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             crate::say!("theme-name", theme = &theme.value),
         ));
     }
+    let data_license = match &raw.data_license {
+        None => Some(License::default()),
+        Some(written) => {
+            let license = License::named(&written.value);
+            if license.is_none() {
+                let place = yaml::place(written, 0);
+                let known: Vec<&str> = LICENSES.iter().map(|(id, _, _)| *id).collect();
+                errors.push(Diagnostic::at(
+                    CONFIG_FILE,
+                    place.line,
+                    place.column,
+                    Some("data_license".into()),
+                    crate::say!(
+                        "data-license-unknown",
+                        written = &written.value,
+                        known = known.join(", ")
+                    ),
+                ));
+            }
+            license
+        }
+    };
     let page_size = match &raw.page_size {
         None => DEFAULT_PAGE_SIZE,
         Some(size) if size.value >= 1 => size.value as usize,
@@ -277,6 +300,7 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             icp: raw.icp.map(|t| t.value),
             site_id_code: raw.site_id_code.map(|t| t.value),
         },
+        data_license: data_license.unwrap_or_default(),
         theme_place: raw
             .theme
             .as_ref()
@@ -337,6 +361,7 @@ fn check_decoded(raw: &mut RawConfig, decoded: &mut yaml::Decoded) {
     text(&mut raw.copyright, "copyright");
     text(&mut raw.icp, "icp");
     text(&mut raw.site_id_code, "site_id_code");
+    text(&mut raw.data_license, "data_license");
     if let Some(theme) = &mut raw.theme {
         decoded.text(theme, || "theme".into());
     }

@@ -27,6 +27,8 @@ pub struct Config {
     pub editions: Vec<Language>,
     /// Who runs the site, for the footer and the `<meta>` tags.
     pub about: About,
+    /// The licence the open data is published under (`data_license`).
+    pub data_license: License,
     pub theme: String,
     /// Where `site.yaml` names the theme (line 0 when it does not).
     #[serde(skip)]
@@ -50,6 +52,87 @@ pub struct Config {
     /// The snapshots in `archive/` that the site publishes, oldest first.
     #[serde(skip)]
     pub archive: Vec<crate::snapshot::Listed>,
+}
+
+/// A licence the open data is published under: a known open licence by
+/// its SPDX id (`CC-BY-4.0`), or any licence by its address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct License {
+    /// Its SPDX id, for a known licence.
+    pub id: Option<String>,
+    pub title: String,
+    pub url: String,
+}
+
+/// The open licences `data_license` knows by their SPDX id: id, title,
+/// address. Another licence is given by its address.
+pub const LICENSES: [(&str, &str, &str); 6] = [
+    (
+        "CC-BY-4.0",
+        "Creative Commons Attribution 4.0 International",
+        "https://creativecommons.org/licenses/by/4.0/",
+    ),
+    (
+        "CC0-1.0",
+        "Creative Commons Zero v1.0 Universal",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    ),
+    (
+        "CC-BY-SA-4.0",
+        "Creative Commons Attribution Share Alike 4.0 International",
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+    ),
+    (
+        "ODC-By-1.0",
+        "Open Data Commons Attribution License v1.0",
+        "https://opendatacommons.org/licenses/by/1-0/",
+    ),
+    (
+        "ODbL-1.0",
+        "Open Data Commons Open Database License v1.0",
+        "https://opendatacommons.org/licenses/odbl/1-0/",
+    ),
+    (
+        "PDDL-1.0",
+        "Open Data Commons Public Domain Dedication & License 1.0",
+        "https://opendatacommons.org/licenses/pddl/1-0/",
+    ),
+];
+
+/// The licence of a site that names none, the first of [`LICENSES`]:
+/// reuse by anyone, for any purpose, with the source credited.
+pub const DEFAULT_LICENSE: &str = LICENSES[0].0;
+
+impl Default for License {
+    fn default() -> License {
+        let (id, title, url) = LICENSES[0];
+        License {
+            id: Some(id.into()),
+            title: title.into(),
+            url: url.into(),
+        }
+    }
+}
+
+impl License {
+    /// The licence `written` names: a known SPDX id, or an http(s)
+    /// address; `None` for anything else.
+    pub fn named(written: &str) -> Option<License> {
+        let written = written.trim();
+        if let Some((id, title, url)) = LICENSES.iter().find(|(id, _, _)| *id == written) {
+            return Some(License {
+                id: Some(id.to_string()),
+                title: title.to_string(),
+                url: url.to_string(),
+            });
+        }
+        let address = written.starts_with("https://") || written.starts_with("http://");
+        (address && !written.contains(char::is_whitespace)).then(|| License {
+            id: None,
+            title: written.to_string(),
+            url: written.to_string(),
+        })
+    }
 }
 
 /// Who publishes the site and how to reach them: every page's footer.

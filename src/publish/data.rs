@@ -332,6 +332,128 @@ pub fn schema() -> String {
     text
 }
 
+/// `data/tableschema.json`: the Frictionless Table Schema of every CSV of
+/// the open data (they all have [`COLUMNS`]), so that a data portal or
+/// `frictionless validate` knows each column's type, format and allowed
+/// values. An empty cell is a missing value.
+pub fn table_schema() -> String {
+    use serde_json::json;
+    let fields: Vec<serde_json::Value> = COLUMNS
+        .iter()
+        .map(|c| {
+            let pattern = |p: &str| json!({"pattern": p});
+            let (kind, required, constraints) = match c.kind {
+                Kind::Text => ("string", true, json!({})),
+                Kind::MaybeText => ("string", false, json!({})),
+                Kind::Id => ("string", true, pattern("^[a-z0-9-]+$")),
+                Kind::MaybeId => ("string", false, pattern("^[a-z0-9-]+$")),
+                Kind::Figure => ("number", false, json!({"minimum": 0})),
+                Kind::Date => (
+                    "string",
+                    false,
+                    pattern("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
+                ),
+                Kind::Year => ("year", true, json!({})),
+                Kind::Flag => ("boolean", true, json!({})),
+                Kind::MaybeUrl => ("string", false, json!({})),
+                Kind::OneOf(words) => ("string", true, json!({"enum": words})),
+                Kind::MaybeOneOf(words) => ("string", false, json!({"enum": words})),
+            };
+            let mut field = json!({"name": c.name, "type": kind});
+            if matches!(c.kind, Kind::MaybeUrl) {
+                field["format"] = "uri".into();
+            }
+            if !c.about.is_empty() {
+                field["description"] = c.about.into();
+            }
+            let mut constraints = constraints;
+            if required {
+                constraints["required"] = true.into();
+            }
+            if constraints.as_object().is_some_and(|c| !c.is_empty()) {
+                field["constraints"] = constraints;
+            }
+            field
+        })
+        .collect();
+    let schema = json!({
+        "fields": fields,
+        "missingValues": [""],
+    });
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `data/datapackage.json`: a Frictionless Data Package that describes
+/// every CSV the site publishes (the site-wide one beside it, and each
+/// report's and metric's at its address), each with the Table Schema of
+/// [`table_schema`], with the site's title, publisher and data licence.
+pub fn package(shared: &Shared) -> String {
+    use serde_json::json;
+    let site = shared.site;
+    let config = &site.config;
+    let url = |path: &str| format!("{}{}{path}", shared.origin, shared.base);
+    let resource = |name: String, path: String, title: &str| {
+        json!({
+            "name": name,
+            "path": path,
+            "title": title,
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": "tableschema.json",
+        })
+    };
+    let mut resources = vec![resource(
+        "renewal".into(),
+        "renewal.csv".into(),
+        &config.title,
+    )];
+    for (r, report) in site.reports.iter().enumerate() {
+        if let Some((csv, _)) = crate::pages::Page::Report(r).data(site) {
+            resources.push(resource(
+                format!("report-{}", report.slug),
+                url(&csv),
+                &report.title,
+            ));
+        }
+    }
+    for (m, metric) in site.metrics.iter().enumerate() {
+        if let Some((csv, _)) = crate::pages::Page::Metric(m).data(site) {
+            resources.push(resource(
+                format!("metric-{}", metric.id),
+                url(&csv),
+                &metric.label,
+            ));
+        }
+    }
+    let license = &config.data_license;
+    let mut licence = json!({"path": license.url, "title": license.title});
+    if let Some(id) = &license.id {
+        licence["name"] = id.as_str().into();
+    }
+    let mut package = json!({
+        "profile": "tabular-data-package",
+        "name": "renewal",
+        "title": config.title,
+        "homepage": url(""),
+        "created": format!("{}T00:00:00Z", config.built),
+        "licenses": [licence],
+        "resources": resources,
+    });
+    if let Some(description) = &config.description {
+        package["description"] = description.as_str().into();
+    }
+    if let Some(publisher) = &config.about.publisher {
+        package["contributors"] = json!([{"title": publisher, "role": "publisher"}]);
+    }
+    let mut text = serde_json::to_string_pretty(&package).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The row of `point` of metric `m`: the value a report states, measured
 /// against the target it counts against.
 fn row<'a>(shared: &'a Shared, m: usize, point: &Point) -> Row<'a> {

@@ -96,8 +96,10 @@ pub fn page_files(shared: &Shared, page: Page) -> Vec<File<'static>> {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub enum Step {
-    /// `data/renewal.csv`, `data/renewal.json` and `data/schema.json`:
-    /// every figure, from the metrics (main edition).
+    /// `data/renewal.csv`, `data/renewal.json`, `data/schema.json`, and the
+    /// Frictionless `data/datapackage.json` and `data/tableschema.json`
+    /// that describe every CSV: every figure, from the metrics and the
+    /// reports (main edition).
     OpenData,
     /// `search/`: the search index, from every report's text (main edition).
     Search,
@@ -184,6 +186,14 @@ pub fn step_files<'a>(
             files.push((
                 "data/schema.json".into(),
                 data::schema().into_bytes().into(),
+            ));
+            files.push((
+                "data/tableschema.json".into(),
+                data::table_schema().into_bytes().into(),
+            ));
+            files.push((
+                "data/datapackage.json".into(),
+                data::package(shared).into_bytes().into(),
             ));
         }
         Step::Search => {

@@ -54,6 +54,22 @@ cargo run --quiet --locked --manifest-path "$root/Cargo.toml" -- --root "$copy" 
 .venv/bin/python warc_check.py "$copy/archive/2025.warc.gz"
 node check.mjs "$out" "${1:-}"
 
+# The Frictionless Data Package, as a data portal reads it: a copy of the
+# example site published at a local address, served over HTTP, and
+# `frictionless validate` on data/datapackage.json, which checks every
+# CSV it lists against the Table Schema.
+package="$site/package"
+mkdir -p "$package"
+cp -r "$root/site.yaml" "$root/content" "$root/themes" "$package/"
+port="$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+sed -i "s|^base_url: .*|base_url: http://127.0.0.1:$port/|" "$package/site.yaml"
+cargo run --quiet --locked --manifest-path "$root/Cargo.toml" -- --root "$package" build
+.venv/bin/python -m http.server "$port" --bind 127.0.0.1 --directory "$package/output" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$site"' EXIT
+.venv/bin/python package_check.py "http://127.0.0.1:$port/data/datapackage.json"
+kill $server
+
 # Layouts at 320 to 1,280 px in every text size and elder mode: the
 # example site, and a generated one with 60 districts and a 24-character
 # district name (wide_site.py).

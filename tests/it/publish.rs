@@ -346,3 +346,77 @@ fn search_finds_places_single_characters_and_only_what_readers_see() {
     assert_eq!(search(&out, "以米计"), ["reports/notes/"]);
     assert_eq!(search(&out, "公告"), ["reports/notes/"]);
 }
+
+/// The Frictionless Data Package lists every CSV the site publishes, once,
+/// at its address, with the Table Schema whose fields are each CSV's
+/// columns in order, and the site's data licence (CC BY 4.0 when site.yaml
+/// names none; the one it names otherwise).
+#[test]
+fn the_data_package_describes_every_csv_with_its_columns_and_the_licence() {
+    let (_dir, out) = built();
+    let package: serde_json::Value =
+        serde_json::from_str(&read(&out.join("data/datapackage.json"))).unwrap();
+    let base = "https://renewal.example.org/";
+    let listed: BTreeSet<String> = (package["resources"].as_array().unwrap().iter())
+        .map(|r| {
+            assert_eq!(r["schema"], "tableschema.json", "{r}");
+            assert_eq!(r["format"], "csv", "{r}");
+            let path = r["path"].as_str().unwrap();
+            match path.strip_prefix(base) {
+                Some(below) => below.to_string(),
+                None => format!("data/{path}"),
+            }
+        })
+        .collect();
+    assert_eq!(
+        listed.len(),
+        package["resources"].as_array().unwrap().len(),
+        "each CSV once"
+    );
+    let written: BTreeSet<String> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .map(|p| {
+            p.strip_prefix(&out)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .filter(|p| !p.starts_with("zh-hant/") && !p.starts_with("archive/"))
+        .collect();
+    assert!(written.len() > 50, "{written:?}");
+    assert_eq!(listed, written);
+
+    let schema: serde_json::Value =
+        serde_json::from_str(&read(&out.join("data/tableschema.json"))).unwrap();
+    let fields: Vec<&str> = (schema["fields"].as_array().unwrap().iter())
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    for csv in &written {
+        let (header, _) = csv_rows(&out.join(csv));
+        assert_eq!(header, fields, "{csv}");
+    }
+    let licence = &package["licenses"][0];
+    assert_eq!(licence["name"], "CC-BY-4.0");
+    assert_eq!(
+        licence["path"],
+        "https://creativecommons.org/licenses/by/4.0/"
+    );
+
+    let site = fixture("basic");
+    let config = read(&site.path().join("site.yaml"));
+    write(
+        site.path(),
+        "site.yaml",
+        format!("{config}data_license: https://example.gov.cn/open-data-terms\n"),
+    );
+    let result = run(site.path(), &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let package: serde_json::Value =
+        serde_json::from_str(&read(&site.path().join("output/data/datapackage.json"))).unwrap();
+    assert_eq!(
+        package["licenses"][0]["path"],
+        "https://example.gov.cn/open-data-terms"
+    );
+}

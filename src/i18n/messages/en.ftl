@@ -722,6 +722,7 @@ explain-E0807 =
 ## Reports and site.yaml, as a whole
 
 no-site-yaml = not found in { $dir }; every site has one (see `renewal init`) [E0808]
+data-license-unknown = `{ $written }` is not a licence renewal knows: write the SPDX id of an open licence ({ $known }), or the full address (https://…) of the licence's text [E0809]
 address-by-slug = { $place } gives it as its `slug`
 address-by-file = { $file }'s file name gives it
 address-taken = the address { $address } is already taken ({ $how }); choose another slug [E0704]
@@ -733,6 +734,9 @@ explain-E0704 =
 explain-E0808 =
     E0808: no site.yaml
     A site is a folder with site.yaml beside content/. Run renewal in that folder, give it with --root, or make a new site with `renewal init`.
+explain-E0809 =
+    E0809: a data licence renewal does not know
+    `data_license` in site.yaml says under which licence the open data may be reused: an SPDX id that renewal knows (CC-BY-4.0, the default, CC0-1.0, CC-BY-SA-4.0, ODC-By-1.0, ODbL-1.0 or PDDL-1.0), or the address of the licence's own text.
 
 ## Snapshots in archive/
 

@@ -718,6 +718,7 @@ explain-E0807 =
 ## 报告和 site.yaml 的整体问题
 
 no-site-yaml = 在 { $dir } 中找不到；每个网站都有这个文件（见 `renewal init`） [E0808]
+data-license-unknown = renewal 不认识许可协议“{ $written }”：请写开放许可协议的 SPDX 编号（{ $known }），或协议文本的完整网址（https://…） [E0809]
 address-by-slug = { $place } 把它写作 `slug`
 address-by-file = { $file } 的文件名给出了它
 address-taken = 网址 { $address } 已被占用（{ $how }）；请换一个 slug [E0704]
@@ -729,6 +730,9 @@ explain-E0704 =
 explain-E0808 =
     E0808：没有 site.yaml
     网站是一个文件夹，里面 site.yaml 和 content/ 放在一起。请在这个文件夹中运行 renewal，或用 --root 指定它，或用 `renewal init` 新建一个网站。
+explain-E0809 =
+    E0809：renewal 不认识的数据许可协议
+    site.yaml 里的 `data_license` 说明开放数据可以按什么许可协议再利用：写 renewal 认识的 SPDX 编号（CC-BY-4.0 为默认，另有 CC0-1.0、CC-BY-SA-4.0、ODC-By-1.0、ODbL-1.0、PDDL-1.0），或协议文本的网址。
 
 ## archive/ 中的快照
 

@@ -718,6 +718,7 @@ explain-E0807 =
 ## 報告和 site.yaml 的整體問題
 
 no-site-yaml = 在 { $dir } 中找不到；每個網站都有這個檔案（見 `renewal init`） [E0808]
+data-license-unknown = renewal 不認識授權條款「{ $written }」：請寫開放授權條款的 SPDX 編號（{ $known }），或條款全文的完整網址（https://…） [E0809]
 address-by-slug = { $place } 把它寫作 `slug`
 address-by-file = { $file } 的檔名給出了它
 address-taken = 網址 { $address } 已被佔用（{ $how }）；請換一個 slug [E0704]
@@ -729,6 +730,9 @@ explain-E0704 =
 explain-E0808 =
     E0808：沒有 site.yaml
     網站是一個資料夾，裡面 site.yaml 和 content/ 放在一起。請在這個資料夾中執行 renewal，或用 --root 指定它，或用 `renewal init` 新建一個網站。
+explain-E0809 =
+    E0809：renewal 不認識的資料授權條款
+    site.yaml 裡的 `data_license` 說明開放資料可以依什麼授權條款再利用：寫 renewal 認識的 SPDX 編號（CC-BY-4.0 為預設，另有 CC0-1.0、CC-BY-SA-4.0、ODC-By-1.0、ODbL-1.0、PDDL-1.0），或條款全文的網址。
 
 ## archive/ 中的快照
 
