@@ -290,6 +290,7 @@ pub fn parse_all(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         title: raw.title.value,
         description: raw.description.map(|d| d.value),
         base_url,
+        root_path: base_path.clone(),
         base_path,
         language,
         editions,

@@ -21,6 +21,9 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url` (`/` or `/renewal/`), prefixed to every link.
     pub base_path: String,
+    /// The main edition's `base_path`, the same in every edition: where the
+    /// files only the main edition has (the open data) are.
+    pub root_path: String,
     pub language: Language,
     /// The site's editions in other scripts, converted by machine from the
     /// same sources, each below `<base_path><tag>/` (see [`Config::edition_path`]).

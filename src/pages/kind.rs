@@ -42,6 +42,8 @@ pub enum PageOf<R, M> {
     Series(M, usize),
     /// The search page, which reads the index the build publishes.
     Search,
+    /// The open data: what each download holds, its columns, its licence.
+    Data,
     /// The list of the annual snapshots in `archive/`, when there are any.
     Archive,
     NotFound,
@@ -92,6 +94,7 @@ impl<R, M> PageOf<R, M> {
             PageOf::Metric(m) => PageOf::Metric(metric(m)),
             PageOf::Series(m, n) => PageOf::Series(metric(m), n),
             PageOf::Search => PageOf::Search,
+            PageOf::Data => PageOf::Data,
             PageOf::Archive => PageOf::Archive,
             PageOf::NotFound => PageOf::NotFound,
         }
@@ -113,6 +116,7 @@ impl<R, M> PageOf<R, M> {
             PageOf::More(..) | PageOf::Series(..) => "list.html",
             PageOf::Metric(_) => "metric.html",
             PageOf::Search => "search.html",
+            PageOf::Data => "data.html",
             PageOf::Archive => "archive.html",
             PageOf::NotFound => "404.html",
         }
@@ -132,6 +136,7 @@ impl<R, M> PageOf<R, M> {
             | PageOf::Years
             | PageOf::Topics
             | PageOf::Search
+            | PageOf::Data
             | PageOf::Archive
             | PageOf::NotFound => Input::Site,
         }
@@ -202,6 +207,7 @@ impl Page {
             Page::Metric(m) => path::metric(&site.metrics[m].id),
             Page::Series(m, n) => path::series(&site.metrics[m].id, n),
             Page::Search => "search/".into(),
+            Page::Data => "data/".into(),
             Page::Archive => format!("{}/", crate::snapshot::FOLDER),
             Page::NotFound => return None,
         })

@@ -97,6 +97,9 @@ pub struct View<'a> {
     pub feed: Option<String>,
     /// The values specific to this kind of page.
     pub values: Values<'a>,
+    /// The schema.org description of the data the page offers, as JSON-LD
+    /// (its `<` written `\u003c`, so that it cannot close its script).
+    pub jsonld: Option<String>,
 }
 
 /// A page's description and the facts government sites put in `<meta>`
@@ -135,6 +138,7 @@ pub enum Values<'a> {
     Metric(metric::MetricPage<'a>),
     More(More<'a>),
     Archive { snapshots: Vec<ArchiveRow> },
+    Data(DataPage),
     Nothing {},
 }
 
@@ -174,6 +178,153 @@ fn archive<'a>(shared: &Shared) -> View<'a> {
         .collect();
     view.values = Values::Archive { snapshots };
     view
+}
+
+/// The open-data page: every site-wide download, what each column of the
+/// data means, the licence, how to cite it and how current it is.
+#[derive(Serialize)]
+pub struct DataPage {
+    pub files: Vec<DataFile>,
+    pub columns: Vec<DataColumn>,
+    pub license: crate::model::config::License,
+    /// The data's date: the day the site was built for.
+    pub built: String,
+    /// A citation of the data, in the edition's language.
+    pub cite: String,
+}
+
+/// A download on the open-data page: its address below the main edition's
+/// base path, its format, and what it holds.
+#[derive(Serialize)]
+pub struct DataFile {
+    pub path: String,
+    pub format: &'static str,
+    pub about: String,
+}
+
+/// A column of the open data and what it means, in the edition's language.
+#[derive(Serialize)]
+pub struct DataColumn {
+    pub name: &'static str,
+    pub meaning: String,
+}
+
+fn data_page<'a>(shared: &Shared) -> View<'a> {
+    let t = |key: &str| shared.t(key);
+    let mut view = bare(
+        shared,
+        "data/",
+        "data.html",
+        t("data_title"),
+        shared.crumbs(&[(&t("data_title"), "data/")]),
+    );
+    let config = &shared.site.config;
+    let file = |path: &str, format, key: &str| DataFile {
+        path: path.to_string(),
+        format,
+        about: t(key),
+    };
+    let files = vec![
+        file("data/renewal.csv", "CSV", "data_file_csv"),
+        file("data/renewal.json", "JSON", "data_file_json"),
+        file("data/schema.json", "JSON Schema", "data_file_schema"),
+        file("data/datapackage.json", "Data Package", "data_file_package"),
+        file(
+            "data/tableschema.json",
+            "Table Schema",
+            "data_file_tableschema",
+        ),
+    ];
+    let columns = (crate::publish::data::COLUMNS.iter())
+        .map(|c| DataColumn {
+            name: c.name,
+            meaning: t(&format!("column_{}", c.name)),
+        })
+        .collect();
+    let built = config.built.to_string();
+    let publisher = config
+        .about
+        .publisher
+        .clone()
+        .unwrap_or_else(|| config.title.clone());
+    let cite = i18n::fill(
+        &t("data_cite_text"),
+        &[
+            ("publisher", publisher.clone()),
+            ("title", config.title.clone()),
+            ("url", format!("{}{}data/", shared.origin, shared.base)),
+            ("date", built.clone()),
+        ],
+    );
+    view.jsonld = Some(dataset_jsonld(shared, &view.title, &files, &publisher));
+    view.values = Values::Data(DataPage {
+        files,
+        columns,
+        license: config.data_license.clone(),
+        built,
+        cite,
+    });
+    view
+}
+
+/// A schema.org `Dataset` for the open-data page: the site's figures, who
+/// publishes them, under which licence, the years and places they cover,
+/// the columns they measure, and each file the page links as a
+/// `DataDownload`.
+fn dataset_jsonld(shared: &Shared, name: &str, files: &[DataFile], publisher: &str) -> String {
+    use serde_json::json;
+    let site = shared.site;
+    let config = &site.config;
+    // The downloads are the main edition's, whichever edition the page is in.
+    let download = |path: &str| format!("{}{}{path}", shared.origin, config.root_path);
+    let url = |path: &str| format!("{}{}{path}", shared.origin, shared.base);
+    let years: Vec<i32> = site.metrics.iter().map(|m| m.year).collect();
+    let mut places: Vec<serde_json::Value> = Vec::new();
+    for city in &config.cities {
+        places.push(json!({"@type": "Place", "name": city.name}));
+        for district in &city.districts {
+            places
+                .push(json!({"@type": "Place", "name": format!("{}{}", city.name, district.name)}));
+        }
+    }
+    let variables: Vec<serde_json::Value> = (crate::publish::data::COLUMNS.iter())
+        .map(|c| {
+            json!({
+                "@type": "PropertyValue",
+                "name": c.name,
+                "description": shared.t(&format!("column_{}", c.name)),
+            })
+        })
+        .collect();
+    let distribution: Vec<serde_json::Value> = (files.iter())
+        .map(|f| {
+            let format = match f.format {
+                "CSV" => "text/csv",
+                _ => "application/json",
+            };
+            json!({"@type": "DataDownload", "name": f.path, "encodingFormat": format, "contentUrl": download(&f.path)})
+        })
+        .collect();
+    let mut dataset = json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": format!("{name} - {}", config.title),
+        "description": config.description.clone().unwrap_or_else(|| shared.t("data_intro")),
+        "url": url("data/"),
+        "publisher": {"@type": "Organization", "name": publisher},
+        "license": config.data_license.url,
+        "isAccessibleForFree": true,
+        "dateModified": config.built.to_string(),
+        "spatialCoverage": places,
+        "variableMeasured": variables,
+        "distribution": distribution,
+    });
+    if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) {
+        dataset["temporalCoverage"] = format!("{first}/{last}").into();
+    }
+    serde_json::to_string(&dataset)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
 }
 
 /// A later page of one of an overview's lists, or of a metric's series.
@@ -250,6 +401,7 @@ pub fn plan(site: &crate::model::Site, index: &crate::join::index::Index) -> Pla
         pages.extend((2..=series_pages).map(|n| Page::Series(m, n)));
     }
     pages.push(Page::Search);
+    pages.push(Page::Data);
     if !site.config.archive.is_empty() {
         pages.push(Page::Archive);
     }
@@ -293,6 +445,7 @@ pub fn view<'a>(
             shared.crumbs(&[(&shared.t("search"), "search/")]),
         ),
         Page::Archive => archive(shared),
+        Page::Data => data_page(shared),
         Page::NotFound => bare(
             shared,
             "404.html",
@@ -394,6 +547,7 @@ fn meta(shared: &Shared, page: Page, view: &View) -> Meta {
         Page::Years => column("years"),
         Page::Topics => column("topics"),
         Page::Search => column("search"),
+        Page::Data => column("data_title"),
         Page::Archive => column("archive_title"),
         Page::NotFound => column("not_found"),
     };
@@ -446,5 +600,6 @@ pub fn bare<'a>(
         data: None,
         feed: None,
         values: Values::Nothing {},
+        jsonld: None,
     }
 }

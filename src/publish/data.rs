@@ -393,7 +393,8 @@ pub fn package(shared: &Shared) -> String {
     use serde_json::json;
     let site = shared.site;
     let config = &site.config;
-    let url = |path: &str| format!("{}{}{path}", shared.origin, shared.base);
+    // The data is the main edition's.
+    let url = |path: &str| format!("{}{}{path}", shared.origin, config.root_path);
     let resource = |name: String, path: String, title: &str| {
         json!({
             "name": name,

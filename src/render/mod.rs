@@ -141,6 +141,7 @@ pub fn page(theme: &Theme, view: &View) -> Result<Vec<u8>, Diagnostic> {
             .map(|(csv, json)| Downloads { csv, json }),
     );
     context.insert("page_feed", &view.feed);
+    context.insert("jsonld", &view.jsonld);
     let mut html = Vec::with_capacity(16 * 1024);
     theme
         .tera

@@ -30,9 +30,11 @@ const BUILTIN: &[(&str, &[u8])] = builtin![
     "static/search.js",
     "static/style.css",
     "templates/404.html",
+    "templates/archive.html",
     "templates/base.html",
     "templates/cities.html",
     "templates/city.html",
+    "templates/data.html",
     "templates/district.html",
     "templates/index.html",
     "templates/list.html",
@@ -718,6 +720,30 @@ fn find_tag(source: &str, keyword: &str, target: &str) -> Option<(usize, usize)>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A site with no `themes/` folder renders with the files compiled in:
+    /// every file of `themes/default/` must be among them, or a page kind
+    /// whose template was left out (the archive's, once) cannot be made.
+    #[test]
+    fn every_file_of_the_default_theme_is_compiled_in() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let on_disk: Vec<String> = (WalkDir::new(&folder).sort_by_file_name().into_iter())
+            .map(|e| e.unwrap().into_path())
+            .filter(|p| p.is_file())
+            .map(|p| {
+                p.strip_prefix(&folder)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        let compiled: Vec<String> = BUILTIN.iter().map(|(p, _)| p.to_string()).collect();
+        let mut on_disk = on_disk;
+        on_disk.sort();
+        let mut compiled = compiled;
+        compiled.sort();
+        assert_eq!(compiled, on_disk);
+    }
 
     #[test]
     fn reports_joined_in_one_message_are_read_back_one_by_one() {

@@ -342,3 +342,19 @@ fn warc_takes_only_a_snapshot_s_name_and_never_writes_among_the_sources() {
     assert!(root.join("archive/2025.warc.gz").is_file());
     assert!(ok(root, &["verify"]).contains("every file as taken"));
 }
+
+/// A site on the built-in theme (made by `renewal init`, with no
+/// `themes/` folder) publishes its snapshots and their page, as a site
+/// with its own copy of the theme does.
+#[test]
+fn a_site_on_the_built_in_theme_publishes_its_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = init_site(dir.path(), "site");
+    let archived = run(&site, &["archive", "2026"]);
+    assert!(archived.status.success(), "{}", stderr(&archived));
+    let built = run(&site, &["build"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page = read(&site.join("output/archive/index.html"));
+    assert!(page.contains("archive/2026/years/2026/"), "{page}");
+    assert!(site.join("output/data/index.html").is_file());
+}

@@ -439,9 +439,19 @@ fn hostile_text_is_escaped_everywhere() {
         .filter(|(p, _)| p.ends_with(".html") || p.ends_with(".xml"))
     {
         let text = String::from_utf8_lossy(bytes);
-        // The theme's own script, which remembers the text size, is the only one.
+        // The theme's own scripts, which remember the text size and run the
+        // search, are the only ones, and a page's JSON-LD, which holds no
+        // `<` at all: its text cannot close the script it is in.
+        let jsonld = "<script type=\"application/ld+json\">";
+        for (at, _) in text.match_indices(jsonld) {
+            let body = &text[at + jsonld.len()..];
+            let body = &body[..body.find("</script>").expect("the JSON-LD ends")];
+            assert!(!body.contains('<'), "{path}: a `<` in its JSON-LD");
+            serde_json::from_str::<serde_json::Value>(body).expect("JSON-LD is JSON");
+        }
         let own = text.matches("<script>\n/* Optional: remembers").count()
-            + text.matches("<script src=\"/search.js\" defer>").count();
+            + text.matches("<script src=\"/search.js\" defer>").count()
+            + text.matches(jsonld).count();
         assert_eq!(
             text.matches("<script").count(),
             own,

@@ -420,3 +420,89 @@ fn the_data_package_describes_every_csv_with_its_columns_and_the_licence() {
         "https://example.gov.cn/open-data-terms"
     );
 }
+
+/// The open-data page, in both editions: every site-wide download linked,
+/// every column of the data with its meaning in the edition's language,
+/// the licence, a citation and the data's date, and a schema.org
+/// `Dataset` in JSON-LD that describes exactly the files the page links.
+#[test]
+fn the_data_page_explains_every_download_and_column_and_describes_them_as_a_dataset() {
+    let (_dir, out) = built();
+    for (folder, column, licence) in [("", "列名", "许可协议"), ("zh-hant/", "欄名", "授權條款")]
+    {
+        let html = read(&out.join(format!("{folder}data/index.html")));
+        assert!(html.contains(column) && html.contains(licence), "{folder}");
+        let linked: BTreeSet<String> = (html.match_indices("href=\"/data/"))
+            .map(|(at, _)| {
+                let rest = &html[at + 6..];
+                rest[..rest.find('"').unwrap()].to_string()
+            })
+            .filter(|href| href != "/data/")
+            .collect();
+        for file in &linked {
+            assert!(out.join(&file[1..]).is_file(), "{folder}: {file}");
+        }
+        for file in [
+            "renewal.csv",
+            "renewal.json",
+            "datapackage.json",
+            "tableschema.json",
+        ] {
+            assert!(
+                linked.contains(&format!("/data/{file}")),
+                "{folder}: {file} in {linked:?}"
+            );
+        }
+        for c in renewal::publish::data::COLUMNS.iter() {
+            let row = format!("<tr><th scope=\"row\"><code>{}</code></th><td>", c.name);
+            let at = html
+                .find(&row)
+                .unwrap_or_else(|| panic!("{folder}: {}", c.name));
+            let meaning = &html[at + row.len()..];
+            let meaning = &meaning[..meaning.find("</td>").unwrap()];
+            assert!(
+                !meaning.trim().is_empty() && !meaning.contains("column_"),
+                "{folder}: {}: {meaning}",
+                c.name
+            );
+        }
+        assert!(html.contains("https://creativecommons.org/licenses/by/4.0/"));
+
+        let start = html
+            .find("<script type=\"application/ld+json\">")
+            .expect("JSON-LD")
+            + 35;
+        let json = &html[start..start + html[start..].find("</script>").unwrap()];
+        let dataset: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(dataset["@type"], "Dataset");
+        for property in [
+            "name",
+            "description",
+            "publisher",
+            "license",
+            "temporalCoverage",
+            "spatialCoverage",
+            "variableMeasured",
+            "dateModified",
+            "distribution",
+        ] {
+            assert!(!dataset[property].is_null(), "{folder}: {property}");
+        }
+        assert_eq!(
+            dataset["variableMeasured"].as_array().unwrap().len(),
+            renewal::publish::data::COLUMNS.len()
+        );
+        let described: BTreeSet<String> = (dataset["distribution"].as_array().unwrap().iter())
+            .map(|d| {
+                let url = d["contentUrl"].as_str().unwrap();
+                url.strip_prefix("https://renewal.example.org")
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            described, linked,
+            "{folder}: the Dataset describes what the page links"
+        );
+    }
+}
