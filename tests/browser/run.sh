@@ -66,9 +66,10 @@ sed -i "s|^base_url: .*|base_url: http://127.0.0.1:$port/|" "$package/site.yaml"
 cargo run --quiet --locked --manifest-path "$root/Cargo.toml" -- --root "$package" build
 .venv/bin/python -m http.server "$port" --bind 127.0.0.1 --directory "$package/output" >/dev/null 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$site"' EXIT
+trap 'kill $server 2>/dev/null || true; rm -rf "$site"' EXIT
 .venv/bin/python package_check.py "http://127.0.0.1:$port/data/datapackage.json"
-kill $server
+kill $server 2>/dev/null || true
+trap 'rm -rf "$site"' EXIT
 
 # Layouts at 320 to 1,280 px in every text size and elder mode: the
 # example site, and a generated one with 60 districts and a 24-character
