@@ -327,6 +327,79 @@ fn dataset_jsonld(shared: &Shared, name: &str, files: &[DataFile], publisher: &s
         .replace('<', "\\u003c")
 }
 
+/// The schema.org `Dataset` of a report's or a metric's page (and a
+/// metric's later series pages): the figures of its own downloads, the CSV
+/// and the JSON it links, with what they measure, when and where.
+fn page_dataset(
+    shared: &Shared,
+    page: Page,
+    (title, description, url): (&str, &str, &str),
+    (csv, json): &(String, String),
+) -> Option<String> {
+    use serde_json::json;
+    let site = shared.site;
+    let config = &site.config;
+    let (year, city, metrics, districts): (i32, usize, Vec<usize>, Vec<String>) = match page {
+        Page::Report(r) => {
+            let report = &site.reports[r];
+            let metrics = (report.metrics.iter())
+                .filter_map(|entry| site.metric(&entry.id))
+                .collect();
+            let districts = report
+                .value_districts
+                .iter()
+                .map(|d| d.to_string())
+                .collect();
+            (report.year, shared.index.report_city[r], metrics, districts)
+        }
+        Page::Metric(m) | Page::Series(m, _) => {
+            let metric = &site.metrics[m];
+            let districts = (metric.standings.iter())
+                .filter_map(|s| s.district.as_deref().map(str::to_string))
+                .collect();
+            (metric.year, shared.index.metric_city[m], vec![m], districts)
+        }
+        _ => return None,
+    };
+    // A page with no figures links no downloads, and describes none.
+    if metrics.is_empty() {
+        return None;
+    }
+    let download = |path: &str| format!("{}{}{path}", shared.origin, config.root_path);
+    let mut places = vec![json!({"@type": "Place", "name": shared.places[city][0].name})];
+    for district in &districts {
+        let place = shared.place(city, Some(district));
+        places.push(json!({"@type": "Place", "name": place.label}));
+    }
+    let variables: Vec<serde_json::Value> = (metrics.iter())
+        .map(|&m| {
+            let metric = &site.metrics[m];
+            json!({"@type": "PropertyValue", "name": metric.label, "unitText": metric.unit})
+        })
+        .collect();
+    let publisher = (config.about.publisher.clone()).unwrap_or_else(|| config.title.clone());
+    let dataset = json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": format!("{title} - {}", shared.t("data_title")),
+        "description": description,
+        "url": url,
+        "publisher": {"@type": "Organization", "name": publisher},
+        "license": config.data_license.url,
+        "isAccessibleForFree": true,
+        "dateModified": config.built.to_string(),
+        "temporalCoverage": year.to_string(),
+        "spatialCoverage": places,
+        "variableMeasured": variables,
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": download(csv)},
+            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": download(json)},
+        ],
+    });
+    let text = serde_json::to_string(&dataset).unwrap_or_default();
+    Some(text.replace('<', "\\u003c"))
+}
+
 /// A later page of one of an overview's lists, or of a metric's series.
 #[derive(Serialize)]
 pub struct More<'a> {
@@ -466,6 +539,14 @@ pub fn view<'a>(
     view.meta = meta(shared, page, &view);
     view.qr = qr::svg(&view.canonical);
     view.data = page.data(shared.site);
+    if let (Some(files), None) = (&view.data, &view.jsonld) {
+        let about = (
+            view.title.as_str(),
+            view.meta.description.as_str(),
+            view.canonical.as_str(),
+        );
+        view.jsonld = page_dataset(shared, page, about, files);
+    }
     view.feed = page.place().and_then(|l| feed_path(shared, Some(l)));
     Ok(view)
 }

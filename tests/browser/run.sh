@@ -3,7 +3,8 @@
 # Html Checker (Java), axe-core, the phone layout and search in headless
 # Chromium (Debian's package, driven by playwright-core; no browser is
 # downloaded), the feeds with Python's feedparser, the CSV files with
-# Python's csv module, and the sitemap with xmllint against the sitemaps.org
+# Python's csv module, the data package with frictionless and every
+# page's JSON-LD with pyld, and the sitemap with xmllint against the sitemaps.org
 # 0.9 schema, and a snapshot's WARC with warcio and pywb; then page layouts at
 # 320 to 1,280 px in every text size and elder mode (layout.mjs), on the
 # example site and a generated one with 60 districts. Installs what it needs;
@@ -70,6 +71,8 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$site"' EXIT
 .venv/bin/python package_check.py "http://127.0.0.1:$port/data/datapackage.json"
 kill $server 2>/dev/null || true
 trap 'rm -rf "$site"' EXIT
+# Every page's JSON-LD, read by a JSON-LD processor (pyld).
+.venv/bin/python jsonld_check.py "$out"
 
 # Layouts at 320 to 1,280 px in every text size and elder mode: the
 # example site, and a generated one with 60 districts and a 24-character

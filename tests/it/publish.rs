@@ -506,3 +506,69 @@ fn the_data_page_explains_every_download_and_column_and_describes_them_as_a_data
         );
     }
 }
+
+/// Every report's and metric's page, in both editions, carries a
+/// schema.org `Dataset` in JSON-LD with the properties data portals read,
+/// whose downloads are exactly the data files the page links.
+#[test]
+fn each_report_and_metric_page_describes_its_own_downloads_as_a_dataset() {
+    let (_dir, out) = built();
+    let mut pages = 0;
+    for folder in ["reports", "metrics", "zh-hant/reports", "zh-hant/metrics"] {
+        for entry in std::fs::read_dir(out.join(folder)).unwrap() {
+            let page = entry.unwrap().path().join("index.html");
+            if !page.is_file() || page.parent().unwrap().ends_with("page") {
+                continue;
+            }
+            let html = read(&page);
+            let blocks: Vec<&str> = (html.match_indices("<script type=\"application/ld+json\">"))
+                .map(|(at, _)| {
+                    let body = &html[at + 35..];
+                    &body[..body.find("</script>").unwrap()]
+                })
+                .collect();
+            assert_eq!(blocks.len(), 1, "{}", page.display());
+            let dataset: serde_json::Value = serde_json::from_str(blocks[0]).unwrap();
+            for property in [
+                "name",
+                "description",
+                "publisher",
+                "license",
+                "temporalCoverage",
+                "spatialCoverage",
+                "variableMeasured",
+                "dateModified",
+            ] {
+                assert!(
+                    !dataset[property].is_null(),
+                    "{}: {property}",
+                    page.display()
+                );
+            }
+            assert!(
+                !dataset["variableMeasured"].as_array().unwrap().is_empty(),
+                "{}",
+                page.display()
+            );
+            let described: BTreeSet<String> = (dataset["distribution"].as_array().unwrap().iter())
+                .map(|d| {
+                    let url = d["contentUrl"].as_str().unwrap();
+                    url.strip_prefix("https://renewal.example.org")
+                        .unwrap()
+                        .to_string()
+                })
+                .collect();
+            let linked: BTreeSet<String> = (html.match_indices("href=\"/"))
+                .map(|(at, _)| {
+                    let rest = &html[at + 6..];
+                    rest[..rest.find('"').unwrap()].to_string()
+                })
+                .filter(|href| href.ends_with("/data.csv") || href.ends_with("/data.json"))
+                .collect();
+            assert!(!linked.is_empty(), "{}", page.display());
+            assert_eq!(described, linked, "{}", page.display());
+            pages += 1;
+        }
+    }
+    assert!(pages > 150, "{pages}");
+}
