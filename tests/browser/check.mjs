@@ -71,6 +71,8 @@ const pages = {
   metric: "/metrics/mingchuan-2025-gas-mains/",
   "metric-zh-hant": "/zh-hant/metrics/dongying-2022-waste-sorting-model-areas/",
   search: "/search/",
+  data: "/data/",
+  "data-zh-hant": "/zh-hant/data/",
   "not-found": "/no/such/page/",
 };
 
