@@ -118,19 +118,28 @@ impl Default for License {
 }
 
 impl License {
-    /// The licence `written` names: a known SPDX id, or an http(s)
-    /// address; `None` for anything else.
+    /// The licence `written` names: a known SPDX id (matched without
+    /// regard to case, as SPDX says), or an http(s) address; `None` for
+    /// anything else.
     pub fn named(written: &str) -> Option<License> {
         let written = written.trim();
-        if let Some((id, title, url)) = LICENSES.iter().find(|(id, _, _)| *id == written) {
+        if let Some((id, title, url)) = LICENSES
+            .iter()
+            .find(|(id, _, _)| id.eq_ignore_ascii_case(written))
+        {
             return Some(License {
                 id: Some(id.to_string()),
                 title: title.to_string(),
                 url: url.to_string(),
             });
         }
-        let address = written.starts_with("https://") || written.starts_with("http://");
-        (address && !written.contains(char::is_whitespace)).then(|| License {
+        // An address as a browser would take it from a link: no spaces,
+        // quotes, angle brackets or control characters.
+        let address = (written.starts_with("https://") || written.starts_with("http://"))
+            && written.len() > "https://".len()
+            && !(written.chars())
+                .any(|c| c.is_whitespace() || c.is_control() || "\"'<>\\`{}|^".contains(c));
+        address.then(|| License {
             id: None,
             title: written.to_string(),
             url: written.to_string(),
@@ -204,5 +213,37 @@ impl City {
         self.districts
             .iter()
             .find(|d| &*d.id == key || d.name == key || d.other_names.iter().any(|n| n == key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_licence_is_a_known_id_or_a_plain_address() {
+        assert_eq!(
+            License::named("CC0-1.0").and_then(|l| l.id),
+            Some("CC0-1.0".into())
+        );
+        assert_eq!(
+            License::named("cc-by-4.0").and_then(|l| l.id),
+            Some("CC-BY-4.0".into())
+        );
+        let own = License::named("https://example.gov.cn/open-data-terms").unwrap();
+        assert_eq!(
+            (own.id, own.url.as_str()),
+            (None, "https://example.gov.cn/open-data-terms")
+        );
+        for refused in [
+            "署名",
+            "https://",
+            "https://x.example/\"><script>alert(1)</script>",
+            "https://x.example/a b",
+            "javascript:alert(1)",
+            "ftp://x.example/",
+        ] {
+            assert_eq!(License::named(refused), None, "{refused}");
+        }
     }
 }
