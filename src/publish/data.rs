@@ -389,16 +389,13 @@ pub fn table_schema() -> String {
 /// every CSV the site publishes (the site-wide one beside it, and each
 /// report's and metric's at its address), each with the Table Schema of
 /// [`table_schema`], with the site's title, publisher and data licence.
-/// It lists a resource per report and per metric, so it is written
-/// compactly, a resource a line, straight into its text (some 4 MB at
-/// 10,000 reports, remade with the open data after an edit).
-pub fn package(shared: &Shared) -> String {
+/// It lists a resource per report and per metric (some 55 MB at 100,000
+/// reports), so it is written compactly, a resource a line, and made a
+/// thousand resources at a time as it is written, never held whole.
+pub fn package<'a>(shared: &'a Shared) -> Bytes<'a> {
     use serde_json::json;
     let site = shared.site;
     let config = &site.config;
-    // The data is the main edition's.
-    let url = |path: &str| format!("{}{}{path}", shared.origin, config.root_path);
-    let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
     let license = &config.data_license;
     let mut licence = json!({"path": license.url, "title": license.title});
     if let Some(id) = &license.id {
@@ -408,7 +405,7 @@ pub fn package(shared: &Shared) -> String {
         "profile": "tabular-data-package",
         "name": "renewal",
         "title": config.title,
-        "homepage": url(""),
+        "homepage": format!("{}{}", shared.origin, config.root_path),
         "created": format!("{}T00:00:00Z", config.built),
         "licenses": [licence],
     });
@@ -419,41 +416,74 @@ pub fn package(shared: &Shared) -> String {
         head["contributors"] = json!([{"title": publisher, "role": "publisher"}]);
     }
     let head = serde_json::to_string(&head).unwrap_or_default();
-    let mut out = String::with_capacity(256 * (1 + site.reports.len() + site.metrics.len()));
-    out.push_str(head.strip_suffix('}').unwrap_or(&head));
-    out.push_str(",\"resources\":[\n");
-    let mut first = true;
-    let mut resource = |name: &str, path: &str, title: &str| {
-        if !std::mem::take(&mut first) {
-            out.push_str(",\n");
+    let mut head = Some(format!(
+        "{},\"resources\":[\n",
+        head.strip_suffix('}').unwrap_or(&head)
+    ));
+    // The site-wide CSV, then each report's, then each metric's.
+    let total = 1 + site.reports.len() + site.metrics.len();
+    let mut next = 0;
+    let stream = std::iter::from_fn(move || {
+        if let Some(head) = head.take() {
+            return Some(Ok(head.into_bytes()));
         }
-        out.push_str("{\"name\":");
-        out.push_str(&quoted(name));
-        out.push_str(",\"path\":");
-        out.push_str(&quoted(path));
-        out.push_str(",\"title\":");
-        out.push_str(&quoted(title));
-        out.push_str(
-            ",\"profile\":\"tabular-data-resource\",\"format\":\"csv\",\"mediatype\":\"text/csv\",\"encoding\":\"utf-8\",\"schema\":\"tableschema.json\"}",
-        );
+        if next >= total {
+            return (std::mem::replace(&mut next, total + 1) == total)
+                .then(|| Ok(b"\n]}\n".to_vec()));
+        }
+        let end = (next + 1000).min(total);
+        let mut out = String::with_capacity(256 * (end - next));
+        for n in next..end {
+            if n > 0 {
+                out.push_str(",\n");
+            }
+            package_resource(shared, n, &mut out);
+        }
+        next = end;
+        Some(Ok(out.into_bytes()))
+    });
+    Bytes::Stream(Box::new(stream))
+}
+
+/// Resource `n` of the data package (see [`package`]), onto `out`.
+fn package_resource(shared: &Shared, n: usize, out: &mut String) {
+    let site = shared.site;
+    let config = &site.config;
+    // The data is the main edition's.
+    let url = |path: &str| format!("{}{}{path}", shared.origin, config.root_path);
+    let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
+    let reports = site.reports.len();
+    let (name, path, title) = match n {
+        0 => (
+            "renewal".to_string(),
+            "renewal.csv".to_string(),
+            &config.title,
+        ),
+        n if n <= reports => {
+            let report = &site.reports[n - 1];
+            let csv = crate::pages::Page::Report(n - 1)
+                .data(site)
+                .unwrap_or_default()
+                .0;
+            (format!("report-{}", report.slug), url(&csv), &report.title)
+        }
+        n => {
+            let metric = &site.metrics[n - 1 - reports];
+            let csv = (crate::pages::Page::Metric(n - 1 - reports).data(site))
+                .unwrap_or_default()
+                .0;
+            (format!("metric-{}", metric.id), url(&csv), &metric.label)
+        }
     };
-    resource("renewal", "renewal.csv", &config.title);
-    for (r, report) in site.reports.iter().enumerate() {
-        if let Some((csv, _)) = crate::pages::Page::Report(r).data(site) {
-            resource(
-                &format!("report-{}", report.slug),
-                &url(&csv),
-                &report.title,
-            );
-        }
-    }
-    for (m, metric) in site.metrics.iter().enumerate() {
-        if let Some((csv, _)) = crate::pages::Page::Metric(m).data(site) {
-            resource(&format!("metric-{}", metric.id), &url(&csv), &metric.label);
-        }
-    }
-    out.push_str("\n]}\n");
-    out
+    out.push_str("{\"name\":");
+    out.push_str(&quoted(&name));
+    out.push_str(",\"path\":");
+    out.push_str(&quoted(&path));
+    out.push_str(",\"title\":");
+    out.push_str(&quoted(title));
+    out.push_str(
+        ",\"profile\":\"tabular-data-resource\",\"format\":\"csv\",\"mediatype\":\"text/csv\",\"encoding\":\"utf-8\",\"schema\":\"tableschema.json\"}",
+    );
 }
 
 /// The row of `point` of metric `m`: the value a report states, measured

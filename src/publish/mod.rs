@@ -191,10 +191,7 @@ pub fn step_files<'a>(
                 "data/tableschema.json".into(),
                 data::table_schema().into_bytes().into(),
             ));
-            files.push((
-                "data/datapackage.json".into(),
-                data::package(shared).into_bytes().into(),
-            ));
+            files.push(("data/datapackage.json".into(), data::package(shared)));
         }
         Step::Search => {
             let places = |r: usize| {
