@@ -14,6 +14,7 @@
 pub mod config;
 pub mod date;
 pub mod figure;
+pub mod open_data;
 
 use crate::i18n::Language;
 use config::Config;

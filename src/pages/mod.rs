@@ -235,7 +235,7 @@ fn data_page<'a>(shared: &Shared) -> View<'a> {
             "data_file_tableschema",
         ),
     ];
-    let columns = (crate::publish::data::COLUMNS.iter())
+    let columns = (crate::model::open_data::COLUMNS.iter())
         .map(|c| DataColumn {
             name: c.name,
             meaning: t(&format!("column_{}", c.name)),
@@ -287,7 +287,7 @@ fn dataset_jsonld(shared: &Shared, name: &str, files: &[DataFile], publisher: &s
                 .push(json!({"@type": "Place", "name": format!("{}{}", city.name, district.name)}));
         }
     }
-    let variables: Vec<serde_json::Value> = (crate::publish::data::COLUMNS.iter())
+    let variables: Vec<serde_json::Value> = (crate::model::open_data::COLUMNS.iter())
         .map(|c| {
             json!({
                 "@type": "PropertyValue",
