@@ -229,6 +229,20 @@ pub fn reason(error: &(dyn std::error::Error + 'static)) -> String {
     error.to_string()
 }
 
+/// The example texts `renewal new report` writes in a new report's
+/// comments in `language` (see `scaffold`): the summary, the source's
+/// publisher and title, and the metric's label. A report that still holds
+/// one, uncommented, in any language, fails `check` until it is replaced.
+pub fn example_texts(language: Language) -> [String; 4] {
+    [
+        "scaffold-example-summary",
+        "scaffold-example-publisher",
+        "scaffold-example-title",
+        "scaffold-example-label",
+    ]
+    .map(|id| message_in(language, id, &[]))
+}
+
 /// Message `id` in the chosen language (see [`message_in`]).
 pub fn message(id: &str, values: &[(&str, Value)]) -> String {
     message_in(language(), id, values)

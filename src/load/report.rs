@@ -828,14 +828,14 @@ fn parse_year(written: &str) -> Result<i32, String> {
 
 /// The example texts `renewal new report` writes in a new report's
 /// comments, in every language it speaks (see
-/// [`crate::scaffold::example_texts`]).
+/// [`crate::i18n::messages::example_texts`]).
 fn examples() -> &'static [String] {
     static EXAMPLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     EXAMPLES.get_or_init(|| {
         use crate::i18n::Language;
         [Language::ZhHans, Language::ZhHant, Language::En]
             .into_iter()
-            .flat_map(crate::scaffold::example_texts)
+            .flat_map(crate::i18n::messages::example_texts)
             .collect()
     })
 }

@@ -154,21 +154,6 @@ fn said(template: &str) -> String {
     })
 }
 
-/// The example texts a new report carries in `language`, as [`said`]
-/// writes them: the summary, the source's publisher and title, and the
-/// metric's label. A report that still holds one, uncommented, in any
-/// language, fails `check` until it is replaced.
-pub fn example_texts(language: crate::i18n::Language) -> [String; 4] {
-    use crate::i18n::messages::message_in;
-    [
-        "scaffold-example-summary",
-        "scaffold-example-publisher",
-        "scaffold-example-title",
-        "scaffold-example-label",
-    ]
-    .map(|id| message_in(language, id, &[]))
-}
-
 /// Creates a new site in `dir` with a config and one report.
 pub fn init(dir: &Path) -> Result<(), String> {
     let config = dir.join(CONFIG_FILE);
@@ -235,11 +220,11 @@ mod tests {
     fn a_new_report_carries_the_examples_check_refuses_and_every_marker_is_said() {
         // Unit tests speak English (no language is chosen).
         let report = said(REPORT);
-        for text in example_texts(Language::En) {
+        for text in crate::i18n::messages::example_texts(Language::En) {
             assert!(report.contains(&format!(": {text}\n")), "{text}\n{report}");
         }
         for language in [Language::ZhHans, Language::ZhHant] {
-            for text in example_texts(language) {
+            for text in crate::i18n::messages::example_texts(language) {
                 assert!(!text.is_empty() && !report.contains(&text), "{text}");
             }
         }

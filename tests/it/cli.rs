@@ -215,7 +215,7 @@ fn placeholders() -> Vec<String> {
     use renewal::i18n::Language;
     [Language::ZhHans, Language::ZhHant, Language::En]
         .into_iter()
-        .flat_map(renewal::scaffold::example_texts)
+        .flat_map(renewal::i18n::messages::example_texts)
         .collect()
 }
 
@@ -380,7 +380,7 @@ fn a_new_reports_examples_fail_check_until_replaced_in_every_language() {
         }
 
         // Replaced with what the report says, it checks and builds.
-        let [summary, publisher, title, label] = renewal::scaffold::example_texts(language);
+        let [summary, publisher, title, label] = renewal::i18n::messages::example_texts(language);
         let replaced = uncommented
             .replace(&summary, "全年改造道路5条。")
             .replace(&publisher, "测试市住房和城乡建设局")
