@@ -13,6 +13,7 @@
 //! `/years/<year>/`, `/topics/<topic>/`, `/metrics/<id>/`; later pages of
 //! a list at `page/<n>/` below it (see [`paging`]).
 
+pub mod dataset;
 pub mod edition;
 pub mod home;
 pub mod kind;
@@ -199,6 +200,9 @@ pub struct DataPage {
 pub struct DataFile {
     pub path: String,
     pub format: &'static str,
+    /// Its media type, for the page's `Dataset`.
+    #[serde(skip)]
+    pub media: &'static str,
     pub about: String,
 }
 
@@ -222,6 +226,10 @@ fn data_page<'a>(shared: &Shared) -> View<'a> {
     let file = |path: &str, format, key: &str| DataFile {
         path: path.to_string(),
         format,
+        media: match format {
+            "CSV" => "text/csv",
+            _ => "application/json",
+        },
         about: t(key),
     };
     let files = vec![
@@ -242,21 +250,18 @@ fn data_page<'a>(shared: &Shared) -> View<'a> {
         })
         .collect();
     let built = config.built.to_string();
-    let publisher = config
-        .about
-        .publisher
-        .clone()
-        .unwrap_or_else(|| config.title.clone());
     let cite = i18n::fill(
         &t("data_cite_text"),
         &[
-            ("publisher", publisher.clone()),
+            ("publisher", dataset::publisher(shared)),
             ("title", config.title.clone()),
             ("url", format!("{}{}data/", shared.origin, shared.base)),
             ("date", built.clone()),
         ],
     );
-    view.jsonld = Some(dataset_jsonld(shared, &view.title, &files, &publisher));
+    let downloads: Vec<(String, &'static str)> =
+        (files.iter()).map(|f| (f.path.clone(), f.media)).collect();
+    view.jsonld = Some(dataset::site(shared, &view.title, &downloads));
     view.values = Values::Data(DataPage {
         files,
         columns,
@@ -265,139 +270,6 @@ fn data_page<'a>(shared: &Shared) -> View<'a> {
         cite,
     });
     view
-}
-
-/// A schema.org `Dataset` for the open-data page: the site's figures, who
-/// publishes them, under which licence, the years and places they cover,
-/// the columns they measure, and each file the page links as a
-/// `DataDownload`.
-fn dataset_jsonld(shared: &Shared, name: &str, files: &[DataFile], publisher: &str) -> String {
-    use serde_json::json;
-    let site = shared.site;
-    let config = &site.config;
-    // The downloads are the main edition's, whichever edition the page is in.
-    let download = |path: &str| format!("{}{}{path}", shared.origin, config.root_path);
-    let url = |path: &str| format!("{}{}{path}", shared.origin, shared.base);
-    let years: Vec<i32> = site.metrics.iter().map(|m| m.year).collect();
-    let mut places: Vec<serde_json::Value> = Vec::new();
-    for city in &config.cities {
-        places.push(json!({"@type": "Place", "name": city.name}));
-        for district in &city.districts {
-            places
-                .push(json!({"@type": "Place", "name": format!("{}{}", city.name, district.name)}));
-        }
-    }
-    let variables: Vec<serde_json::Value> = (crate::model::open_data::COLUMNS.iter())
-        .map(|c| {
-            json!({
-                "@type": "PropertyValue",
-                "name": c.name,
-                "description": shared.t(&format!("column_{}", c.name)),
-            })
-        })
-        .collect();
-    let distribution: Vec<serde_json::Value> = (files.iter())
-        .map(|f| {
-            let format = match f.format {
-                "CSV" => "text/csv",
-                _ => "application/json",
-            };
-            json!({"@type": "DataDownload", "name": f.path, "encodingFormat": format, "contentUrl": download(&f.path)})
-        })
-        .collect();
-    let mut dataset = json!({
-        "@context": "https://schema.org",
-        "@type": "Dataset",
-        "name": format!("{name} - {}", config.title),
-        "description": config.description.clone().unwrap_or_else(|| shared.t("data_intro")),
-        "url": url("data/"),
-        "publisher": {"@type": "Organization", "name": publisher},
-        "license": config.data_license.url,
-        "isAccessibleForFree": true,
-        "dateModified": config.built.to_string(),
-        "spatialCoverage": places,
-        "variableMeasured": variables,
-        "distribution": distribution,
-    });
-    if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) {
-        dataset["temporalCoverage"] = format!("{first}/{last}").into();
-    }
-    serde_json::to_string(&dataset)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-}
-
-/// The schema.org `Dataset` of a report's or a metric's page (and a
-/// metric's later series pages): the figures of its own downloads, the CSV
-/// and the JSON it links, with what they measure, when and where.
-fn page_dataset(
-    shared: &Shared,
-    page: Page,
-    (title, description, url): (&str, &str, &str),
-    (csv, json): &(String, String),
-) -> Option<String> {
-    use serde_json::json;
-    let site = shared.site;
-    let config = &site.config;
-    let (year, city, metrics, districts): (i32, usize, Vec<usize>, Vec<String>) = match page {
-        Page::Report(r) => {
-            let report = &site.reports[r];
-            let metrics = (report.metrics.iter())
-                .filter_map(|entry| site.metric(&entry.id))
-                .collect();
-            let districts = report
-                .value_districts
-                .iter()
-                .map(|d| d.to_string())
-                .collect();
-            (report.year, shared.index.report_city[r], metrics, districts)
-        }
-        Page::Metric(m) | Page::Series(m, _) => {
-            let metric = &site.metrics[m];
-            let districts = (metric.standings.iter())
-                .filter_map(|s| s.district.as_deref().map(str::to_string))
-                .collect();
-            (metric.year, shared.index.metric_city[m], vec![m], districts)
-        }
-        _ => return None,
-    };
-    // A page with no figures links no downloads, and describes none.
-    if metrics.is_empty() {
-        return None;
-    }
-    let download = |path: &str| format!("{}{}{path}", shared.origin, config.root_path);
-    let mut places = vec![json!({"@type": "Place", "name": shared.places[city][0].name})];
-    for district in &districts {
-        let place = shared.place(city, Some(district));
-        places.push(json!({"@type": "Place", "name": place.label}));
-    }
-    let variables: Vec<serde_json::Value> = (metrics.iter())
-        .map(|&m| {
-            let metric = &site.metrics[m];
-            json!({"@type": "PropertyValue", "name": metric.label, "unitText": metric.unit})
-        })
-        .collect();
-    let publisher = (config.about.publisher.clone()).unwrap_or_else(|| config.title.clone());
-    let dataset = json!({
-        "@context": "https://schema.org",
-        "@type": "Dataset",
-        "name": format!("{title} - {}", shared.t("data_title")),
-        "description": description,
-        "url": url,
-        "publisher": {"@type": "Organization", "name": publisher},
-        "license": config.data_license.url,
-        "isAccessibleForFree": true,
-        "dateModified": config.built.to_string(),
-        "temporalCoverage": year.to_string(),
-        "spatialCoverage": places,
-        "variableMeasured": variables,
-        "distribution": [
-            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": download(csv)},
-            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": download(json)},
-        ],
-    });
-    let text = serde_json::to_string(&dataset).unwrap_or_default();
-    Some(text.replace('<', "\\u003c"))
 }
 
 /// A later page of one of an overview's lists, or of a metric's series.
@@ -545,7 +417,7 @@ pub fn view<'a>(
             view.meta.description.as_str(),
             view.canonical.as_str(),
         );
-        view.jsonld = page_dataset(shared, page, about, files);
+        view.jsonld = dataset::page(shared, page, about, files);
     }
     view.feed = page.place().and_then(|l| feed_path(shared, Some(l)));
     Ok(view)
