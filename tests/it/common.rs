@@ -328,3 +328,14 @@ pub fn texts_with_lang(html: &str) -> Vec<(String, String)> {
     }
     texts
 }
+
+/// The text of each JSON-LD block of a page, in order.
+pub fn jsonld_blocks(html: &str) -> Vec<&str> {
+    const OPEN: &str = "<script type=\"application/ld+json\">";
+    (html.match_indices(OPEN))
+        .map(|(at, _)| {
+            let body = &html[at + OPEN.len()..];
+            &body[..body.find("</script>").expect("the JSON-LD block ends")]
+        })
+        .collect()
+}

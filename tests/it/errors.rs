@@ -442,16 +442,14 @@ fn hostile_text_is_escaped_everywhere() {
         // The theme's own scripts, which remember the text size and run the
         // search, are the only ones, and a page's JSON-LD, which holds no
         // `<` at all: its text cannot close the script it is in.
-        let jsonld = "<script type=\"application/ld+json\">";
-        for (at, _) in text.match_indices(jsonld) {
-            let body = &text[at + jsonld.len()..];
-            let body = &body[..body.find("</script>").expect("the JSON-LD ends")];
+        let blocks = jsonld_blocks(&text);
+        for body in &blocks {
             assert!(!body.contains('<'), "{path}: a `<` in its JSON-LD");
             serde_json::from_str::<serde_json::Value>(body).expect("JSON-LD is JSON");
         }
         let own = text.matches("<script>\n/* Optional: remembers").count()
             + text.matches("<script src=\"/search.js\" defer>").count()
-            + text.matches(jsonld).count();
+            + blocks.len();
         assert_eq!(
             text.matches("<script").count(),
             own,

@@ -468,12 +468,9 @@ fn the_data_page_explains_every_download_and_column_and_describes_them_as_a_data
         }
         assert!(html.contains("https://creativecommons.org/licenses/by/4.0/"));
 
-        let start = html
-            .find("<script type=\"application/ld+json\">")
-            .expect("JSON-LD")
-            + 35;
-        let json = &html[start..start + html[start..].find("</script>").unwrap()];
-        let dataset: serde_json::Value = serde_json::from_str(json).unwrap();
+        let blocks = jsonld_blocks(&html);
+        assert_eq!(blocks.len(), 1, "{folder}");
+        let dataset: serde_json::Value = serde_json::from_str(blocks[0]).unwrap();
         assert_eq!(dataset["@type"], "Dataset");
         for property in [
             "name",
@@ -521,12 +518,7 @@ fn each_report_and_metric_page_describes_its_own_downloads_as_a_dataset() {
                 continue;
             }
             let html = read(&page);
-            let blocks: Vec<&str> = (html.match_indices("<script type=\"application/ld+json\">"))
-                .map(|(at, _)| {
-                    let body = &html[at + 35..];
-                    &body[..body.find("</script>").unwrap()]
-                })
-                .collect();
+            let blocks = jsonld_blocks(&html);
             assert_eq!(blocks.len(), 1, "{}", page.display());
             let dataset: serde_json::Value = serde_json::from_str(blocks[0]).unwrap();
             for property in [
