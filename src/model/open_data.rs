@@ -4,6 +4,13 @@
 //! dictionary (`pages`) are all made from [`COLUMNS`], so they cannot
 //! disagree. Plain data: nothing here knows about files or pages.
 
+/// The files that describe the open data, below the main edition's base
+/// path: the JSON Schema of the JSON files, the Table Schema of the CSV
+/// files, and the Frictionless Data Package that lists every CSV.
+pub const SCHEMA_FILE: &str = "data/schema.json";
+pub const TABLE_SCHEMA_FILE: &str = "data/tableschema.json";
+pub const PACKAGE_FILE: &str = "data/datapackage.json";
+
 /// One figure as published.
 #[derive(Debug, Clone)]
 pub struct Row<'a> {

@@ -232,16 +232,14 @@ fn data_page<'a>(shared: &Shared) -> View<'a> {
         },
         about: t(key),
     };
+    use crate::model::open_data::{PACKAGE_FILE, SCHEMA_FILE, TABLE_SCHEMA_FILE};
+    let (csv, json) = Page::Home.data(shared.site).unwrap_or_default();
     let files = vec![
-        file("data/renewal.csv", "CSV", "data_file_csv"),
-        file("data/renewal.json", "JSON", "data_file_json"),
-        file("data/schema.json", "JSON Schema", "data_file_schema"),
-        file("data/datapackage.json", "Data Package", "data_file_package"),
-        file(
-            "data/tableschema.json",
-            "Table Schema",
-            "data_file_tableschema",
-        ),
+        file(&csv, "CSV", "data_file_csv"),
+        file(&json, "JSON", "data_file_json"),
+        file(SCHEMA_FILE, "JSON Schema", "data_file_schema"),
+        file(PACKAGE_FILE, "Data Package", "data_file_package"),
+        file(TABLE_SCHEMA_FILE, "Table Schema", "data_file_tableschema"),
     ];
     let columns = (crate::model::open_data::COLUMNS.iter())
         .map(|c| DataColumn {

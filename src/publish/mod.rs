@@ -15,6 +15,7 @@ pub mod search;
 pub mod sitemap;
 
 use crate::join::index::Listing;
+use crate::model::open_data;
 use crate::output::Bytes;
 use crate::pages::edition::Edition;
 use crate::pages::{Page, Shared};
@@ -184,14 +185,14 @@ pub fn step_files<'a>(
                 files.push((json_path, json));
             }
             files.push((
-                "data/schema.json".into(),
+                open_data::SCHEMA_FILE.into(),
                 data::schema().into_bytes().into(),
             ));
             files.push((
-                "data/tableschema.json".into(),
+                open_data::TABLE_SCHEMA_FILE.into(),
                 data::table_schema().into_bytes().into(),
             ));
-            files.push(("data/datapackage.json".into(), data::package(shared)));
+            files.push((open_data::PACKAGE_FILE.into(), data::package(shared)));
         }
         Step::Search => {
             let places = |r: usize| {
@@ -260,7 +261,7 @@ pub fn step_files<'a>(
 /// The full address of the open data's JSON Schema, which each JSON file
 /// names.
 fn schema_url(shared: &Shared) -> String {
-    format!("{}{}data/schema.json", shared.origin, shared.base)
+    format!("{}{}{}", shared.origin, shared.base, open_data::SCHEMA_FILE)
 }
 
 /// A feed's title: the site's, or the place's with the site's.
