@@ -74,7 +74,7 @@ pub fn page(
     shared: &Shared,
     page: Page,
     (title, description, url): (&str, &str, &str),
-    (csv, json): &(String, String),
+    files: &super::Downloads,
 ) -> Option<String> {
     let site = shared.site;
     let (year, city, metrics, districts): (i32, usize, Vec<usize>, Vec<&str>) = match page {
@@ -120,10 +120,7 @@ pub fn page(
             years: Some(year.to_string()),
             places,
             variables,
-            downloads: vec![
-                (csv.clone(), "text/csv"),
-                (json.clone(), "application/json"),
-            ],
+            downloads: downloads(files),
         },
     ))
 }
@@ -163,3 +160,18 @@ fn described(shared: &Shared, d: Described) -> String {
     let text = serde_json::to_string(&dataset).unwrap_or_default();
     text.replace('<', "\\u003c")
 }
+
+/// A page's downloads with their media types.
+pub fn downloads(files: &super::Downloads) -> Vec<(String, &'static str)> {
+    let mut downloads = vec![
+        (files.csv.clone(), "text/csv"),
+        (files.json.clone(), "application/json"),
+    ];
+    if let Some(xlsx) = &files.xlsx {
+        downloads.push((xlsx.clone(), XLSX));
+    }
+    downloads
+}
+
+/// The media type of a workbook.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -167,19 +167,28 @@ impl Page {
     }
 
     /// Where the figures the page shows can be downloaded, below the main
-    /// edition's base path: (CSV, JSON). A report's and a metric's own
-    /// files (a metric's series pages share its files), the site-wide files
-    /// for the pages that list metrics, none for the rest.
-    pub fn data(self, site: &Site) -> Option<(String, String)> {
-        let folder = match self {
-            Page::Report(r) => format!("{}data", path::report(&site.reports[r].slug)),
+    /// edition's base path. A report's and a metric's own files (a
+    /// metric's series pages share its files), the site-wide files for the
+    /// pages that list metrics, none for the rest. A metric and the whole
+    /// site have a workbook too; a report, whose figures are its metrics',
+    /// has not.
+    pub fn data(self, site: &Site) -> Option<Downloads> {
+        let (folder, workbook) = match self {
+            Page::Report(r) => (
+                format!("{}data", path::report(&site.reports[r].slug)),
+                false,
+            ),
             Page::Metric(m) | Page::Series(m, _) => {
-                format!("{}data", path::metric(&site.metrics[m].id))
+                (format!("{}data", path::metric(&site.metrics[m].id)), true)
             }
-            Page::Home | Page::Overview(_) | Page::More(..) => "data/renewal".to_string(),
+            Page::Home | Page::Overview(_) | Page::More(..) => ("data/renewal".to_string(), true),
             _ => return None,
         };
-        Some((format!("{folder}.csv"), format!("{folder}.json")))
+        Some(Downloads {
+            csv: format!("{folder}.csv"),
+            json: format!("{folder}.json"),
+            xlsx: workbook.then(|| format!("{folder}.xlsx")),
+        })
     }
 
     /// The page's identity from one build to the next.
@@ -212,4 +221,14 @@ impl Page {
             Page::NotFound => return None,
         })
     }
+}
+
+/// Where a page's figures can be downloaded, below the main edition's base
+/// path (see [`Page::data`]); templates read `data.csv`, `data.json` and
+/// `data.xlsx`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Downloads {
+    pub csv: String,
+    pub json: String,
+    pub xlsx: Option<String>,
 }

@@ -31,7 +31,7 @@ use crate::diagnostic::Diagnostic;
 use crate::join::index::Listing;
 use crate::model::Report;
 use crate::{i18n, join};
-pub use kind::{Input, Page, PageKey, PageOf};
+pub use kind::{Downloads, Input, Page, PageKey, PageOf};
 use pace::Chart;
 use paging::Pager;
 use rayon::prelude::*;
@@ -91,8 +91,8 @@ pub struct View<'a> {
     /// The page's canonical address as a QR code (SVG), for print.
     pub qr: Option<String>,
     /// Where the figures the page shows can be downloaded, below the main
-    /// edition's base path: (CSV, JSON).
-    pub data: Option<(String, String)>,
+    /// edition's base path.
+    pub data: Option<Downloads>,
     /// The Atom feed of the place the page is about, below the edition's
     /// base path.
     pub feed: Option<String>,
@@ -210,6 +210,8 @@ pub struct DataFile {
 #[derive(Serialize)]
 pub struct DataColumn {
     pub name: &'static str,
+    /// Its heading in the workbooks, in the site's language.
+    pub heading: String,
     pub meaning: String,
 }
 
@@ -228,22 +230,27 @@ fn data_page<'a>(shared: &Shared) -> View<'a> {
         format,
         media: match format {
             "CSV" => "text/csv",
+            "XLSX" => dataset::XLSX,
             _ => "application/json",
         },
         about: t(key),
     };
     use crate::model::open_data::{PACKAGE_FILE, SCHEMA_FILE, TABLE_SCHEMA_FILE};
-    let (csv, json) = Page::Home.data(shared.site).unwrap_or_default();
-    let files = vec![
-        file(&csv, "CSV", "data_file_csv"),
-        file(&json, "JSON", "data_file_json"),
+    let site_wide = Page::Home.data(shared.site).unwrap_or_default();
+    let mut files = vec![
+        file(&site_wide.csv, "CSV", "data_file_csv"),
+        file(&site_wide.json, "JSON", "data_file_json"),
         file(SCHEMA_FILE, "JSON Schema", "data_file_schema"),
         file(PACKAGE_FILE, "Data Package", "data_file_package"),
         file(TABLE_SCHEMA_FILE, "Table Schema", "data_file_tableschema"),
     ];
+    if let Some(xlsx) = &site_wide.xlsx {
+        files.insert(2, file(xlsx, "XLSX", "data_file_xlsx"));
+    }
     let columns = (crate::model::open_data::COLUMNS.iter())
         .map(|c| DataColumn {
             name: c.name,
+            heading: t(&format!("heading_{}", c.name)),
             meaning: t(&format!("column_{}", c.name)),
         })
         .collect();

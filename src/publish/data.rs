@@ -13,6 +13,7 @@
 //! starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed
 //! with `'` (CSV injection, OWASP's advice).
 
+use super::xlsx;
 use crate::model::{Figure, Metric, Point};
 use crate::output::{Bytes, Joined};
 use crate::pages::Shared;
@@ -215,14 +216,14 @@ fn package_resource(shared: &Shared, n: usize, out: &mut String) {
             let csv = crate::pages::Page::Report(n - 1)
                 .data(site)
                 .unwrap_or_default()
-                .0;
+                .csv;
             (format!("report-{}", report.slug), url(&csv), &report.title)
         }
         n => {
             let metric = &site.metrics[n - 1 - reports];
             let csv = (crate::pages::Page::Metric(n - 1 - reports).data(site))
                 .unwrap_or_default()
-                .0;
+                .csv;
             (format!("metric-{}", metric.id), url(&csv), &metric.label)
         }
     };
@@ -361,12 +362,13 @@ pub fn report_rows<'a>(shared: &'a Shared, r: usize) -> Vec<Row<'a>> {
 
 /// Where each metric's part of the site-wide files is: the start and end
 /// of its records in the CSV and of its rows in the JSON, by metric id,
-/// with the length of each file.
+/// with the length of each file; and where it is in the workbook.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Parts {
     pub csv: usize,
     pub json: usize,
     pub parts: Vec<(String, [usize; 4])>,
+    pub xlsx: Option<xlsx::Placed>,
 }
 
 /// The site-wide files as the last build wrote them, with their parts,
@@ -380,6 +382,9 @@ pub struct Last {
     /// How long the files are.
     pub sizes: (usize, usize),
     pub parts: rustc_hash::FxHashMap<String, [usize; 4]>,
+    /// The workbook and where each metric's part is in it, when it is as
+    /// the last build wrote it.
+    pub xlsx: Option<(std::fs::File, rustc_hash::FxHashMap<String, xlsx::PartAt>)>,
     pub changed: rustc_hash::FxHashSet<String>,
 }
 
@@ -394,60 +399,119 @@ impl Last {
         let (csv, json) = self.sizes;
         (a <= b && b <= csv && c <= d && d <= json).then_some([a, b, c, d])
     }
+
+    /// Where the workbook holds metric `id`, if it did not change.
+    fn sheet_part(&self, id: &str) -> Option<&xlsx::PartAt> {
+        let (_, parts) = self.xlsx.as_ref()?;
+        (!self.changed.contains(id)).then(|| parts.get(id))?
+    }
 }
 
+/// The site-wide files: CSV, JSON and the workbook.
+pub type SiteFiles<'a> = (Bytes<'a>, Bytes<'a>, Bytes<'a>);
+
 /// Every figure of the site, metric by metric, each in series order, as
-/// CSV and JSON, made a metric at a time on every core. With `reuse`,
-/// taken from the last build's files where the metric did not change;
-/// else (or when those files cannot be had) made a stretch of metrics at a
-/// time as the files are written (see [`Stretches`]). `None` once `stop`
-/// says so.
+/// CSV, JSON and a workbook, made a metric at a time on every core. With
+/// `reuse`, taken from the last build's files where the metric did not
+/// change; else (or when those files cannot be had) made a stretch of
+/// metrics at a time as the files are written (see [`Stretches`]). `None`
+/// once `stop` says so.
 pub fn site_files<'a>(
     shared: &'a Shared,
     schema_url: &str,
+    words: &std::sync::Arc<xlsx::Words>,
     stop: &'a (dyn Fn() -> bool + Sync),
     reuse: Option<&'a super::Reuse>,
-) -> Option<(Bytes<'a>, Bytes<'a>)> {
-    let streams = || {
-        let [csv, json] = [false, true].map(|json| Stretches {
+) -> Option<SiteFiles<'a>> {
+    let stream = |format: Format| -> Bytes<'a> {
+        let (head, format) = match format {
+            Format::Json => (json_head(schema_url), Format::Json),
+            Format::Csv => (csv_header(), Format::Csv),
+            Format::Xlsx(_) => {
+                let sheets =
+                    xlsx::sheets_of((0..shared.site.metrics.len()).map(|m| row_count(shared, m)));
+                let mut head = Vec::new();
+                let book = xlsx::Book::new(words.clone(), sheets.len(), &mut head);
+                let words = words.clone();
+                (
+                    head,
+                    Format::Xlsx(Some(Box::new(Workbook {
+                        words,
+                        book,
+                        sheets,
+                        placed: Vec::new(),
+                    }))),
+                )
+            }
+        };
+        Bytes::Stream(Box::new(Stretches {
             shared,
             stop,
             reuse,
-            json,
-            head: Some(match json {
-                true => json_head(schema_url),
-                false => csv_header(),
-            }),
+            format,
+            head: Some(head),
             next: 0,
             at: 0,
             first: true,
             parts: Vec::with_capacity(shared.site.metrics.len()),
-        });
-        (Bytes::Stream(Box::new(csv)), Bytes::Stream(Box::new(json)))
+        }))
+    };
+    let streams = || {
+        (
+            stream(Format::Csv),
+            stream(Format::Json),
+            stream(Format::Xlsx(None)),
+        )
     };
     let Some(last) = reuse.and_then(|r| r.last.as_ref()) else {
         return (!stop()).then(streams);
     };
-    let made = pieces(shared, schema_url, stop, last);
-    let joined = made.and_then(|(csv, json, parts)| {
-        let csv = csv.from_old(Some(&last.csv))?;
-        let json = json.from_old(Some(&last.json))?;
-        Some((csv, json, parts))
+    let made = pieces(shared, schema_url, words, stop, last);
+    let joined = made.and_then(|laid| {
+        let csv = laid.csv.from_old(Some(&last.csv))?;
+        let json = laid.json.from_old(Some(&last.json))?;
+        let xlsx = match laid.xlsx {
+            Some((xlsx, placed)) => {
+                Some((xlsx.from_old(last.xlsx.as_ref().map(|x| &x.0))?, placed))
+            }
+            None => None,
+        };
+        Some((csv, json, laid.parts, xlsx))
     });
-    let (csv, json, parts) = match joined {
+    let (csv, json, parts, xlsx) = match joined {
         Some(files) => files,
         // The old files could not be had: made whole.
         None if !stop() => return Some(streams()),
         None => return None,
     };
-    if let Some(Ok(mut made)) = reuse.map(|r| r.made.lock()) {
-        *made = Some(Parts {
-            csv: csv.known_len().unwrap_or_default(),
-            json: json.known_len().unwrap_or_default(),
-            parts,
-        });
+    let (xlsx, placed) = match xlsx {
+        Some((xlsx, placed)) => (xlsx, Some(placed)),
+        // The old workbook could not be had: made whole.
+        None => (stream(Format::Xlsx(None)), None),
+    };
+    if let Some(reuse) = reuse {
+        if let Ok(mut made) = reuse.made.lock() {
+            *made = Some(Parts {
+                csv: csv.known_len().unwrap_or_default(),
+                json: json.known_len().unwrap_or_default(),
+                parts,
+                xlsx: None,
+            });
+        }
+        if let (Some(placed), Ok(mut workbook)) = (placed, reuse.workbook.lock()) {
+            *workbook = Some(placed);
+        }
     }
-    Some((csv, json))
+    Some((csv, json, xlsx))
+}
+
+/// How many rows metric `m` has in the open data (see [`metric_rows`]).
+fn row_count(shared: &Shared, m: usize) -> usize {
+    let metric = &shared.site.metrics[m];
+    let derived = (metric.standings.iter())
+        .filter(|s| s.basis == crate::model::Basis::DistrictTotal)
+        .count();
+    metric.points.len() + derived
 }
 
 /// About this many figures are made at once, on every core, into one
@@ -455,14 +519,30 @@ pub fn site_files<'a>(
 /// rows of about 350 bytes).
 const STRETCH_ROWS: usize = 1 << 16;
 
-/// One of the site-wide files, CSV or JSON, made as it is written: its
-/// head, then a stretch of whole metrics at a time, then its tail. Where
-/// each metric's part went is handed to `reuse` once the file is made.
+/// Which site-wide file a [`Stretches`] makes.
+enum Format {
+    Csv,
+    Json,
+    Xlsx(Option<Box<Workbook>>),
+}
+
+/// The site-wide workbook as it is written: the sheet each data sheet
+/// begins with (its first metric), and where each metric's part went.
+struct Workbook {
+    words: std::sync::Arc<xlsx::Words>,
+    book: xlsx::Book,
+    sheets: Vec<usize>,
+    placed: Vec<xlsx::PartAt>,
+}
+
+/// One of the site-wide files, made as it is written: its head, then a
+/// stretch of whole metrics at a time, then its tail. Where each metric's
+/// part went is handed to `reuse` once the file is made.
 struct Stretches<'a> {
     shared: &'a Shared<'a>,
     stop: &'a (dyn Fn() -> bool + Sync),
     reuse: Option<&'a super::Reuse>,
-    json: bool,
+    format: Format,
     /// The head, until it is handed out.
     head: Option<Vec<u8>>,
     /// The first metric not yet made.
@@ -473,6 +553,35 @@ struct Stretches<'a> {
     first: bool,
     /// Where each metric made so far is in the file.
     parts: Vec<[usize; 2]>,
+}
+
+impl Stretches<'_> {
+    /// The file's end, once every metric is made; for the CSV and the
+    /// JSON, where each metric's part is is handed to `reuse`.
+    fn tail(&mut self) -> std::io::Result<Vec<u8>> {
+        let json = match &mut self.format {
+            Format::Xlsx(Some(workbook)) => {
+                let mut tail = Vec::new();
+                workbook.book.finish(&mut tail)?;
+                if let Some(Ok(mut made)) = self.reuse.map(|r| r.workbook.lock()) {
+                    *made = Some(xlsx::Placed {
+                        size: workbook.book.at(),
+                        parts: std::mem::take(&mut workbook.placed),
+                    });
+                }
+                return Ok(tail);
+            }
+            Format::Xlsx(None) => return Ok(Vec::new()),
+            Format::Json => true,
+            Format::Csv => false,
+        };
+        let tail = if json { JSON_TAIL } else { b"" };
+        self.at += tail.len();
+        if let Some(reuse) = self.reuse {
+            reuse.file_made(self.shared, json, self.at, std::mem::take(&mut self.parts));
+        }
+        Ok(tail.to_vec())
+    }
 }
 
 impl Iterator for Stretches<'_> {
@@ -490,17 +599,7 @@ impl Iterator for Stretches<'_> {
         }
         if self.next == metrics.len() {
             self.next += 1;
-            let tail = if self.json { JSON_TAIL } else { b"" };
-            self.at += tail.len();
-            if let Some(reuse) = self.reuse {
-                reuse.file_made(
-                    self.shared,
-                    self.json,
-                    self.at,
-                    std::mem::take(&mut self.parts),
-                );
-            }
-            return Some(Ok(tail.to_vec()));
+            return Some(self.tail());
         }
         if (self.stop)() {
             self.next = metrics.len() + 1;
@@ -511,19 +610,34 @@ impl Iterator for Stretches<'_> {
             rows += metrics[self.next].points.len();
             self.next += 1;
         }
-        let json = self.json;
         let stop = self.stop;
-        let made: Vec<Vec<u8>> = (from..self.next)
+        let format = match self.format {
+            Format::Csv => 0,
+            Format::Json => 1,
+            Format::Xlsx(_) => 2,
+        };
+        let made: Vec<(Vec<u8>, u32, u64, usize)> = (from..self.next)
             .into_par_iter()
             .map(|m| {
                 // A newer build is not kept waiting for the whole stretch.
                 if stop() {
-                    return Vec::new();
+                    return Default::default();
+                }
+                if let Format::Xlsx(Some(workbook)) = &self.format {
+                    let count = row_count(self.shared, m);
+                    let make = || xlsx::deflate(&xlsx::sheet_rows(&metric_rows(self.shared, m)));
+                    // As the metric's own workbook holds them, when it
+                    // has them on one sheet.
+                    let part = match count <= xlsx::SHEET_ROWS {
+                        true => workbook.words.shelf.part(m, make),
+                        false => make(),
+                    };
+                    return (part.bytes, part.crc, part.len, count);
                 }
                 let rows = metric_rows(self.shared, m);
-                match json {
-                    true => json_rows(&rows),
-                    false => csv_records(&rows),
+                match format {
+                    0 => (csv_records(&rows), 0, 0, rows.len()),
+                    _ => (json_rows(&rows), 0, 0, rows.len()),
                 }
             })
             .collect();
@@ -531,8 +645,27 @@ impl Iterator for Stretches<'_> {
             self.next = metrics.len() + 1;
             return Some(Err(std::io::ErrorKind::Interrupted.into()));
         }
-        let mut stretch = Vec::with_capacity(made.iter().map(|m| m.len() + 2).sum());
-        for part in made {
+        let mut stretch = Vec::with_capacity(made.iter().map(|m| m.0.len() + 2).sum());
+        if let Format::Xlsx(Some(workbook)) = &mut self.format {
+            for (m, (bytes, crc, len, rows)) in (from..).zip(made) {
+                if workbook.sheets.binary_search(&m).is_ok() {
+                    workbook.book.open_sheet(&mut stretch);
+                }
+                let start = workbook.book.at();
+                stretch.extend_from_slice(&bytes);
+                workbook.book.part_of(crc, len, bytes.len() as u64);
+                workbook.placed.push(xlsx::PartAt {
+                    id: metrics[m].id.clone(),
+                    at: [start, workbook.book.at()],
+                    crc,
+                    len,
+                    rows,
+                });
+            }
+            return Some(Ok(stretch));
+        }
+        let json = format == 1;
+        for (part, ..) in made {
             // As in the pieces of a file taken from the last build: the
             // separator goes before a metric's rows, outside its part.
             if json && !part.is_empty() && !std::mem::replace(&mut self.first, false) {
@@ -547,38 +680,60 @@ impl Iterator for Stretches<'_> {
     }
 }
 
-/// The site-wide CSV and JSON as pieces, and where each metric's part is
-/// in them.
-type Laid = (Joined, Joined, Vec<(String, [usize; 4])>);
+/// The site-wide files as pieces, where each metric's part is in the CSV
+/// and the JSON, and the workbook as pieces with where each part is in
+/// it (when the last one can be taken from).
+struct Laid {
+    csv: Joined,
+    json: Joined,
+    parts: Vec<(String, [usize; 4])>,
+    xlsx: Option<(Joined, xlsx::Placed)>,
+}
 
 /// The site-wide files laid out, metric by metric; `None` once `stop`
 /// says so.
 fn pieces(
     shared: &Shared,
     schema_url: &str,
+    words: &std::sync::Arc<xlsx::Words>,
     stop: &(dyn Fn() -> bool + Sync),
     last: &Last,
 ) -> Option<Laid> {
     use rayon::prelude::*;
-    enum Part {
-        Made(Vec<u8>, Vec<u8>),
-        Kept([usize; 4]),
+    enum Part<'l> {
+        Made(Vec<u8>, Vec<u8>, Option<xlsx::Part>, usize),
+        Kept([usize; 4], Option<&'l xlsx::PartAt>),
     }
+    let workbook = last.xlsx.is_some();
     let chunks: Vec<Part> = (0..shared.site.metrics.len())
         .into_par_iter()
         .map(|m| {
             if stop() {
-                return Part::Made(Vec::new(), Vec::new());
+                return Part::Made(Vec::new(), Vec::new(), None, 0);
             }
-            if let Some(kept) = last.part(&shared.site.metrics[m].id) {
-                return Part::Kept(kept);
+            let id = &shared.site.metrics[m].id;
+            let sheet = last.sheet_part(id);
+            if let Some(kept) = last.part(id)
+                && (sheet.is_some() || !workbook)
+            {
+                return Part::Kept(kept, sheet);
             }
             let rows = metric_rows(shared, m);
             // Held until the files are written, so copied into exactly
             // their size: the allocator may keep a block shrunk in place
             // at its full size.
-            let (records, rows) = (csv_records(&rows), json_rows(&rows));
-            Part::Made(records.as_slice().to_vec(), rows.as_slice().to_vec())
+            let (records, json) = (csv_records(&rows), json_rows(&rows));
+            let sheet = workbook.then(|| {
+                let mut part = xlsx::deflate(&xlsx::sheet_rows(&rows));
+                part.bytes.shrink_to_fit();
+                part
+            });
+            Part::Made(
+                records.as_slice().to_vec(),
+                json.as_slice().to_vec(),
+                sheet,
+                rows.len(),
+            )
         })
         .collect();
     if stop() {
@@ -592,19 +747,58 @@ fn pieces(
     let (mut csv, mut json) = (Joined::default(), Joined::default());
     csv.made_apart(header);
     json.made_apart(head);
+    let mut book = workbook.then(|| {
+        let rows = chunks.iter().map(|chunk| match chunk {
+            Part::Made(.., rows) => *rows,
+            Part::Kept(_, sheet) => sheet.map_or(0, |s| s.rows),
+        });
+        let sheets = xlsx::sheets_of(rows);
+        let mut head = Vec::new();
+        let book = xlsx::Book::new(words.clone(), sheets.len(), &mut head);
+        let mut joined = Joined::default();
+        joined.made_apart(head);
+        (book, sheets, joined, Vec::with_capacity(chunks.len()))
+    });
     let mut first = true;
     let mut parts = Vec::with_capacity(chunks.len());
     for (m, chunk) in chunks.into_iter().enumerate() {
+        let id = &shared.site.metrics[m].id;
         let (records, rows) = match &chunk {
-            Part::Made(records, rows) => (records.len(), rows.len()),
-            Part::Kept([a, b, c, d]) => (b - a, d - c),
+            Part::Made(records, rows, ..) => (records.len(), rows.len()),
+            Part::Kept([a, b, c, d], _) => (b - a, d - c),
         };
         let between: &[u8] = if rows > 0 && !first { b",\n" } else { b"" };
         if rows > 0 {
             first = false;
         }
+        if let Some((book, sheets, joined, placed)) = book.as_mut() {
+            if sheets.binary_search(&m).is_ok() {
+                let mut opening = Vec::new();
+                book.open_sheet(&mut opening);
+                joined.made_apart(opening);
+            }
+            let start = book.at();
+            let at = match &chunk {
+                Part::Made(_, _, Some(part), rows) => {
+                    book.part(part);
+                    (part.crc, part.len, *rows)
+                }
+                Part::Kept(_, Some(kept)) => {
+                    book.part_of(kept.crc, kept.len, kept.at[1] - kept.at[0]);
+                    (kept.crc, kept.len, kept.rows)
+                }
+                _ => (0, 0, 0),
+            };
+            placed.push(xlsx::PartAt {
+                id: id.clone(),
+                at: [start, book.at()],
+                crc: at.0,
+                len: at.1,
+                rows: at.2,
+            });
+        }
         match chunk {
-            Part::Made(records, rows) => {
+            Part::Made(records, rows, sheet, _) => {
                 csv.made_apart(records);
                 // The separator goes before the rows, not onto the last
                 // piece, which has no room to spare.
@@ -612,20 +806,52 @@ fn pieces(
                     true => rows,
                     false => [between, &rows].concat(),
                 });
+                if let (Some(part), Some((_, _, joined, _))) = (sheet, book.as_mut()) {
+                    joined.made_apart(part.bytes);
+                }
             }
-            Part::Kept([a, b, c, d]) => {
+            Part::Kept([a, b, c, d], sheet) => {
                 csv.kept(b"", a..b);
                 json.kept(between, c..d);
+                if let (Some(kept), Some((_, _, joined, _))) = (sheet, book.as_mut()) {
+                    joined.kept(b"", kept.at[0] as usize..kept.at[1] as usize);
+                }
             }
         }
         json_at += between.len();
         let (a, c) = (csv_at, json_at);
         csv_at += records;
         json_at += rows;
-        parts.push((shared.site.metrics[m].id.clone(), [a, csv_at, c, json_at]));
+        parts.push((id.clone(), [a, csv_at, c, json_at]));
     }
     json.made(JSON_TAIL);
-    Some((csv, json, parts))
+    let xlsx = match book {
+        Some((mut book, _, mut joined, placed)) => {
+            let mut tail = Vec::new();
+            // A workbook too large for its format is made as it is
+            // written, where the error ends the build.
+            match book.finish(&mut tail) {
+                Ok(()) => {
+                    joined.made_apart(tail);
+                    Some((
+                        joined,
+                        xlsx::Placed {
+                            size: book.at(),
+                            parts: placed,
+                        },
+                    ))
+                }
+                Err(_) => None,
+            }
+        }
+        None => None,
+    };
+    Some(Laid {
+        csv,
+        json,
+        parts,
+        xlsx,
+    })
 }
 
 /// `text` safe to open in a spreadsheet: never read as a formula.
@@ -755,6 +981,7 @@ mod tests {
             .into_iter()
             .collect(),
             changed: ["changed".to_string()].into_iter().collect(),
+            xlsx: None,
         };
         assert_eq!(last.part("fine"), Some([0, 4, 2, 10]));
         assert_eq!(last.part("reversed"), None);
@@ -779,9 +1006,31 @@ mod tests {
         let shared = Shared::new(&site, &index, &strings);
         let reuse = super::super::Reuse::default();
         let never = || false;
-        let (csv, json) = site_files(&shared, "s", &never, Some(&reuse)).unwrap();
+        let words = super::super::words(&shared);
+        let (csv, json, xlsx) = site_files(&shared, "s", &words, &never, Some(&reuse)).unwrap();
         assert!(matches!(csv, Bytes::Stream(_)), "made as written");
         let (csv, json) = (csv.into_vec().unwrap(), json.into_vec().unwrap());
+        let xlsx = xlsx.into_vec().unwrap();
+        let placed = reuse
+            .workbook
+            .lock()
+            .unwrap()
+            .clone()
+            .expect("where each part is");
+        assert_eq!(placed.size, xlsx.len() as u64);
+        assert_eq!(placed.parts.len(), site.metrics.len());
+        for (m, part) in placed.parts.iter().enumerate() {
+            assert_eq!(part.id, site.metrics[m].id);
+            let [a, b] = part.at.map(|at| at as usize);
+            // Each metric's rows, deflated on their own, where it says.
+            let rows = metric_rows(&shared, m);
+            let made = xlsx::deflate(&xlsx::sheet_rows(&rows));
+            assert_eq!(xlsx[a..b], made.bytes);
+            assert_eq!(
+                (part.crc, part.len, part.rows),
+                (made.crc, made.len, rows.len())
+            );
+        }
         // As the files of all the site's rows would be, made whole.
         let rows: Vec<Row> = (0..site.metrics.len())
             .flat_map(|m| metric_rows(&shared, m))

@@ -13,6 +13,7 @@ pub mod data;
 pub mod feeds;
 pub mod search;
 pub mod sitemap;
+pub mod xlsx;
 
 use crate::join::index::Listing;
 use crate::model::open_data;
@@ -29,6 +30,8 @@ pub struct Reuse {
     /// Taken by the one page that makes the search index.
     pub search: std::sync::Mutex<Option<search::Last>>,
     pub made: std::sync::Mutex<Option<data::Parts>>,
+    /// Where this build put each metric's part of the site-wide workbook.
+    pub workbook: std::sync::Mutex<Option<xlsx::Placed>>,
     /// What the search step keeps for the next build.
     pub originals: std::sync::Mutex<Option<search::Originals>>,
     /// The site-wide file, CSV or JSON, made first when each is made as it
@@ -65,8 +68,25 @@ impl Reuse {
             .map(|(id, ([a, b], [c, d]))| (id, [a, b, c, d]))
             .collect();
         if let Ok(mut made) = self.made.lock() {
-            *made = Some(data::Parts { csv, json, parts });
+            *made = Some(data::Parts {
+                csv,
+                json,
+                parts,
+                xlsx: None,
+            });
         }
+    }
+
+    /// Where this build put each metric's part of the site-wide files, for
+    /// the next build; the workbook's where it was made now, else as it
+    /// was.
+    pub fn take_made(&mut self) -> Option<data::Parts> {
+        let workbook = self.workbook.get_mut().ok().and_then(Option::take);
+        let mut made = self.made.get_mut().ok().and_then(Option::take)?;
+        if workbook.is_some() {
+            made.xlsx = workbook;
+        }
+        Some(made)
     }
 }
 
@@ -74,21 +94,57 @@ impl Reuse {
 pub type File<'a> = (String, Bytes<'a>);
 
 /// The files published with `page` (of the main edition, whose values
-/// `shared` holds): a report's and a metric's own open data. The files
+/// `shared` holds): a report's and a metric's own open data, the
+/// workbooks in `words` (see [`words`]). The files
 /// about the whole site are steps of their own (see [`Step`]).
-pub fn page_files(shared: &Shared, page: Page) -> Vec<File<'static>> {
+pub fn page_files(
+    shared: &Shared,
+    words: &std::sync::Arc<xlsx::Words>,
+    page: Page,
+) -> Vec<File<'static>> {
     let rows = match page {
         Page::Report(r) => data::report_rows(shared, r),
         Page::Metric(m) => data::metric_rows(shared, m),
         _ => return Vec::new(),
     };
-    let Some((csv, json)) = page.data(shared.site) else {
+    let Some(files) = page.data(shared.site) else {
         return Vec::new();
     };
-    vec![
-        (csv, data::csv(&rows).into()),
-        (json, data::json(&rows, &schema_url(shared)).into()),
-    ]
+    let mut made: Vec<File> = vec![
+        (files.csv, data::csv(&rows).into()),
+        (files.json, data::json(&rows, &schema_url(shared)).into()),
+    ];
+    if let Some(path) = files.xlsx {
+        let Page::Metric(m) = page else {
+            return made;
+        };
+        let bytes = match xlsx::workbook(words, m, &rows) {
+            Ok(bytes) => bytes.into(),
+            // Said when the file is written.
+            Err(error) => Bytes::Stream(Box::new(std::iter::once(Err(error)))),
+        };
+        made.push((path, bytes));
+    }
+    made
+}
+
+/// The words of the open data's workbooks, in the site's language.
+pub fn words(shared: &Shared) -> std::sync::Arc<xlsx::Words> {
+    let t = |key: &str| shared.t(key);
+    let each = |prefix: &str| -> Vec<String> {
+        (open_data::COLUMNS.iter())
+            .map(|c| t(&format!("{prefix}_{}", c.name)))
+            .collect()
+    };
+    std::sync::Arc::new(xlsx::Words {
+        headings: each("heading"),
+        meanings: each("column"),
+        data: t("xlsx_data"),
+        dictionary: t("data_columns"),
+        dictionary_headings: [t("xlsx_heading"), t("data_column"), t("data_meaning")],
+        made: Default::default(),
+        shelf: xlsx::Shelf::new(shared.site.metrics.len()),
+    })
 }
 
 /// A file published about the whole site, not with one page: each is a
@@ -148,6 +204,9 @@ pub struct Inputs<'a> {
     /// A report's body.
     pub bodies: &'a (dyn Fn(usize) -> String + Sync),
     pub theme: &'a crate::render::Theme,
+    /// The words of the open data's workbooks (see [`words`]), shared with
+    /// the metrics' pages.
+    pub words: &'a std::sync::Arc<xlsx::Words>,
     /// The last build's open data and search index, to take the unchanged
     /// parts from, and where this build puts each metric's part.
     pub reuse: Option<&'a Reuse>,
@@ -169,6 +228,7 @@ pub fn step_files<'a>(
         everything,
         bodies,
         theme,
+        words,
         reuse,
         stop,
     } = *inputs;
@@ -176,13 +236,15 @@ pub fn step_files<'a>(
     let mut files: Vec<File<'a>> = Vec::new();
     match step {
         Step::OpenData => {
-            let Some((csv, json)) = data::site_files(shared, &schema_url(shared), stop, reuse)
+            let Some((csv, json, xlsx)) =
+                data::site_files(shared, &schema_url(shared), words, stop, reuse)
             else {
                 return Ok(None);
             };
-            if let Some((csv_path, json_path)) = Page::Home.data(shared.site) {
-                files.push((csv_path, csv));
-                files.push((json_path, json));
+            if let Some(paths) = Page::Home.data(shared.site) {
+                files.push((paths.csv, csv));
+                files.push((paths.json, json));
+                files.extend(paths.xlsx.map(|path| (path, xlsx)));
             }
             files.push((
                 open_data::SCHEMA_FILE.into(),

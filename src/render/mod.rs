@@ -40,13 +40,6 @@ struct SiteInfo<'a> {
     locale: &'static str,
 }
 
-/// A page's downloads, as templates read them: `data.csv`, `data.json`.
-#[derive(Serialize)]
-struct Downloads<'a> {
-    csv: &'a str,
-    json: &'a str,
-}
-
 /// Gives every template the site's facts (`site`) and the theme's
 /// interface strings (`t`).
 pub fn prepare(theme: &mut Theme, config: &Config) {
@@ -133,13 +126,8 @@ pub fn page(theme: &Theme, view: &View) -> Result<Vec<u8>, Diagnostic> {
     context.insert("page_converted", &view.converted);
     context.insert("meta", &view.meta);
     context.insert("qr", &view.qr);
-    context.insert(
-        "data",
-        &view
-            .data
-            .as_ref()
-            .map(|(csv, json)| Downloads { csv, json }),
-    );
+    // Templates read `data.csv`, `data.json` and `data.xlsx`.
+    context.insert("data", &view.data);
     context.insert("page_feed", &view.feed);
     context.insert("jsonld", &view.jsonld);
     let mut html = Vec::with_capacity(16 * 1024);

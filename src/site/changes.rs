@@ -35,18 +35,29 @@ pub(super) fn data_to_update(
     parts: &publish::data::Parts,
     touched: &Touched,
 ) -> Option<publish::data::Last> {
-    let (csv, json) = Page::Home.data(site)?;
-    let (csv, json) = (open(&csv)?, open(&json)?);
+    let files = Page::Home.data(site)?;
+    let (csv, json) = (open(&files.csv)?, open(&files.json)?);
     // Files that are not as that build wrote them are made again.
     let size = |file: &std::fs::File| file.metadata().map(|m| m.len()).ok();
     if size(&csv) != Some(parts.csv as u64) || size(&json) != Some(parts.json as u64) {
         return None;
     }
+    // The workbook is taken from when it too is as that build wrote it;
+    // else it is made whole.
+    let xlsx = files.xlsx.as_deref().zip(parts.xlsx.as_ref());
+    let xlsx = xlsx.and_then(|(path, placed)| {
+        let file = open(path)?;
+        (size(&file) == Some(placed.size)).then(|| {
+            let parts = placed.parts.iter().map(|p| (p.id.clone(), p.clone()));
+            (file, parts.collect())
+        })
+    });
     Some(publish::data::Last {
         csv,
         json,
         sizes: (parts.csv, parts.json),
         parts: parts.parts.iter().cloned().collect(),
+        xlsx,
         changed: touched.metrics.iter().cloned().collect(),
     })
 }

@@ -282,6 +282,7 @@ pub(super) fn render_all(
             )),
         };
         let shared = Shared::new(&edition_site, index, &edition_theme.strings);
+        let words = publish::words(&shared);
         let folder = &editions[e].folder;
         // The text of a report's body as the search index reads it: in the
         // script the edition shows it in.
@@ -309,7 +310,7 @@ pub(super) fn render_all(
             };
             let mut files = vec![(path, Bytes::from(html))];
             if e == 0 {
-                files.extend(publish::page_files(&shared, page));
+                files.extend(publish::page_files(&shared, &words, page));
             }
             match files
                 .into_iter()
@@ -326,6 +327,7 @@ pub(super) fn render_all(
             everything: &everything,
             bodies: &texts,
             theme: &edition_theme,
+            words: &words,
             reuse,
             stop: &stop,
         };

@@ -243,7 +243,7 @@ fn build_opening(
         }
     };
     if let Some(key) = key {
-        let data = reuse.made.into_inner().ok().flatten();
+        let data = reuse.take_made();
         let originals = reuse.originals.into_inner().ok().flatten();
         let made = kept::Made {
             output,

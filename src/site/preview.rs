@@ -477,7 +477,7 @@ impl Preview {
             data: if !site_steps.contains(&Step::OpenData) {
                 last.data.take()
             } else if data_made {
-                reuse.made.into_inner().ok().flatten()
+                reuse.take_made()
             } else {
                 None
             },

@@ -445,6 +445,7 @@ fn the_data_page_explains_every_download_and_column_and_describes_them_as_a_data
         for file in [
             "renewal.csv",
             "renewal.json",
+            "renewal.xlsx",
             "datapackage.json",
             "tableschema.json",
         ] {
@@ -458,13 +459,19 @@ fn the_data_page_explains_every_download_and_column_and_describes_them_as_a_data
             let at = html
                 .find(&row)
                 .unwrap_or_else(|| panic!("{folder}: {}", c.name));
-            let meaning = &html[at + row.len()..];
-            let meaning = &meaning[..meaning.find("</td>").unwrap()];
-            assert!(
-                !meaning.trim().is_empty() && !meaning.contains("column_"),
-                "{folder}: {}: {meaning}",
-                c.name
-            );
+            // Its heading in the workbooks, then what it means.
+            let cells = &html[at + row.len()..];
+            let cells = &cells[..cells.find("</tr>").unwrap()];
+            let (heading, meaning) = cells.split_once("</td><td>").unwrap();
+            for text in [heading, meaning.trim_end_matches("</td>")] {
+                assert!(
+                    !text.trim().is_empty()
+                        && !text.contains("column_")
+                        && !text.contains("heading_"),
+                    "{folder}: {}: {text}",
+                    c.name
+                );
+            }
         }
         assert!(html.contains("https://creativecommons.org/licenses/by/4.0/"));
 
@@ -555,7 +562,11 @@ fn each_report_and_metric_page_describes_its_own_downloads_as_a_dataset() {
                     let rest = &html[at + 6..];
                     rest[..rest.find('"').unwrap()].to_string()
                 })
-                .filter(|href| href.ends_with("/data.csv") || href.ends_with("/data.json"))
+                .filter(|href| {
+                    [".csv", ".json", ".xlsx"]
+                        .iter()
+                        .any(|ext| href.ends_with(&format!("/data{ext}")))
+                })
                 .collect();
             assert!(!linked.is_empty(), "{}", page.display());
             assert_eq!(described, linked, "{}", page.display());
@@ -563,4 +574,142 @@ fn each_report_and_metric_page_describes_its_own_downloads_as_a_dataset() {
         }
     }
     assert!(pages > 150, "{pages}");
+}
+
+/// The entries of a ZIP package (an XLSX workbook) by name, each checked
+/// against the CRC-32 its directory gives: read from the central
+/// directory, as spreadsheet programs read them.
+fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
+    use std::io::Read;
+    let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]) as usize;
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+    let end = bytes.len() - 22;
+    assert_eq!(u32_at(end), 0x0605_4b50, "the directory's end");
+    let (count, mut at) = (u16_at(end + 10), u32_at(end + 16));
+    let mut entries = std::collections::BTreeMap::new();
+    for _ in 0..count {
+        assert_eq!(u32_at(at), 0x0201_4b50, "a directory record");
+        let (method, crc) = (u16_at(at + 10), u32_at(at + 16) as u32);
+        let (compressed, len) = (u32_at(at + 20), u32_at(at + 24));
+        let name_len = u16_at(at + 28);
+        let skip = name_len + u16_at(at + 30) + u16_at(at + 32);
+        let name = String::from_utf8(bytes[at + 46..at + 46 + name_len].to_vec()).unwrap();
+        let local = u32_at(at + 42);
+        assert_eq!(u32_at(local), 0x0403_4b50, "{name}: its local header");
+        let data = local + 30 + u16_at(local + 26) + u16_at(local + 28);
+        assert_eq!(method, 8, "{name}: deflated");
+        let mut xml = Vec::new();
+        flate2::read::DeflateDecoder::new(&bytes[data..data + compressed])
+            .read_to_end(&mut xml)
+            .unwrap();
+        assert_eq!(xml.len(), len, "{name}: its length");
+        let mut hasher = crc32fast::Hasher::new();
+        hasher.update(&xml);
+        assert_eq!(hasher.finalize(), crc, "{name}: its checksum");
+        entries.insert(name, xml);
+        at += 46 + skip;
+    }
+    entries
+}
+
+/// The rows of a workbook's first sheet as a reader sees them, each cell
+/// as text: a number as the decimals its format shows, a true or false
+/// as the CSV writes it, an empty cell as "".
+fn sheet_rows(workbook: &[u8]) -> Vec<Vec<String>> {
+    let entries = unzip(workbook);
+    let styles = String::from_utf8(entries["xl/styles.xml"].clone()).unwrap();
+    let styles = roxmltree::Document::parse(&styles).unwrap();
+    let formats: std::collections::BTreeMap<String, String> = (styles.descendants())
+        .filter(|n| n.has_tag_name("numFmt"))
+        .map(|n| {
+            let id = n.attribute("numFmtId").unwrap().to_string();
+            (id, n.attribute("formatCode").unwrap().to_string())
+        })
+        .collect();
+    let cell_formats: Vec<Option<String>> = (styles.descendants())
+        .find(|n| n.has_tag_name("cellXfs"))
+        .unwrap()
+        .children()
+        .filter(|n| n.has_tag_name("xf"))
+        .map(|xf| formats.get(xf.attribute("numFmtId").unwrap()).cloned())
+        .collect();
+    let sheet = String::from_utf8(entries["xl/worksheets/sheet1.xml"].clone()).unwrap();
+    let sheet = roxmltree::Document::parse(&sheet).unwrap();
+    (sheet.descendants())
+        .filter(|n| n.has_tag_name("row"))
+        .map(|row| {
+            (row.children())
+                .filter(|c| c.has_tag_name("c"))
+                .map(|c| {
+                    let text = |tag: &str| {
+                        (c.descendants().find(|n| n.has_tag_name(tag)))
+                            .and_then(|n| n.text())
+                            .unwrap_or_default()
+                            .to_string()
+                    };
+                    match c.attribute("t") {
+                        Some("inlineStr") => text("t"),
+                        Some("b") => (text("v") == "1").to_string(),
+                        _ if c.children().next().is_none() => String::new(),
+                        _ => {
+                            // A number, shown in its format's decimals.
+                            let value: f64 = text("v").parse().unwrap();
+                            let style: usize = c.attribute("s").unwrap_or("0").parse().unwrap();
+                            let decimals = match &cell_formats[style] {
+                                Some(code) => code.split_once('.').map_or(0, |(_, d)| d.len()),
+                                None => 0,
+                            };
+                            format!("{value:.decimals$}")
+                        }
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Every workbook (the site's and each metric's) holds exactly the rows
+/// of the CSV beside it, cell by cell, compared as text: each figure
+/// shown as the report wrote it (`5.70` as 5.70), headed in the site's
+/// language.
+#[test]
+fn the_workbooks_hold_every_figure_of_the_csv_cell_by_cell() {
+    let (_dir, out) = built();
+    let mut workbooks = vec![out.join("data/renewal.xlsx")];
+    for entry in std::fs::read_dir(out.join("metrics")).unwrap() {
+        let workbook = entry.unwrap().path().join("data.xlsx");
+        if workbook.is_file() {
+            workbooks.push(workbook);
+        }
+    }
+    assert!(workbooks.len() > 50, "a workbook for each metric");
+    let (mut figures, mut decimals) = (0, 0);
+    for workbook in &workbooks {
+        let rows = sheet_rows(&std::fs::read(workbook).unwrap());
+        let (header, records) = csv_rows(&workbook.with_extension("csv"));
+        assert_eq!(rows[0].len(), header.len(), "{}", workbook.display());
+        assert_eq!(
+            (&rows[0][0], &rows[0][11]),
+            (&"指标编号".to_string(), &"目标".to_string()),
+            "headed in the site's language"
+        );
+        assert_eq!(rows.len() - 1, records.len(), "{}", workbook.display());
+        for (row, record) in rows[1..].iter().zip(&records) {
+            for ((cell, csv), name) in row.iter().zip(record).zip(&header) {
+                // The CSV guards a text that a spreadsheet would take for a
+                // formula; a workbook's text cell never is one.
+                let csv = match csv.strip_prefix('\'') {
+                    Some(text) if text.starts_with(['=', '+', '-', '@']) => text,
+                    _ => csv.as_str(),
+                };
+                assert_eq!(cell, csv, "{}: {name}", workbook.display());
+                if ["target", "actual", "baseline"].contains(&name.as_str()) && !csv.is_empty() {
+                    figures += 1;
+                    decimals += usize::from(csv.ends_with('0') && csv.contains('.'));
+                }
+            }
+        }
+    }
+    assert!(figures > 500, "{figures} figures compared");
+    assert!(decimals > 0, "a figure such as 5.70 keeps its last 0");
 }
