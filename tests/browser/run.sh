@@ -73,6 +73,8 @@ kill $server 2>/dev/null || true
 trap 'rm -rf "$site"' EXIT
 # Every page's JSON-LD, read by a JSON-LD processor (pyld).
 .venv/bin/python jsonld_check.py "$out"
+# Every workbook, opened with openpyxl and compared with its CSV.
+.venv/bin/python xlsx_check.py "$out"
 
 # Layouts at 320 to 1,280 px in every text size and elder mode: the
 # example site, and a generated one with 60 districts and a 24-character
