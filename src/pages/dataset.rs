@@ -1,6 +1,6 @@
 //! schema.org `Dataset` descriptions, as JSON-LD, of the pages that offer
-//! downloads: the open-data page (the site-wide files) and each report's
-//! and metric's page (its own CSV and JSON). Each describes exactly the
+//! downloads: the open-data page and the pages that list metrics (the
+//! site-wide files), and each report's and metric's page (its own files). Each describes exactly the
 //! files its page links, with who publishes them, under which licence,
 //! and the years, places and quantities they cover.
 
@@ -67,9 +67,10 @@ pub fn site(shared: &Shared, name: &str, files: &[(String, &'static str)]) -> St
 
 /// The `Dataset` of a report's or a metric's page (and a metric's later
 /// series pages), whose title, description and address are given: its
-/// own CSV and JSON, the year and places its figures are for, and each
-/// metric it holds with its unit. `None` for another page, and for a
-/// report with no figures, whose page links no downloads.
+/// own files, the year and places its figures are for, and each metric it
+/// holds with its unit; of a page that lists metrics, the site's (see
+/// [`site`]) with the site-wide files it links. `None` for another page,
+/// and for a report with no figures, whose page links no downloads.
 pub fn page(
     shared: &Shared,
     page: Page,
@@ -92,6 +93,12 @@ pub fn page(
                 .filter_map(|s| s.district.as_deref())
                 .collect();
             (metric.year, shared.index.metric_city[m], vec![m], districts)
+        }
+        // The pages that list metrics link the site-wide files: the site's
+        // Dataset, as the open-data page describes it, with those files.
+        Page::Home | Page::Overview(_) | Page::More(..) => {
+            let (name, files) = (shared.t("data_title"), downloads(files));
+            return Some(self::site(shared, &name, &files));
         }
         _ => return None,
     };

@@ -511,6 +511,49 @@ fn the_data_page_explains_every_download_and_column_and_describes_them_as_a_data
     }
 }
 
+/// The pages that list metrics (home, a city, a district, a year, a topic)
+/// link the site-wide files, and describe exactly those as the site's
+/// `Dataset`, the one the open-data page describes.
+#[test]
+fn the_pages_that_list_metrics_describe_the_site_wide_files_they_link() {
+    let (_dir, out) = built();
+    for page in [
+        "index.html",
+        "cities/dongying/index.html",
+        "cities/dongying/kenli/index.html",
+        "zh-hant/cities/dezhou/index.html",
+    ] {
+        let html = read(&out.join(page));
+        let blocks = jsonld_blocks(&html);
+        assert_eq!(blocks.len(), 1, "{page}");
+        let dataset: serde_json::Value = serde_json::from_str(blocks[0]).unwrap();
+        // Its landing page is the open-data page of the page's edition.
+        let edition = if page.starts_with("zh-hant/") {
+            "zh-hant/"
+        } else {
+            ""
+        };
+        let data_page = format!("https://renewal.example.org/{edition}data/");
+        assert_eq!(dataset["url"].as_str(), Some(data_page.as_str()), "{page}");
+        let described: BTreeSet<&str> = (dataset["distribution"].as_array().unwrap().iter())
+            .map(|d| d["contentUrl"].as_str().unwrap())
+            .collect();
+        let linked: BTreeSet<String> = ["csv", "json", "xlsx"]
+            .iter()
+            .map(|ext| format!("https://renewal.example.org/data/renewal.{ext}"))
+            .collect();
+        assert_eq!(
+            described,
+            linked.iter().map(String::as_str).collect(),
+            "{page}"
+        );
+        for file in &linked {
+            let path = file.strip_prefix("https://renewal.example.org").unwrap();
+            assert!(html.contains(&format!("href=\"{path}\"")), "{page}: {path}");
+        }
+    }
+}
+
 /// Every report's and metric's page, in both editions, carries a
 /// schema.org `Dataset` in JSON-LD with the properties data portals read,
 /// whose downloads are exactly the data files the page links.
