@@ -4,7 +4,8 @@
 # Chromium (Debian's package, driven by playwright-core; no browser is
 # downloaded), the feeds with Python's feedparser, the CSV files with
 # Python's csv module, the data package with frictionless and every
-# page's JSON-LD with pyld, and the sitemap with xmllint against the sitemaps.org
+# page's JSON-LD with pyld, the workbooks with openpyxl and LibreOffice,
+# and the sitemap with xmllint against the sitemaps.org
 # 0.9 schema, and a snapshot's WARC with warcio and pywb; then page layouts at
 # 320 to 1,280 px in every text size and elder mode (layout.mjs), on the
 # example site and a generated one with 60 districts. Installs what it needs;
@@ -22,6 +23,7 @@ command -v npm >/dev/null || need+=(npm)
 fc-list 2>/dev/null | grep -qi "cjk" || need+=(fonts-noto-cjk)
 command -v xmllint >/dev/null || need+=(libxml2-utils)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
+command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   echo "browser checks: installing ${need[*]}" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -73,7 +75,8 @@ kill $server 2>/dev/null || true
 trap 'rm -rf "$site"' EXIT
 # Every page's JSON-LD, read by a JSON-LD processor (pyld).
 .venv/bin/python jsonld_check.py "$out"
-# Every workbook, opened with openpyxl and compared with its CSV.
+# Every workbook, opened with openpyxl and LibreOffice and compared with
+# its CSV.
 .venv/bin/python xlsx_check.py "$out"
 
 # Layouts at 320 to 1,280 px in every text size and elder mode: the

@@ -2,13 +2,18 @@
 spreadsheet library does, and checks that it holds the same rows and
 figures as the CSV beside it: every cell read back as text (a number in
 the decimals its format shows, a boolean as the CSV writes it), headed in
-the site's language, with the data dictionary as its second sheet.
+the site's language, with the data dictionary as its second sheet. Then
+has LibreOffice (headless) save every workbook as CSV the way it shows
+the cells, and checks that it shows exactly the CSV's figures.
 
     xlsx_check.py OUTPUT_DIR
 """
 import csv
 import pathlib
+import shutil
+import subprocess
 import sys
+import tempfile
 
 import openpyxl
 
@@ -57,16 +62,58 @@ def check(workbook, problems):
     return figures
 
 
+def read_csv(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
+def as_libreoffice_shows(workbooks, problems):
+    """Each workbook saved as CSV by LibreOffice, cells as shown, against
+    the published CSV."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        sys.exit("xlsx: LibreOffice (soffice) is not installed")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        named = {}
+        for n, workbook in enumerate(workbooks):
+            copy = tmp / f"w{n}.xlsx"
+            shutil.copy(workbook, copy)
+            named[copy.with_suffix(".csv").name] = workbook
+        # Comma, double quote, UTF-8, from row 1; cells saved as shown.
+        options = "44,34,76,1,,0,false,true,true,false,false"
+        subprocess.run(
+            [soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+             "--convert-to", f"csv:Text - txt - csv (StarCalc):{options}",
+             "--outdir", str(tmp / "out"), *sorted(str(c) for c in tmp.glob("*.xlsx"))],
+            check=True, capture_output=True, timeout=600)
+        for name, workbook in named.items():
+            shown_csv = tmp / "out" / name
+            if not shown_csv.is_file():
+                problems.append(f"{workbook}: LibreOffice could not open it")
+                continue
+            shown_rows = read_csv(shown_csv)
+            records = read_csv(workbook.with_suffix(".csv"))
+            if len(shown_rows) != len(records):
+                problems.append(f"{workbook}: LibreOffice shows {len(shown_rows)} rows, the CSV has {len(records)}")
+            for n, (row, record) in enumerate(zip(shown_rows[1:], records[1:]), start=2):
+                for name_, cell, text in zip(records[0], row, record):
+                    text = unguarded(text)
+                    if cell != text and not (cell in ("TRUE", "FALSE") and cell.lower() == text):
+                        problems.append(f"{workbook}: row {n}, {name_}: LibreOffice shows {cell!r}, the CSV has {text!r}")
+
+
 def main(out):
     out = pathlib.Path(out)
     workbooks = sorted(out.glob("data/*.xlsx")) + sorted(out.glob("metrics/*/data.xlsx"))
     problems = []
     figures = sum(check(w, problems) for w in workbooks)
+    as_libreoffice_shows(workbooks, problems)
     for problem in problems[:20]:
         print(problem)
     if problems or len(workbooks) < 2:
         sys.exit(f"xlsx: {len(problems)} problems in {len(workbooks)} workbooks")
-    print(f"xlsx: {len(workbooks)} workbooks open in openpyxl, {figures} figures equal to the CSV")
+    print(f"xlsx: {len(workbooks)} workbooks open in openpyxl and LibreOffice, {figures} figures equal to the CSV")
 
 
 if __name__ == "__main__":
