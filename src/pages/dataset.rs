@@ -97,8 +97,11 @@ pub fn page(
         // The pages that list metrics link the site-wide files: the site's
         // Dataset, as the open-data page describes it, with those files.
         Page::Home | Page::Overview(_) | Page::More(..) => {
-            let (name, files) = (shared.t("data_title"), downloads(files));
-            return Some(self::site(shared, &name, &files));
+            let made = shared.site_dataset.get_or_init(|| {
+                let (name, files) = (shared.t("data_title"), downloads(files));
+                self::site(shared, &name, &files)
+            });
+            return Some(made.clone());
         }
         _ => return None,
     };

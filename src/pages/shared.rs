@@ -203,6 +203,9 @@ pub struct Shared<'a> {
     /// Per metric, per standing: made the first time a page shows the
     /// metric, and shared by every page after it.
     figures: Vec<OnceLock<Vec<Figures>>>,
+    /// The site's `Dataset` as the pages that list metrics carry it: made
+    /// by the first of them (see `dataset::page`).
+    pub(super) site_dataset: OnceLock<String>,
 }
 
 impl<'a> Shared<'a> {
@@ -248,6 +251,7 @@ impl<'a> Shared<'a> {
                 .map(|m| format!("{base}{}", super::path::metric(&m.id)))
                 .collect(),
             figures: site.metrics.iter().map(|_| OnceLock::new()).collect(),
+            site_dataset: OnceLock::new(),
         }
     }
 
