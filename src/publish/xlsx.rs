@@ -38,8 +38,9 @@ pub struct Words {
     pub dictionary: String,
     pub dictionary_headings: [String; 3],
     /// The parts every workbook has (its styles, its dictionary…), by
-    /// their XML, deflated once for all the workbooks of a build.
-    pub made: std::sync::Mutex<rustc_hash::FxHashMap<Vec<u8>, Part>>,
+    /// name and count of data sheets, made and deflated once for all the
+    /// workbooks of a build.
+    pub made: std::sync::Mutex<rustc_hash::FxHashMap<(&'static str, usize), Part>>,
     /// Each metric's rows as its workbook and the site-wide one both hold
     /// them.
     pub shelf: Shelf,
@@ -117,19 +118,20 @@ impl Shelf {
 }
 
 impl Words {
-    /// `xml` deflated, once per build for each text.
-    fn deflated(&self, xml: &[u8]) -> Part {
-        if let Some(part) = self
-            .made
-            .lock()
-            .ok()
-            .and_then(|made| made.get(xml).cloned())
-        {
+    /// The part `name` of a workbook of `sheets` data sheets, whose XML
+    /// `xml` makes, deflated: made once per build.
+    fn deflated(
+        &self,
+        (name, sheets): (&'static str, usize),
+        xml: impl FnOnce() -> Vec<u8>,
+    ) -> Part {
+        let key = (name, sheets);
+        if let Some(part) = (self.made.lock().ok()).and_then(|made| made.get(&key).cloned()) {
             return part;
         }
-        let part = deflate(xml);
+        let part = deflate(&xml());
         if let Ok(mut made) = self.made.lock() {
-            made.insert(xml.to_vec(), part.clone());
+            made.insert(key, part.clone());
         }
         part
     }
@@ -510,15 +512,24 @@ impl Book {
             sheets: 0,
             open: None,
         };
-        book.whole("[Content_Types].xml", &content_types(sheets + 1), out);
-        book.whole("_rels/.rels", PACKAGE_RELS.as_bytes(), out);
-        book.whole("xl/styles.xml", &styles(), out);
+        let name = "[Content_Types].xml";
+        book.whole(name, (name, sheets), || content_types(sheets + 1), out);
+        let name = "_rels/.rels";
+        book.whole(name, (name, 0), || PACKAGE_RELS.as_bytes().to_vec(), out);
+        book.whole("xl/styles.xml", ("xl/styles.xml", 0), styles, out);
         book
     }
 
-    /// An entry made whole now.
-    fn whole(&mut self, name: &str, xml: &[u8], out: &mut Vec<u8>) {
-        let part = self.words.deflated(xml);
+    /// An entry made whole now, named `name`, its part as the build keeps
+    /// it by `key` (see [`Words::deflated`]).
+    fn whole(
+        &mut self,
+        name: &str,
+        key: (&'static str, usize),
+        xml: impl FnOnce() -> Vec<u8>,
+        out: &mut Vec<u8>,
+    ) {
+        let part = self.words.deflated(key, xml);
         let mut entry = Entry {
             name: name.to_string(),
             crc: part.crc,
@@ -554,7 +565,8 @@ impl Book {
         self.at += (out.len() - start) as u64;
         self.entries.push(entry);
         self.open = Some((self.entries.len() - 1, crc32fast::Hasher::new(), self.at, 0));
-        let head = self.words.deflated(&sheet_head(&self.words));
+        let words = self.words.clone();
+        let head = self.words.deflated(("head", 0), || sheet_head(&words));
         out.extend_from_slice(&head.bytes);
         self.part(&head);
     }
@@ -580,7 +592,7 @@ impl Book {
         if self.open.is_none() {
             return;
         }
-        let tail = self.words.deflated(SHEET_TAIL);
+        let tail = self.words.deflated(("tail", 0), || SHEET_TAIL.to_vec());
         out.extend_from_slice(&tail.bytes);
         out.extend_from_slice(FINAL_BLOCK);
         self.part(&tail);
@@ -607,14 +619,13 @@ impl Book {
         self.close_sheet(out);
         let data = self.sheets;
         let words = self.words.clone();
-        self.whole(
-            &format!("xl/worksheets/sheet{}.xml", data + 1),
-            &dictionary(&words),
-            out,
-        );
-        let (book, rels) = workbook_parts(&words, data);
-        self.whole("xl/workbook.xml", &book, out);
-        self.whole("xl/_rels/workbook.xml.rels", &rels, out);
+        // The dictionary is the same sheet whatever its number.
+        let sheet = format!("xl/worksheets/sheet{}.xml", data + 1);
+        self.whole(&sheet, ("dictionary", 0), || dictionary(&words), out);
+        let name = "xl/workbook.xml";
+        self.whole(name, (name, data), || workbook_parts(&words, data).0, out);
+        let name = "xl/_rels/workbook.xml.rels";
+        self.whole(name, (name, data), || workbook_parts(&words, data).1, out);
         let directory = self.at;
         let start = out.len();
         let too_large = |n: u64| u32::try_from(n).is_err();
