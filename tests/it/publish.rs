@@ -455,14 +455,14 @@ fn the_data_page_explains_every_download_and_column_and_describes_them_as_a_data
             );
         }
         for c in renewal::publish::data::COLUMNS.iter() {
-            let row = format!("<tr><th scope=\"row\"><code>{}</code></th><td>", c.name);
+            // Its name, its heading in the workbooks, what it means.
+            let row = format!("<tr><th scope=\"row\"><code>{}</code><br>", c.name);
             let at = html
                 .find(&row)
                 .unwrap_or_else(|| panic!("{folder}: {}", c.name));
-            // Its heading in the workbooks, then what it means.
             let cells = &html[at + row.len()..];
             let cells = &cells[..cells.find("</tr>").unwrap()];
-            let (heading, meaning) = cells.split_once("</td><td>").unwrap();
+            let (heading, meaning) = cells.split_once("</th><td>").unwrap();
             for text in [heading, meaning.trim_end_matches("</td>")] {
                 assert!(
                     !text.trim().is_empty()
