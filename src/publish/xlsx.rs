@@ -422,12 +422,7 @@ xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">
     rels.push_str(
         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
     );
-    for n in 1..=data + 1 {
-        let name = match n {
-            n if n > data => sheet_name(&words.dictionary),
-            1 => sheet_name(&words.data),
-            n => sheet_name(&format!("{} {n}", words.data)),
-        };
+    for (n, name) in (1..).zip(sheet_names(words, data)) {
         let mut escaped = Vec::new();
         escape(&mut escaped, &name);
         book.push_str(&format!(
@@ -444,6 +439,36 @@ xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">
         data + 2
     ));
     (book.into_bytes(), rels.into_bytes())
+}
+
+/// The names of `data` data sheets (`数据`, `数据 2`, …) and of the
+/// dictionary, as spreadsheets take them: each one once, whatever the
+/// theme's words (two sheets may not share a name, in any letter case).
+fn sheet_names(words: &Words, data: usize) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(data + 1);
+    for n in 1..=data + 1 {
+        let wanted = match n {
+            n if n > data => words.dictionary.clone(),
+            1 => words.data.clone(),
+            n => format!("{} {n}", words.data),
+        };
+        let mut name = sheet_name(&wanted);
+        let mut again = 1;
+        while names
+            .iter()
+            .any(|taken| taken.to_lowercase() == name.to_lowercase())
+        {
+            again += 1;
+            let suffix = format!(" ({again})");
+            let room = 31 - suffix.chars().count();
+            name = format!(
+                "{}{suffix}",
+                sheet_name(&wanted).chars().take(room).collect::<String>()
+            );
+        }
+        names.push(name);
+    }
+    names
 }
 
 /// A sheet's name as spreadsheets take it: at most 31 characters, none of
@@ -770,6 +795,29 @@ mod tests {
         assert!(cell("1234567890123456").contains("inlineStr"));
         assert!(cell("0.1234567890123456").contains("inlineStr"));
         assert_eq!(cell("0.000001"), "<c s=\"8\"><v>0.000001</v></c>");
+    }
+
+    #[test]
+    fn every_sheet_has_a_name_of_its_own_that_spreadsheets_take() {
+        let words = |data: &str, dictionary: &str| Words {
+            headings: Vec::new(),
+            meanings: Vec::new(),
+            data: data.to_string(),
+            dictionary: dictionary.to_string(),
+            dictionary_headings: Default::default(),
+            made: Default::default(),
+            shelf: Shelf::default(),
+        };
+        assert_eq!(
+            sheet_names(&words("数据", "数据字典"), 2),
+            ["数据", "数据 2", "数据字典"]
+        );
+        assert_eq!(sheet_names(&words("Data", "data"), 1), ["Data", "data (2)"]);
+        assert_eq!(sheet_names(&words("a/b:c", ""), 1), ["abc", "Sheet"]);
+        let long = "很".repeat(40);
+        let names = sheet_names(&words(&long, &long), 1);
+        assert!(names.iter().all(|n| n.chars().count() <= 31), "{names:?}");
+        assert_ne!(names[0], names[1]);
     }
 
     #[test]
