@@ -68,7 +68,7 @@ pub struct Theme {
     /// order of `editions:`.
     pub edition_strings: Vec<Strings>,
     /// Where each template came from, for error messages.
-    pub origins: BTreeMap<String, String>,
+    pub origins: BTreeMap<String, Origin>,
     /// Each template's text, by name (for the link check).
     pub texts: BTreeMap<String, String>,
     /// Files of the theme or the site's templates that are not used, and why.
@@ -80,8 +80,45 @@ pub struct Theme {
 }
 
 struct ThemeFile {
-    origin: String,
+    origin: Origin,
     bytes: Vec<u8>,
+}
+
+/// Where a file of a theme comes from: a file of the site, by its path from
+/// the site's folder, or the built-in theme compiled into renewal, by the
+/// path it has in the default theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Site(String),
+    Builtin(String),
+}
+
+impl Origin {
+    /// The path a problem in the file is placed at.
+    pub fn path(&self) -> &str {
+        match self {
+            Origin::Site(path) | Origin::Builtin(path) => path,
+        }
+    }
+
+    /// `problem`, found in this file, placed at its path; for a file of the
+    /// built-in theme, saying so in the language chosen, so that the
+    /// `file:line:column:` part stays a path.
+    fn placed(&self, mut problem: Diagnostic) -> Diagnostic {
+        problem.file = self.path().to_string();
+        if let Origin::Builtin(_) = self {
+            problem.add(&crate::say!("template-in-builtin"));
+        }
+        problem
+    }
+
+    /// The origin told apart from any other, for what a build keeps.
+    pub fn key(&self) -> String {
+        match self {
+            Origin::Site(path) => format!("site:{path}"),
+            Origin::Builtin(path) => format!("builtin:{path}"),
+        }
+    }
 }
 
 /// Loads the theme named in `config`, with the site's overrides: the
@@ -146,13 +183,13 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
                 Err(error) => {
                     let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
                     let (line, column) = line_column(std::str::from_utf8(valid).unwrap_or(""));
-                    errors.push(Diagnostic::at(
-                        file.origin,
+                    errors.push(file.origin.placed(Diagnostic::at(
+                        file.origin.path(),
                         line,
                         column,
                         None,
                         crate::say!("not-utf-8"),
-                    ));
+                    )));
                 }
             }
         } else if let Some(name) = path.strip_prefix("static/") {
@@ -234,14 +271,9 @@ fn users_of(
 }
 
 /// Where a file of the built-in theme is said to come from.
-fn builtin_origin(path: &str) -> String {
-    format!("themes/default/{path}{BUILTIN_NOTE}")
+fn builtin_origin(path: &str) -> Origin {
+    Origin::Builtin(format!("themes/default/{path}"))
 }
-
-/// What follows the path of a built-in file among a theme's origins: a mark
-/// that no path on disk has, which [`placed`] and the notes of a template
-/// error turn into words in the language chosen.
-pub const BUILTIN_NOTE: &str = " (built into renewal)";
 
 /// The error for a `theme:` that names no folder, at its place in site.yaml,
 /// with the themes there are.
@@ -302,13 +334,14 @@ fn overlay(
             }
         };
         let rel = crate::diagnostic::shown_path(dir, entry.path());
-        let origin = format!("{shown_as}/{rel}");
+        let origin = Origin::Site(format!("{shown_as}/{rel}"));
         if entry.path_is_symlink() && entry.depth() > 0 {
             let target = std::fs::read_link(entry.path())
                 .map(|t| t.display().to_string())
                 .unwrap_or_default();
             warnings.push(
-                Diagnostic::file(origin, crate::say!("theme-link", target = target)).warning(),
+                Diagnostic::file(origin.path(), crate::say!("theme-link", target = target))
+                    .warning(),
             );
             continue;
         }
@@ -321,7 +354,7 @@ fn overlay(
             }
             Err(e) => {
                 let message = crate::say!("unreadable", error = crate::i18n::messages::reason(&e));
-                errors.push(Diagnostic::file(origin, message));
+                errors.push(Diagnostic::file(origin.path(), message));
             }
         }
     }
@@ -345,12 +378,12 @@ fn strings_for(
         .unwrap_or_default();
     let builtin = match crate::load::yaml::parse::<BTreeMap<String, Strings>>(
         &builtin_text,
-        &builtin_file,
+        builtin_file.path(),
         0,
     ) {
         Ok(by_language) => by_language,
         Err(d) => {
-            errors.push(d);
+            errors.push(builtin_file.placed(d));
             BTreeMap::new()
         }
     };
@@ -372,13 +405,13 @@ fn strings_for(
         Some((_, Some(own))) => strings.extend(own),
         _ if builtin.contains_key(tag) => {}
         Some((file, None)) => errors.push(Diagnostic::file(
-            &file.origin,
+            file.origin.path(),
             crate::say!("theme-strings-none", tag = tag),
         )),
-        None => errors.push(Diagnostic::file(
-            &builtin_file,
+        None => errors.push(builtin_file.placed(Diagnostic::file(
+            builtin_file.path(),
             crate::say!("theme-strings-missing", tag = tag, theme = &config.theme),
-        )),
+        ))),
     }
     strings
 }
@@ -394,11 +427,11 @@ fn own_strings(
     let text = String::from_utf8_lossy(&file.bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut by_language: BTreeMap<String, BTreeMap<String, Spanned<String>>> =
-        crate::load::yaml::parse(text, &file.origin, 0)?;
+        crate::load::yaml::parse(text, file.origin.path(), 0)?;
     let Some(mut own) = by_language.remove(tag) else {
         return Ok((None, Vec::new()));
     };
-    let mut decoded = crate::load::yaml::Decoded::new(text, &file.origin, 0);
+    let mut decoded = crate::load::yaml::Decoded::new(text, file.origin.path(), 0);
     for (key, value) in &mut own {
         decoded.text(value, || format!("{tag}.{key}"));
     }
@@ -415,7 +448,7 @@ fn own_strings(
 /// wrong.
 pub fn template_error(
     error: &tera::Error,
-    origins: &BTreeMap<String, String>,
+    origins: &BTreeMap<String, Origin>,
     rendering: &str,
 ) -> Diagnostic {
     let mut found = diagnose(error, origins, &BTreeMap::new(), Some(rendering));
@@ -435,19 +468,17 @@ pub fn template_error(
 /// named when nothing else says which.
 fn diagnose(
     error: &tera::Error,
-    origins: &BTreeMap<String, String>,
+    origins: &BTreeMap<String, Origin>,
     sources: &BTreeMap<String, String>,
     fallback: Option<&str>,
 ) -> Vec<Diagnostic> {
     let origin = |name: &str| {
-        origins
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| format!("templates/{name}"))
+        (origins.get(name).cloned()).unwrap_or_else(|| Origin::Site(format!("templates/{name}")))
     };
     let at = |name: &str, (line, column): (usize, usize), message: String| {
         let message = crate::say!("template-error", message = one_line(&message));
-        placed(Diagnostic::at(origin(name), line, column, None, message))
+        let origin = origin(name);
+        origin.placed(Diagnostic::at(origin.path(), line, column, None, message))
     };
     // Where `{% keyword "target" %}` is written in template `name`.
     let tag = |name: &str, keyword: &str, target: &str| {
@@ -548,7 +579,7 @@ fn diagnose(
 /// filed under the template it names, or else under `fallback`.
 fn unplaced(
     error: &tera::Error,
-    origins: &BTreeMap<String, String>,
+    origins: &BTreeMap<String, Origin>,
     fallback: Option<&str>,
 ) -> Diagnostic {
     let mut message = error.to_string();
@@ -569,28 +600,15 @@ fn unplaced(
     let file = named
         .or_else(|| {
             fallback.map(|name| {
-                origins
-                    .get(name)
-                    .cloned()
-                    .unwrap_or_else(|| format!("templates/{name}"))
+                (origins.get(name).cloned())
+                    .unwrap_or_else(|| Origin::Site(format!("templates/{name}")))
             })
         })
-        .unwrap_or_else(|| "templates".into());
-    placed(Diagnostic::file(
-        file,
+        .unwrap_or_else(|| Origin::Site("templates".into()));
+    file.placed(Diagnostic::file(
+        file.path(),
         crate::say!("template-error", message = one_line(&message)),
     ))
-}
-
-/// A problem in a file of the built-in theme is placed at the file's path
-/// in the default theme and says, in the language chosen, that the file is
-/// built into renewal, so that the `file:line:column:` part stays a path.
-fn placed(mut problem: Diagnostic) -> Diagnostic {
-    if let Some(path) = problem.file.strip_suffix(BUILTIN_NOTE) {
-        problem.file = path.to_string();
-        problem.add(&crate::say!("template-in-builtin"));
-    }
-    problem
 }
 
 /// One problem read back from the text of a Tera error report:
@@ -639,20 +657,19 @@ fn split_place(text: &str) -> Option<(String, usize, usize)> {
 fn with_notes(
     message: String,
     notes: &[(String, (String, usize, usize))],
-    origin: &dyn Fn(&str) -> String,
+    origin: &dyn Fn(&str) -> Origin,
 ) -> String {
     notes
         .iter()
         .fold(message, |message, (label, (name, line, column))| {
-            let origin = origin(name);
-            let place = match origin.strip_suffix(BUILTIN_NOTE) {
-                Some(path) => {
+            let place = match origin(name) {
+                Origin::Builtin(path) => {
                     crate::say!(
                         "template-place-builtin",
                         place = format!("{path}:{line}:{column}")
                     )
                 }
-                None => format!("{origin}:{line}:{column}"),
+                Origin::Site(path) => format!("{path}:{line}:{column}"),
             };
             if label.ends_with(" from") {
                 format!("{message} ({label} {place})")

@@ -64,7 +64,8 @@ pub fn check(root: &Path, strict: bool, progress: &Progress) -> Result<Summary, 
         .texts
         .iter()
         .map(|(name, text)| {
-            let origin = theme.origins.get(name).cloned().unwrap_or_default();
+            let origin =
+                (theme.origins.get(name)).map_or_else(String::new, |o| o.path().to_string());
             (name.clone(), (origin, text.clone()))
         })
         .collect();

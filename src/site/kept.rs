@@ -263,7 +263,7 @@ pub fn key(root: &Path, theme: &Theme, archive: &[crate::snapshot::Listed]) -> S
     }
     for (name, origin) in &theme.origins {
         part(name.as_bytes());
-        part(origin.as_bytes());
+        part(origin.key().as_bytes());
     }
     for (path, bytes) in &theme.statics {
         part(path.as_bytes());

@@ -58,13 +58,10 @@ pub fn year_pages(root: &Path, year: i32) -> Result<YearPages, Failure> {
             .iter()
             .map(|&r| site.reports[r].file.clone()),
     );
-    sources.extend(
-        theme
-            .origins
-            .values()
-            .filter(|o| !o.ends_with(crate::render::theme::BUILTIN_NOTE))
-            .cloned(),
-    );
+    sources.extend(theme.origins.values().filter_map(|origin| match origin {
+        crate::render::theme::Origin::Site(path) => Some(path.clone()),
+        crate::render::theme::Origin::Builtin(_) => None,
+    }));
     sources.sort();
     sources.dedup();
     Ok(YearPages {
