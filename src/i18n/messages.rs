@@ -377,6 +377,77 @@ pub fn explain(code: &str) -> Option<String> {
     })
 }
 
+/// A message of a catalogue as it is written: its id, its text with the
+/// place of each value written `{ $name }` (a choice by a value written as
+/// its default case), and the names of the values it uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub id: String,
+    pub text: String,
+    pub values: std::collections::BTreeSet<String>,
+}
+
+/// Every message of `language`'s catalogue, in order, as Fluent's own
+/// parser reads it: the one reader of the catalogues' text for the
+/// checks that hold the documents and the languages to them.
+pub fn catalogue(language: Language) -> Vec<Written> {
+    use fluent_syntax::ast;
+    let source = (CATALOGUES.iter())
+        .find(|(l, _)| *l == language)
+        .map_or("", |(_, text)| text);
+    let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(resource, _)| resource);
+    let mut written = Vec::new();
+    for entry in &resource.body {
+        let ast::Entry::Message(message) = entry else {
+            continue;
+        };
+        let mut message_written = Written {
+            id: message.id.name.to_string(),
+            text: String::new(),
+            values: Default::default(),
+        };
+        if let Some(pattern) = &message.value {
+            write_pattern(pattern, &mut message_written);
+        }
+        written.push(message_written);
+    }
+    written
+}
+
+/// A pattern's text onto `written` (see [`Written`]).
+fn write_pattern(pattern: &fluent_syntax::ast::Pattern<&str>, written: &mut Written) {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => written.text.push_str(value),
+            PatternElement::Placeable { expression } => match expression {
+                Expression::Inline(InlineExpression::VariableReference { id }) => {
+                    written.text.push_str(&format!("{{ ${} }}", id.name));
+                    written.values.insert(id.name.to_string());
+                }
+                Expression::Inline(_) => written.text.push_str("{ … }"),
+                Expression::Select { selector, variants } => {
+                    if let InlineExpression::VariableReference { id } = selector {
+                        written.values.insert(id.name.to_string());
+                    }
+                    for variant in variants {
+                        let mut case = Written {
+                            id: String::new(),
+                            text: String::new(),
+                            values: Default::default(),
+                        };
+                        write_pattern(&variant.value, &mut case);
+                        written.values.extend(case.values);
+                        if variant.default {
+                            written.text.push_str(&case.text);
+                        }
+                    }
+                }
+            },
+        }
+    }
+}
+
 /// Every code, each with the first line of its explanation, for
 /// `renewal explain` without a code.
 pub fn codes() -> Vec<String> {
@@ -396,6 +467,18 @@ mod tests {
 
     /// Each message of a catalogue, by id, with the `$values` it uses.
     fn messages(text: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let language = (CATALOGUES.iter())
+            .find(|(_, t)| *t == text)
+            .map(|(l, _)| *l)
+            .expect("a catalogue");
+        (catalogue(language).into_iter())
+            .map(|w| (w.id, w.values))
+            .collect()
+    }
+
+    /// [`messages`] as the catalogue's lines read, to hold the parser's
+    /// reading to: every id and every `$value` written.
+    fn messages_by_line(text: &str) -> BTreeMap<String, BTreeSet<String>> {
         let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut current: Option<String> = None;
         for line in text.lines() {
@@ -490,6 +573,21 @@ mod tests {
             }
         }
         assert!(stated >= 5, "{stated}");
+    }
+
+    #[test]
+    fn the_parser_reads_every_message_and_value_the_lines_show() {
+        for (language, text) in CATALOGUES {
+            assert_eq!(messages(text), messages_by_line(text), "{}", language.tag());
+        }
+        let built = catalogue(Language::En);
+        let built = built.iter().find(|w| w.id == "built-changes").unwrap();
+        assert!(
+            built.text.contains("{ $reports } reports"),
+            "{}",
+            built.text
+        );
+        assert!(built.values.contains("changed"));
     }
 
     #[test]

@@ -111,13 +111,11 @@ fn the_english_guide_s_examples_build_and_its_wrong_ones_fail_with_their_code() 
 /// pieces of its text between its `{ $value }` places.
 fn said_with_codes() -> Vec<(String, Vec<String>)> {
     let mut found = Vec::new();
-    for language in ["en", "zh-Hans", "zh-Hant"] {
-        let catalogue = read(&repo().join(format!("src/i18n/messages/{language}.ftl")));
-        for line in catalogue.lines() {
-            let Some((_, text)) = line.split_once(" = ") else {
-                continue;
-            };
-            let Some(at) = renewal::i18n::messages::code_at(text) else {
+    use renewal::i18n::{Language, messages};
+    for language in [Language::En, Language::ZhHans, Language::ZhHant] {
+        for written in messages::catalogue(language) {
+            let text = written.text.trim_end();
+            let Some(at) = messages::code_at(text) else {
                 continue;
             };
             let code = text[at + 2..text.len() - 1].to_string();
