@@ -382,9 +382,13 @@ pub struct Last {
     /// How long the files are.
     pub sizes: (usize, usize),
     pub parts: rustc_hash::FxHashMap<String, [usize; 4]>,
-    /// The workbook and where each metric's part is in it, when it is as
-    /// the last build wrote it.
-    pub xlsx: Option<(std::fs::File, rustc_hash::FxHashMap<String, xlsx::PartAt>)>,
+    /// The workbook, how long it is, and where each metric's part is in
+    /// it, when it is as the last build wrote it.
+    pub xlsx: Option<(
+        std::fs::File,
+        u64,
+        rustc_hash::FxHashMap<String, xlsx::PartAt>,
+    )>,
     pub changed: rustc_hash::FxHashSet<String>,
 }
 
@@ -401,9 +405,13 @@ impl Last {
     }
 
     /// Where the workbook holds metric `id`, if it did not change.
+    /// Where the workbook holds metric `id`, if it did not change (and the
+    /// place is within it).
     fn sheet_part(&self, id: &str) -> Option<&xlsx::PartAt> {
-        let (_, parts) = self.xlsx.as_ref()?;
-        (!self.changed.contains(id)).then(|| parts.get(id))?
+        let (_, size, parts) = self.xlsx.as_ref()?;
+        let part = parts.get(id).filter(|_| !self.changed.contains(id))?;
+        let [a, b] = part.at;
+        (a <= b && b <= *size).then_some(part)
     }
 }
 

@@ -212,8 +212,29 @@ pub fn sheet_rows(rows: &[Row]) -> Vec<u8> {
     out
 }
 
-/// A text cell, held in the cell itself; spaces at its ends kept.
+/// The most a cell holds: 32,767 characters, counted as UTF-16 does.
+const CELL_UNITS: usize = 32_767;
+
+/// A text cell, held in the cell itself; spaces at its ends kept. A text
+/// longer than a cell holds (a note of a whole page) is cut, ending in
+/// `…`: the CSV and the JSON have it whole.
 fn inline(out: &mut Vec<u8>, text: &str) {
+    let shortened;
+    let text = match text.len() > CELL_UNITS && text.encode_utf16().count() > CELL_UNITS {
+        true => {
+            // Room for the `…` that says it is cut.
+            let mut units = 0;
+            let end = (text.char_indices())
+                .find(|(_, c)| {
+                    units += c.len_utf16();
+                    units > CELL_UNITS - 1
+                })
+                .map_or(text.len(), |(at, _)| at);
+            shortened = format!("{}…", &text[..end]);
+            shortened.as_str()
+        }
+        false => text,
+    };
     let spaced = text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace);
     out.extend_from_slice(match spaced {
         true => b"<c t=\"inlineStr\"><is><t xml:space=\"preserve\">",
@@ -641,6 +662,11 @@ impl Book {
     /// package's directory go onto `out`. An error if the package is too
     /// large for the format (4 GiB, or a sheet of more than 4 GiB of XML).
     pub fn finish(&mut self, out: &mut Vec<u8>) -> std::io::Result<()> {
+        // A site without figures has a data sheet all the same: its
+        // heading.
+        if self.sheets == 0 {
+            self.open_sheet(out);
+        }
         self.close_sheet(out);
         let data = self.sheets;
         let words = self.words.clone();
@@ -776,6 +802,44 @@ mod tests {
         let mut out = Vec::new();
         inline(&mut out, " 前后有空格 ");
         assert!(text(out).contains("xml:space=\"preserve\""));
+    }
+
+    #[test]
+    fn a_text_longer_than_a_cell_holds_is_cut_to_fit() {
+        let mut out = Vec::new();
+        inline(&mut out, &"老".repeat(40_000));
+        let cell = text(out);
+        let held = cell
+            .split("<t>")
+            .nth(1)
+            .unwrap()
+            .split("</t>")
+            .next()
+            .unwrap();
+        assert_eq!(held.encode_utf16().count(), CELL_UNITS);
+        assert!(held.ends_with('…'));
+        let mut out = Vec::new();
+        inline(&mut out, &"老".repeat(CELL_UNITS));
+        assert!(!text(out).contains('…'), "a text that fits is whole");
+    }
+
+    #[test]
+    fn a_workbook_without_rows_has_its_heading_sheet() {
+        let words = std::sync::Arc::new(Words {
+            headings: vec!["指标编号".to_string()],
+            meanings: Vec::new(),
+            data: "数据".to_string(),
+            dictionary: "数据字典".to_string(),
+            dictionary_headings: Default::default(),
+            made: Default::default(),
+            shelf: Shelf::default(),
+        });
+        let mut out = Vec::new();
+        let mut book = Book::new(words, 1, &mut out);
+        book.finish(&mut out).unwrap();
+        let names: Vec<&str> = book.entries.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"xl/worksheets/sheet1.xml"), "{names:?}");
+        assert!(names.contains(&"xl/worksheets/sheet2.xml"), "{names:?}");
     }
 
     #[test]

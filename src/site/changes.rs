@@ -49,7 +49,7 @@ pub(super) fn data_to_update(
         let file = open(path)?;
         (size(&file) == Some(placed.size)).then(|| {
             let parts = placed.parts.iter().map(|p| (p.id.clone(), p.clone()));
-            (file, parts.collect())
+            (file, placed.size, parts.collect())
         })
     });
     Some(publish::data::Last {
