@@ -1014,7 +1014,7 @@ mod tests {
         let shared = Shared::new(&site, &index, &strings);
         let reuse = super::super::Reuse::default();
         let never = || false;
-        let words = super::super::words(&shared);
+        let words = super::super::words(&shared, true);
         let (csv, json, xlsx) = site_files(&shared, "s", &words, &never, Some(&reuse)).unwrap();
         assert!(matches!(csv, Bytes::Stream(_)), "made as written");
         let (csv, json) = (csv.into_vec().unwrap(), json.into_vec().unwrap());

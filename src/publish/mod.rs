@@ -128,8 +128,10 @@ pub fn page_files(
     made
 }
 
-/// The words of the open data's workbooks, in the site's language.
-pub fn words(shared: &Shared) -> std::sync::Arc<xlsx::Words> {
+/// The words of the open data's workbooks, in the site's language; with
+/// `workbooks`, room to share each metric's rows between its workbook and
+/// the site's (only the main edition makes workbooks).
+pub fn words(shared: &Shared, workbooks: bool) -> std::sync::Arc<xlsx::Words> {
     let t = |key: &str| shared.t(key);
     let each = |prefix: &str| -> Vec<String> {
         (open_data::COLUMNS.iter())
@@ -143,7 +145,10 @@ pub fn words(shared: &Shared) -> std::sync::Arc<xlsx::Words> {
         dictionary: t("data_columns"),
         dictionary_headings: [t("xlsx_heading"), t("data_column"), t("data_meaning")],
         made: Default::default(),
-        shelf: xlsx::Shelf::new(shared.site.metrics.len()),
+        shelf: match workbooks {
+            true => xlsx::Shelf::new(shared.site.metrics.len()),
+            false => xlsx::Shelf::default(),
+        },
     })
 }
 

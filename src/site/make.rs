@@ -282,7 +282,7 @@ pub(super) fn render_all(
             )),
         };
         let shared = Shared::new(&edition_site, index, &edition_theme.strings);
-        let words = publish::words(&shared);
+        let words = publish::words(&shared, e == 0);
         let folder = &editions[e].folder;
         // The text of a report's body as the search index reads it: in the
         // script the edition shows it in.
