@@ -431,11 +431,11 @@ pub fn site_files<'a>(
     stop: &'a (dyn Fn() -> bool + Sync),
     reuse: Option<&'a super::Reuse>,
 ) -> Option<SiteFiles<'a>> {
-    let stream = |format: Format| -> Bytes<'a> {
-        let (head, format) = match format {
-            Format::Json => (json_head(schema_url), Format::Json),
-            Format::Csv => (csv_header(), Format::Csv),
-            Format::Xlsx(_) => {
+    let stream = |which: Which| -> Bytes<'a> {
+        let (head, format) = match which {
+            Which::Json => (json_head(schema_url), Format::Json),
+            Which::Csv => (csv_header(), Format::Csv),
+            Which::Xlsx => {
                 let sheets =
                     xlsx::sheets_of((0..shared.site.metrics.len()).map(|m| row_count(shared, m)));
                 let mut head = Vec::new();
@@ -443,12 +443,12 @@ pub fn site_files<'a>(
                 let words = words.clone();
                 (
                     head,
-                    Format::Xlsx(Some(Box::new(Workbook {
+                    Format::Xlsx(Box::new(Workbook {
                         words,
                         book,
                         sheets,
                         placed: Vec::new(),
-                    }))),
+                    })),
                 )
             }
         };
@@ -464,13 +464,7 @@ pub fn site_files<'a>(
             parts: Vec::with_capacity(shared.site.metrics.len()),
         }))
     };
-    let streams = || {
-        (
-            stream(Format::Csv),
-            stream(Format::Json),
-            stream(Format::Xlsx(None)),
-        )
-    };
+    let streams = || (stream(Which::Csv), stream(Which::Json), stream(Which::Xlsx));
     let Some(last) = reuse.and_then(|r| r.last.as_ref()) else {
         return (!stop()).then(streams);
     };
@@ -495,7 +489,7 @@ pub fn site_files<'a>(
     let (xlsx, placed) = match xlsx {
         Some((xlsx, placed)) => (xlsx, Some(placed)),
         // The old workbook could not be had: made whole.
-        None => (stream(Format::Xlsx(None)), None),
+        None => (stream(Which::Xlsx), None),
     };
     if let Some(reuse) = reuse {
         if let Ok(mut made) = reuse.made.lock() {
@@ -527,11 +521,19 @@ fn row_count(shared: &Shared, m: usize) -> usize {
 /// rows of about 350 bytes).
 const STRETCH_ROWS: usize = 1 << 16;
 
-/// Which site-wide file a [`Stretches`] makes.
+/// Which site-wide file to make.
+enum Which {
+    Csv,
+    Json,
+    Xlsx,
+}
+
+/// Which site-wide file a [`Stretches`] makes, with what the workbook's
+/// making carries from one stretch to the next.
 enum Format {
     Csv,
     Json,
-    Xlsx(Option<Box<Workbook>>),
+    Xlsx(Box<Workbook>),
 }
 
 /// The site-wide workbook as it is written: the sheet each data sheet
@@ -568,7 +570,7 @@ impl Stretches<'_> {
     /// JSON, where each metric's part is is handed to `reuse`.
     fn tail(&mut self) -> std::io::Result<Vec<u8>> {
         let json = match &mut self.format {
-            Format::Xlsx(Some(workbook)) => {
+            Format::Xlsx(workbook) => {
                 let mut tail = Vec::new();
                 workbook.book.finish(&mut tail)?;
                 if let Some(Ok(mut made)) = self.reuse.map(|r| r.workbook.lock()) {
@@ -579,7 +581,6 @@ impl Stretches<'_> {
                 }
                 return Ok(tail);
             }
-            Format::Xlsx(None) => return Ok(Vec::new()),
             Format::Json => true,
             Format::Csv => false,
         };
@@ -619,11 +620,8 @@ impl Iterator for Stretches<'_> {
             self.next += 1;
         }
         let stop = self.stop;
-        let format = match self.format {
-            Format::Csv => 0,
-            Format::Json => 1,
-            Format::Xlsx(_) => 2,
-        };
+        // Each metric's part; for the workbook's, its XML's CRC-32 and
+        // length, and its count of rows.
         let made: Vec<(Vec<u8>, u32, u64, usize)> = (from..self.next)
             .into_par_iter()
             .map(|m| {
@@ -631,21 +629,21 @@ impl Iterator for Stretches<'_> {
                 if stop() {
                     return Default::default();
                 }
-                if let Format::Xlsx(Some(workbook)) = &self.format {
-                    let count = row_count(self.shared, m);
-                    let make = || xlsx::deflate(&xlsx::sheet_rows(&metric_rows(self.shared, m)));
-                    // As the metric's own workbook holds them, when it
-                    // has them on one sheet.
-                    let part = match count <= xlsx::SHEET_ROWS {
-                        true => workbook.words.shelf.part(m, make),
-                        false => make(),
-                    };
-                    return (part.bytes, part.crc, part.len, count);
-                }
-                let rows = metric_rows(self.shared, m);
-                match format {
-                    0 => (csv_records(&rows), 0, 0, rows.len()),
-                    _ => (json_rows(&rows), 0, 0, rows.len()),
+                let rows = || metric_rows(self.shared, m);
+                match &self.format {
+                    Format::Csv => (csv_records(&rows()), 0, 0, 0),
+                    Format::Json => (json_rows(&rows()), 0, 0, 0),
+                    Format::Xlsx(workbook) => {
+                        let count = row_count(self.shared, m);
+                        let make = || xlsx::deflate(&xlsx::sheet_rows(&rows()));
+                        // As the metric's own workbook holds them, when it
+                        // has them on one sheet.
+                        let part = match count <= xlsx::SHEET_ROWS {
+                            true => workbook.words.shelf.part(m, make),
+                            false => make(),
+                        };
+                        (part.bytes, part.crc, part.len, count)
+                    }
                 }
             })
             .collect();
@@ -654,7 +652,7 @@ impl Iterator for Stretches<'_> {
             return Some(Err(std::io::ErrorKind::Interrupted.into()));
         }
         let mut stretch = Vec::with_capacity(made.iter().map(|m| m.0.len() + 2).sum());
-        if let Format::Xlsx(Some(workbook)) = &mut self.format {
+        if let Format::Xlsx(workbook) = &mut self.format {
             for (m, (bytes, crc, len, rows)) in (from..).zip(made) {
                 if workbook.sheets.binary_search(&m).is_ok() {
                     workbook.book.open_sheet(&mut stretch);
@@ -672,7 +670,7 @@ impl Iterator for Stretches<'_> {
             }
             return Some(Ok(stretch));
         }
-        let json = format == 1;
+        let json = matches!(self.format, Format::Json);
         for (part, ..) in made {
             // As in the pieces of a file taken from the last build: the
             // separator goes before a metric's rows, outside its part.

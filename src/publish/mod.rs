@@ -114,10 +114,8 @@ pub fn page_files(
         (files.csv, data::csv(&rows).into()),
         (files.json, data::json(&rows, &schema_url(shared)).into()),
     ];
-    if let Some(path) = files.xlsx {
-        let Page::Metric(m) = page else {
-            return made;
-        };
+    // A metric's workbook (a report has none).
+    if let (Some(path), Page::Metric(m)) = (files.xlsx, page) {
         let bytes = match xlsx::workbook(words, m, &rows) {
             Ok(bytes) => bytes.into(),
             // Said when the file is written.
@@ -158,8 +156,8 @@ pub fn words(shared: &Shared, workbooks: bool) -> std::sync::Arc<xlsx::Words> {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub enum Step {
-    /// `data/renewal.csv`, `data/renewal.json`, `data/schema.json`, and the
-    /// Frictionless `data/datapackage.json` and `data/tableschema.json`
+    /// `data/renewal.csv`, `data/renewal.json`, `data/renewal.xlsx`,
+    /// `data/schema.json`, and the Frictionless `data/datapackage.json` and `data/tableschema.json`
     /// that describe every CSV: every figure, from the metrics and the
     /// reports (main edition).
     OpenData,
