@@ -173,15 +173,18 @@ fn described(shared: &Shared, d: Described) -> String {
 
 /// A page's downloads with their media types.
 pub fn downloads(files: &super::Downloads) -> Vec<(String, &'static str)> {
-    let mut downloads = vec![
-        (files.csv.clone(), "text/csv"),
-        (files.json.clone(), "application/json"),
-    ];
-    if let Some(xlsx) = &files.xlsx {
-        downloads.push((xlsx.clone(), XLSX));
-    }
-    downloads
+    let paths = [Some(&files.csv), Some(&files.json), files.xlsx.as_ref()];
+    (paths.into_iter().flatten())
+        .map(|path| (path.clone(), media(path)))
+        .collect()
 }
 
-/// The media type of a workbook.
-pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// The media type of a data file, by its name: CSV, a workbook, or JSON
+/// (the data, its schemas and its package).
+pub fn media(path: &str) -> &'static str {
+    match path.rsplit_once('.').map(|(_, extension)| extension) {
+        Some("csv") => "text/csv",
+        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/json",
+    }
+}

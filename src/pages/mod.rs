@@ -228,11 +228,7 @@ fn data_page<'a>(shared: &Shared) -> View<'a> {
     let file = |path: &str, format, key: &str| DataFile {
         path: path.to_string(),
         format,
-        media: match format {
-            "CSV" => "text/csv",
-            "XLSX" => dataset::XLSX,
-            _ => "application/json",
-        },
+        media: dataset::media(path),
         about: t(key),
     };
     use crate::model::open_data::{PACKAGE_FILE, SCHEMA_FILE, TABLE_SCHEMA_FILE};
