@@ -104,34 +104,32 @@ pub const LICENSES: [(&str, &str, &str); 6] = [
 
 /// The licence of a site that names none, the first of [`LICENSES`]:
 /// reuse by anyone, for any purpose, with the source credited.
-pub const DEFAULT_LICENSE: &str = LICENSES[0].0;
-
 impl Default for License {
     fn default() -> License {
-        let (id, title, url) = LICENSES[0];
-        License {
-            id: Some(id.into()),
-            title: title.into(),
-            url: url.into(),
-        }
+        License::known(&LICENSES[0])
     }
 }
 
 impl License {
+    /// A licence of [`LICENSES`].
+    fn known(&(id, title, url): &(&str, &str, &str)) -> License {
+        License {
+            id: Some(id.to_string()),
+            title: title.to_string(),
+            url: url.to_string(),
+        }
+    }
+
     /// The licence `written` names: a known SPDX id (matched without
     /// regard to case, as SPDX says), or an http(s) address; `None` for
     /// anything else.
     pub fn named(written: &str) -> Option<License> {
         let written = written.trim();
-        if let Some((id, title, url)) = LICENSES
+        if let Some(known) = LICENSES
             .iter()
             .find(|(id, _, _)| id.eq_ignore_ascii_case(written))
         {
-            return Some(License {
-                id: Some(id.to_string()),
-                title: title.to_string(),
-                url: url.to_string(),
-            });
+            return Some(License::known(known));
         }
         // An address as a browser would take it from a link: no spaces,
         // quotes, angle brackets or control characters.
