@@ -210,7 +210,7 @@ pub fn watch(
         crate::say!(
             "serve-watch",
             path = root.display().to_string(),
-            error = e.to_string()
+            error = crate::i18n::messages::reason(&e)
         )
     })?;
     // The root itself, not recursively: site.yaml, and folders that appear.
@@ -220,7 +220,7 @@ pub fn watch(
             crate::say!(
                 "serve-watch",
                 path = root.display().to_string(),
-                error = e.to_string()
+                error = crate::i18n::messages::reason(&e)
             )
         })?;
     let mut folders: Vec<&str> = Vec::new();
@@ -228,7 +228,13 @@ pub fn watch(
         if root.join(folder).is_dir() {
             watcher
                 .watch(&root.join(folder), RecursiveMode::Recursive)
-                .map_err(|e| crate::say!("serve-watch", path = *folder, error = e.to_string()))?;
+                .map_err(|e| {
+                    crate::say!(
+                        "serve-watch",
+                        path = *folder,
+                        error = crate::i18n::messages::reason(&e)
+                    )
+                })?;
             folders.push(folder);
         }
     }
