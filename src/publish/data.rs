@@ -545,6 +545,36 @@ struct Workbook {
     placed: Vec<xlsx::PartAt>,
 }
 
+/// A metric's part of the site-wide workbook: its XML's CRC-32 and
+/// length, how many bytes it takes deflated, and its count of rows.
+type Placing = (u32, u64, u64, usize);
+
+impl Workbook {
+    /// Notes metric `m`'s part as the next in the file, the opening of a
+    /// new sheet going onto `out` first when the metric begins one; the
+    /// part's own bytes follow.
+    fn place(
+        &mut self,
+        m: usize,
+        id: &str,
+        (crc, len, compressed, rows): Placing,
+        out: &mut Vec<u8>,
+    ) {
+        if self.sheets.binary_search(&m).is_ok() {
+            self.book.open_sheet(out);
+        }
+        let start = self.book.at();
+        self.book.part_of(crc, len, compressed);
+        self.placed.push(xlsx::PartAt {
+            id: id.to_string(),
+            at: [start, self.book.at()],
+            crc,
+            len,
+            rows,
+        });
+    }
+}
+
 /// One of the site-wide files, made as it is written: its head, then a
 /// stretch of whole metrics at a time, then its tail. Where each metric's
 /// part went is handed to `reuse` once the file is made.
@@ -654,19 +684,9 @@ impl Iterator for Stretches<'_> {
         let mut stretch = Vec::with_capacity(made.iter().map(|m| m.0.len() + 2).sum());
         if let Format::Xlsx(workbook) = &mut self.format {
             for (m, (bytes, crc, len, rows)) in (from..).zip(made) {
-                if workbook.sheets.binary_search(&m).is_ok() {
-                    workbook.book.open_sheet(&mut stretch);
-                }
-                let start = workbook.book.at();
+                let placing = (crc, len, bytes.len() as u64, rows);
+                workbook.place(m, &metrics[m].id, placing, &mut stretch);
                 stretch.extend_from_slice(&bytes);
-                workbook.book.part_of(crc, len, bytes.len() as u64);
-                workbook.placed.push(xlsx::PartAt {
-                    id: metrics[m].id.clone(),
-                    at: [start, workbook.book.at()],
-                    crc,
-                    len,
-                    rows,
-                });
             }
             return Some(Ok(stretch));
         }
@@ -763,7 +783,17 @@ fn pieces(
         let book = xlsx::Book::new(words.clone(), sheets.len(), &mut head);
         let mut joined = Joined::default();
         joined.made_apart(head);
-        (book, sheets, joined, Vec::with_capacity(chunks.len()))
+        let placed = Vec::with_capacity(chunks.len());
+        let words = words.clone();
+        (
+            Workbook {
+                words,
+                book,
+                sheets,
+                placed,
+            },
+            joined,
+        )
     });
     let mut first = true;
     let mut parts = Vec::with_capacity(chunks.len());
@@ -777,31 +807,21 @@ fn pieces(
         if rows > 0 {
             first = false;
         }
-        if let Some((book, sheets, joined, placed)) = book.as_mut() {
-            if sheets.binary_search(&m).is_ok() {
-                let mut opening = Vec::new();
-                book.open_sheet(&mut opening);
-                joined.made_apart(opening);
-            }
-            let start = book.at();
-            let at = match &chunk {
+        if let Some((workbook, joined)) = book.as_mut() {
+            let placing = match &chunk {
                 Part::Made(_, _, Some(part), rows) => {
-                    book.part(part);
-                    (part.crc, part.len, *rows)
+                    (part.crc, part.len, part.bytes.len() as u64, *rows)
                 }
                 Part::Kept(_, Some(kept)) => {
-                    book.part_of(kept.crc, kept.len, kept.at[1] - kept.at[0]);
-                    (kept.crc, kept.len, kept.rows)
+                    (kept.crc, kept.len, kept.at[1] - kept.at[0], kept.rows)
                 }
-                _ => (0, 0, 0),
+                _ => (0, 0, 0, 0),
             };
-            placed.push(xlsx::PartAt {
-                id: id.clone(),
-                at: [start, book.at()],
-                crc: at.0,
-                len: at.1,
-                rows: at.2,
-            });
+            let mut opening = Vec::new();
+            workbook.place(m, id, placing, &mut opening);
+            if !opening.is_empty() {
+                joined.made_apart(opening);
+            }
         }
         match chunk {
             Part::Made(records, rows, sheet, _) => {
@@ -812,14 +832,14 @@ fn pieces(
                     true => rows,
                     false => [between, &rows].concat(),
                 });
-                if let (Some(part), Some((_, _, joined, _))) = (sheet, book.as_mut()) {
+                if let (Some(part), Some((_, joined))) = (sheet, book.as_mut()) {
                     joined.made_apart(part.bytes);
                 }
             }
             Part::Kept([a, b, c, d], sheet) => {
                 csv.kept(b"", a..b);
                 json.kept(between, c..d);
-                if let (Some(kept), Some((_, _, joined, _))) = (sheet, book.as_mut()) {
+                if let (Some(kept), Some((_, joined))) = (sheet, book.as_mut()) {
                     joined.kept(b"", kept.at[0] as usize..kept.at[1] as usize);
                 }
             }
@@ -832,18 +852,18 @@ fn pieces(
     }
     json.made(JSON_TAIL);
     let xlsx = match book {
-        Some((mut book, _, mut joined, placed)) => {
+        Some((mut workbook, mut joined)) => {
             let mut tail = Vec::new();
             // A workbook too large for its format is made as it is
             // written, where the error ends the build.
-            match book.finish(&mut tail) {
+            match workbook.book.finish(&mut tail) {
                 Ok(()) => {
                     joined.made_apart(tail);
                     Some((
                         joined,
                         xlsx::Placed {
-                            size: book.at(),
-                            parts: placed,
+                            size: workbook.book.at(),
+                            parts: workbook.placed,
                         },
                     ))
                 }
