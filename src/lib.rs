@@ -28,5 +28,6 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod sheet;
 pub mod site;
 pub mod snapshot;

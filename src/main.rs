@@ -88,6 +88,8 @@ enum Command {
     },
     #[command(subcommand)]
     New(New),
+    #[command(subcommand)]
+    Sheet(Sheet),
     Init {
         dir: PathBuf,
     },
@@ -112,6 +114,22 @@ enum New {
         title: Option<String>,
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum Sheet {
+    Export {
+        report: String,
+        #[arg(long)]
+        progress: bool,
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -154,6 +172,14 @@ fn help_of(command: &str, arg: &str) -> Option<String> {
         ("report", "year") => say!("help-report-year"),
         ("report", "title") => say!("help-report-title"),
         ("report", "published") => say!("help-report-published"),
+        ("sheet", "") => say!("help-sheet"),
+        ("export", "") => say!("help-sheet-export"),
+        ("export", "report") => say!("help-sheet-report"),
+        ("export", "progress") => say!("help-sheet-progress"),
+        ("export", "output") => say!("help-sheet-output"),
+        ("import", "") => say!("help-sheet-import"),
+        ("import", "file") => say!("help-sheet-file"),
+        ("import", "dry_run") => say!("help-dry-run"),
         ("init", "") => say!("help-init"),
         ("init", "dir") => say!("help-init-dir"),
         ("explain", "") => say!("help-explain"),
@@ -371,6 +397,14 @@ fn main() -> ExitCode {
         Command::Verify { output } => verify(root, output.as_deref()),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Warc { snapshot, output } => warc(root, &snapshot, output.as_deref()),
+        Command::Sheet(Sheet::Export {
+            report,
+            progress,
+            output,
+        }) => sheet_export(root, &report, progress, output),
+        Command::Sheet(Sheet::Import { file, dry_run }) => {
+            sheet_import(root, &file, dry_run, cli.deny_warnings)
+        }
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
                 show!("{}", say!("created-site", dir = shown(&dir)));
@@ -575,6 +609,88 @@ fn warc(root: &Path, name: &str, output: Option<&Path>) -> Result<(), ExitCode> 
     Ok(())
 }
 
+/// `renewal sheet export`: the workbook for a report, or for a new
+/// progress report on a plan, written to `output` (by default
+/// `<slug>.xlsx`, or `<slug>-progress.xlsx`, in the current folder).
+fn sheet_export(
+    root: &Path,
+    report: &str,
+    progress: bool,
+    output: Option<PathBuf>,
+) -> Result<(), ExitCode> {
+    let exported =
+        renewal::sheet::export::export(root, report, progress).map_err(|m| fail(2, &m))?;
+    let output = output.unwrap_or_else(|| {
+        let stem = Path::new(&exported.report_file).file_stem().map_or_else(
+            || "report".to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        PathBuf::from(format!("{stem}.xlsx"))
+    });
+    if let Err(message) = renewal::load::source::refuse_writing(root, &output) {
+        return Err(fail(3, &message));
+    }
+    renewal::sheet::write_atomically(&output, &exported.bytes).map_err(|e| {
+        let reason = renewal::i18n::messages::reason(&e);
+        fail(
+            3,
+            &say!("sheet-write-failed", path = shown(&output), error = reason),
+        )
+    })?;
+    show!(
+        "{}",
+        say!(
+            "sheet-exported",
+            path = shown(&output),
+            rows = exported.rows,
+            report = exported.report_file
+        )
+    );
+    Ok(())
+}
+
+/// `renewal sheet import`: the workbook's figures into the report it
+/// names, or with `dry_run` the lines that would change.
+fn sheet_import(root: &Path, file: &Path, dry_run: bool, strict: bool) -> Result<(), ExitCode> {
+    let imported = renewal::sheet::import::import(root, file, &shown(file))
+        .map_err(|problems| report_errors(&problems))?;
+    for warning in &imported.warnings {
+        tell!("{warning}");
+    }
+    if strict && !imported.warnings.is_empty() {
+        let mut denied = imported.warnings.clone();
+        denied.iter_mut().for_each(|w| w.denied());
+        return Err(report_errors(&denied));
+    }
+    if imported.before.as_deref() == Some(imported.after.as_str()) {
+        show!("{}", say!("sheet-unchanged", report = &imported.file));
+        return Ok(());
+    }
+    if dry_run {
+        show!("{}", say!("sheet-would-change", report = &imported.file));
+        show!("{}", imported.changes().trim_end());
+        return Ok(());
+    }
+    let path = root.join(&imported.file);
+    let written = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| renewal::sheet::write_atomically(&path, imported.after.as_bytes()));
+    written.map_err(|e| {
+        let reason = renewal::i18n::messages::reason(&e);
+        fail(
+            3,
+            &say!("sheet-write-failed", path = shown(&path), error = reason),
+        )
+    })?;
+    let said = match imported.before {
+        Some(_) => say!("sheet-imported", report = &imported.file),
+        None => say!("sheet-created", report = &imported.file),
+    };
+    show!("{said}");
+    Ok(())
+}
+
 fn output_dir(root: &Path, output: Option<PathBuf>) -> PathBuf {
     output.unwrap_or_else(|| root.join("output"))
 }
@@ -595,7 +711,13 @@ fn report_errors(problems: &[renewal::diagnostic::Diagnostic]) -> ExitCode {
         tell!("{problem}");
     }
     let errors: Vec<_> = problems.iter().filter(|p| !p.warning).collect();
-    let files: std::collections::BTreeSet<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+    // A workbook's cells (`q3.xlsx:填报!I7`) are all one file.
+    let file_of = |file: &str| match file.rsplit_once(':') {
+        Some((path, cell)) if cell.contains('!') => path.to_string(),
+        _ => file.to_string(),
+    };
+    let files: std::collections::BTreeSet<String> =
+        errors.iter().map(|e| file_of(&e.file)).collect();
     let warnings = problems.len() - errors.len();
     let (errors, files) = (errors.len(), files.len());
     let found = match warnings {

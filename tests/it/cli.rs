@@ -662,6 +662,95 @@ fn exit_code_of(command: &str, situation: &str) -> (Option<i32>, String) {
             assert_eq!(flag.0, variable.status.code());
             flag
         }
+        ("`sheet export REPORT`", "the workbook is written") => {
+            let out = root.join("plan.xlsx");
+            code(run(
+                root,
+                &[
+                    "sheet",
+                    "export",
+                    "test-plan",
+                    "--output",
+                    out.to_str().unwrap(),
+                ],
+            ))
+        }
+        ("`sheet export REPORT`", "no report has that file or slug") => {
+            let out = root.join("plan.xlsx");
+            code(run(
+                root,
+                &[
+                    "sheet",
+                    "export",
+                    "no-such-plan",
+                    "--output",
+                    out.to_str().unwrap(),
+                ],
+            ))
+        }
+        ("`sheet export REPORT --progress`", "REPORT is not a plan") => {
+            let out = root.join("plan.xlsx");
+            let args = [
+                "sheet",
+                "export",
+                "test-midyear",
+                "--progress",
+                "--output",
+                out.to_str().unwrap(),
+            ];
+            code(run(root, &args))
+        }
+        ("`sheet export REPORT --output FILE`", s)
+            if s.starts_with("FILE is inside `content/`") =>
+        {
+            let out = root.join("content/plan.xlsx");
+            code(run(
+                root,
+                &[
+                    "sheet",
+                    "export",
+                    "test-plan",
+                    "--output",
+                    out.to_str().unwrap(),
+                ],
+            ))
+        }
+        ("`sheet import FILE`" | "`sheet import FILE --dry-run`", situation) => {
+            // The plan's own figures, saved as CSV; with a problem, one
+            // figure written with a thousands separator.
+            let book = root.join("plan.xlsx");
+            let exported = run(
+                root,
+                &[
+                    "sheet",
+                    "export",
+                    "test-plan",
+                    "--output",
+                    book.to_str().unwrap(),
+                ],
+            );
+            assert!(exported.status.success(), "{}", stderr(&exported));
+            let mut rows = crate::sheet::cells(&book);
+            let target = rows.iter().position(|r| r[0] == "test-gas-mains").unwrap();
+            rows[target][5] = match situation {
+                "a cell has a problem" => "12,500".into(),
+                _ => "13.0".into(),
+            };
+            let quoted = |r: &Vec<String>| {
+                r.iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            };
+            let csv: String = rows.iter().map(|r| quoted(r) + "\n").collect();
+            let file = root.join("plan.csv");
+            std::fs::write(&file, csv).unwrap();
+            let mut args = vec!["sheet", "import", file.to_str().unwrap()];
+            if command.contains("--dry-run") {
+                args.push("--dry-run");
+            }
+            code(run(root, &args))
+        }
         ("`explain CODE`", "CODE is a problem's code") => code(run(root, &["explain", "E0101"])),
         ("`explain CODE`", "no problem has the code CODE") => {
             code(run(root, &["explain", "E0000"]))

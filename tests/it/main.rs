@@ -21,4 +21,5 @@ mod preview;
 mod properties;
 mod publish;
 mod rebuild;
+mod sheet;
 mod themes;

@@ -622,7 +622,7 @@ fn each_report_and_metric_page_describes_its_own_downloads_as_a_dataset() {
 /// The entries of a ZIP package (an XLSX workbook) by name, each checked
 /// against the CRC-32 its directory gives: read from the central
 /// directory, as spreadsheet programs read them.
-fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
+pub fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
     use std::io::Read;
     let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]) as usize;
     let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;

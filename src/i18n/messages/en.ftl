@@ -805,10 +805,142 @@ explain-E0126 =
     E0126: a metric listed twice in one report
     A report gives each metric once. Figures for several districts go in one entry's `districts` list.
 
+## Spreadsheets: `renewal sheet export` and `renewal sheet import`
+
+help-sheet = Put a report's figures into a workbook, or take them back from one
+help-sheet-export = Write a workbook (.xlsx) with a report's figures for an editor to fill in
+help-sheet-report = The report: its file (content/2025/x.md) or its slug
+help-sheet-progress = The report is a plan: write a workbook for a new progress report on it, its targets and latest figures filled in
+help-sheet-output = The workbook to write; without it, the report's file name ending in .xlsx, in the current folder
+help-sheet-import = Check a filled-in workbook (.xlsx, .xls, .ods or .csv) and write the figures into the report it names
+help-sheet-file = The workbook to read
+help-dry-run = Show what would change in the report, line by line, and write nothing
+sheet-exported = wrote { $path } ({ $rows } rows) for { $report }; fill it in, then: renewal sheet import { $path }
+sheet-imported = wrote the workbook's figures into { $report }; build or check the site to see them
+sheet-created = created { $report } from the workbook; build or check the site to see it
+sheet-unchanged = { $report } already says what the workbook says; nothing was written
+sheet-would-change = { $report } would change like this (nothing was written):
+sheet-write-failed = cannot write { $path }: { $error }
+sheet-no-report = there is no report `{ $report }` in this site; give its file (content/2025/x.md) or its slug
+sheet-not-plan = { $report } is not a plan; --progress makes a workbook for a new progress report on a plan
+
+# The workbook an editor fills in. Its headings are in the site's language.
+sheet-title = Figures for a report
+sheet-name-data = Figures
+sheet-name-guide = How to fill in
+sheet-name-lists = Lists
+sheet-field-file = Report file
+sheet-field-plan = Plan
+sheet-field-title = Title
+sheet-field-published = Published
+sheet-field-note-file = The report this workbook writes, from the site's folder. Keep it as it is.
+sheet-field-note-plan = The plan this progress report is on. Keep it as it is.
+sheet-field-note-title = The report's title, as it will be published.
+sheet-field-note-published = The day the report is published, as 2025-10-15.
+sheet-heading-id = Metric id
+sheet-heading-label = Metric
+sheet-heading-unit = Unit
+sheet-heading-topic = Topic
+sheet-heading-district = District
+sheet-heading-target = Target
+sheet-heading-last-actual = Last figure
+sheet-heading-last-as-of = Last figure as of
+sheet-heading-actual = Figure
+sheet-heading-as-of = As of
+sheet-heading-note = Note
+sheet-note-id = Which metric the row is. Do not change it.
+sheet-note-label = What the metric counts.
+sheet-note-unit = The unit of the figures, from the list. 万 and 亿 belong here (万户, 亿元), never in a figure.
+sheet-note-topic = The metric's topic, from the list.
+sheet-note-district = Which place the row is. Do not change it; the whole city's row says so.
+sheet-note-target = The target for this place, as the plan gives it.
+sheet-note-last-actual = The latest figure the site has for this place. For reference only: it is not read.
+sheet-note-last-as-of = When that figure was measured. For reference only: it is not read.
+sheet-note-actual = The figure, exactly as the report gives it: digits and a decimal point (12.8, 5.70). No units, no thousands separators.
+sheet-note-as-of = The day the figure was measured, as 2025-09-30. Leave it empty for the report's date.
+sheet-note-note = A remark on this figure, such as 至少 or 数据待核对.
+sheet-whole-place = Whole city
+sheet-list-error = Choose a value from the list. The lists are on the sheet Lists, from the site's site.yaml.
+sheet-guide =
+    How to fill in this workbook
+    1. Each row of the sheet Figures is one metric at one place. Type the new figure under Figure, and when it was measured under As of (2025-09-30).
+    2. Do not change Metric id or District: they say which row is which. Last figure and Last figure as of are for reference and are not read.
+    3. Type figures exactly as the report gives them: 12.8, 5.70, 164000. No units, no thousands separators, no 万 or 亿 in the figure.
+    4. The figure cells are formatted as text, so that 5.70 stays 5.70. Do not type formulas, and do not merge cells.
+    5. Leave a row empty when there is no new figure for its place.
+    6. Save the workbook (as .xlsx, .xls, .ods or .csv) and run: renewal sheet import FILE. Every problem is listed with its cell, and nothing is written until all are put right.
+
+# Problems in a workbook, each at its cell (`q3.xlsx:Figures!I7`).
+sheet-not-workbook = this is not a workbook renewal can read ({ $reason }); save it as .xlsx, .xls, .ods or .csv [E1101]
+sheet-csv-encoding = the text is neither UTF-8 nor GB18030
+sheet-no-sheets = it has no sheets
+sheet-too-large-file = the file is { $size } MiB, more than a report's workbook can be ({ $most } MiB); keep only the report's rows [E1102]
+sheet-too-many-rows = the sheet has { $rows } rows, more than one report's figures can need ({ $most }); keep only the report's rows [E1102]
+sheet-no-heading = the sheet { $sheet } has no row of headings with a Metric id column; export a fresh workbook with renewal sheet export [E1103]
+sheet-no-column = the headings have no { $column } column; keep the headings as the export wrote them [E1103]
+sheet-no-file = the workbook does not say which report it is for: the Report file cell is empty [E1104]
+sheet-bad-file = `{ $file }` is not a report file the workbook can write: it must be a .md file below content/ [E1104]
+sheet-no-plan = `{ $plan }` is not a plan of this site; a new progress report names the plan it reports on [E1104]
+sheet-no-report-file = there is no report { $file }, and the workbook names no plan for a new one [E1104]
+sheet-formula = this cell holds a formula ({ $formula }); type the figure itself, or copy the cells and paste them as values [E1105]
+sheet-merged = the cells { $range } are merged; unmerge them, so that each row gives its own metric, place and figures [E1106]
+sheet-inexact = the cell holds { $held }, which the sheet shows as { $shown }; a figure must be read exactly as it is shown: type it again as text (format the cell as text, or start it with ') [E1107]
+sheet-date-figure = the spreadsheet turned this figure into a date ({ $date }); format the cell as text and type the figure again [E1108]
+sheet-no-id = this row has figures but no metric id; copy the id from the row it belongs to, or delete the row [E1109]
+sheet-row-twice = { $id } at { $place } is given again; its first row is row { $row } [E1110]
+sheet-metric-differs = the rows of { $id } say different things here; give the metric the same words in every row (as in row { $row }) [E1111]
+sheet-report-has-problems = the report has problems of its own; put them right (renewal check lists them) before importing figures into it [E1112]
+sheet-cannot-edit = this figure cannot be changed in place: { $why }; change it in the report itself [E1113]
+sheet-refused-block = the report writes it over several lines
+sheet-refused-flow = the report writes its place on one line in braces
+sheet-refused-shared-line = the report writes it on one line with another field
+sheet-not-in-place = the figures of this row could not be written into { $file } without changing something else; change them in the report itself [E1113]
+sheet-no-place-list = { $id } has no list of districts in the report to add { $place } to; add the district to the report itself [E1113]
+sheet-no-metric-list = the report has no metrics list to add { $id } to; add the metric to the report itself [E1113]
+explain-E1101 =
+    E1101: not a workbook
+    renewal sheet import reads .xlsx, .xls and .ods workbooks, and .csv files in UTF-8 or GB18030 as Excel, WPS and LibreOffice save them. Open the file in a spreadsheet program and save it as one of those.
+explain-E1102 =
+    E1102: a workbook too large for a report
+    One report's workbook holds its metrics at their places: hundreds of rows, not hundreds of thousands. Keep only the report's rows, or export a fresh workbook.
+explain-E1103 =
+    E1103: no headings
+    The import finds the table by its headings (Metric id, District, Figure …, in any of renewal's languages). Keep the headings as renewal sheet export wrote them.
+explain-E1104 =
+    E1104: which report?
+    The cells above the table name the report the workbook writes (Report file, a .md file below content/), and for a new progress report the plan it reports on. Keep them as the export wrote them.
+explain-E1105 =
+    E1105: a formula
+    A report publishes figures, not calculations: a formula's result can change when another cell does. Copy the cells and paste them as values, or type the figure itself.
+explain-E1106 =
+    E1106: merged cells
+    Merged cells hide which row a figure belongs to. Unmerge them, so that each row gives its own metric, place and figure.
+explain-E1107 =
+    E1107: a number shown rounded
+    A spreadsheet keeps numbers in binary, and a cell may hold 12.799999999 while it shows 12.8. renewal never rounds a figure in silence: type the figure as text (format the cell as text, or start it with '), exactly as the report gives it.
+explain-E1108 =
+    E1108: a figure turned into a date
+    A spreadsheet may turn what is typed into a date (3.5 into 5 March). Format the cell as text and type the figure again.
+explain-E1109 =
+    E1109: a row with no metric id
+    Each row says which metric it is in Metric id. Copy the id from the row the figures belong to, or delete the row.
+explain-E1110 =
+    E1110: a row given twice
+    One metric at one place has one row; two figures for it cannot both be right.
+explain-E1111 =
+    E1111: a metric described two ways
+    A metric's name, unit and topic are the metric's, not a place's: every row of the metric gives the same.
+explain-E1112 =
+    E1112: a report with problems
+    The import changes only a report's figures, and checks the report it makes; a report that already has problems is put right first. renewal check lists them.
+explain-E1113 =
+    E1113: a change that cannot be made in place
+    The import changes a figure by replacing exactly its text, so that the rest of the report stays as written. A figure written over several lines, a place written in braces on one line, or a field on one line with another is changed in the report itself.
+
 ## A command line renewal cannot read
 
 wrong-command = `{ $word }` is not a command of renewal; `renewal --help` lists them
 wrong-flag = `{ $word }` is not a flag of this command; `renewal COMMAND --help` lists them
 wrong-missing = this command needs { $what }; `renewal COMMAND --help` says what it takes
 wrong-value = `{ $value }` is not a value { $flag } takes; `renewal COMMAND --help` says which it does
-wrong-no-command = say what to do: build, check, serve, new, init, archive, verify, warc or explain (`renewal --help`)
+wrong-no-command = say what to do: build, check, serve, new, sheet, init, archive, verify, warc or explain (`renewal --help`)

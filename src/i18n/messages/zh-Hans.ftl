@@ -801,10 +801,142 @@ explain-E0126 =
     E0126：一篇报告中同一指标写了两次
     报告中每项指标只写一次。几个区县的数据写在同一项的 `districts` 列表里。
 
+## 电子表格：`renewal sheet export` 与 `renewal sheet import`
+
+help-sheet = 把报告的数字写入工作簿，或从工作簿取回
+help-sheet-export = 写出一个工作簿（.xlsx），列出报告的数字，供编辑填写
+help-sheet-report = 报告：它的文件（content/2025/x.md）或它的 slug
+help-sheet-progress = 报告是一份计划：为它写一份新进展报告的工作簿，目标和最新数字已填好
+help-sheet-output = 要写的工作簿；不给出时，写到当前文件夹，以报告的文件名加 .xlsx 命名
+help-sheet-import = 检查填好的工作簿（.xlsx、.xls、.ods 或 .csv），把数字写入它所指的报告
+help-sheet-file = 要读的工作簿
+help-dry-run = 逐行显示报告会有哪些改动，什么都不写
+sheet-exported = 已写出 { $path }（{ $rows } 行），对应 { $report }；填好后运行：renewal sheet import { $path }
+sheet-imported = 已把工作簿中的数字写入 { $report }；构建或检查网站即可看到
+sheet-created = 已根据工作簿新建 { $report }；构建或检查网站即可看到
+sheet-unchanged = { $report } 与工作簿所填一致，未写入任何内容
+sheet-would-change = { $report } 将有如下改动（尚未写入）：
+sheet-write-failed = 无法写入 { $path }：{ $error }
+sheet-no-report = 本网站没有报告 `{ $report }`；请给出它的文件（content/2025/x.md）或 slug
+sheet-not-plan = { $report } 不是计划；--progress 为一份计划的新进展报告写工作簿
+
+# 编辑填写的工作簿，表头用网站的语言。
+sheet-title = 报告数字填报
+sheet-name-data = 填报
+sheet-name-guide = 填写说明
+sheet-name-lists = 选项
+sheet-field-file = 报告文件
+sheet-field-plan = 依据计划
+sheet-field-title = 标题
+sheet-field-published = 发布日期
+sheet-field-note-file = 本工作簿写入的报告，路径从网站文件夹算起。请勿修改。
+sheet-field-note-plan = 这份进展报告所依据的计划。请勿修改。
+sheet-field-note-title = 报告的标题，按发布时的样子填写。
+sheet-field-note-published = 报告发布的日期，如 2025-10-15。
+sheet-heading-id = 指标编号
+sheet-heading-label = 指标名称
+sheet-heading-unit = 单位
+sheet-heading-topic = 主题
+sheet-heading-district = 区县
+sheet-heading-target = 目标值
+sheet-heading-last-actual = 上次数值
+sheet-heading-last-as-of = 上次截至日期
+sheet-heading-actual = 本次数值
+sheet-heading-as-of = 截至日期
+sheet-heading-note = 备注
+sheet-note-id = 这一行是哪个指标。请勿修改。
+sheet-note-label = 指标统计的内容。
+sheet-note-unit = 数字的单位，从列表中选。万、亿属于单位（万户、亿元），不写进数字。
+sheet-note-topic = 指标所属主题，从列表中选。
+sheet-note-district = 这一行是哪个地方。请勿修改；全市的一行写“全市”。
+sheet-note-target = 计划给这个地方的目标。
+sheet-note-last-actual = 网站上这个地方的最新数字，仅供参考，导入时不读。
+sheet-note-last-as-of = 上次数字的截至日期，仅供参考，导入时不读。
+sheet-note-actual = 按报告原样填写数字：数字和小数点（12.8、5.70）。不带单位，不加千位分隔符。
+sheet-note-as-of = 数字的截至日期，如 2025-09-30。留空则用报告的发布日期。
+sheet-note-note = 对这个数字的说明，如“至少”“数据待核对”。
+sheet-whole-place = 全市
+sheet-list-error = 请从列表中选择。列表在“选项”工作表中，来自网站的 site.yaml。
+sheet-guide =
+    填写说明
+    1. “填报”工作表的每一行是一个指标在一个地方的数字。在“本次数值”填新的数字，在“截至日期”填统计截至的日期（如 2025-09-30）。
+    2. 不要改动“指标编号”和“区县”：它们标明每一行是哪个指标、哪个地方。“上次数值”和“上次截至日期”仅供参考，导入时不读。
+    3. 按报告原样填写数字：12.8、5.70、164000。不带单位，不加千位分隔符，数字里不写“万”“亿”。
+    4. 数字单元格设为文本格式，5.70 会保持为 5.70。不要输入公式，不要合并单元格。
+    5. 某个地方没有新数字时，这一行留空即可。
+    6. 保存工作簿（.xlsx、.xls、.ods 或 .csv 均可），运行：renewal sheet import 文件名。所有问题会连同单元格位置一起列出，全部改正之前不会写入任何内容。
+
+# 工作簿中的问题，各自标明单元格（`q3.xlsx:填报!I7`）。
+sheet-not-workbook = 这不是 renewal 能读取的工作簿（{ $reason }）；请另存为 .xlsx、.xls、.ods 或 .csv [E1101]
+sheet-csv-encoding = 文本既不是 UTF-8 也不是 GB18030
+sheet-no-sheets = 其中没有工作表
+sheet-too-large-file = 文件有 { $size } MiB，超过一份报告的工作簿应有的大小（{ $most } MiB）；只保留这份报告的行 [E1102]
+sheet-too-many-rows = 工作表有 { $rows } 行，超过一份报告的数字所需（{ $most } 行）；只保留这份报告的行 [E1102]
+sheet-no-heading = 工作表 { $sheet } 中没有含“指标编号”一列的表头行；请用 renewal sheet export 重新导出工作簿 [E1103]
+sheet-no-column = 表头中没有“{ $column }”一列；请保留导出时的表头 [E1103]
+sheet-no-file = 工作簿没有写明对应哪篇报告：“报告文件”一格是空的 [E1104]
+sheet-bad-file = `{ $file }` 不是工作簿可以写入的报告文件：它必须是 content/ 下的 .md 文件 [E1104]
+sheet-no-plan = `{ $plan }` 不是本网站的计划；新的进展报告要写明它依据的计划 [E1104]
+sheet-no-report-file = 没有报告 { $file }，工作簿也没有写明新报告依据的计划 [E1104]
+sheet-formula = 这一格是公式（{ $formula }）；请直接填写数字，或复制后“粘贴为数值” [E1105]
+sheet-merged = 单元格 { $range } 被合并了；请取消合并，让每一行都有自己的指标、地方和数字 [E1106]
+sheet-inexact = 这一格存的是 { $held }，表格显示为 { $shown }；数字必须与显示的完全一致：请以文本重新输入（把单元格设为文本格式，或在数字前加 '） [E1107]
+sheet-date-figure = 表格把这个数字变成了日期（{ $date }）；请把单元格设为文本格式，重新输入数字 [E1108]
+sheet-no-id = 这一行有数字，但没有指标编号；请从它所属的行复制编号，或删除这一行 [E1109]
+sheet-row-twice = { $id } 在 { $place } 的数字重复出现；第一次在第 { $row } 行 [E1110]
+sheet-metric-differs = { $id } 的各行在这里写法不同；同一指标的每一行应写得一样（见第 { $row } 行） [E1111]
+sheet-report-has-problems = 这篇报告本身有问题；请先改正（renewal check 会列出），再导入数字 [E1112]
+sheet-cannot-edit = 这个数字无法原地修改：{ $why }；请直接在报告中修改 [E1113]
+sheet-refused-block = 报告把它写成了多行
+sheet-refused-flow = 报告把这个地方写在一行的花括号里
+sheet-refused-shared-line = 报告把它和另一个字段写在同一行
+sheet-not-in-place = 这一行的数字无法在不改动其他内容的情况下写入 { $file }；请直接在报告中修改 [E1113]
+sheet-no-place-list = 报告中 { $id } 没有区县列表，无法加入 { $place }；请直接在报告中添加这个区县 [E1113]
+sheet-no-metric-list = 报告没有指标列表，无法加入 { $id }；请直接在报告中添加这个指标 [E1113]
+explain-E1101 =
+    E1101：不是工作簿
+    renewal sheet import 读取 .xlsx、.xls、.ods 工作簿，以及 Excel、WPS、LibreOffice 保存的 UTF-8 或 GB18030 编码的 .csv 文件。请用表格软件打开文件，另存为其中一种。
+explain-E1102 =
+    E1102：工作簿太大
+    一份报告的工作簿列出它的指标在各地的数字：几百行，而不是几十万行。只保留这份报告的行，或重新导出工作簿。
+explain-E1103 =
+    E1103：没有表头
+    导入按表头（指标编号、区县、本次数值……，renewal 的任一语言均可）找到表格。请保留 renewal sheet export 写出的表头。
+explain-E1104 =
+    E1104：对应哪篇报告？
+    表格上方的几格写明工作簿写入的报告（报告文件，content/ 下的 .md 文件），新进展报告还写明依据的计划。请保留导出时的内容。
+explain-E1105 =
+    E1105：公式
+    报告公布的是数字，不是计算：公式的结果会随别的单元格改变。请复制后“粘贴为数值”，或直接填写数字。
+explain-E1106 =
+    E1106：合并的单元格
+    合并单元格会让人分不清数字属于哪一行。请取消合并，让每一行都有自己的指标、地方和数字。
+explain-E1107 =
+    E1107：显示时被四舍五入的数字
+    表格以二进制保存数字，一格可能存着 12.799999999，却显示为 12.8。renewal 从不悄悄取舍数字：请按报告原样以文本输入（把单元格设为文本格式，或在数字前加 '）。
+explain-E1108 =
+    E1108：数字变成了日期
+    表格可能把输入的内容变成日期（3.5 变成 3月5日）。请把单元格设为文本格式，重新输入数字。
+explain-E1109 =
+    E1109：没有指标编号的行
+    每一行在“指标编号”中写明它是哪个指标。请从数字所属的行复制编号，或删除这一行。
+explain-E1110 =
+    E1110：重复的行
+    一个指标在一个地方只有一行；两个数字不可能都对。
+explain-E1111 =
+    E1111：同一指标两种写法
+    指标的名称、单位和主题属于指标本身，不属于某个地方：同一指标的每一行写法相同。
+explain-E1112 =
+    E1112：报告本身有问题
+    导入只改动报告中的数字，并检查改好的报告；已有问题的报告要先改正。renewal check 会列出问题。
+explain-E1113 =
+    E1113：无法原地修改
+    导入只替换数字本身的文字，报告的其余部分保持原样。写成多行的数字、写在一行花括号里的地方、与另一个字段同一行的字段，请直接在报告中修改。
+
 ## renewal 读不懂的命令行
 
 wrong-command = `{ $word }` 不是 renewal 的命令；`renewal --help` 列出了全部命令
 wrong-flag = `{ $word }` 不是这个命令的选项；`renewal 命令 --help` 列出了全部选项
 wrong-missing = 这个命令还需要 { $what }；`renewal 命令 --help` 说明了它需要什么
 wrong-value = { $flag } 不接受 `{ $value }` 这个值；`renewal 命令 --help` 说明了可以写什么
-wrong-no-command = 请写明要做什么：build、check、serve、new、init、archive、verify、warc 或 explain（见 `renewal --help`）
+wrong-no-command = 请写明要做什么：build、check、serve、new、sheet、init、archive、verify、warc 或 explain（见 `renewal --help`）

@@ -801,10 +801,142 @@ explain-E0126 =
     E0126：一篇報告中同一指標寫了兩次
     報告中每項指標只寫一次。幾個區縣的數據寫在同一項的 `districts` 列表裡。
 
+## 電子表格：`renewal sheet export` 與 `renewal sheet import`
+
+help-sheet = 把報告的數字寫入工作簿，或從工作簿取回
+help-sheet-export = 寫出一個工作簿（.xlsx），列出報告的數字，供編輯填寫
+help-sheet-report = 報告：它的檔案（content/2025/x.md）或它的 slug
+help-sheet-progress = 報告是一份計劃：為它寫一份新進展報告的工作簿，目標和最新數字已填好
+help-sheet-output = 要寫的工作簿；不給出時，寫到目前資料夾，以報告的檔名加 .xlsx 命名
+help-sheet-import = 檢查填好的工作簿（.xlsx、.xls、.ods 或 .csv），把數字寫入它所指的報告
+help-sheet-file = 要讀的工作簿
+help-dry-run = 逐行顯示報告會有哪些改動，什麼都不寫
+sheet-exported = 已寫出 { $path }（{ $rows } 行），對應 { $report }；填好後執行：renewal sheet import { $path }
+sheet-imported = 已把工作簿中的數字寫入 { $report }；構建或檢查網站即可看到
+sheet-created = 已根據工作簿新建 { $report }；構建或檢查網站即可看到
+sheet-unchanged = { $report } 與工作簿所填一致，未寫入任何內容
+sheet-would-change = { $report } 將有如下改動（尚未寫入）：
+sheet-write-failed = 無法寫入 { $path }：{ $error }
+sheet-no-report = 本網站沒有報告 `{ $report }`；請給出它的檔案（content/2025/x.md）或 slug
+sheet-not-plan = { $report } 不是計劃；--progress 為一份計劃的新進展報告寫工作簿
+
+# 編輯填寫的工作簿，表頭用網站的語言。
+sheet-title = 報告數字填報
+sheet-name-data = 填報
+sheet-name-guide = 填寫說明
+sheet-name-lists = 選項
+sheet-field-file = 報告檔案
+sheet-field-plan = 依據計劃
+sheet-field-title = 標題
+sheet-field-published = 釋出日期
+sheet-field-note-file = 本工作簿寫入的報告，路徑從網站資料夾算起。請勿修改。
+sheet-field-note-plan = 這份進展報告所依據的計劃。請勿修改。
+sheet-field-note-title = 報告的標題，按釋出時的樣子填寫。
+sheet-field-note-published = 報告發布的日期，如 2025-10-15。
+sheet-heading-id = 指標編號
+sheet-heading-label = 指標名稱
+sheet-heading-unit = 單位
+sheet-heading-topic = 主題
+sheet-heading-district = 區縣
+sheet-heading-target = 目標值
+sheet-heading-last-actual = 上次數值
+sheet-heading-last-as-of = 上次截至日期
+sheet-heading-actual = 本次數值
+sheet-heading-as-of = 截至日期
+sheet-heading-note = 備註
+sheet-note-id = 這一行是哪個指標。請勿修改。
+sheet-note-label = 指標統計的內容。
+sheet-note-unit = 數字的單位，從列表中選。萬、億屬於單位（萬戶、億元），不寫進數字。
+sheet-note-topic = 指標所屬主題，從列表中選。
+sheet-note-district = 這一行是哪個地方。請勿修改；全市的一行寫“全市”。
+sheet-note-target = 計劃給這個地方的目標。
+sheet-note-last-actual = 網站上這個地方的最新數字，僅供參考，匯入時不讀。
+sheet-note-last-as-of = 上次數字的截至日期，僅供參考，匯入時不讀。
+sheet-note-actual = 按報告原樣填寫數字：數字和小數點（12.8、5.70）。不帶單位，不加千位分隔符。
+sheet-note-as-of = 數字的截至日期，如 2025-09-30。留空則用報告的釋出日期。
+sheet-note-note = 對這個數字的說明，如“至少”“資料待核對”。
+sheet-whole-place = 全市
+sheet-list-error = 請從列表中選擇。列表在“選項”工作表中，來自網站的 site.yaml。
+sheet-guide =
+    填寫說明
+    1. “填報”工作表的每一行是一個指標在一個地方的數字。在“本次數值”填新的數字，在“截至日期”填統計截至的日期（如 2025-09-30）。
+    2. 不要改動“指標編號”和“區縣”：它們標明每一行是哪個指標、哪個地方。“上次數值”和“上次截至日期”僅供參考，匯入時不讀。
+    3. 按報告原樣填寫數字：12.8、5.70、164000。不帶單位，不加千位分隔符，數字裡不寫“萬”“億”。
+    4. 數字單元格設為文字格式，5.70 會保持為 5.70。不要輸入公式，不要合併單元格。
+    5. 某個地方沒有新數字時，這一行留空即可。
+    6. 儲存工作簿（.xlsx、.xls、.ods 或 .csv 均可），執行：renewal sheet import 檔名。所有問題會連同單元格位置一起列出，全部改正之前不會寫入任何內容。
+
+# 工作簿中的問題，各自標明單元格（`q3.xlsx:填報!I7`）。
+sheet-not-workbook = 這不是 renewal 能讀取的工作簿（{ $reason }）；請另存為 .xlsx、.xls、.ods 或 .csv [E1101]
+sheet-csv-encoding = 文字既不是 UTF-8 也不是 GB18030
+sheet-no-sheets = 其中沒有工作表
+sheet-too-large-file = 檔案有 { $size } MiB，超過一份報告的工作簿應有的大小（{ $most } MiB）；只保留這份報告的行 [E1102]
+sheet-too-many-rows = 工作表有 { $rows } 行，超過一份報告的數字所需（{ $most } 行）；只保留這份報告的行 [E1102]
+sheet-no-heading = 工作表 { $sheet } 中沒有含“指標編號”一列的表頭行；請用 renewal sheet export 重新匯出工作簿 [E1103]
+sheet-no-column = 表頭中沒有“{ $column }”一列；請保留匯出時的表頭 [E1103]
+sheet-no-file = 工作簿沒有寫明對應哪篇報告：“報告檔案”一格是空的 [E1104]
+sheet-bad-file = `{ $file }` 不是工作簿可以寫入的報告檔案：它必須是 content/ 下的 .md 檔案 [E1104]
+sheet-no-plan = `{ $plan }` 不是本網站的計劃；新的進展報告要寫明它依據的計劃 [E1104]
+sheet-no-report-file = 沒有報告 { $file }，工作簿也沒有寫明新報告依據的計劃 [E1104]
+sheet-formula = 這一格是公式（{ $formula }）；請直接填寫數字，或複製後“貼上為數值” [E1105]
+sheet-merged = 單元格 { $range } 被合併了；請取消合併，讓每一行都有自己的指標、地方和數字 [E1106]
+sheet-inexact = 這一格存的是 { $held }，表格顯示為 { $shown }；數字必須與顯示的完全一致：請以文字重新輸入（把單元格設為文字格式，或在數字前加 '） [E1107]
+sheet-date-figure = 表格把這個數字變成了日期（{ $date }）；請把單元格設為文字格式，重新輸入數字 [E1108]
+sheet-no-id = 這一行有數字，但沒有指標編號；請從它所屬的行復制編號，或刪除這一行 [E1109]
+sheet-row-twice = { $id } 在 { $place } 的數字重複出現；第一次在第 { $row } 行 [E1110]
+sheet-metric-differs = { $id } 的各行在這裡寫法不同；同一指標的每一行應寫得一樣（見第 { $row } 行） [E1111]
+sheet-report-has-problems = 這篇報告本身有問題；請先改正（renewal check 會列出），再匯入數字 [E1112]
+sheet-cannot-edit = 這個數字無法原地修改：{ $why }；請直接在報告中修改 [E1113]
+sheet-refused-block = 報告把它寫成了多行
+sheet-refused-flow = 報告把這個地方寫在一行的花括號裡
+sheet-refused-shared-line = 報告把它和另一個欄位寫在同一行
+sheet-not-in-place = 這一行的數字無法在不改動其他內容的情況下寫入 { $file }；請直接在報告中修改 [E1113]
+sheet-no-place-list = 報告中 { $id } 沒有區縣列表，無法加入 { $place }；請直接在報告中新增這個區縣 [E1113]
+sheet-no-metric-list = 報告沒有指標列表，無法加入 { $id }；請直接在報告中新增這個指標 [E1113]
+explain-E1101 =
+    E1101：不是工作簿
+    renewal sheet import 讀取 .xlsx、.xls、.ods 工作簿，以及 Excel、WPS、LibreOffice 儲存的 UTF-8 或 GB18030 編碼的 .csv 檔案。請用表格軟體開啟檔案，另存為其中一種。
+explain-E1102 =
+    E1102：工作簿太大
+    一份報告的工作簿列出它的指標在各地的數字：幾百行，而不是幾十萬行。只保留這份報告的行，或重新匯出工作簿。
+explain-E1103 =
+    E1103：沒有表頭
+    匯入按表頭（指標編號、區縣、本次數值……，renewal 的任一語言均可）找到表格。請保留 renewal sheet export 寫出的表頭。
+explain-E1104 =
+    E1104：對應哪篇報告？
+    表格上方的幾格寫明工作簿寫入的報告（報告檔案，content/ 下的 .md 檔案），新進展報告還寫明依據的計劃。請保留匯出時的內容。
+explain-E1105 =
+    E1105：公式
+    報告公佈的是數字，不是計算：公式的結果會隨別的單元格改變。請複製後“貼上為數值”，或直接填寫數字。
+explain-E1106 =
+    E1106：合併的單元格
+    合併單元格會讓人分不清數字屬於哪一行。請取消合併，讓每一行都有自己的指標、地方和數字。
+explain-E1107 =
+    E1107：顯示時被四捨五入的數字
+    表格以二進位制儲存數字，一格可能存著 12.799999999，卻顯示為 12.8。renewal 從不悄悄取捨數字：請按報告原樣以文字輸入（把單元格設為文字格式，或在數字前加 '）。
+explain-E1108 =
+    E1108：數字變成了日期
+    表格可能把輸入的內容變成日期（3.5 變成 3月5日）。請把單元格設為文字格式，重新輸入數字。
+explain-E1109 =
+    E1109：沒有指標編號的行
+    每一行在“指標編號”中寫明它是哪個指標。請從數字所屬的行復制編號，或刪除這一行。
+explain-E1110 =
+    E1110：重複的行
+    一個指標在一個地方只有一行；兩個數字不可能都對。
+explain-E1111 =
+    E1111：同一指標兩種寫法
+    指標的名稱、單位和主題屬於指標本身，不屬於某個地方：同一指標的每一行寫法相同。
+explain-E1112 =
+    E1112：報告本身有問題
+    匯入只改動報告中的數字，並檢查改好的報告；已有問題的報告要先改正。renewal check 會列出問題。
+explain-E1113 =
+    E1113：無法原地修改
+    匯入只替換數字本身的文字，報告的其餘部分保持原樣。寫成多行的數字、寫在一行花括號裡的地方、與另一個欄位同一行的欄位，請直接在報告中修改。
+
 ## renewal 讀不懂的命令列
 
 wrong-command = `{ $word }` 不是 renewal 的命令；`renewal --help` 列出了全部命令
 wrong-flag = `{ $word }` 不是這個命令的選項；`renewal 命令 --help` 列出了全部選項
 wrong-missing = 這個命令還需要 { $what }；`renewal 命令 --help` 說明了它需要什麼
 wrong-value = { $flag } 不接受 `{ $value }` 這個值；`renewal 命令 --help` 說明了可以寫什麼
-wrong-no-command = 請寫明要做什麼：build、check、serve、new、init、archive、verify、warc 或 explain（見 `renewal --help`）
+wrong-no-command = 請寫明要做什麼：build、check、serve、new、sheet、init、archive、verify、warc 或 explain（見 `renewal --help`）

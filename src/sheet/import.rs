@@ -1,0 +1,934 @@
+//! `renewal sheet import`: a filled-in workbook into its report.
+//!
+//! The table's rows become changes to the report's front matter (see
+//! [`super::edit`]), or, for a new progress report, its front matter.
+//! The report that results is then read exactly as a build reads it, so
+//! every figure, date, district and topic gets the checks, messages and
+//! codes a report's front matter gets, each said at the cell it came
+//! from (`q3.xlsx:填报!I7`). Nothing is written unless the whole workbook
+//! is right, and a change is kept only when reading the report back shows
+//! that it, and nothing else, changed.
+
+use super::edit::{self, Change, Key, Layout, Refused};
+use super::export::{HEADING_ROW, Site};
+use super::read::{self, Cell, Grid};
+use super::{Column, Field};
+use crate::diagnostic::Diagnostic;
+use crate::model::{DistrictId, Report, ReportKind};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+/// What an import makes of a workbook.
+pub struct Imported {
+    /// The report's file, from the site's folder.
+    pub file: String,
+    /// Its text before (`None` for a new report) and after.
+    pub before: Option<String>,
+    pub after: String,
+    /// The report's warnings, each at its cell.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Imported {
+    /// The lines that change, as `-` and `+` lines under the number of
+    /// the first line they replace: what `--dry-run` shows.
+    pub fn changes(&self) -> String {
+        let before: Vec<&str> = self.before.as_deref().unwrap_or_default().lines().collect();
+        let after: Vec<&str> = self.after.lines().collect();
+        let head = before
+            .iter()
+            .zip(&after)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut shown = String::new();
+        // Lines differ only where a figure was changed, added or removed:
+        // walk both, matching the unchanged lines again after each change.
+        let (mut a, mut b) = (head, head);
+        while a < before.len() || b < after.len() {
+            if a < before.len() && b < after.len() && before[a] == after[b] {
+                a += 1;
+                b += 1;
+                continue;
+            }
+            // The next line of the old text that the new one has again.
+            let resume = (a..before.len()).find_map(|x| {
+                (b..after.len())
+                    .find(|&y| after[y] == before[x])
+                    .map(|y| (x, y))
+            });
+            let (x, y) = resume.unwrap_or((before.len(), after.len()));
+            shown.push_str(&format!("@@ {} @@\n", a + 1));
+            for line in &before[a..x] {
+                shown.push_str(&format!("-{line}\n"));
+            }
+            for line in &after[b..y] {
+                shown.push_str(&format!("+{line}\n"));
+            }
+            (a, b) = (x, y);
+        }
+        shown
+    }
+}
+
+/// One row of the table, as read.
+struct Row {
+    /// Its 0-based row in the sheet.
+    at: usize,
+    id: String,
+    /// The place as written, and as the report keys it.
+    place_text: String,
+    place: Option<DistrictId>,
+    /// The columns read, with what each holds (`None` when empty).
+    cells: Vec<(Column, usize, Option<String>)>,
+}
+
+impl Row {
+    fn get(&self, column: Column) -> Option<(usize, Option<&str>)> {
+        (self.cells.iter().find(|(c, ..)| *c == column)).map(|(_, at, text)| (*at, text.as_deref()))
+    }
+}
+
+/// Collects problems, each at a cell.
+struct Problems<'a> {
+    shown: &'a str,
+    grid: &'a Grid,
+    list: Vec<Diagnostic>,
+}
+
+impl Problems<'_> {
+    fn at(&mut self, row: usize, column: usize, message: String) {
+        let place = self.grid.place(self.shown, row, column);
+        self.list.push(Diagnostic::file(place, message));
+    }
+}
+
+/// Reads the workbook at `path` (named `shown` in messages) into the
+/// report it names, in memory: the caller writes it.
+pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Diagnostic>> {
+    let grid = read::read(path, shown).map_err(|d| vec![d])?;
+    let mut problems = Problems {
+        shown,
+        grid: &grid,
+        list: Vec::new(),
+    };
+    let Some(heading) = (0..grid.rows.len()).find(|&r| {
+        (grid.rows[r].iter())
+            .any(|c| matches!(c, Cell::Text(t) if Column::named(t) == Some(Column::Id)))
+    }) else {
+        return Err(vec![Diagnostic::file(
+            shown,
+            crate::say!("sheet-no-heading", sheet = &grid.sheet),
+        )]);
+    };
+    let mut columns: Vec<(Column, usize)> = Vec::new();
+    for (c, cell) in grid.rows[heading].iter().enumerate() {
+        if let Cell::Text(t) = cell
+            && let Some(column) = Column::named(t)
+            && column.read()
+            && !columns.iter().any(|(x, _)| *x == column)
+        {
+            columns.push((column, c));
+        }
+    }
+    let at = |column: Column| columns.iter().find(|(c, _)| *c == column).map(|(_, n)| *n);
+    let (Some(id_at), Some(place_at)) = (at(Column::Id), at(Column::Place)) else {
+        let missing = Column::Place.heading(crate::i18n::messages::language());
+        return Err(vec![Diagnostic::file(
+            grid.place(shown, heading, 0),
+            crate::say!("sheet-no-column", column = missing),
+        )]);
+    };
+    // What a spreadsheet does behind the cells' backs: formulas and merges.
+    for (r, c, formula) in &grid.formulas {
+        if *r > heading {
+            problems.at(
+                *r,
+                *c,
+                crate::say!("sheet-formula", formula = formula.as_str()),
+            );
+        }
+    }
+    for ((r1, c1), (r2, c2)) in &grid.merged {
+        if *r2 >= heading {
+            let range = format!("{}:{}", super::address(*r1, *c1), super::address(*r2, *c2));
+            problems.at(*r1, *c1, crate::say!("sheet-merged", range = range));
+        }
+    }
+    let fields: HashMap<Field, (usize, Option<String>)> = (0..heading)
+        .filter_map(|r| {
+            let Cell::Text(label) = grid.cell(r, 0) else {
+                return None;
+            };
+            let field = Field::named(label)?;
+            Some((field, (r, cell_text(&mut problems, r, 1, None))))
+        })
+        .collect();
+    let site = Site::read(root)?;
+    let field = |f: Field| fields.get(&f).and_then(|(_, t)| t.clone());
+    let field_row = |f: Field| fields.get(&f).map_or(0, |(r, _)| *r);
+    let Some(file) = field(Field::File) else {
+        problems.at(field_row(Field::File), 1, crate::say!("sheet-no-file"));
+        return Err(problems.list);
+    };
+    if !good_file(&file) {
+        problems.at(
+            field_row(Field::File),
+            1,
+            crate::say!("sheet-bad-file", file = file.as_str()),
+        );
+        return Err(problems.list);
+    }
+    let existing = site.reports.iter().find(|r| r.file == file).cloned();
+    let plan = match (&existing, field(Field::Plan)) {
+        (Some(_), _) => None,
+        (None, Some(plan)) => match site
+            .reports
+            .iter()
+            .find(|r| r.file == plan || r.slug == plan)
+        {
+            Some(p) if p.kind == ReportKind::Plan => Some(p.clone()),
+            _ => {
+                problems.at(
+                    field_row(Field::Plan),
+                    1,
+                    crate::say!("sheet-no-plan", plan = plan.as_str()),
+                );
+                return Err(problems.list);
+            }
+        },
+        (None, None) => {
+            problems.at(
+                field_row(Field::File),
+                1,
+                crate::say!("sheet-no-report-file", file = file.as_str()),
+            );
+            return Err(problems.list);
+        }
+    };
+    let basis = existing
+        .as_ref()
+        .or(plan.as_ref())
+        .cloned()
+        .expect("a report or a plan");
+    let city = site.config.city(&basis.city);
+
+    // The rows.
+    let mut rows: Vec<Row> = Vec::new();
+    let mut seen: HashMap<(String, Option<DistrictId>), usize> = HashMap::new();
+    for r in heading + 1..grid.rows.len() {
+        let mut cells = Vec::new();
+        for &(column, c) in &columns {
+            if !matches!(column, Column::Id | Column::Place) {
+                cells.push((column, c, cell_text(&mut problems, r, c, Some(column))));
+            }
+        }
+        let id = cell_text(&mut problems, r, id_at, Some(Column::Id));
+        let place_text = cell_text(&mut problems, r, place_at, Some(Column::Place));
+        let filled = cells.iter().any(|(c, _, t)| t.is_some() && c.input());
+        let Some(id) = id else {
+            if filled || place_text.is_some() {
+                problems.at(r, id_at, crate::say!("sheet-no-id"));
+            }
+            continue;
+        };
+        let place_text = place_text.unwrap_or_default();
+        let place = match place_text.as_str() {
+            "" => basis.district.clone(),
+            t if super::is_whole_place(t) => basis.district.clone(),
+            t => match city.and_then(|c| c.district(t)) {
+                Some(d) => Some(d.id.clone()),
+                None => {
+                    let known: Vec<&str> = (city.iter())
+                        .flat_map(|c| c.districts.iter().map(|d| d.name.as_str()))
+                        .collect();
+                    let city_name = city.map_or(basis.city.as_str(), |c| c.name.as_str());
+                    problems.at(
+                        r,
+                        place_at,
+                        crate::say!(
+                            "district-unknown",
+                            district = t,
+                            city = city_name,
+                            known = known.join(", ")
+                        ),
+                    );
+                    continue;
+                }
+            },
+        };
+        if let Some(first) = seen.insert((id.clone(), place.clone()), r) {
+            problems.at(
+                r,
+                id_at,
+                crate::say!(
+                    "sheet-row-twice",
+                    id = id.as_str(),
+                    place = place_text.as_str(),
+                    row = first + 1
+                ),
+            );
+            continue;
+        }
+        rows.push(Row {
+            at: r,
+            id,
+            place_text,
+            place,
+            cells,
+        });
+    }
+    if !problems.list.is_empty() {
+        return Err(problems.list);
+    }
+
+    let mut cells_of: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for f in [Field::Title, Field::Published] {
+        cells_of.insert(f.key().to_string(), (field_row(f), 1));
+    }
+    let (before, after, touched) = match &existing {
+        Some(report) => {
+            let before = std::fs::read_to_string(root.join(&report.file)).map_err(|e| {
+                vec![Diagnostic::file(
+                    &report.file,
+                    crate::say!("unreadable", error = crate::i18n::messages::reason(&e)),
+                )]
+            })?;
+            let (own, own_problems) =
+                crate::load::report::parse(&report.file, &before, &site.config);
+            let own_errors: Vec<Diagnostic> =
+                own_problems.into_iter().filter(|p| !p.warning).collect();
+            let (Some(own), true) = (own, own_errors.is_empty()) else {
+                let mut list = vec![Diagnostic::file(
+                    &report.file,
+                    crate::say!("sheet-report-has-problems"),
+                )];
+                list.extend(own_errors);
+                return Err(list);
+            };
+            let layout = edit::layout(&before).filter(|l| l.metrics.len() == own.metrics.len());
+            let Some(layout) = layout else {
+                return Err(vec![Diagnostic::file(
+                    &report.file,
+                    crate::say!("sheet-report-has-problems"),
+                )]);
+            };
+            let mut planned = Planned::default();
+            plan_changes(
+                &site,
+                &own,
+                &before,
+                &layout,
+                &rows,
+                &mut planned,
+                &mut problems,
+            );
+            if !problems.list.is_empty() {
+                return Err(problems.list);
+            }
+            let (after, placed) = edit::apply(&before, &planned.changes);
+            for (n, (start, _)) in placed.iter().enumerate() {
+                let line = after[..*start].matches('\n').count() + 1;
+                if let Some(cell) = planned.cells.get(n) {
+                    cells_of.insert(format!("line {line}"), *cell);
+                }
+            }
+            cells_of.extend(planned.fields);
+            (
+                Some(before),
+                after,
+                Some((own, planned.touched, planned.metrics)),
+            )
+        }
+        None => {
+            let plan = plan.as_ref().expect("a plan");
+            let title = field(Field::Title);
+            let published = field(Field::Published);
+            let (text, fields) =
+                new_report(&site, plan, title.as_deref(), published.as_deref(), &rows);
+            cells_of.extend(fields);
+            (None, text, None)
+        }
+    };
+    // The report read back exactly as a build reads it.
+    let (read_back, found) = crate::load::report::parse(&file, &after, &site.config);
+    let mut warnings = Vec::new();
+    for mut problem in found {
+        let cell = (problem.field.as_ref())
+            .and_then(|f| cells_of.get(f))
+            .or_else(|| cells_of.get(&format!("line {}", problem.line)));
+        if let Some(&(r, c)) = cell {
+            problem.file = grid.place(shown, r, c);
+            problem.line = 0;
+            problem.column = 0;
+        }
+        match problem.warning {
+            true => warnings.push(problem),
+            false => problems.list.push(problem),
+        }
+    }
+    if !problems.list.is_empty() {
+        return Err(problems.list);
+    }
+    let Some(read_back) = read_back else {
+        return Err(vec![Diagnostic::file(
+            &file,
+            crate::say!("sheet-report-has-problems"),
+        )]);
+    };
+    if let Some((own, touched, metrics)) = touched
+        && let Some(row) = unintended(&own, &read_back, &touched, &metrics, &rows)
+    {
+        let at = rows.iter().find(|r| r.at == row).map_or(0, |r| r.at);
+        problems.at(
+            at,
+            id_at,
+            crate::say!("sheet-not-in-place", file = file.as_str()),
+        );
+        return Err(problems.list);
+    }
+    Ok(Imported {
+        file,
+        before,
+        after,
+        warnings,
+    })
+}
+
+/// A report's file as a workbook may name it: a Markdown file below
+/// `content/`, with no way out of it.
+fn good_file(file: &str) -> bool {
+    let path = Path::new(file);
+    file.starts_with("content/")
+        && file.ends_with(".md")
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+/// A cell's text as the editor sees it, or `None` when it is empty; a
+/// problem with the cell is said and gives `None`.
+fn cell_text(
+    problems: &mut Problems,
+    r: usize,
+    c: usize,
+    column: Option<Column>,
+) -> Option<String> {
+    match problems.grid.cell(r, c).clone() {
+        Cell::Empty => None,
+        Cell::Text(t) => Some(t.trim().to_string()).filter(|t| !t.is_empty()),
+        Cell::Number { held, decimals } => match read::shown_number(&held, decimals) {
+            Ok(text) => Some(text),
+            Err(shown) => {
+                problems.at(
+                    r,
+                    c,
+                    crate::say!("sheet-inexact", held = held.as_str(), shown = shown),
+                );
+                None
+            }
+        },
+        Cell::Date(date) if column.is_some_and(Column::figure) => {
+            problems.at(r, c, crate::say!("sheet-date-figure", date = date));
+            None
+        }
+        Cell::Date(date) => Some(date),
+    }
+}
+
+/// The changes an import makes to a report.
+#[derive(Default)]
+struct Planned {
+    changes: Vec<Change>,
+    /// The cell each change came from, by position in `changes`.
+    cells: Vec<(usize, usize)>,
+    /// Field paths (`metrics[2].districts[1].actual`) and their cells.
+    fields: BTreeMap<String, (usize, usize)>,
+    /// Places whose figures the table gives, by metric id.
+    touched: Vec<(String, Option<DistrictId>)>,
+    /// Metrics whose label, unit, topic or note may have changed.
+    metrics: Vec<String>,
+}
+
+impl Planned {
+    fn push(&mut self, change: Change, cell: (usize, usize)) {
+        self.changes.push(change);
+        self.cells.push(cell);
+    }
+}
+
+/// What the report says for a value's key now, and the cell's text.
+fn plan_changes(
+    site: &Site,
+    own: &Report,
+    text: &str,
+    layout: &Layout,
+    rows: &[Row],
+    planned: &mut Planned,
+    problems: &mut Problems,
+) {
+    let newline = layout.newline;
+    let mut decided: HashMap<(String, Key), (usize, Option<String>)> = HashMap::new();
+    let mut added_places: HashMap<usize, Vec<&Row>> = HashMap::new();
+    let mut added_metrics: Vec<(String, Vec<&Row>)> = Vec::new();
+    for row in rows {
+        let Some(i) = own.metrics.iter().position(|m| m.id == row.id) else {
+            match added_metrics.iter_mut().find(|(id, _)| *id == row.id) {
+                Some((_, list)) => list.push(row),
+                None => added_metrics.push((row.id.clone(), vec![row])),
+            }
+            continue;
+        };
+        let (metric, at) = (&own.metrics[i], &layout.metrics[i]);
+        planned.touched.push((row.id.clone(), row.place.clone()));
+        // The metric's own words: label, unit and topic.
+        for (column, key) in [
+            (Column::Label, Key::Label),
+            (Column::Unit, Key::Unit),
+            (Column::Topic, Key::Topic),
+        ] {
+            let Some((c, new)) = row.get(column) else {
+                continue;
+            };
+            let new = match (key, new) {
+                (Key::Topic, Some(t)) => Some(topic_id(site, t)),
+                (_, t) => t.map(str::to_string),
+            };
+            if let Some((first, said)) = decided.get(&(row.id.clone(), key)) {
+                if *said != new {
+                    problems.at(
+                        row.at,
+                        c,
+                        crate::say!(
+                            "sheet-metric-differs",
+                            id = row.id.as_str(),
+                            row = first + 1
+                        ),
+                    );
+                }
+                continue;
+            }
+            decided.insert((row.id.clone(), key), (row.at, new.clone()));
+            let field: fn(&crate::model::MetricEntry) -> Option<&String> = match key {
+                Key::Label => |m| m.label.as_ref(),
+                Key::Unit => |m| m.unit.as_ref(),
+                _ => |m| m.topic.as_ref(),
+            };
+            let current = field(metric)
+                .cloned()
+                .or_else(|| site.described(&metric.id, field));
+            if new == current || new.is_none() {
+                continue;
+            }
+            planned.metrics.push(row.id.clone());
+            let value = edit::scalar(new.as_deref().unwrap_or_default());
+            let change = match at.mapping.slot(key) {
+                Some(slot) => edit::replace(text, slot, &value),
+                None => edit::insert(text, &at.mapping, key, &value, newline),
+            };
+            planned
+                .fields
+                .insert(format!("metrics[{i}].{}", key.name()), (row.at, c));
+            push(planned, problems, change, row.at, c);
+        }
+        let Some(k) = metric.values.iter().position(|v| v.district == row.place) else {
+            added_places.entry(i).or_default().push(row);
+            continue;
+        };
+        let value = &metric.values[k];
+        let level = at.metric_level(k);
+        let Some(mapping) = (if level {
+            Some(&at.mapping)
+        } else {
+            at.place(k)
+        }) else {
+            continue;
+        };
+        let path = match level {
+            true => format!("metrics[{i}]"),
+            false => format!("metrics[{i}].districts[{}]", k - usize::from(at.whole)),
+        };
+        if level {
+            planned.metrics.push(row.id.clone());
+        }
+        let note = if level {
+            metric.note.clone()
+        } else {
+            value.note.clone()
+        };
+        for (column, key, current) in [
+            (
+                Column::Target,
+                Key::Target,
+                value.target.map(|f| f.to_string()),
+            ),
+            (
+                Column::Actual,
+                Key::Actual,
+                value.actual.map(|f| f.to_string()),
+            ),
+            (Column::AsOf, Key::AsOf, Some(value.as_of.to_string())),
+            (Column::Note, Key::Note, note),
+        ] {
+            let Some((c, new)) = row.get(column) else {
+                continue;
+            };
+            let slot = mapping.slot(key);
+            let change = match (new, slot) {
+                (new, _) if new.map(str::to_string) == current => continue,
+                // An empty date is the date it defaults to.
+                (None, None) => continue,
+                (None, Some(slot)) => edit::remove(text, key, slot),
+                (Some(new), Some(slot)) => edit::replace(text, slot, &edit::scalar(new)),
+                (Some(new), None) => edit::insert(text, mapping, key, &edit::scalar(new), newline),
+            };
+            planned
+                .fields
+                .insert(format!("{path}.{}", key.name()), (row.at, c));
+            push(planned, problems, change, row.at, c);
+        }
+    }
+    // Places a metric's list does not have yet, at its end.
+    for (i, added) in added_places {
+        let at = &layout.metrics[i];
+        let last = at.places.last().map(|(_, m)| m);
+        let Some((last, prefix)) = last.and_then(|m| Some((m, edit::item_prefix(text, m)?))) else {
+            let row = added[0];
+            problems.at(
+                row.at,
+                row.get(Column::Actual).map_or(0, |(c, _)| c),
+                crate::say!(
+                    "sheet-no-place-list",
+                    id = row.id.as_str(),
+                    place = row.place_text.as_str()
+                ),
+            );
+            continue;
+        };
+        let indent = " ".repeat(prefix.chars().count());
+        let mut lines = String::new();
+        let first = at.places.len();
+        for (n, row) in added.iter().enumerate() {
+            lines.push_str(&format!(
+                "{prefix}district: {}{newline}",
+                edit::scalar(&row.place_text)
+            ));
+            let path = format!("metrics[{i}].districts[{}]", first + n);
+            place_lines(
+                &mut lines,
+                &indent,
+                row,
+                &path,
+                newline,
+                &mut planned.fields,
+            );
+        }
+        let end = edit::line_end(text, last.end);
+        let row = added[0];
+        planned.push(
+            Change {
+                start: end,
+                end,
+                text: lines,
+            },
+            (row.at, 0),
+        );
+    }
+    // Metrics the report does not have yet, at the end of its list.
+    if !added_metrics.is_empty() {
+        let last = layout.metrics.last();
+        let prefix = layout
+            .metrics
+            .first()
+            .and_then(|m| edit::item_prefix(text, &m.mapping));
+        let (Some(last), Some(prefix)) = (last, prefix) else {
+            let row = added_metrics[0].1[0];
+            problems.at(
+                row.at,
+                0,
+                crate::say!("sheet-no-metric-list", id = row.id.as_str()),
+            );
+            return;
+        };
+        let mut lines = String::new();
+        for (n, (id, rows)) in added_metrics.iter().enumerate() {
+            let i = own.metrics.len() + n;
+            metric_lines(
+                &mut lines,
+                &prefix,
+                id,
+                rows,
+                own.district.as_ref(),
+                i,
+                newline,
+                &mut planned.fields,
+            );
+        }
+        let end = edit::line_end(text, last.mapping.end);
+        let row = added_metrics[0].1[0];
+        planned.push(
+            Change {
+                start: end,
+                end,
+                text: lines,
+            },
+            (row.at, 0),
+        );
+    }
+}
+
+fn push(
+    planned: &mut Planned,
+    problems: &mut Problems,
+    change: Result<Change, Refused>,
+    r: usize,
+    c: usize,
+) {
+    match change {
+        Ok(change) => planned.push(change, (r, c)),
+        Err(refused) => {
+            let why = match refused {
+                Refused::Block => crate::say!("sheet-refused-block"),
+                Refused::Flow => crate::say!("sheet-refused-flow"),
+                Refused::SharedLine => crate::say!("sheet-refused-shared-line"),
+            };
+            problems.at(r, c, crate::say!("sheet-cannot-edit", why = why));
+        }
+    }
+}
+
+/// A topic as front matter writes it: its id, when the cell gives its
+/// name (as the drop-down does).
+fn topic_id(site: &Site, text: &str) -> String {
+    (site.config.topics.iter())
+        .find(|t| t.name == text || t.id == text)
+        .map_or_else(|| text.to_string(), |t| t.id.clone())
+}
+
+/// The lines of a place's or a metric's own figures, indented by
+/// `indent`, each noted at `path.key` with its cell.
+fn place_lines(
+    lines: &mut String,
+    indent: &str,
+    row: &Row,
+    path: &str,
+    newline: &str,
+    fields: &mut BTreeMap<String, (usize, usize)>,
+) {
+    for (column, key) in [
+        (Column::Target, Key::Target),
+        (Column::Actual, Key::Actual),
+        (Column::AsOf, Key::AsOf),
+        (Column::Note, Key::Note),
+    ] {
+        if let Some((c, Some(text))) = row.get(column) {
+            lines.push_str(&format!(
+                "{indent}{}: {}{newline}",
+                key.name(),
+                edit::scalar(text)
+            ));
+            fields.insert(format!("{path}.{}", key.name()), (row.at, c));
+        }
+    }
+}
+
+/// A whole metric entry for `rows`, as the `i`th of the report's list.
+#[allow(clippy::too_many_arguments)]
+fn metric_lines(
+    lines: &mut String,
+    prefix: &str,
+    id: &str,
+    rows: &[&Row],
+    district: Option<&DistrictId>,
+    i: usize,
+    newline: &str,
+    fields: &mut BTreeMap<String, (usize, usize)>,
+) {
+    let indent = " ".repeat(prefix.chars().count());
+    lines.push_str(&format!("{prefix}id: {}{newline}", edit::scalar(id)));
+    fields.insert(format!("metrics[{i}].id"), (rows[0].at, 0));
+    let (own, places): (Vec<&&Row>, Vec<&&Row>) =
+        rows.iter().partition(|r| r.place.as_ref() == district);
+    for row in own {
+        place_lines(
+            lines,
+            &indent,
+            row,
+            &format!("metrics[{i}]"),
+            newline,
+            fields,
+        );
+    }
+    if !places.is_empty() {
+        lines.push_str(&format!("{indent}districts:{newline}"));
+        for (j, row) in places.iter().enumerate() {
+            lines.push_str(&format!(
+                "{indent}  - district: {}{newline}",
+                edit::scalar(&row.place_text)
+            ));
+            let path = format!("metrics[{i}].districts[{j}]");
+            place_lines(lines, &format!("{indent}    "), row, &path, newline, fields);
+        }
+    }
+}
+
+/// A new progress report on `plan`, with the rows' figures: its text,
+/// and which cell each field came from.
+fn new_report(
+    site: &Site,
+    plan: &Arc<Report>,
+    title: Option<&str>,
+    published: Option<&str>,
+    rows: &[Row],
+) -> (String, BTreeMap<String, (usize, usize)>) {
+    let mut fields = BTreeMap::new();
+    let mut text = String::from("---\n");
+    if let Some(title) = title {
+        text.push_str(&format!("title: {}\n", edit::scalar(title)));
+    }
+    text.push_str("kind: progress\n");
+    text.push_str(&format!("city: {}\n", plan.city));
+    if let Some(district) = &plan.district {
+        text.push_str(&format!("district: {district}\n"));
+    }
+    text.push_str(&format!("year: {}\n", plan.year));
+    if let Some(published) = published {
+        text.push_str(&format!("published: {}\n", edit::scalar(published)));
+    }
+    text.push_str(&format!("language: {}\n", plan.language.tag()));
+    if !plan.topics.is_empty() {
+        text.push_str(&format!("topics: [{}]\n", plan.topics.join(", ")));
+    }
+    // A row with no new figure and its plan's target says nothing new.
+    let says = |row: &Row| {
+        let target = row.get(Column::Target).and_then(|(_, t)| t);
+        let planned = (plan.metrics.iter().find(|m| m.id == row.id))
+            .and_then(|m| m.values.iter().find(|v| v.district == row.place))
+            .and_then(|v| v.target.map(|f| f.to_string()));
+        row.get(Column::Actual).is_some_and(|(_, t)| t.is_some())
+            || row.get(Column::Note).is_some_and(|(_, t)| t.is_some())
+            || target.is_some() && target.map(str::to_string) != planned
+    };
+    let mut metrics: Vec<(String, Vec<&Row>)> = Vec::new();
+    for row in rows.iter().filter(|r| says(r)) {
+        match metrics.iter_mut().find(|(id, _)| *id == row.id) {
+            Some((_, list)) => list.push(row),
+            None => metrics.push((row.id.clone(), vec![row])),
+        }
+    }
+    if !metrics.is_empty() {
+        text.push_str("metrics:\n");
+    }
+    for (i, (id, rows)) in metrics.iter().enumerate() {
+        // A target the plan already gives is not said again.
+        let rows: Vec<Row> = rows
+            .iter()
+            .map(|row| {
+                let planned = (plan.metrics.iter().find(|m| m.id == row.id))
+                    .and_then(|m| m.values.iter().find(|v| v.district == row.place))
+                    .and_then(|v| v.target.map(|f| f.to_string()));
+                let cells = (row.cells.iter())
+                    .filter(|(c, _, t)| !(*c == Column::Target && t.as_ref() == planned.as_ref()))
+                    .cloned()
+                    .collect();
+                Row {
+                    at: row.at,
+                    id: row.id.clone(),
+                    place_text: row.place_text.clone(),
+                    place: row.place.clone(),
+                    cells,
+                }
+            })
+            .collect();
+        let refs: Vec<&Row> = rows.iter().collect();
+        metric_lines(
+            &mut text,
+            "  - ",
+            id,
+            &refs,
+            plan.district.as_ref(),
+            i,
+            "\n",
+            &mut fields,
+        );
+    }
+    let _ = site;
+    text.push_str("---\n");
+    (text, fields)
+}
+
+/// The first row whose change did not come out as the table says, or
+/// changed something it should not have; `None` when all is as meant.
+fn unintended(
+    old: &Report,
+    new: &Report,
+    touched: &[(String, Option<DistrictId>)],
+    metrics: &[String],
+    rows: &[Row],
+) -> Option<usize> {
+    // Each row's figures, as the table gives them.
+    for row in rows {
+        let value = (new.metrics.iter().find(|m| m.id == row.id))
+            .and_then(|m| m.values.iter().find(|v| v.district == row.place));
+        let Some(value) = value else {
+            return Some(row.at);
+        };
+        let figure = |f: Option<crate::model::Figure>| f.map(|f| f.to_string());
+        for (column, held) in [
+            (Column::Target, figure(value.target)),
+            (Column::Actual, figure(value.actual)),
+        ] {
+            if let Some((_, text)) = row.get(column)
+                && text.map(str::to_string) != held
+            {
+                return Some(row.at);
+            }
+        }
+        if let Some((_, Some(date))) = row.get(Column::AsOf)
+            && crate::model::date::Date::parse(date).ok() != Some(value.as_of)
+        {
+            return Some(row.at);
+        }
+    }
+    // Everything else, as it was.
+    let neutral = |report: &Report, keep_new: bool| -> Report {
+        let mut report = report.clone();
+        report.value_districts.clear();
+        report
+            .metrics
+            .retain(|m| keep_new || old.metrics.iter().any(|o| o.id == m.id));
+        for metric in &mut report.metrics {
+            (
+                metric.line,
+                metric.column,
+                metric.unit_line,
+                metric.unit_column,
+            ) = (0, 0, 0, 0);
+            if metrics.contains(&metric.id) {
+                (metric.label, metric.unit, metric.topic, metric.note) = (None, None, None, None);
+            }
+            let id = metric.id.clone();
+            let old_metric = old.metrics.iter().find(|o| o.id == id);
+            metric.values.retain(|v| {
+                old_metric.is_some_and(|o| o.values.iter().any(|x| x.district == v.district))
+            });
+            for value in &mut metric.values {
+                if touched
+                    .iter()
+                    .any(|(i, p)| *i == id && *p == value.district)
+                {
+                    (value.target, value.actual, value.note) = (None, None, None);
+                    value.as_of = old.published;
+                }
+            }
+        }
+        report
+    };
+    let (a, b) = (neutral(old, false), neutral(new, false));
+    (a != b).then(|| rows.first().map_or(0, |r| r.at))
+}
+
+/// The row the headings are on in a workbook the export wrote.
+pub const fn heading_row() -> usize {
+    HEADING_ROW
+}

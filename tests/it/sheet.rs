@@ -1,0 +1,426 @@
+//! `renewal sheet export` and `renewal sheet import`, as a web editor uses
+//! them: a workbook exported from the example site, filled in, imported,
+//! and the report and the built site checked; and hostile workbooks,
+//! each refused at its cell with nothing written.
+
+use crate::common::*;
+use calamine::{Data, Reader};
+use rust_xlsxwriter::{Format, Formula, Workbook};
+use std::path::{Path, PathBuf};
+
+const Q3: &str = "content/2025/mingchuan-2025-q3.md";
+const PLAN: &str = "content/2025/mingchuan-2025-plan.md";
+
+/// Exports `args` (a report and flags) from `site` into `dir`: the file.
+fn export(site: &Path, dir: &Path, report: &str, progress: bool) -> PathBuf {
+    let out = dir.join(if progress {
+        "progress.xlsx"
+    } else {
+        "report.xlsx"
+    });
+    let mut args = vec!["sheet", "export", report, "--output", out.to_str().unwrap()];
+    if progress {
+        args.push("--progress");
+    }
+    let result = run(site, &args);
+    assert!(result.status.success(), "{}", stderr(&result));
+    out
+}
+
+/// Every cell of the first sheet, as text (numbers as calamine gives them).
+pub fn cells(path: &Path) -> Vec<Vec<String>> {
+    let mut book = calamine::open_workbook_auto(path).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    c => c.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A cell as an editor leaves it.
+enum V<'a> {
+    Text(&'a str),
+    /// A number, with a number format.
+    Number(f64, &'a str),
+    Formula(&'a str),
+    Date(u16, u8, u8),
+}
+
+/// A workbook with the export's table as `rows` (of text), with the
+/// cells of `changes` ((row, column) from 0) set as an editor set them.
+fn book(
+    rows: &[Vec<String>],
+    changes: &[((u32, u16), V)],
+    merge: Option<(u32, u16, u32, u16)>,
+) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("填报").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                sheet.write_string(r as u32, c as u16, text).unwrap();
+            }
+        }
+    }
+    for ((r, c), value) in changes {
+        match value {
+            V::Text(t) => sheet.write_string(*r, *c, *t).map(|_| ()),
+            V::Number(x, format) => sheet
+                .write_number_with_format(*r, *c, *x, &Format::new().set_num_format(*format))
+                .map(|_| ()),
+            V::Formula(f) => sheet.write_formula(*r, *c, Formula::new(*f)).map(|_| ()),
+            V::Date(y, m, d) => {
+                let date = rust_xlsxwriter::ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+                let format = Format::new().set_num_format("yyyy-mm-dd");
+                sheet
+                    .write_datetime_with_format(*r, *c, &date, &format)
+                    .map(|_| ())
+            }
+        }
+        .unwrap();
+    }
+    if let Some((r1, c1, r2, c2)) = merge {
+        sheet
+            .merge_range(r1, c1, r2, c2, "", &Format::new())
+            .unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// The row of `rows` for `id` at `place`, from 0.
+fn row_of(rows: &[Vec<String>], id: &str, place: &str) -> u32 {
+    rows.iter()
+        .position(|r| r[0] == id && r[4] == place)
+        .unwrap() as u32
+}
+
+/// Columns of the table, from 0, as the export lays them out.
+const ACTUAL: u16 = 8;
+const AS_OF: u16 = 9;
+const NOTE: u16 = 10;
+
+#[test]
+fn an_exported_workbook_has_the_report_s_figures_as_written_headings_notes_and_lists() {
+    let site = example_site();
+    let dir = tempfile::tempdir().unwrap();
+    let path = export(site.path(), dir.path(), Q3, false);
+    let rows = cells(&path);
+    assert_eq!(rows[0][..2], ["报告文件".to_string(), Q3.to_string()]);
+    let headings = &rows[5];
+    assert_eq!(headings[0], "指标编号");
+    assert_eq!(headings[ACTUAL as usize], "本次数值");
+    // 22.0 stays 22.0: figures are text, as the report wrote them.
+    let xishan = row_of(&rows, "mingchuan-2025-investment", "西山区") as usize;
+    assert_eq!(rows[xishan][ACTUAL as usize], "22.0");
+    assert_eq!(rows[xishan][AS_OF as usize], "2025-09-30");
+    let book = std::fs::read(&path).unwrap();
+    let parts = crate::publish::unzip(&book);
+    let sheet = String::from_utf8(parts["xl/worksheets/sheet1.xml"].clone()).unwrap();
+    for part in ["<dataValidation ", "<sheetProtection", "<legacyDrawing"] {
+        assert!(sheet.contains(part), "{part}");
+    }
+    assert!(
+        parts.keys().any(|k| k.starts_with("xl/comments")),
+        "notes on the headings"
+    );
+    let guide = String::from_utf8(parts["xl/sharedStrings.xml"].clone()).unwrap();
+    assert!(guide.contains("填写说明") && guide.contains("不要合并单元格"));
+    // Districts of the report's city, topics and units in the lists.
+    assert!(
+        guide.contains("明川经济技术开发区") && guide.contains("燃气") && guide.contains("亿元")
+    );
+    // The same site gives the same workbook.
+    let again_dir = dir.path().join("again");
+    std::fs::create_dir(&again_dir).unwrap();
+    let again = export(site.path(), &again_dir, Q3, false);
+    assert_eq!(std::fs::read(again).unwrap(), book);
+}
+
+#[test]
+fn figures_typed_in_a_workbook_are_the_figures_published() {
+    let site = example_site();
+    let dir = tempfile::tempdir().unwrap();
+    let exported = export(site.path(), dir.path(), PLAN, true);
+    let rows = cells(&exported);
+    let east = row_of(&rows, "mingchuan-2025-gas-mains", "东湖区");
+    let west = row_of(&rows, "mingchuan-2025-gas-mains", "西山区");
+    let whole = row_of(&rows, "mingchuan-2025-investment", "全市");
+    let filled = book(
+        &rows,
+        &[
+            ((2, 1), V::Text("明川市2025年11月城市更新进展（虚构示例）")),
+            ((3, 1), V::Text("2025-11-20")),
+            ((east, ACTUAL), V::Text("12.50")),
+            ((east, AS_OF), V::Text("2025-11-15")),
+            // A number with two decimals shown is taken with both.
+            ((west, ACTUAL), V::Number(7.1, "0.00")),
+            ((west, NOTE), V::Text("数据待核对")),
+            ((whole, ACTUAL), V::Number(140.0, "0.0")),
+        ],
+        None,
+    );
+    let workbook = dir.path().join("filled.xlsx");
+    std::fs::write(&workbook, filled).unwrap();
+    let dry = run(
+        site.path(),
+        &["sheet", "import", workbook.to_str().unwrap(), "--dry-run"],
+    );
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("+        actual: 12.50"),
+        "{}",
+        stdout(&dry)
+    );
+    assert!(
+        !site
+            .path()
+            .join("content/2025/mingchuan-2025-progress.md")
+            .exists()
+    );
+    let result = run(
+        site.path(),
+        &["sheet", "import", workbook.to_str().unwrap()],
+    );
+    assert!(result.status.success(), "{}", stderr(&result));
+    let report = read(&site.path().join("content/2025/mingchuan-2025-progress.md"));
+    for line in [
+        "kind: progress",
+        "published: 2025-11-20",
+        "actual: 12.50",
+        "actual: 7.10",
+        "actual: 140.0",
+        "note: 数据待核对",
+        "as_of: 2025-11-15",
+    ] {
+        assert!(report.contains(line), "{line}\n{report}");
+    }
+    // The built site publishes exactly the figures typed.
+    let out = dir.path().join("out");
+    let built = run(site.path(), &["build", "--output", out.to_str().unwrap()]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let csv = read(&out.join("reports/mingchuan-2025-progress/data.csv"));
+    for figure in [",12.50,", ",7.10,", ",140.0,"] {
+        assert!(csv.contains(figure), "{figure}\n{csv}");
+    }
+}
+
+#[test]
+fn an_import_changes_only_the_figures_and_keeps_every_comment_and_the_body() {
+    let site = example_site();
+    let dir = tempfile::tempdir().unwrap();
+    let commented = "---\n# 第三季度进展，数字来自各区上报\ntitle: \"明川市第三季度进展（虚构示例）\"   # 标题\nkind: progress\ncity: mingchuan\nyear: 2025\npublished: 2025-10-15\n\nmetrics:\n  # 燃气管网\n  - id: mingchuan-2025-gas-mains   # 计划中的编号\n    as_of: 2025-09-30\n    districts:\n      - district: 东湖区\n        actual: 9.8   # 区住建局上报\n      # 西山区待补\n      - district: 西山区\n        actual: 6.1\n        note: '至少'\n---\n\n正文保持原样。 # 不是 YAML\n";
+    write(
+        site.path(),
+        "content/2025/mingchuan-2025-commented.md",
+        commented,
+    );
+    let exported = export(
+        site.path(),
+        dir.path(),
+        "content/2025/mingchuan-2025-commented.md",
+        false,
+    );
+    let rows = cells(&exported);
+    let east = row_of(&rows, "mingchuan-2025-gas-mains", "东湖区");
+    let west = row_of(&rows, "mingchuan-2025-gas-mains", "西山区");
+    let filled = book(
+        &rows,
+        &[
+            ((east, ACTUAL), V::Text("10.4")),
+            ((west, NOTE), V::Text("已核对")),
+            ((west, AS_OF), V::Text("2025-09-25")),
+        ],
+        None,
+    );
+    let workbook = dir.path().join("filled.xlsx");
+    std::fs::write(&workbook, filled).unwrap();
+    let result = run(
+        site.path(),
+        &["sheet", "import", workbook.to_str().unwrap()],
+    );
+    assert!(result.status.success(), "{}", stderr(&result));
+    let after = read(&site.path().join("content/2025/mingchuan-2025-commented.md"));
+    let expected = commented
+        .replace("actual: 9.8   #", "actual: 10.4   #")
+        .replace(
+            "      - district: 西山区\n",
+            "      - district: 西山区\n        as_of: 2025-09-25\n",
+        )
+        .replace("note: '至少'", "note: 已核对");
+    assert_eq!(after, expected);
+    // Imported again, the workbook changes nothing.
+    let again = run(
+        site.path(),
+        &["sheet", "import", workbook.to_str().unwrap()],
+    );
+    assert!(
+        stdout(&again).contains("nothing was written"),
+        "{}",
+        stdout(&again)
+    );
+}
+
+/// Imports `bytes` as `name` into a copy of the example site: the error
+/// output, after checking that it failed and wrote nothing.
+fn refused(name: &str, bytes: &[u8]) -> String {
+    let site = example_site();
+    let dir = tempfile::tempdir().unwrap();
+    let before = snapshot(&site.path().join("content"));
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let result = run(site.path(), &["sheet", "import", path.to_str().unwrap()]);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(1), "{err}");
+    assert_eq!(
+        snapshot(&site.path().join("content")),
+        before,
+        "nothing written"
+    );
+    err
+}
+
+/// The export of Q3 from the example site, as rows of text.
+fn q3_rows() -> Vec<Vec<String>> {
+    let site = example_site();
+    let dir = tempfile::tempdir().unwrap();
+    cells(&export(site.path(), dir.path(), Q3, false))
+}
+
+#[test]
+fn hostile_workbooks_are_refused_at_their_cells_with_nothing_written() {
+    let rows = q3_rows();
+    let east = row_of(&rows, "mingchuan-2025-gas-mains", "东湖区");
+    let west = row_of(&rows, "mingchuan-2025-gas-mains", "西山区");
+    // The workbook is named as it was given, with the sheet and the cell.
+    let at = |r: u32, c: u16| format!("/filled.xlsx:填报!{}{}: ", (b'A' + c as u8) as char, r + 1);
+    // Every problem at once, each at its cell, with its code.
+    let err = refused(
+        "filled.xlsx",
+        &book(
+            &rows,
+            &[
+                ((east, ACTUAL), V::Formula("=1+2")),
+                ((west, ACTUAL), V::Text("12,800")),
+                ((east + 2, ACTUAL), V::Number(12.799999999, "0.0")),
+                ((east + 3, ACTUAL), V::Date(2025, 3, 5)),
+                ((east + 4, AS_OF), V::Text("2025年9月30日")),
+                ((east + 5, 4), V::Text("北湖区")),
+            ],
+            None,
+        ),
+    );
+    for (place, code) in [
+        (at(east, ACTUAL), "[E1105]"),
+        (at(east + 2, ACTUAL), "[E1107]"),
+        (at(east + 3, ACTUAL), "[E1108]"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(&place) && l.contains(code)),
+            "{place} {code}\n{err}"
+        );
+    }
+    assert!(
+        err.contains(&at(east + 5, 4)) && err.contains("`北湖区` is not a district"),
+        "{err}"
+    );
+    // The rows that are right as cells are read as a report would be:
+    // the thousands separator and the date are the front matter's own
+    // problems, said at their cells.
+    let err = refused(
+        "filled.xlsx",
+        &book(
+            &rows,
+            &[
+                ((west, ACTUAL), V::Text("12,800")),
+                ((east, AS_OF), V::Text("2025年9月30日")),
+            ],
+            None,
+        ),
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.contains(&at(west, ACTUAL)) && l.contains("[E0206]")),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.contains(&at(east, AS_OF)) && l.contains("is not a date")),
+        "{err}"
+    );
+    // An empty id with figures; a merged cell across ids.
+    let mut without_id = rows.clone();
+    without_id[west as usize][0] = String::new();
+    let err = refused("filled.xlsx", &book(&without_id, &[], None));
+    assert!(
+        err.lines()
+            .any(|l| l.contains(&at(west, 0)) && l.contains("[E1109]")),
+        "{err}"
+    );
+    let err = refused("filled.xlsx", &book(&rows, &[], Some((east, 0, west, 0))));
+    assert!(
+        err.lines()
+            .any(|l| l.contains(&at(east, 0)) && l.contains("[E1106]")),
+        "{err}"
+    );
+    // Not a workbook at all.
+    let err = refused("filled.xlsx", b"PK\x03\x04 not really a zip");
+    assert!(
+        err.contains("/filled.xlsx: this is not a workbook") && err.contains("[E1101]"),
+        "{err}"
+    );
+    let err = refused("notes.xls", "这不是表格".as_bytes());
+    assert!(err.contains("[E1101]"), "{err}");
+}
+
+#[test]
+fn a_huge_sheet_is_refused_before_it_is_read_whole() {
+    let rows = q3_rows();
+    let mut csv = String::new();
+    for row in &rows {
+        csv.push_str(&row.join(","));
+        csv.push('\n');
+    }
+    let line = format!("{}\n", rows[6].join(","));
+    csv.push_str(&line.repeat(1_000_000));
+    let err = refused("huge.csv", csv.as_bytes());
+    assert!(err.contains("[E1102]"), "{err}");
+    // A workbook that says it has a million rows.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "指标编号").unwrap();
+    sheet.write_string(999_999, 0, "x").unwrap();
+    let err = refused("huge.xlsx", &book.save_to_buffer().unwrap());
+    assert!(
+        err.contains("1000000 rows") && err.contains("[E1102]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_csv_saved_by_a_chinese_excel_in_gb18030_is_imported() {
+    let site = example_site();
+    let dir = tempfile::tempdir().unwrap();
+    let mut rows = cells(&export(site.path(), dir.path(), Q3, false));
+    let east = row_of(&rows, "mingchuan-2025-gas-mains", "东湖区") as usize;
+    rows[east][ACTUAL as usize] = "10.0".into();
+    let text: String = rows.iter().map(|r| r.join(",") + "\r\n").collect();
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    let path = dir.path().join("q3.csv");
+    std::fs::write(&path, bytes).unwrap();
+    let result = run(site.path(), &["sheet", "import", path.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let report = read(&site.path().join(Q3));
+    assert!(
+        report.contains("      - district: Donghu District\n        actual: 10.0\n"),
+        "{report}"
+    );
+}
