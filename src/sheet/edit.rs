@@ -227,6 +227,17 @@ pub struct Change {
     pub text: String,
 }
 
+impl Change {
+    /// `text` put in at byte `at`.
+    pub fn insert(at: usize, text: String) -> Change {
+        Change {
+            start: at,
+            end: at,
+            text,
+        }
+    }
+}
+
 /// Why a change cannot be made in place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refused {

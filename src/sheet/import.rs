@@ -417,6 +417,16 @@ fn cell_text(
     match problems.grid.cell(r, c).clone() {
         Cell::Empty => None,
         Cell::Text(t) => Some(t.trim().to_string()).filter(|t| !t.is_empty()),
+        // How many decimals it shows is not in the file: a figure is
+        // never guessed.
+        Cell::Number { held, .. } if !problems.grid.formats_known => {
+            problems.at(
+                r,
+                c,
+                crate::say!("sheet-number-unshown", held = held.as_str()),
+            );
+            None
+        }
         Cell::Number { held, decimals } => match read::shown_number(&held, decimals) {
             Ok(text) => Some(text),
             Err(shown) => {
@@ -625,14 +635,7 @@ fn plan_changes(
         }
         let end = edit::line_end(text, last.end);
         let row = added[0];
-        planned.push(
-            Change {
-                start: end,
-                end,
-                text: lines,
-            },
-            (row.at, 0),
-        );
+        planned.push(Change::insert(end, lines), (row.at, 0));
     }
     // Metrics the report does not have yet, at the end of its list.
     if !added_metrics.is_empty() {
@@ -666,14 +669,7 @@ fn plan_changes(
         }
         let end = edit::line_end(text, last.mapping.end);
         let row = added_metrics[0].1[0];
-        planned.push(
-            Change {
-                start: end,
-                end,
-                text: lines,
-            },
-            (row.at, 0),
-        );
+        planned.push(Change::insert(end, lines), (row.at, 0));
     }
 }
 

@@ -42,6 +42,9 @@ pub struct Grid {
     pub formulas: Vec<(usize, usize, String)>,
     /// Merged ranges, as first and last (row, column).
     pub merged: Vec<((usize, usize), (usize, usize))>,
+    /// Whether the file says how each number cell is shown (`.xlsx`
+    /// does; `.xls` and `.ods` as calamine reads them do not).
+    pub formats_known: bool,
 }
 
 impl Grid {
@@ -169,6 +172,7 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
         calamine::Sheets::Xlsx(xlsx) => xlsx.worksheet_style(&sheet).ok(),
         _ => None,
     };
+    let formats_known = formats.is_some();
     let decimals_at = |row: usize, column: usize| -> Option<usize> {
         let style = formats.as_ref()?.get((row as u32, column as u32))?;
         decimals(&style.number_format.as_ref()?.format_code)
@@ -232,6 +236,7 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
         rows,
         formulas,
         merged,
+        formats_known,
     })
 }
 

@@ -78,6 +78,11 @@ trap 'rm -rf "$site"' EXIT
 # Every workbook, opened with openpyxl and LibreOffice and compared with
 # its CSV.
 .venv/bin/python xlsx_check.py "$out"
+# The spreadsheet round trip: a workbook exported, filled in with
+# openpyxl, saved again by LibreOffice as .ods, .xls and .csv, each
+# imported into its own copy of the example site and built.
+cargo build --quiet --locked --manifest-path "$root/Cargo.toml"
+.venv/bin/python sheet_check.py "${CARGO_TARGET_DIR:-$root/target}/debug/renewal" "$root"
 
 # Layouts at 320 to 1,280 px in every text size and elder mode: the
 # example site, and a generated one with 60 districts and a 24-character

@@ -536,6 +536,15 @@ fn exit_code_of(command: &str, situation: &str) -> (Option<i32>, String) {
         "--year",
         "2025",
     ];
+    // `sheet export REPORT --output ROOT/OUT`, with `--progress` if asked.
+    let export = |report: &str, out: &str, progress: bool| {
+        let out = root.join(out).display().to_string();
+        let mut args = vec!["sheet", "export", report, "--output", &out];
+        if progress {
+            args.push("--progress");
+        }
+        run(root, &args)
+    };
     match (command, situation) {
         ("`build`", "the site builds") => code(run(root, &["build"])),
         ("`build`", "a report has an error") => {
@@ -663,57 +672,18 @@ fn exit_code_of(command: &str, situation: &str) -> (Option<i32>, String) {
             flag
         }
         ("`sheet export REPORT`", "the workbook is written") => {
-            let out = root.join("plan.xlsx");
-            code(run(
-                root,
-                &[
-                    "sheet",
-                    "export",
-                    "test-plan",
-                    "--output",
-                    out.to_str().unwrap(),
-                ],
-            ))
+            code(export("test-plan", "plan.xlsx", false))
         }
         ("`sheet export REPORT`", "no report has that file or slug") => {
-            let out = root.join("plan.xlsx");
-            code(run(
-                root,
-                &[
-                    "sheet",
-                    "export",
-                    "no-such-plan",
-                    "--output",
-                    out.to_str().unwrap(),
-                ],
-            ))
+            code(export("no-such-plan", "plan.xlsx", false))
         }
         ("`sheet export REPORT --progress`", "REPORT is not a plan") => {
-            let out = root.join("plan.xlsx");
-            let args = [
-                "sheet",
-                "export",
-                "test-midyear",
-                "--progress",
-                "--output",
-                out.to_str().unwrap(),
-            ];
-            code(run(root, &args))
+            code(export("test-midyear", "plan.xlsx", true))
         }
         ("`sheet export REPORT --output FILE`", s)
             if s.starts_with("FILE is inside `content/`") =>
         {
-            let out = root.join("content/plan.xlsx");
-            code(run(
-                root,
-                &[
-                    "sheet",
-                    "export",
-                    "test-plan",
-                    "--output",
-                    out.to_str().unwrap(),
-                ],
-            ))
+            code(export("test-plan", "content/plan.xlsx", false))
         }
         ("`sheet import FILE`" | "`sheet import FILE --dry-run`", situation) => {
             // The plan's own figures, saved as CSV; with a problem, one

@@ -885,6 +885,7 @@ sheet-no-report-file = there is no report { $file }, and the workbook names no p
 sheet-formula = this cell holds a formula ({ $formula }); type the figure itself, or copy the cells and paste them as values [E1105]
 sheet-merged = the cells { $range } are merged; unmerge them, so that each row gives its own metric, place and figures [E1106]
 sheet-inexact = the cell holds { $held }, which the sheet shows as { $shown }; a figure must be read exactly as it is shown: type it again as text (format the cell as text, or start it with ') [E1107]
+sheet-number-unshown = the cell holds the number { $held }, and an .ods or .xls file does not say how many decimals the sheet shows; format the cell as text and type the figure again, or save the workbook as .xlsx [E1107]
 sheet-date-figure = the spreadsheet turned this figure into a date ({ $date }); format the cell as text and type the figure again [E1108]
 sheet-no-id = this row has figures but no metric id; copy the id from the row it belongs to, or delete the row [E1109]
 sheet-row-twice = { $id } at { $place } is given again; its first row is row { $row } [E1110]

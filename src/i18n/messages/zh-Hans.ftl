@@ -881,6 +881,7 @@ sheet-no-report-file = 没有报告 { $file }，工作簿也没有写明新报�
 sheet-formula = 这一格是公式（{ $formula }）；请直接填写数字，或复制后“粘贴为数值” [E1105]
 sheet-merged = 单元格 { $range } 被合并了；请取消合并，让每一行都有自己的指标、地方和数字 [E1106]
 sheet-inexact = 这一格存的是 { $held }，表格显示为 { $shown }；数字必须与显示的完全一致：请以文本重新输入（把单元格设为文本格式，或在数字前加 '） [E1107]
+sheet-number-unshown = 这一格存的是数值 { $held }，而 .ods 或 .xls 文件没有记下表格显示几位小数；请把单元格设为文本格式，重新输入数字，或把工作簿另存为 .xlsx [E1107]
 sheet-date-figure = 表格把这个数字变成了日期（{ $date }）；请把单元格设为文本格式，重新输入数字 [E1108]
 sheet-no-id = 这一行有数字，但没有指标编号；请从它所属的行复制编号，或删除这一行 [E1109]
 sheet-row-twice = { $id } 在 { $place } 的数字重复出现；第一次在第 { $row } 行 [E1110]

@@ -881,6 +881,7 @@ sheet-no-report-file = 沒有報告 { $file }，工作簿也沒有寫明新報�
 sheet-formula = 這一格是公式（{ $formula }）；請直接填寫數字，或複製後“貼上為數值” [E1105]
 sheet-merged = 單元格 { $range } 被合併了；請取消合併，讓每一行都有自己的指標、地方和數字 [E1106]
 sheet-inexact = 這一格存的是 { $held }，表格顯示為 { $shown }；數字必須與顯示的完全一致：請以文字重新輸入（把單元格設為文字格式，或在數字前加 '） [E1107]
+sheet-number-unshown = 這一格存的是數值 { $held }，而 .ods 或 .xls 檔案沒有記下表格顯示幾位小數；請把單元格設為文字格式，重新輸入數字，或把工作簿另存為 .xlsx [E1107]
 sheet-date-figure = 表格把這個數字變成了日期（{ $date }）；請把單元格設為文字格式，重新輸入數字 [E1108]
 sheet-no-id = 這一行有數字，但沒有指標編號；請從它所屬的行復制編號，或刪除這一行 [E1109]
 sheet-row-twice = { $id } 在 { $place } 的數字重複出現；第一次在第 { $row } 行 [E1110]
