@@ -232,9 +232,11 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
             }
             continue;
         };
-        let place_text = place_text.unwrap_or_default();
+        let Some(place_text) = place_text else {
+            problems.at(r, place_at, crate::say!("sheet-no-place"));
+            continue;
+        };
         let place = match place_text.as_str() {
-            "" => basis.district.clone(),
             t if super::is_whole_place(t) => basis.district.clone(),
             t => match city.and_then(|c| c.district(t)) {
                 Some(d) => Some(d.id.clone()),

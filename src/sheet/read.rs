@@ -48,6 +48,21 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// Sets a cell, growing the rows to hold it.
+    fn put(&mut self, row: usize, column: usize, cell: Cell) {
+        if cell == Cell::Empty {
+            return;
+        }
+        if self.rows.len() <= row {
+            self.rows.resize(row + 1, Vec::new());
+        }
+        let cells = &mut self.rows[row];
+        if cells.len() <= column {
+            cells.resize(column + 1, Cell::Empty);
+        }
+        cells[column] = cell;
+    }
+
     pub fn cell(&self, row: usize, column: usize) -> &Cell {
         (self.rows.get(row).and_then(|r| r.get(column))).unwrap_or(&Cell::Empty)
     }
@@ -143,8 +158,15 @@ fn read_csv(bytes: &[u8], sheet: String) -> Result<Grid, String> {
     })
 }
 
+/// The columns read: the table has eleven; cells far to the right of it
+/// are not part of it.
+const MAX_COLUMNS: usize = 64;
+
 /// A workbook's table sheet, through calamine, which tells the format
-/// from the file's first bytes.
+/// from the file's first bytes. An `.xlsx` sheet is read cell by cell, so
+/// that a sheet with a million rows, or with one cell far from the
+/// others, is refused or passed over without the whole sheet being laid
+/// out in memory.
 fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
     let mut book =
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
@@ -153,91 +175,109 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
         .or(names.first())
         .cloned()
         .ok_or_else(|| crate::say!("sheet-no-sheets"))?;
-    // A sheet that says it is larger than any report's is refused before
-    // its cells are read.
-    if let calamine::Sheets::Xlsx(xlsx) = &mut book
-        && let Ok(cells) = xlsx.worksheet_cells_reader(&sheet)
-    {
-        let height = cells.dimensions().end.0 as usize + 1;
-        if height > MAX_ROWS + 10 {
-            return Err(crate::say!(
-                "sheet-too-many-rows",
-                rows = height,
-                most = MAX_ROWS
-            ));
-        }
-    }
-    let range = book.worksheet_range(&sheet).map_err(|e| e.to_string())?;
-    let formats = match &mut book {
-        calamine::Sheets::Xlsx(xlsx) => xlsx.worksheet_style(&sheet).ok(),
-        _ => None,
+    let mut grid = Grid {
+        sheet: sheet.clone(),
+        ..Grid::default()
     };
-    let formats_known = formats.is_some();
-    let decimals_at = |row: usize, column: usize| -> Option<usize> {
-        let style = formats.as_ref()?.get((row as u32, column as u32))?;
-        decimals(&style.number_format.as_ref()?.format_code)
-    };
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let (top, left) = (top as usize, left as usize);
-    if top + range.height() > MAX_ROWS + 10 {
-        return Err(crate::say!(
-            "sheet-too-many-rows",
-            rows = top + range.height(),
-            most = MAX_ROWS
-        ));
-    }
-    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top + range.height()];
-    for (r, c, data) in range.used_cells() {
-        let (row, column) = (top + r, left + c);
-        let cell = match data {
-            Data::Empty => continue,
-            Data::String(t) if t.is_empty() => continue,
-            Data::String(t) | Data::DateTimeIso(t) | Data::DurationIso(t) => Cell::Text(t.clone()),
-            Data::Int(n) => Cell::Text(n.to_string()),
-            Data::Float(x) => Cell::Number {
-                held: shortest(*x),
-                decimals: decimals_at(row, column),
-            },
-            Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
-            Data::Error(e) => Cell::Text(format!("#{e:?}")),
-            Data::DateTime(d) => {
-                let (y, m, day, ..) = d.to_ymd_hms_milli();
-                Cell::Date(format!("{y:04}-{m:02}-{day:02}"))
+    let too_many = |rows: usize| crate::say!("sheet-too-many-rows", rows = rows, most = MAX_ROWS);
+    match &mut book {
+        calamine::Sheets::Xlsx(xlsx) => {
+            let styles = xlsx.worksheet_style(&sheet).ok();
+            let decimals_at = |row: usize, column: usize| -> Option<usize> {
+                let style = styles.as_ref()?.get((row as u32, column as u32))?;
+                decimals(&style.number_format.as_ref()?.format_code)
+            };
+            let mut cells = xlsx
+                .worksheet_cells_reader(&sheet)
+                .map_err(|e| e.to_string())?;
+            // A sheet that says it is larger than any report's is refused
+            // before its cells are read.
+            let height = cells.dimensions().end.0 as usize + 1;
+            if height > MAX_ROWS + 10 {
+                return Err(too_many(height));
             }
-        };
-        let cells = &mut rows[row];
-        if cells.len() <= column {
-            cells.resize(column + 1, Cell::Empty);
+            while let Some(cell) = cells.next_cell_with_formula().map_err(|e| e.to_string())? {
+                let (row, column) = (cell.pos.0 as usize, cell.pos.1 as usize);
+                if row > MAX_ROWS + 10 {
+                    return Err(too_many(row + 1));
+                }
+                if column >= MAX_COLUMNS {
+                    continue;
+                }
+                if let Some(formula) = cell.formula.filter(|f| !f.is_empty()) {
+                    grid.formulas.push((row, column, formula));
+                }
+                let value = Data::from(cell.value);
+                grid.put(row, column, cell_of(&value, || decimals_at(row, column)));
+            }
+            drop(cells);
+            grid.formats_known = true;
+            grid.merged = xlsx
+                .merge_cells_by_sheet_name(&sheet)
+                .unwrap_or_default()
+                .into_iter()
+                .map(corners)
+                .collect();
         }
-        cells[column] = cell;
-    }
-    let mut formulas = Vec::new();
-    if let Ok(found) = book.worksheet_formula(&sheet) {
-        let (top, left) = found.start().unwrap_or((0, 0));
-        for (r, c, formula) in found.used_cells() {
-            if !formula.is_empty() {
-                formulas.push((top as usize + r, left as usize + c, formula.clone()));
+        book => {
+            let range = book.worksheet_range(&sheet).map_err(|e| e.to_string())?;
+            let (top, left) = range.start().unwrap_or((0, 0));
+            let (top, left) = (top as usize, left as usize);
+            if top + range.height() > MAX_ROWS + 10 {
+                return Err(too_many(top + range.height()));
+            }
+            for (r, c, data) in range.used_cells() {
+                if left + c < MAX_COLUMNS {
+                    grid.put(top + r, left + c, cell_of(data, || None));
+                }
+            }
+            if let Ok(found) = book.worksheet_formula(&sheet) {
+                let (top, left) = found.start().unwrap_or((0, 0));
+                for (r, c, formula) in found.used_cells() {
+                    if !formula.is_empty() {
+                        grid.formulas
+                            .push((top as usize + r, left as usize + c, formula.clone()));
+                    }
+                }
+            }
+            if let calamine::Sheets::Xls(xls) = book {
+                grid.merged = xls
+                    .merge_cells_by_sheet_name(&sheet)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(corners)
+                    .collect();
             }
         }
     }
-    let merged = match &mut book {
-        calamine::Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
-        calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    let merged = (merged.into_iter())
-        .map(|d| {
-            let (a, b) = (d.start, d.end);
-            ((a.0 as usize, a.1 as usize), (b.0 as usize, b.1 as usize))
-        })
-        .collect();
-    Ok(Grid {
-        sheet,
-        rows,
-        formulas,
-        merged,
-        formats_known,
-    })
+    Ok(grid)
+}
+
+/// A merged range as its first and last (row, column).
+fn corners(d: calamine::Dimensions) -> ((usize, usize), (usize, usize)) {
+    let (a, b) = (d.start, d.end);
+    ((a.0 as usize, a.1 as usize), (b.0 as usize, b.1 as usize))
+}
+
+/// A cell as the editor sees it; `decimals` gives its number format's,
+/// when the file says.
+fn cell_of(data: &Data, decimals: impl FnOnce() -> Option<usize>) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(t) if t.is_empty() => Cell::Empty,
+        Data::String(t) | Data::DateTimeIso(t) | Data::DurationIso(t) => Cell::Text(t.clone()),
+        Data::Int(n) => Cell::Text(n.to_string()),
+        Data::Float(x) => Cell::Number {
+            held: shortest(*x),
+            decimals: decimals(),
+        },
+        Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
+        Data::Error(e) => Cell::Text(format!("#{e:?}")),
+        Data::DateTime(d) => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            Cell::Date(format!("{y:04}-{m:02}-{day:02}"))
+        }
+    }
 }
 
 /// The shortest decimal that reads back as `x` (`12.8`, `5.7`, `44`).

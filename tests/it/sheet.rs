@@ -359,10 +359,16 @@ fn hostile_workbooks_are_refused_at_their_cells_with_nothing_written() {
     // An empty id with figures; a merged cell across ids.
     let mut without_id = rows.clone();
     without_id[west as usize][0] = String::new();
+    without_id[east as usize][4] = String::new();
     let err = refused("filled.xlsx", &book(&without_id, &[], None));
     assert!(
         err.lines()
             .any(|l| l.contains(&at(west, 0)) && l.contains("[E1109]")),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.contains(&at(east, 4)) && l.contains("gives no place")),
         "{err}"
     );
     let err = refused("filled.xlsx", &book(&rows, &[], Some((east, 0, west, 0))));
@@ -403,6 +409,25 @@ fn a_huge_sheet_is_refused_before_it_is_read_whole() {
         err.contains("1000000 rows") && err.contains("[E1102]"),
         "{err}"
     );
+}
+
+#[test]
+fn a_cell_far_from_the_table_is_passed_over() {
+    let site = example_site();
+    let dir = tempfile::tempdir().unwrap();
+    let rows = cells(&export(site.path(), dir.path(), Q3, false));
+    let east = row_of(&rows, "mingchuan-2025-gas-mains", "东湖区");
+    // The last column of the last row a report's table may reach: laid
+    // out whole, that sheet would be 20,000 x 16,384 cells.
+    let changes = [
+        ((east, ACTUAL), V::Text("10.0")),
+        ((20_000, 16_383), V::Text("远处")),
+    ];
+    let path = dir.path().join("far.xlsx");
+    std::fs::write(&path, book(&rows, &changes, None)).unwrap();
+    let result = run(site.path(), &["sheet", "import", path.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(read(&site.path().join(Q3)).contains("actual: 10.0\n"));
 }
 
 #[test]

@@ -888,6 +888,7 @@ sheet-inexact = the cell holds { $held }, which the sheet shows as { $shown }; a
 sheet-number-unshown = the cell holds the number { $held }, and an .ods or .xls file does not say how many decimals the sheet shows; format the cell as text and type the figure again, or save the workbook as .xlsx [E1107]
 sheet-date-figure = the spreadsheet turned this figure into a date ({ $date }); format the cell as text and type the figure again [E1108]
 sheet-no-id = this row has figures but no metric id; copy the id from the row it belongs to, or delete the row [E1109]
+sheet-no-place = this row gives no place; choose its district from the list, or the whole city's entry [E1109]
 sheet-row-twice = { $id } at { $place } is given again; its first row is row { $row } [E1110]
 sheet-metric-differs = the rows of { $id } say different things here; give the metric the same words in every row (as in row { $row }) [E1111]
 sheet-report-has-problems = the report has problems of its own; put them right (renewal check lists them) before importing figures into it [E1112]
@@ -923,8 +924,8 @@ explain-E1108 =
     E1108: a figure turned into a date
     A spreadsheet may turn what is typed into a date (3.5 into 5 March). Format the cell as text and type the figure again.
 explain-E1109 =
-    E1109: a row with no metric id
-    Each row says which metric it is in Metric id. Copy the id from the row the figures belong to, or delete the row.
+    E1109: a row with no metric id or no place
+    Each row says which metric it is in Metric id, and which place in District (the whole city's row says so). Copy them from the row the figures belong to, or delete the row.
 explain-E1110 =
     E1110: a row given twice
     One metric at one place has one row; two figures for it cannot both be right.

@@ -828,10 +828,10 @@ sheet-name-lists = 選項
 sheet-field-file = 報告檔案
 sheet-field-plan = 依據計劃
 sheet-field-title = 標題
-sheet-field-published = 釋出日期
+sheet-field-published = 發布日期
 sheet-field-note-file = 本工作簿寫入的報告，路徑從網站資料夾算起。請勿修改。
 sheet-field-note-plan = 這份進展報告所依據的計劃。請勿修改。
-sheet-field-note-title = 報告的標題，按釋出時的樣子填寫。
+sheet-field-note-title = 報告的標題，按發布時的樣子填寫。
 sheet-field-note-published = 報告發布的日期，如 2025-10-15。
 sheet-heading-id = 指標編號
 sheet-heading-label = 指標名稱
@@ -853,7 +853,7 @@ sheet-note-target = 計劃給這個地方的目標。
 sheet-note-last-actual = 網站上這個地方的最新數字，僅供參考，匯入時不讀。
 sheet-note-last-as-of = 上次數字的截至日期，僅供參考，匯入時不讀。
 sheet-note-actual = 按報告原樣填寫數字：數字和小數點（12.8、5.70）。不帶單位，不加千位分隔符。
-sheet-note-as-of = 數字的截至日期，如 2025-09-30。留空則用報告的釋出日期。
+sheet-note-as-of = 數字的截至日期，如 2025-09-30。留空則用報告的發布日期。
 sheet-note-note = 對這個數字的說明，如“至少”“資料待核對”。
 sheet-whole-place = 全市
 sheet-list-error = 請從列表中選擇。列表在“選項”工作表中，來自網站的 site.yaml。
@@ -883,7 +883,8 @@ sheet-merged = 單元格 { $range } 被合併了；請取消合併，讓每一�
 sheet-inexact = 這一格存的是 { $held }，表格顯示為 { $shown }；數字必須與顯示的完全一致：請以文字重新輸入（把單元格設為文字格式，或在數字前加 '） [E1107]
 sheet-number-unshown = 這一格存的是數值 { $held }，而 .ods 或 .xls 檔案沒有記下表格顯示幾位小數；請把單元格設為文字格式，重新輸入數字，或把工作簿另存為 .xlsx [E1107]
 sheet-date-figure = 表格把這個數字變成了日期（{ $date }）；請把單元格設為文字格式，重新輸入數字 [E1108]
-sheet-no-id = 這一行有數字，但沒有指標編號；請從它所屬的行復制編號，或刪除這一行 [E1109]
+sheet-no-id = 這一行有數字，但沒有指標編號；請從它所屬的行複製編號，或刪除這一行 [E1109]
+sheet-no-place = 這一行沒有寫地方；請從列表中選擇區縣，或選“全市” [E1109]
 sheet-row-twice = { $id } 在 { $place } 的數字重複出現；第一次在第 { $row } 行 [E1110]
 sheet-metric-differs = { $id } 的各行在這裡寫法不同；同一指標的每一行應寫得一樣（見第 { $row } 行） [E1111]
 sheet-report-has-problems = 這篇報告本身有問題；請先改正（renewal check 會列出），再匯入數字 [E1112]
@@ -914,13 +915,13 @@ explain-E1106 =
     合併單元格會讓人分不清數字屬於哪一行。請取消合併，讓每一行都有自己的指標、地方和數字。
 explain-E1107 =
     E1107：顯示時被四捨五入的數字
-    表格以二進位制儲存數字，一格可能存著 12.799999999，卻顯示為 12.8。renewal 從不悄悄取捨數字：請按報告原樣以文字輸入（把單元格設為文字格式，或在數字前加 '）。
+    表格以二進位儲存數字，一格可能存著 12.799999999，卻顯示為 12.8。renewal 從不悄悄取捨數字：請按報告原樣以文字輸入（把單元格設為文字格式，或在數字前加 '）。
 explain-E1108 =
     E1108：數字變成了日期
     表格可能把輸入的內容變成日期（3.5 變成 3月5日）。請把單元格設為文字格式，重新輸入數字。
 explain-E1109 =
-    E1109：沒有指標編號的行
-    每一行在“指標編號”中寫明它是哪個指標。請從數字所屬的行復制編號，或刪除這一行。
+    E1109：沒有指標編號或地方的行
+    每一行在“指標編號”中寫明它是哪個指標，在“區縣”中寫明是哪個地方（全市的一行寫“全市”）。請從數字所屬的行複製，或刪除這一行。
 explain-E1110 =
     E1110：重複的行
     一個指標在一個地方只有一行；兩個數字不可能都對。
