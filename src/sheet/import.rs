@@ -284,6 +284,10 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
         return Err(problems.list);
     }
 
+    foreign_words(&site, existing.as_deref(), &rows, &mut problems);
+    if !problems.list.is_empty() {
+        return Err(problems.list);
+    }
     let mut cells_of: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for f in [Field::Title, Field::Published] {
         cells_of.insert(f.key().to_string(), (field_row(f), 1));
@@ -356,14 +360,22 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
     let (read_back, found) = crate::load::report::parse(&file, &after, &site.config);
     let mut warnings = Vec::new();
     for mut problem in found {
+        // At the cell the field came from; else at the first row of its
+        // metric; else at the workbook: the report's lines are those of
+        // a text not yet written.
+        let metric = |f: &String| {
+            let end = f.find(']')?;
+            cells_of.get(&format!("{}.id", &f[..=end]))
+        };
         let cell = (problem.field.as_ref())
-            .and_then(|f| cells_of.get(f))
+            .and_then(|f| cells_of.get(f).or_else(|| metric(f)))
             .or_else(|| cells_of.get(&format!("line {}", problem.line)));
-        if let Some(&(r, c)) = cell {
-            problem.file = grid.place(shown, r, c);
-            problem.line = 0;
-            problem.column = 0;
-        }
+        problem.file = match cell {
+            Some(&(r, c)) => grid.place(shown, r, c),
+            None => shown.to_string(),
+        };
+        problem.line = 0;
+        problem.column = 0;
         match problem.warning {
             true => warnings.push(problem),
             false => problems.list.push(problem),
@@ -493,12 +505,9 @@ fn plan_changes(
         };
         let (metric, at) = (&own.metrics[i], &layout.metrics[i]);
         planned.touched.push((row.id.clone(), row.place.clone()));
+        (planned.fields.entry(format!("metrics[{i}].id"))).or_insert((row.at, 0));
         // The metric's own words: label, unit and topic.
-        for (column, key) in [
-            (Column::Label, Key::Label),
-            (Column::Unit, Key::Unit),
-            (Column::Topic, Key::Topic),
-        ] {
+        for (column, key, field) in WORDS {
             let Some((c, new)) = row.get(column) else {
                 continue;
             };
@@ -521,15 +530,16 @@ fn plan_changes(
                 continue;
             }
             decided.insert((row.id.clone(), key), (row.at, new.clone()));
-            let field: fn(&crate::model::MetricEntry) -> Option<&String> = match key {
-                Key::Label => |m| m.label.as_ref(),
-                Key::Unit => |m| m.unit.as_ref(),
-                _ => |m| m.topic.as_ref(),
-            };
             let current = field(metric)
                 .cloned()
                 .or_else(|| site.described(&metric.id, field));
             if new == current || new.is_none() {
+                continue;
+            }
+            // Words that come from the report that introduces the metric
+            // are changed there.
+            if metric.label.is_none() && metric.unit.is_none() {
+                words_elsewhere(site, problems, row, c);
                 continue;
             }
             planned.metrics.push(row.id.clone());
@@ -659,6 +669,7 @@ fn plan_changes(
         for (n, (id, rows)) in added_metrics.iter().enumerate() {
             let i = own.metrics.len() + n;
             metric_lines(
+                site,
                 &mut lines,
                 &prefix,
                 id,
@@ -693,6 +704,63 @@ fn push(
             problems.at(r, c, crate::say!("sheet-cannot-edit", why = why));
         }
     }
+}
+
+/// A metric's own words: its column, its key, and where a report keeps it.
+type Words = [(
+    Column,
+    Key,
+    fn(&crate::model::MetricEntry) -> Option<&String>,
+); 3];
+
+const WORDS: Words = [
+    (Column::Label, Key::Label, |m| m.label.as_ref()),
+    (Column::Unit, Key::Unit, |m| m.unit.as_ref()),
+    (Column::Topic, Key::Topic, |m| m.topic.as_ref()),
+];
+
+/// Refuses a metric's name, unit or topic that differs from the words of
+/// the report that introduced it, in rows of metrics `report` does not
+/// have (all rows, for a new report): they are changed there.
+fn foreign_words(site: &Site, report: Option<&Report>, rows: &[Row], problems: &mut Problems) {
+    for row in rows {
+        if report.is_some_and(|r| r.metrics.iter().any(|m| m.id == row.id)) {
+            continue;
+        }
+        for (column, key, field) in WORDS {
+            let Some((c, Some(text))) = row.get(column) else {
+                continue;
+            };
+            let text = match key {
+                Key::Topic => topic_id(site, text),
+                _ => text.to_string(),
+            };
+            if site.described(&row.id, field).is_some_and(|d| d != text) {
+                words_elsewhere(site, problems, row, c);
+            }
+        }
+    }
+}
+
+/// Says that the metric's name, unit or topic at `c` of `row` is changed
+/// in the report that introduces it, not here.
+fn words_elsewhere(site: &Site, problems: &mut Problems, row: &Row, c: usize) {
+    let introduced = (site.reports.iter().rev())
+        .find(|r| {
+            r.metrics
+                .iter()
+                .any(|m| m.id == row.id && (m.label.is_some() || m.unit.is_some()))
+        })
+        .map_or_else(String::new, |r| r.file.clone());
+    problems.at(
+        row.at,
+        c,
+        crate::say!(
+            "sheet-words-elsewhere",
+            id = row.id.as_str(),
+            report = introduced
+        ),
+    );
 }
 
 /// A topic as front matter writes it: its id, when the cell gives its
@@ -733,6 +801,7 @@ fn place_lines(
 /// A whole metric entry for `rows`, as the `i`th of the report's list.
 #[allow(clippy::too_many_arguments)]
 fn metric_lines(
+    site: &Site,
     lines: &mut String,
     prefix: &str,
     id: &str,
@@ -745,6 +814,27 @@ fn metric_lines(
     let indent = " ".repeat(prefix.chars().count());
     lines.push_str(&format!("{prefix}id: {}{newline}", edit::scalar(id)));
     fields.insert(format!("metrics[{i}].id"), (rows[0].at, 0));
+    // The metric's name, unit and topic, when it is new.
+    for (column, key, field) in WORDS {
+        let Some((c, Some(text))) = rows[0].get(column) else {
+            continue;
+        };
+        let text = match key {
+            Key::Topic => topic_id(site, text),
+            _ => text.to_string(),
+        };
+        // A metric no report has yet is introduced here, with its words;
+        // another's words are its introducing report's (see
+        // [`foreign_words`]).
+        if site.described(id, field).is_none() {
+            lines.push_str(&format!(
+                "{indent}{}: {}{newline}",
+                key.name(),
+                edit::scalar(&text)
+            ));
+            fields.insert(format!("metrics[{i}].{}", key.name()), (rows[0].at, c));
+        }
+    }
     let (own, places): (Vec<&&Row>, Vec<&&Row>) =
         rows.iter().partition(|r| r.place.as_ref() == district);
     for row in own {
@@ -840,6 +930,7 @@ fn new_report(
             .collect();
         let refs: Vec<&Row> = rows.iter().collect();
         metric_lines(
+            site,
             &mut text,
             "  - ",
             id,
@@ -850,7 +941,6 @@ fn new_report(
             &mut fields,
         );
     }
-    let _ = site;
     text.push_str("---\n");
     (text, fields)
 }

@@ -356,6 +356,16 @@ fn hostile_workbooks_are_refused_at_their_cells_with_nothing_written() {
             .any(|l| l.contains(&at(east, AS_OF)) && l.contains("is not a date")),
         "{err}"
     );
+    // A metric's words are its plan's.
+    let err = refused(
+        "filled.xlsx",
+        &book(&rows, &[((east, 2), V::Text("米"))], None),
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.contains(&at(east, 2)) && l.contains("[E1111]")),
+        "{err}"
+    );
     // An empty id with figures; a merged cell across ids.
     let mut without_id = rows.clone();
     without_id[west as usize][0] = String::new();

@@ -891,6 +891,7 @@ sheet-no-id = this row has figures but no metric id; copy the id from the row it
 sheet-no-place = this row gives no place; choose its district from the list, or the whole city's entry [E1109]
 sheet-row-twice = { $id } at { $place } is given again; its first row is row { $row } [E1110]
 sheet-metric-differs = the rows of { $id } say different things here; give the metric the same words in every row (as in row { $row }) [E1111]
+sheet-words-elsewhere = the name, unit and topic of { $id } are those of { $report }, which introduces it; change them there, and keep them here as they are [E1111]
 sheet-report-has-problems = the report has problems of its own; put them right (renewal check lists them) before importing figures into it [E1112]
 sheet-cannot-edit = this figure cannot be changed in place: { $why }; change it in the report itself [E1113]
 sheet-refused-block = the report writes it over several lines
@@ -931,7 +932,7 @@ explain-E1110 =
     One metric at one place has one row; two figures for it cannot both be right.
 explain-E1111 =
     E1111: a metric described two ways
-    A metric's name, unit and topic are the metric's, not a place's: every row of the metric gives the same.
+    A metric's name, unit and topic are the metric's, not a place's: every row of the metric gives the same. They are written in the report that introduces the metric (its plan, usually), and are changed there: a workbook for another report keeps them as exported.
 explain-E1112 =
     E1112: a report with problems
     The import changes only a report's figures, and checks the report it makes; a report that already has problems is put right first. renewal check lists them.
