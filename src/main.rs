@@ -630,6 +630,10 @@ fn sheet_export(
     if let Err(message) = renewal::load::source::refuse_writing(root, &output) {
         return Err(fail(3, &message));
     }
+    // A workbook already there may be one being filled in.
+    if output.exists() {
+        return Err(fail(2, &say!("sheet-output-exists", path = shown(&output))));
+    }
     renewal::sheet::write_atomically(&output, &exported.bytes).map_err(|e| {
         let reason = renewal::i18n::messages::reason(&e);
         fail(

@@ -680,6 +680,10 @@ fn exit_code_of(command: &str, situation: &str) -> (Option<i32>, String) {
         ("`sheet export REPORT --progress`", "REPORT is not a plan") => {
             code(export("test-midyear", "plan.xlsx", true))
         }
+        ("`sheet export REPORT --output FILE`", "FILE exists") => {
+            write(root, "plan.xlsx", "a workbook being filled in");
+            code(export("test-plan", "plan.xlsx", false))
+        }
         ("`sheet export REPORT --output FILE`", s)
             if s.starts_with("FILE is inside `content/`") =>
         {

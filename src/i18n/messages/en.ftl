@@ -821,6 +821,7 @@ sheet-created = created { $report } from the workbook; build or check the site t
 sheet-unchanged = { $report } already says what the workbook says; nothing was written
 sheet-would-change = { $report } would change like this (nothing was written):
 sheet-write-failed = cannot write { $path }: { $error }
+sheet-output-exists = { $path } already exists, and may be a workbook being filled in; give another --output, or move it away first
 sheet-no-report = there is no report `{ $report }` in this site; give its file (content/2025/x.md) or its slug
 sheet-not-plan = { $report } is not a plan; --progress makes a workbook for a new progress report on a plan
 

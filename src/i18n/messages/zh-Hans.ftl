@@ -817,6 +817,7 @@ sheet-created = 已根据工作簿新建 { $report }；构建或检查网站即�
 sheet-unchanged = { $report } 与工作簿所填一致，未写入任何内容
 sheet-would-change = { $report } 将有如下改动（尚未写入）：
 sheet-write-failed = 无法写入 { $path }：{ $error }
+sheet-output-exists = { $path } 已经存在，可能是正在填写的工作簿；请用 --output 换一个文件名，或先把它移走
 sheet-no-report = 本网站没有报告 `{ $report }`；请给出它的文件（content/2025/x.md）或 slug
 sheet-not-plan = { $report } 不是计划；--progress 为一份计划的新进展报告写工作簿
 

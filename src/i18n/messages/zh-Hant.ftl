@@ -817,6 +817,7 @@ sheet-created = 已根據工作簿新建 { $report }；構建或檢查網站即�
 sheet-unchanged = { $report } 與工作簿所填一致，未寫入任何內容
 sheet-would-change = { $report } 將有如下改動（尚未寫入）：
 sheet-write-failed = 無法寫入 { $path }：{ $error }
+sheet-output-exists = { $path } 已經存在，可能是正在填寫的工作簿；請用 --output 換一個檔名，或先把它移走
 sheet-no-report = 本網站沒有報告 `{ $report }`；請給出它的檔案（content/2025/x.md）或 slug
 sheet-not-plan = { $report } 不是計劃；--progress 為一份計劃的新進展報告寫工作簿
 
