@@ -342,9 +342,14 @@ pub fn scalar(text: &str) -> String {
             text.to_ascii_lowercase().as_str(),
             "null" | "~" | "true" | "false" | "yes" | "no" | "on" | "off"
         );
-    if plain {
-        return text.to_string();
+    match plain {
+        true => text.to_string(),
+        false => quoted(text),
     }
+}
+
+/// `text` in double quotes, escaped.
+fn quoted(text: &str) -> String {
     let mut quoted = String::from("\"");
     for c in text.chars() {
         match c {
@@ -358,6 +363,22 @@ pub fn scalar(text: &str) -> String {
     }
     quoted.push('"');
     quoted
+}
+
+/// A YAML scalar for a text field (a note, a name, a title): quoted also
+/// when YAML would read it plain as something other than text (`12`,
+/// `.nan`, `~`), and, inside `{…}`, when it holds a comma or a bracket.
+pub fn text_scalar(text: &str, flow: bool) -> String {
+    let lower = text.to_ascii_lowercase();
+    let not_text = text.parse::<f64>().is_ok()
+        || lower.trim_start_matches(['+', '-']).starts_with('.')
+        || lower.starts_with("0x")
+        || lower.starts_with("0o");
+    let in_flow = flow && text.contains([',', '[', ']', '{', '}']);
+    match not_text || in_flow {
+        true => quoted(text),
+        false => scalar(text),
+    }
 }
 
 /// `text` with `changes` made (none may overlap), and where each
@@ -445,5 +466,10 @@ mod tests {
         assert_eq!(scalar("yes"), "\"yes\"");
         assert_eq!(scalar("\"q\""), "\"\\\"q\\\"\"");
         assert_eq!(scalar("- 3"), "\"- 3\"");
+        assert_eq!(text_scalar(".nan", false), "\".nan\"");
+        assert_eq!(text_scalar("12", false), "\"12\"");
+        assert_eq!(text_scalar("partly, as_of", true), "\"partly, as_of\"");
+        assert_eq!(text_scalar("partly, as_of", false), "partly, as_of");
+        assert_eq!(text_scalar("至少", true), "至少");
     }
 }

@@ -11,7 +11,7 @@
 
 use super::edit::{self, Change, Key, Layout, Refused};
 use super::export::{HEADING_ROW, Site};
-use super::read::{self, Cell, Grid};
+use super::read::{self, Cell, Grid, Shown};
 use super::{Column, Field};
 use crate::diagnostic::Diagnostic;
 use crate::model::{DistrictId, Report, ReportKind};
@@ -79,6 +79,8 @@ struct Row {
     /// The place as written, and as the report keys it.
     place_text: String,
     place: Option<DistrictId>,
+    /// The column the place is in.
+    place_column: usize,
     /// The columns read, with what each holds (`None` when empty).
     cells: Vec<(Column, usize, Option<String>)>,
 }
@@ -123,13 +125,28 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
     };
     let mut columns: Vec<(Column, usize)> = Vec::new();
     for (c, cell) in grid.rows[heading].iter().enumerate() {
-        if let Cell::Text(t) = cell
-            && let Some(column) = Column::named(t)
-            && column.read()
-            && !columns.iter().any(|(x, _)| *x == column)
-        {
-            columns.push((column, c));
+        let Cell::Text(t) = cell else {
+            continue;
+        };
+        match Column::named(t) {
+            Some(column) if column.read() && !columns.iter().any(|(x, _)| *x == column) => {
+                columns.push((column, c));
+            }
+            Some(_) => {}
+            // A heading changed is a column that would not be read.
+            None => problems.at(
+                heading,
+                c,
+                crate::say!("sheet-unknown-column", heading = t.as_str()),
+            ),
         }
+    }
+    if !columns
+        .iter()
+        .any(|(c, _)| matches!(c, Column::Actual | Column::Target))
+    {
+        let missing = Column::Actual.heading(crate::i18n::messages::language());
+        problems.at(heading, 0, crate::say!("sheet-no-column", column = missing));
     }
     let at = |column: Column| columns.iter().find(|(c, _)| *c == column).map(|(_, n)| *n);
     let (Some(id_at), Some(place_at)) = (at(Column::Id), at(Column::Place)) else {
@@ -179,7 +196,19 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
         );
         return Err(problems.list);
     }
+    // `content/2025/./x.md` is `content/2025/x.md`.
+    let file = (Path::new(&file).components())
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
     let existing = site.reports.iter().find(|r| r.file == file).cloned();
+    // A file there that is no report of the site (one that cannot be
+    // read) is never written over by a new one.
+    if existing.is_none() && std::fs::symlink_metadata(root.join(&file)).is_ok() {
+        let said = crate::say!("sheet-file-taken", file = file.as_str());
+        problems.at(field_row(Field::File), 1, said);
+        return Err(problems.list);
+    }
     let plan = match (&existing, field(Field::Plan)) {
         (Some(_), _) => None,
         (None, Some(plan)) => match site
@@ -206,6 +235,21 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
             return Err(problems.list);
         }
     };
+    if let Some(report) = &existing {
+        let said = [
+            (Field::Title, report.title.clone()),
+            (Field::Published, report.published.to_string()),
+        ];
+        for (f, now) in said {
+            if field(f).is_some_and(|typed| typed != now) {
+                problems.at(
+                    field_row(f),
+                    1,
+                    crate::say!("sheet-field-fixed", file = file.as_str()),
+                );
+            }
+        }
+    }
     let basis = existing
         .as_ref()
         .or(plan.as_ref())
@@ -220,7 +264,13 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
         let mut cells = Vec::new();
         for &(column, c) in &columns {
             if !matches!(column, Column::Id | Column::Place) {
-                cells.push((column, c, cell_text(&mut problems, r, c, Some(column))));
+                let before = problems.list.len();
+                let text = cell_text(&mut problems, r, c, Some(column));
+                // A cell with a problem is left as the report has it, so
+                // that the report's own checks see no hole where it is.
+                if problems.list.len() == before {
+                    cells.push((column, c, text));
+                }
             }
         }
         let id = cell_text(&mut problems, r, id_at, Some(Column::Id));
@@ -277,16 +327,24 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
             id,
             place_text,
             place,
+            place_column: place_at,
             cells,
         });
     }
-    if !problems.list.is_empty() {
-        return Err(problems.list);
-    }
-
     foreign_words(&site, existing.as_deref(), &rows, &mut problems);
-    if !problems.list.is_empty() {
-        return Err(problems.list);
+    // A metric no report has is introduced by a plan; in a workbook for
+    // another report its id is most likely mistyped.
+    if basis.kind != ReportKind::Plan || existing.is_none() {
+        for row in &rows {
+            let known = (site.reports.iter()).any(|r| r.metrics.iter().any(|m| m.id == row.id));
+            if !known {
+                problems.at(
+                    row.at,
+                    id_at,
+                    crate::say!("metric-not-introduced", id = row.id.as_str()),
+                );
+            }
+        }
     }
     let mut cells_of: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for f in [Field::Title, Field::Published] {
@@ -329,9 +387,6 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
                 &mut planned,
                 &mut problems,
             );
-            if !problems.list.is_empty() {
-                return Err(problems.list);
-            }
             let (after, placed) = edit::apply(&before, &planned.changes);
             for (n, (start, _)) in placed.iter().enumerate() {
                 let line = after[..*start].matches('\n').count() + 1;
@@ -356,10 +411,36 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
             (None, text, None)
         }
     };
-    // The report read back exactly as a build reads it.
-    let (read_back, found) = crate::load::report::parse(&file, &after, &site.config);
+    // The report read back exactly as a build reads it, and joined with
+    // the site's other reports (an update of a metric no report
+    // introduces, a unit that changes). With problems in cells already,
+    // only its problems at other cells are added.
+    let earlier: std::collections::HashSet<String> =
+        problems.list.iter().map(|p| p.file.clone()).collect();
+    let (read_back, mut found) = crate::load::report::parse(&file, &after, &site.config);
+    if let Some(report) = &read_back {
+        let mut reports: Vec<Arc<Report>> = (site.reports.iter())
+            .filter(|r| r.file != file)
+            .cloned()
+            .collect();
+        reports.push(Arc::new(report.clone()));
+        reports.sort_by(|a, b| {
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        if let Err(joined) = crate::join::join(&reports, &site.config, &Default::default()) {
+            found.extend(joined.into_iter().filter(|p| p.file == file));
+        }
+    }
     let mut warnings = Vec::new();
     for mut problem in found {
+        let exact = (problem.field.as_ref()).and_then(|f| cells_of.get(f));
+        if !earlier.is_empty()
+            && exact.is_none_or(|&(r, c)| earlier.contains(&grid.place(shown, r, c)))
+        {
+            continue;
+        }
         // At the cell the field came from; else at the first row of its
         // metric; else at the workbook: the report's lines are those of
         // a text not yet written.
@@ -391,7 +472,7 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
         )]);
     };
     if let Some((own, touched, metrics)) = touched
-        && let Some(row) = unintended(&own, &read_back, &touched, &metrics, &rows)
+        && let Some(row) = unintended(&site, &own, &read_back, &touched, &metrics, &rows)
     {
         let at = rows.iter().find(|r| r.at == row).map_or(0, |r| r.at);
         problems.at(
@@ -433,25 +514,36 @@ fn cell_text(
         Cell::Text(t) => Some(t.trim().to_string()).filter(|t| !t.is_empty()),
         // How many decimals it shows is not in the file: a figure is
         // never guessed.
-        Cell::Number { held, .. } if !problems.grid.formats_known => {
-            problems.at(
-                r,
-                c,
-                crate::say!("sheet-number-unshown", held = held.as_str()),
-            );
+        Cell::Number {
+            held,
+            shown: Shown::Unknown,
+        } => {
+            let said = crate::say!("sheet-number-unshown", held = held.as_str());
+            problems.at(r, c, said);
             None
         }
-        Cell::Number { held, decimals } => match read::shown_number(&held, decimals) {
-            Ok(text) => Some(text),
-            Err(shown) => {
-                problems.at(
-                    r,
-                    c,
-                    crate::say!("sheet-inexact", held = held.as_str(), shown = shown),
-                );
-                None
+        Cell::Number {
+            held,
+            shown: Shown::Other(format),
+        } => {
+            let said = crate::say!("sheet-number-format", held = held.as_str(), format = format);
+            problems.at(r, c, said);
+            None
+        }
+        Cell::Number { held, shown } => {
+            let decimals = match shown {
+                Shown::Fixed(d) => Some(d),
+                _ => None,
+            };
+            match read::shown_number(&held, decimals) {
+                Ok(text) => Some(text),
+                Err(shown) => {
+                    let said = crate::say!("sheet-inexact", held = held.as_str(), shown = shown);
+                    problems.at(r, c, said);
+                    None
+                }
             }
-        },
+        }
         Cell::Date(date) if column.is_some_and(Column::figure) => {
             problems.at(r, c, crate::say!("sheet-date-figure", date = date));
             None
@@ -511,7 +603,9 @@ fn plan_changes(
             let Some((c, new)) = row.get(column) else {
                 continue;
             };
+            // An empty cell says nothing of the metric's words.
             let new = match (key, new) {
+                (_, None) => continue,
                 (Key::Topic, Some(t)) => Some(topic_id(site, t)),
                 (_, t) => t.map(str::to_string),
             };
@@ -543,7 +637,7 @@ fn plan_changes(
                 continue;
             }
             planned.metrics.push(row.id.clone());
-            let value = edit::scalar(new.as_deref().unwrap_or_default());
+            let value = edit::text_scalar(new.as_deref().unwrap_or_default(), at.mapping.flow);
             let change = match at.mapping.slot(key) {
                 Some(slot) => edit::replace(text, slot, &value),
                 None => edit::insert(text, &at.mapping, key, &value, newline),
@@ -572,6 +666,9 @@ fn plan_changes(
         };
         if level {
             planned.metrics.push(row.id.clone());
+        } else {
+            let cell = (row.at, row.place_column);
+            planned.fields.insert(format!("{path}.district"), cell);
         }
         let note = if level {
             metric.note.clone()
@@ -595,14 +692,32 @@ fn plan_changes(
             let Some((c, new)) = row.get(column) else {
                 continue;
             };
+            // A target the plan gives, shown in a workbook for a progress
+            // report, is not the report's own.
+            if key == Key::Target
+                && current.is_none()
+                && new.is_some_and(|t| {
+                    planned_target(site, &row.id, row.place.as_ref()).as_deref() == Some(t)
+                })
+            {
+                continue;
+            }
+            // A note is compared as it reads: a block's last newline, or
+            // spaces around it, are not a change.
+            if new.map(str::trim) == current.as_deref().map(str::trim) {
+                continue;
+            }
+            let written = |new: &str| match key {
+                Key::Note => edit::text_scalar(new, mapping.flow),
+                _ => edit::scalar(new),
+            };
             let slot = mapping.slot(key);
             let change = match (new, slot) {
-                (new, _) if new.map(str::to_string) == current => continue,
                 // An empty date is the date it defaults to.
                 (None, None) => continue,
                 (None, Some(slot)) => edit::remove(text, key, slot),
-                (Some(new), Some(slot)) => edit::replace(text, slot, &edit::scalar(new)),
-                (Some(new), None) => edit::insert(text, mapping, key, &edit::scalar(new), newline),
+                (Some(new), Some(slot)) => edit::replace(text, slot, &written(new)),
+                (Some(new), None) => edit::insert(text, mapping, key, &written(new), newline),
             };
             planned
                 .fields
@@ -610,9 +725,33 @@ fn plan_changes(
             push(planned, problems, change, row.at, c);
         }
     }
-    // Places a metric's list does not have yet, at its end.
+    // Places a metric's list does not have yet, at its end; the whole
+    // place's figures as the metric's own.
     for (i, added) in added_places {
         let at = &layout.metrics[i];
+        let added = without_planned(site, &added);
+        let (whole, added): (Vec<&Row>, Vec<&Row>) = (added.iter())
+            .filter(|r| says(r))
+            .partition(|r| r.place == own.district);
+        for row in whole {
+            for (column, key) in FIGURES {
+                let Some((c, Some(value))) = row.get(column) else {
+                    continue;
+                };
+                let value = match key {
+                    Key::Note => edit::text_scalar(value, at.mapping.flow),
+                    _ => edit::scalar(value),
+                };
+                let change = edit::insert(text, &at.mapping, key, &value, newline);
+                planned
+                    .fields
+                    .insert(format!("metrics[{i}].{}", key.name()), (row.at, c));
+                push(planned, problems, change, row.at, c);
+            }
+        }
+        if added.is_empty() {
+            continue;
+        }
         let last = at.places.last().map(|(_, m)| m);
         let Some((last, prefix)) = last.and_then(|m| Some((m, edit::item_prefix(text, m)?))) else {
             let row = added[0];
@@ -633,7 +772,7 @@ fn plan_changes(
         for (n, row) in added.iter().enumerate() {
             lines.push_str(&format!(
                 "{prefix}district: {}{newline}",
-                edit::scalar(&row.place_text)
+                edit::text_scalar(&row.place_text, false)
             ));
             let path = format!("metrics[{i}].districts[{}]", first + n);
             place_lines(
@@ -666,8 +805,14 @@ fn plan_changes(
             return;
         };
         let mut lines = String::new();
-        for (n, (id, rows)) in added_metrics.iter().enumerate() {
-            let i = own.metrics.len() + n;
+        let mut i = own.metrics.len();
+        for (id, rows) in &added_metrics {
+            let rows = without_planned(site, rows);
+            let rows: Vec<&Row> = rows.iter().filter(|r| says(r)).collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let rows = &rows;
             metric_lines(
                 site,
                 &mut lines,
@@ -679,10 +824,13 @@ fn plan_changes(
                 newline,
                 &mut planned.fields,
             );
+            i += 1;
         }
-        let end = edit::line_end(text, last.mapping.end);
-        let row = added_metrics[0].1[0];
-        planned.push(Change::insert(end, lines), (row.at, 0));
+        if !lines.is_empty() {
+            let end = edit::line_end(text, last.mapping.end);
+            let row = added_metrics[0].1[0];
+            planned.push(Change::insert(end, lines), (row.at, 0));
+        }
     }
 }
 
@@ -704,6 +852,53 @@ fn push(
             problems.at(r, c, crate::say!("sheet-cannot-edit", why = why));
         }
     }
+}
+
+/// The columns of a place's figures, and their keys.
+const FIGURES: [(Column, Key); 4] = [
+    (Column::Target, Key::Target),
+    (Column::Actual, Key::Actual),
+    (Column::AsOf, Key::AsOf),
+    (Column::Note, Key::Note),
+];
+
+/// Whether a row gives anything to write: a target, a figure or a note.
+fn says(row: &Row) -> bool {
+    [Column::Target, Column::Actual, Column::Note]
+        .into_iter()
+        .any(|c| row.get(c).is_some_and(|(_, t)| t.is_some()))
+}
+
+/// The target a plan gives `id` at `place`, as written.
+fn planned_target(site: &Site, id: &str, place: Option<&DistrictId>) -> Option<String> {
+    (site.reports.iter())
+        .filter(|r| r.kind == ReportKind::Plan)
+        .flat_map(|r| r.metrics.iter().filter(|m| m.id == id))
+        .flat_map(|m| m.values.iter())
+        .find(|v| v.district.as_ref() == place && v.target.is_some())
+        .and_then(|v| v.target.map(|f| f.to_string()))
+}
+
+/// `rows` without the targets that are their plan's: a workbook for a
+/// progress report shows them, and the report does not repeat them.
+fn without_planned(site: &Site, rows: &[&Row]) -> Vec<Row> {
+    rows.iter()
+        .map(|row| {
+            let planned = planned_target(site, &row.id, row.place.as_ref());
+            let cells = (row.cells.iter())
+                .filter(|(c, _, t)| !(*c == Column::Target && t.is_some() && *t == planned))
+                .cloned()
+                .collect();
+            Row {
+                at: row.at,
+                id: row.id.clone(),
+                place_text: row.place_text.clone(),
+                place: row.place.clone(),
+                place_column: row.place_column,
+                cells,
+            }
+        })
+        .collect()
 }
 
 /// A metric's own words: its column, its key, and where a report keeps it.
@@ -781,18 +976,13 @@ fn place_lines(
     newline: &str,
     fields: &mut BTreeMap<String, (usize, usize)>,
 ) {
-    for (column, key) in [
-        (Column::Target, Key::Target),
-        (Column::Actual, Key::Actual),
-        (Column::AsOf, Key::AsOf),
-        (Column::Note, Key::Note),
-    ] {
+    for (column, key) in FIGURES {
         if let Some((c, Some(text))) = row.get(column) {
-            lines.push_str(&format!(
-                "{indent}{}: {}{newline}",
-                key.name(),
-                edit::scalar(text)
-            ));
+            let value = match key {
+                Key::Note => edit::text_scalar(text, false),
+                _ => edit::scalar(text),
+            };
+            lines.push_str(&format!("{indent}{}: {value}{newline}", key.name()));
             fields.insert(format!("{path}.{}", key.name()), (row.at, c));
         }
     }
@@ -830,7 +1020,7 @@ fn metric_lines(
             lines.push_str(&format!(
                 "{indent}{}: {}{newline}",
                 key.name(),
-                edit::scalar(&text)
+                edit::text_scalar(&text, false)
             ));
             fields.insert(format!("metrics[{i}].{}", key.name()), (rows[0].at, c));
         }
@@ -852,7 +1042,7 @@ fn metric_lines(
         for (j, row) in places.iter().enumerate() {
             lines.push_str(&format!(
                 "{indent}  - district: {}{newline}",
-                edit::scalar(&row.place_text)
+                edit::text_scalar(&row.place_text, false)
             ));
             let path = format!("metrics[{i}].districts[{j}]");
             place_lines(lines, &format!("{indent}    "), row, &path, newline, fields);
@@ -872,7 +1062,7 @@ fn new_report(
     let mut fields = BTreeMap::new();
     let mut text = String::from("---\n");
     if let Some(title) = title {
-        text.push_str(&format!("title: {}\n", edit::scalar(title)));
+        text.push_str(&format!("title: {}\n", edit::text_scalar(title, false)));
     }
     text.push_str("kind: progress\n");
     text.push_str(&format!("city: {}\n", plan.city));
@@ -924,6 +1114,7 @@ fn new_report(
                     id: row.id.clone(),
                     place_text: row.place_text.clone(),
                     place: row.place.clone(),
+                    place_column: row.place_column,
                     cells,
                 }
             })
@@ -948,6 +1139,7 @@ fn new_report(
 /// The first row whose change did not come out as the table says, or
 /// changed something it should not have; `None` when all is as meant.
 fn unintended(
+    site: &Site,
     old: &Report,
     new: &Report,
     touched: &[(String, Option<DistrictId>)],
@@ -956,19 +1148,33 @@ fn unintended(
 ) -> Option<usize> {
     // Each row's figures, as the table gives them.
     for row in rows {
-        let value = (new.metrics.iter().find(|m| m.id == row.id))
-            .and_then(|m| m.values.iter().find(|v| v.district == row.place));
-        let Some(value) = value else {
-            return Some(row.at);
+        let metric = new.metrics.iter().find(|m| m.id == row.id);
+        let value = metric.and_then(|m| m.values.iter().find(|v| v.district == row.place));
+        let (Some(metric), Some(value)) = (metric, value) else {
+            match says(&without_planned(site, &[row])[0]) {
+                true => return Some(row.at),
+                false => continue,
+            }
         };
         let figure = |f: Option<crate::model::Figure>| f.map(|f| f.to_string());
+        let planned = planned_target(site, &row.id, row.place.as_ref());
         for (column, held) in [
             (Column::Target, figure(value.target)),
             (Column::Actual, figure(value.actual)),
         ] {
+            let shown_only = column == Column::Target && held.is_none();
             if let Some((_, text)) = row.get(column)
                 && text.map(str::to_string) != held
+                && !(shown_only && text.map(str::to_string) == planned)
             {
+                return Some(row.at);
+            }
+        }
+        // A note as the row gives it: the place's, or the metric's own.
+        if let Some((_, note)) = row.get(Column::Note) {
+            let trimmed = |n: &Option<String>| n.as_deref().map(str::trim).map(str::to_string);
+            let note = note.map(str::trim).map(str::to_string);
+            if note != trimmed(&value.note) && note != trimmed(&metric.note) {
                 return Some(row.at);
             }
         }

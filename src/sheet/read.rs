@@ -21,14 +21,28 @@ pub enum Cell {
     /// Text as typed, or a number or date as the sheet shows it.
     Text(String),
     /// A number stored in a cell, as its shortest exact decimal (`12.8`),
-    /// and the decimals its number format shows, when it has a fixed
-    /// number of them.
+    /// and how its number format shows it.
     Number {
         held: String,
-        decimals: Option<usize>,
+        shown: Shown,
     },
     /// A date the spreadsheet made of what was typed, as `YYYY-MM-DD`.
     Date(String),
+}
+
+/// How a number cell's format shows its number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// The General format: the number itself, in at most 11 characters.
+    General,
+    /// A fixed count of decimals (`0.00`, `#,##0.0`).
+    Fixed(usize),
+    /// Some other way (a percentage, an exponent, a scale, optional
+    /// decimals): this format, which shows another figure than the cell
+    /// holds, or a figure of varying decimals.
+    Other(String),
+    /// The file does not say (an `.ods` or `.xls` as read).
+    Unknown,
 }
 
 /// The sheet the table is on, as read.
@@ -42,9 +56,6 @@ pub struct Grid {
     pub formulas: Vec<(usize, usize, String)>,
     /// Merged ranges, as first and last (row, column).
     pub merged: Vec<((usize, usize), (usize, usize))>,
-    /// Whether the file says how each number cell is shown (`.xlsx`
-    /// does; `.xls` and `.ods` as calamine reads them do not).
-    pub formats_known: bool,
 }
 
 impl Grid {
@@ -77,8 +88,14 @@ impl Grid {
 /// as the export names it in any language, or else the first. `shown` is
 /// how the file is named in messages.
 pub fn read(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
-    let refuse = |reason: String| {
-        Diagnostic::file(shown, crate::say!("sheet-not-workbook", reason = reason))
+    // A reason that is a problem of its own, with its code (a sheet too
+    // large), is said as it is; another is why the file is no workbook.
+    let refuse = |reason: String| match crate::i18n::messages::code_at(&reason) {
+        Some(_) if reason.contains("[E11") => Diagnostic::file(shown, reason),
+        _ => {
+            let reason = crate::i18n::messages::without_code(&reason).to_string();
+            Diagnostic::file(shown, crate::say!("sheet-not-workbook", reason = reason))
+        }
     };
     let meta = std::fs::metadata(path).map_err(|e| refuse(crate::i18n::messages::reason(&e)))?;
     if !meta.is_file() {
@@ -140,6 +157,7 @@ fn read_csv(bytes: &[u8], sheet: String) -> Result<Grid, String> {
         rows.push(
             record
                 .iter()
+                .take(MAX_COLUMNS)
                 .map(|t| match t {
                     "" => Cell::Empty,
                     t => Cell::Text(t.to_string()),
@@ -162,12 +180,24 @@ fn read_csv(bytes: &[u8], sheet: String) -> Result<Grid, String> {
 /// are not part of it.
 const MAX_COLUMNS: usize = 64;
 
+/// The most cells of an `.xlsx` sheet looked at, empty ones too: a
+/// report's table has a few thousand.
+const MAX_CELLS: usize = 2_000_000;
+
 /// A workbook's table sheet, through calamine, which tells the format
 /// from the file's first bytes. An `.xlsx` sheet is read cell by cell, so
 /// that a sheet with a million rows, or with one cell far from the
 /// others, is refused or passed over without the whole sheet being laid
 /// out in memory.
 fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
+    // An .ods is looked through first (see `ods_look`).
+    let ods = bytes.starts_with(b"PK")
+        && zip::ZipArchive::new(Cursor::new(&bytes))
+            .is_ok_and(|mut a| a.by_name("content.xml").is_ok());
+    let ods_merged = match ods {
+        true => ods_look(&bytes)?,
+        false => Vec::new(),
+    };
     let mut book =
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let names = book.sheet_names();
@@ -182,11 +212,6 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
     let too_many = |rows: usize| crate::say!("sheet-too-many-rows", rows = rows, most = MAX_ROWS);
     match &mut book {
         calamine::Sheets::Xlsx(xlsx) => {
-            let styles = xlsx.worksheet_style(&sheet).ok();
-            let decimals_at = |row: usize, column: usize| -> Option<usize> {
-                let style = styles.as_ref()?.get((row as u32, column as u32))?;
-                decimals(&style.number_format.as_ref()?.format_code)
-            };
             let mut cells = xlsx
                 .worksheet_cells_reader(&sheet)
                 .map_err(|e| e.to_string())?;
@@ -196,9 +221,12 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
             if height > MAX_ROWS + 10 {
                 return Err(too_many(height));
             }
+            let mut numbers = Vec::new();
+            let mut seen = 0usize;
             while let Some(cell) = cells.next_cell_with_formula().map_err(|e| e.to_string())? {
                 let (row, column) = (cell.pos.0 as usize, cell.pos.1 as usize);
-                if row > MAX_ROWS + 10 {
+                seen += 1;
+                if row > MAX_ROWS + 10 || seen > MAX_CELLS {
                     return Err(too_many(row + 1));
                 }
                 if column >= MAX_COLUMNS {
@@ -207,11 +235,29 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
                 if let Some(formula) = cell.formula.filter(|f| !f.is_empty()) {
                     grid.formulas.push((row, column, formula));
                 }
-                let value = Data::from(cell.value);
-                grid.put(row, column, cell_of(&value, || decimals_at(row, column)));
+                let cell = cell_of(&Data::from(cell.value), || Shown::General);
+                if matches!(cell, Cell::Number { .. }) {
+                    numbers.push((row, column));
+                }
+                grid.put(row, column, cell);
             }
             drop(cells);
-            grid.formats_known = true;
+            // Number formats, read once the sheet is known to be a
+            // report's size, for the number cells only.
+            if !numbers.is_empty() {
+                let styles = xlsx.worksheet_style(&sheet).ok();
+                for (row, column) in numbers {
+                    let format = (styles.as_ref())
+                        .and_then(|s| s.get((row as u32, column as u32)))
+                        .and_then(|style| style.number_format.as_ref())
+                        .map_or(Shown::General, |f| shown_as(&f.format_code));
+                    if let Some(Cell::Number { shown, .. }) =
+                        grid.rows.get_mut(row).and_then(|r| r.get_mut(column))
+                    {
+                        *shown = format;
+                    }
+                }
+            }
             grid.merged = xlsx
                 .merge_cells_by_sheet_name(&sheet)
                 .unwrap_or_default()
@@ -228,7 +274,7 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
             }
             for (r, c, data) in range.used_cells() {
                 if left + c < MAX_COLUMNS {
-                    grid.put(top + r, left + c, cell_of(data, || None));
+                    grid.put(top + r, left + c, cell_of(data, || Shown::Unknown));
                 }
             }
             if let Ok(found) = book.worksheet_formula(&sheet) {
@@ -239,6 +285,9 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
                             .push((top as usize + r, left as usize + c, formula.clone()));
                     }
                 }
+            }
+            if let Some((_, merged)) = ods_merged.iter().find(|(name, _)| *name == sheet) {
+                grid.merged = merged.clone();
             }
             if let calamine::Sheets::Xls(xls) = book {
                 grid.merged = xls
@@ -259,17 +308,20 @@ fn corners(d: calamine::Dimensions) -> ((usize, usize), (usize, usize)) {
     ((a.0 as usize, a.1 as usize), (b.0 as usize, b.1 as usize))
 }
 
-/// A cell as the editor sees it; `decimals` gives its number format's,
-/// when the file says.
-fn cell_of(data: &Data, decimals: impl FnOnce() -> Option<usize>) -> Cell {
+/// A cell as the editor sees it; `shown` tells how its number format
+/// shows a number.
+fn cell_of(data: &Data, shown: impl FnOnce() -> Shown) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(t) if t.is_empty() => Cell::Empty,
         Data::String(t) | Data::DateTimeIso(t) | Data::DurationIso(t) => Cell::Text(t.clone()),
-        Data::Int(n) => Cell::Text(n.to_string()),
+        Data::Int(n) => Cell::Number {
+            held: n.to_string(),
+            shown: shown(),
+        },
         Data::Float(x) => Cell::Number {
             held: shortest(*x),
-            decimals: decimals(),
+            shown: shown(),
         },
         Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
         Data::Error(e) => Cell::Text(format!("#{e:?}")),
@@ -280,8 +332,110 @@ fn cell_of(data: &Data, decimals: impl FnOnce() -> Option<usize>) -> Cell {
     }
 }
 
+/// The most cells an `.ods` sheet may span, first to last, before its
+/// cells are laid out (calamine lays a sheet out whole).
+const MAX_SPAN: usize = 5_000_000;
+
+/// Looks through an `.ods` file's `content.xml` before calamine reads it:
+/// a sheet whose cells span more than a report's table could (one cell
+/// far from the others, or a cell repeated a million times) is refused
+/// before it is laid out, and each sheet's merged cells (which calamine
+/// does not give for `.ods`) are found, by sheet name. Calamine reads
+/// every sheet when it opens the file, so every sheet is looked at.
+type Merged = Vec<((usize, usize), (usize, usize))>;
+
+fn ods_look(bytes: &[u8]) -> Result<Vec<(String, Merged)>, String> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut xml = Vec::new();
+    let content = archive.by_name("content.xml").map_err(|e| e.to_string())?;
+    content
+        .take(256 * 1024 * 1024)
+        .read_to_end(&mut xml)
+        .map_err(|e| e.to_string())?;
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buf = Vec::new();
+    let number = |e: &quick_xml::events::BytesStart, name: &str| -> usize {
+        (e.attributes().flatten())
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.value.parse().ok())
+            .unwrap_or(1)
+    };
+    let (mut row, mut column) = (0usize, 0usize);
+    let (mut last_row, mut last_column, mut row_used, mut repeat) = (0usize, 0usize, false, 1usize);
+    let mut merged = Vec::new();
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| e.to_string())?;
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e.clone()), false),
+            Event::Empty(e) => (Some(e.clone()), true),
+            Event::End(e) if e.local_name().as_ref() == "table-row" => {
+                if row_used {
+                    last_row = last_row.max(row + repeat - 1);
+                }
+                row += repeat;
+                (None, false)
+            }
+            Event::Eof => break,
+            _ => (None, false),
+        };
+        if let Some(e) = start {
+            match e.local_name().as_ref() {
+                "table" => {
+                    (row, last_row, last_column) = (0, 0, 0);
+                    let table = (e.attributes().flatten())
+                        .find(|a| a.key.as_ref() == "table:name")
+                        .map(|a| a.value.into_owned())
+                        .unwrap_or_default();
+                    merged.push((table, Vec::new()));
+                }
+                "table-row" => {
+                    (column, row_used) = (0, false);
+                    repeat = number(&e, "table:number-rows-repeated");
+                    if empty {
+                        row += repeat;
+                    }
+                }
+                "table-cell" | "covered-table-cell" => {
+                    let columns = number(&e, "table:number-columns-repeated");
+                    let valued =
+                        (e.attributes().flatten()).any(|a| a.key.as_ref() == "office:value-type");
+                    if valued || !empty {
+                        last_column = last_column.max(column + columns - 1);
+                        row_used = true;
+                    }
+                    let (across, down) = (
+                        number(&e, "table:number-columns-spanned"),
+                        number(&e, "table:number-rows-spanned"),
+                    );
+                    if let (Some((_, list)), true) = (merged.last_mut(), across > 1 || down > 1) {
+                        list.push(((row, column), (row + down - 1, column + across - 1)));
+                    }
+                    column += columns;
+                }
+                _ => {}
+            }
+        }
+        let span = (last_row + 1).saturating_mul(last_column + 1);
+        if last_row > MAX_ROWS + 10 || span > MAX_SPAN {
+            return Err(crate::say!(
+                "sheet-too-many-rows",
+                rows = last_row + 1,
+                most = MAX_ROWS
+            ));
+        }
+        buf.clear();
+    }
+    Ok(merged)
+}
+
 /// The shortest decimal that reads back as `x` (`12.8`, `5.7`, `44`).
 fn shortest(x: f64) -> String {
+    // -0 is shown as 0.
+    let x = if x == 0.0 { 0.0 } else { x };
     let text = format!("{x}");
     match text.strip_suffix(".0") {
         Some(whole) => whole.to_string(),
@@ -289,28 +443,31 @@ fn shortest(x: f64) -> String {
     }
 }
 
-/// The decimals a number format shows, when it shows a fixed number:
-/// `0.00` and `#,##0.00` show 2, `0` shows 0; `General`, text and the
-/// others (percentages, dates, exponents) `None`.
-pub fn decimals(format: &str) -> Option<usize> {
-    let first = format.split(';').next()?;
-    let plain = first
-        .chars()
-        .all(|c| matches!(c, '0' | '#' | ',' | '.' | '_' | ' ' | ')' | '(' | '\\'));
-    if !plain || !first.contains('0') {
-        return None;
+/// How a number format shows a number: `0.00` and `#,##0.00` with 2
+/// decimals, `0` with none, `General` (and text, `@`) as the number
+/// itself; anything else (`0.0%`, `0.00E+00`, `0.0#`, `0,,`, dates) in a
+/// way a figure cannot be read back from.
+pub fn shown_as(format: &str) -> Shown {
+    let first = format.split(';').next().unwrap_or_default().trim();
+    if first.is_empty() || first.eq_ignore_ascii_case("general") || first == "@" {
+        return Shown::General;
     }
-    Some(match first.split_once('.') {
-        Some((_, after)) => after.chars().take_while(|&c| c == '0' || c == '#').count(),
-        None => 0,
-    })
+    let (whole, decimals) = first.split_once('.').unwrap_or((first, ""));
+    let plain = whole.contains('0')
+        && whole.chars().all(|c| matches!(c, '0' | '#' | ','))
+        && !whole.ends_with(',')
+        && decimals.chars().all(|c| c == '0');
+    match plain {
+        true => Shown::Fixed(decimals.len()),
+        false => Shown::Other(format.to_string()),
+    }
 }
 
 /// How many significant digits a double keeps exactly.
 const EXACT_DIGITS: usize = 15;
 
 /// The text a number cell shows, or why it cannot be taken: `Err` holds
-/// what the sheet would show, when that differs from what the cell holds.
+/// what the sheet shows, when that differs from what the cell holds.
 pub fn shown_number(held: &str, decimals: Option<usize>) -> Result<String, String> {
     let digits = held.trim_start_matches('-').replace('.', "");
     let significant = digits.trim_start_matches('0').len();
@@ -332,9 +489,24 @@ pub fn shown_number(held: &str, decimals: Option<usize>) -> Result<String, Strin
     }
 }
 
-/// `held` as the General format shows it: in at most 11 characters.
+/// `held` as the General format shows it: in at most 11 characters, in
+/// exponent form (`1E+11`, `1.23457E+17`) when the whole part is longer.
 fn general(held: &str) -> String {
-    let whole = held.split('.').next().unwrap_or(held).len();
+    let whole = held
+        .split('.')
+        .next()
+        .unwrap_or(held)
+        .trim_start_matches('-')
+        .len();
+    if whole > 11 {
+        let Ok(x) = held.parse::<f64>() else {
+            return held.to_string();
+        };
+        let text = format!("{x:.5e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        return format!("{mantissa}E+{exponent}");
+    }
     let shown = round_to(held, 10usize.saturating_sub(whole));
     match shown.contains('.') {
         true => shown
@@ -359,14 +531,22 @@ mod tests {
 
     #[test]
     fn number_formats_give_their_decimals() {
-        assert_eq!(decimals("0.00"), Some(2));
-        assert_eq!(decimals("#,##0.0"), Some(1));
-        assert_eq!(decimals("0"), Some(0));
-        assert_eq!(decimals("General"), None);
-        assert_eq!(decimals("@"), None);
-        assert_eq!(decimals("0.00%"), None);
-        assert_eq!(decimals("yyyy-mm-dd"), None);
-        assert_eq!(decimals("0.00E+00"), None);
+        assert_eq!(shown_as("0.00"), Shown::Fixed(2));
+        assert_eq!(shown_as("#,##0.0"), Shown::Fixed(1));
+        assert_eq!(shown_as("0"), Shown::Fixed(0));
+        assert_eq!(shown_as("General"), Shown::General);
+        assert_eq!(shown_as("@"), Shown::General);
+        for other in [
+            "0.00%",
+            "yyyy-mm-dd",
+            "0.00E+00",
+            "0.0#",
+            "0.##",
+            "0.0,,",
+            "#,##0,",
+        ] {
+            assert_eq!(shown_as(other), Shown::Other(other.to_string()), "{other}");
+        }
     }
 
     #[test]
@@ -385,6 +565,13 @@ mod tests {
         assert!(shown_number(&shortest(0.1 + 0.2), Some(2)).is_err());
         assert_eq!(shortest(12.8), "12.8");
         assert_eq!(shortest(44.0), "44");
+        assert_eq!(shortest(-0.0), "0");
+        // General shows a long whole number in exponent form.
+        assert_eq!(shown_number("100000000000", None), Err("1E+11".to_string()));
+        assert_eq!(
+            shown_number("123456789012345700", None),
+            Err("1.23457E+17".to_string())
+        );
     }
 
     #[test]

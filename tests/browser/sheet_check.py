@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 import openpyxl
 
@@ -89,6 +90,26 @@ def libreoffice(source, outdir, target, tmp):
                    check=True, capture_output=True, timeout=300)
 
 
+def write_ods(path, rows_xml):
+    """A minimal OpenDocument spreadsheet with one sheet, 填报."""
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               '<office:body><office:spreadsheet><table:table table:name="填报">'
+               f'{rows_xml}</table:table></office:spreadsheet></office:body></office:document-content>')
+    manifest = ('<?xml version="1.0"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", manifest)
+
+
 def published(site, out):
     """The new report's figures as its built CSV publishes them."""
     renewal(site, "build", "--output", str(out))
@@ -142,6 +163,37 @@ def main():
             result = renewal(site, "sheet", "import", str(saved / name), ok=False)
             if result.returncode != 1 or "[E1107]" not in result.stderr or (site / NEW).exists():
                 problems.append(f"{name}: a number of unknown decimals was not refused:\n{result.stderr}")
+        # Merged cells, saved by LibreOffice as .ods (where calamine does
+        # not say them), and two hand-made .ods files whose cells would
+        # span millions when laid out: refused, nothing written.
+        book = openpyxl.load_workbook(typed)
+        sheet = book["填报"]
+        columns, rows = table(sheet)
+        east = rows[("mingchuan-2025-gas-mains", "东湖区")]
+        note = openpyxl.utils.get_column_letter(columns["备注"])
+        sheet.merge_cells(f"{note}{east}:{note}{east + 1}")
+        merged = tmp / "merged.xlsx"
+        book.save(merged)
+        libreoffice(merged, saved, "ods", tmp)
+        hand = tmp / "hand"
+        hand.mkdir()
+        cell = '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+        hand_made = {
+            "far.ods": f'<table:table-row>{cell}</table:table-row>'
+                       '<table:table-row table:number-rows-repeated="100000"><table:table-cell/></table:table-row>'
+                       f'<table:table-row><table:table-cell table:number-columns-repeated="1000"/>{cell}</table:table-row>',
+            "repeated.ods": '<table:table-row table:number-rows-repeated="1000000"><table:table-cell '
+                            'office:value-type="float" office:value="1" table:number-columns-repeated="16384"/>'
+                            '</table:table-row>',
+        }
+        for name, rows_xml in hand_made.items():
+            write_ods(hand / name, rows_xml)
+        for path, code in [(saved / "merged.ods", "[E1106]"), (hand / "far.ods", "[E1102]"),
+                           (hand / "repeated.ods", "[E1102]")]:
+            site = copy_site(tmp / f"refused-{path.name}")
+            result = renewal(site, "sheet", "import", str(path), ok=False)
+            if result.returncode != 1 or code not in result.stderr or (site / NEW).exists():
+                problems.append(f"{path.name}: not refused with {code}:\n{result.stderr}")
         # Refused at its cells, nothing written.
         book = openpyxl.load_workbook(exported)
         sheet = book["填报"]
@@ -166,7 +218,8 @@ def main():
         sys.exit(1)
     print(f"sheet: {len(files)} files (.xlsx by openpyxl; .ods, .xls, .csv by LibreOffice) "
           f"imported alike; {len(TYPED)} typed figures published as typed; a number of unknown "
-          "decimals in .ods and .xls refused; a formula refused")
+          "decimals in .ods and .xls, merged cells in an .ods, two .ods spanning millions of "
+          "cells and a formula refused")
 
 
 main()

@@ -104,6 +104,7 @@ fn row_of(rows: &[Vec<String>], id: &str, place: &str) -> u32 {
 }
 
 /// Columns of the table, from 0, as the export lays them out.
+const TARGET: u16 = 5;
 const ACTUAL: u16 = 8;
 const AS_OF: u16 = 9;
 const NOTE: u16 = 10;
@@ -457,5 +458,167 @@ fn a_csv_saved_by_a_chinese_excel_in_gb18030_is_imported() {
     assert!(
         report.contains("      - district: Donghu District\n        actual: 10.0\n"),
         "{report}"
+    );
+}
+
+/// Imports `bytes` as `name` into `site`: the output, and whether it
+/// succeeded.
+fn import(site: &Path, dir: &Path, name: &str, bytes: &[u8]) -> (bool, String) {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let result = run(site, &["sheet", "import", path.to_str().unwrap()]);
+    let said = format!("{}{}", stdout(&result), stderr(&result));
+    (result.status.success(), said)
+}
+
+#[test]
+fn a_progress_workbook_imported_twice_changes_nothing_the_second_time() {
+    let site = example_site();
+    let dir = tempfile::tempdir().unwrap();
+    let rows = cells(&export(site.path(), dir.path(), PLAN, true));
+    let east = row_of(&rows, "mingchuan-2025-gas-mains", "东湖区");
+    let filled = book(
+        &rows,
+        &[
+            ((2, 1), V::Text("明川市进展（虚构示例）")),
+            ((3, 1), V::Text("2025-11-20")),
+            ((east, ACTUAL), V::Text("12.50")),
+            ((east, NOTE), V::Text("12")),
+        ],
+        None,
+    );
+    let (ok, said) = import(site.path(), dir.path(), "p.xlsx", &filled);
+    assert!(ok, "{said}");
+    let first = read(&site.path().join("content/2025/mingchuan-2025-progress.md"));
+    // The plan's targets are not repeated, and a note that reads as a
+    // number stays text.
+    assert!(!first.contains("target:"), "{first}");
+    assert!(first.contains("note: \"12\""), "{first}");
+    let (ok, said) = import(site.path(), dir.path(), "p.xlsx", &filled);
+    assert!(ok && said.contains("nothing was written"), "{said}");
+    assert_eq!(
+        read(&site.path().join("content/2025/mingchuan-2025-progress.md")),
+        first
+    );
+    let check = run(site.path(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+#[test]
+fn a_file_that_is_there_is_never_written_over_by_a_new_report() {
+    let site = example_site();
+    let dir = tempfile::tempdir().unwrap();
+    let broken = "---\ntitle: x\nmetrics:\n  - id: [broken\n---\n正文\n";
+    write(site.path(), "content/2025/broken.md", broken);
+    let rows = cells(&export(site.path(), dir.path(), PLAN, true));
+    let east = row_of(&rows, "mingchuan-2025-gas-mains", "东湖区");
+    for file in [
+        "content/2025/broken.md",
+        "content/2025/./mingchuan-2025-q3.md",
+    ] {
+        let before = snapshot(&site.path().join("content"));
+        let mut named = rows.clone();
+        named[0][1] = file.to_string();
+        let filled = book(
+            &named,
+            &[
+                ((2, 1), V::Text("标题")),
+                ((3, 1), V::Text("2025-11-20")),
+                ((east, ACTUAL), V::Text("1")),
+            ],
+            None,
+        );
+        let (ok, said) = import(site.path(), dir.path(), "p.xlsx", &filled);
+        assert!(!ok, "{file}: {said}");
+        assert_eq!(
+            snapshot(&site.path().join("content")),
+            before,
+            "{file}: {said}"
+        );
+    }
+}
+
+#[test]
+fn what_a_report_cannot_take_in_place_is_refused_and_the_rest_read_back_as_written() {
+    let site = example_site();
+    let dir = tempfile::tempdir().unwrap();
+    let report = "---\ntitle: 明川市进展（虚构示例）\nkind: progress\ncity: mingchuan\nyear: 2025\npublished: 2025-10-15\nmetrics:\n  - id: mingchuan-2025-gas-mains\n    districts:\n      - {district: 东湖区, actual: 9.8, note: 原样}\n      - district: 西山区\n        actual: 6.1\n        note: |\n          两行\n          说明\n  - id: mingchuan-2025-heating-mains\n    districts:\n      - district: 东湖区\n        actual: 9.6\n---\n";
+    write(site.path(), "content/2025/mingchuan-2025-flow.md", report);
+    let rows = cells(&export(
+        site.path(),
+        dir.path(),
+        "content/2025/mingchuan-2025-flow.md",
+        false,
+    ));
+    // Exported and imported unchanged, a block note included: nothing changes.
+    let (ok, said) = import(
+        site.path(),
+        dir.path(),
+        "same.xlsx",
+        &book(&rows, &[], None),
+    );
+    assert!(ok && said.contains("nothing was written"), "{said}");
+    let east = row_of(&rows, "mingchuan-2025-gas-mains", "东湖区");
+    let heating = row_of(&rows, "mingchuan-2025-heating-mains", "东湖区");
+    let at = |r: u32, c: u16| format!(":填报!{}{}: ", (b'A' + c as u8) as char, r + 1);
+    // A note with a comma in a `{…}` place is quoted, and reads back whole;
+    // the city's own figure of a metric given by district is the metric's.
+    let changes = [
+        ((east, NOTE), V::Text("部分, 待核对")),
+        ((heating, 4), V::Text("全市")),
+        ((heating, ACTUAL), V::Text("30.1")),
+    ];
+    let (ok, said) = import(
+        site.path(),
+        dir.path(),
+        "flow.xlsx",
+        &book(&rows, &changes, None),
+    );
+    assert!(ok, "{said}");
+    let after = read(&site.path().join("content/2025/mingchuan-2025-flow.md"));
+    assert!(
+        after.contains("{district: 东湖区, actual: 9.8, note: \"部分, 待核对\"}"),
+        "{after}"
+    );
+    assert!(
+        after.contains("  - id: mingchuan-2025-heating-mains\n    actual: 30.1\n"),
+        "{after}"
+    );
+    // Every problem at once: a formula, a thousands separator, a format
+    // that shows another figure, a heading renamed, a title changed, a
+    // metric no report introduces.
+    let mut renamed = rows.clone();
+    renamed[5][NOTE as usize] = "备注（可选）".into();
+    renamed[heating as usize][0] = "mingchuan-2025-heating-mainz".into();
+    let west = row_of(&rows, "mingchuan-2025-gas-mains", "西山区");
+    let changes = [
+        ((east, ACTUAL), V::Formula("=1+2")),
+        ((west, ACTUAL), V::Text("1,200")),
+        ((west, TARGET), V::Number(0.895, "0.0%")),
+        ((2, 1), V::Text("另一个标题")),
+    ];
+    let (ok, said) = import(
+        site.path(),
+        dir.path(),
+        "bad.xlsx",
+        &book(&renamed, &changes, None),
+    );
+    assert!(!ok, "{said}");
+    for (place, code) in [
+        (at(east, ACTUAL), "[E1105]"),
+        (at(west, ACTUAL), "[E0206]"),
+        (at(west, TARGET), "[E1107]"),
+        (at(5, NOTE), "[E1103]"),
+        (at(2, 1), "[E1113]"),
+        (at(heating, 0), "[E0601]"),
+    ] {
+        assert!(
+            said.lines().any(|l| l.contains(&place) && l.contains(code)),
+            "{place} {code}\n{said}"
+        );
+    }
+    assert_eq!(
+        read(&site.path().join("content/2025/mingchuan-2025-flow.md")),
+        after
     );
 }
