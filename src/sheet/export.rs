@@ -117,6 +117,16 @@ impl Site {
         best.map(|(date, figure)| (figure, date.to_string()))
     }
 
+    /// The target a plan gives `id` at `place`, as written.
+    pub fn planned_target(&self, id: &str, place: Option<&DistrictId>) -> Option<String> {
+        (self.reports.iter())
+            .filter(|r| r.kind == ReportKind::Plan)
+            .flat_map(|r| r.metrics.iter().filter(|m| m.id == id))
+            .flat_map(|m| m.values.iter())
+            .find(|v| v.district.as_ref() == place && v.target.is_some())
+            .and_then(|v| v.target.map(|f| f.to_string()))
+    }
+
     /// A place as the table names it: a district by its name, the whole
     /// city in words.
     pub fn place_name(&self, city: &str, place: Option<&DistrictId>, language: Language) -> String {
@@ -184,13 +194,20 @@ pub fn export(root: &Path, key: &str, progress: bool) -> Result<Exported, String
                     note.unwrap_or_default(),
                 ),
             };
+            // A report that gives no target of its own is shown its plan's.
+            let target = match value.target {
+                Some(own) => own.to_string(),
+                None => {
+                    (site.planned_target(&metric.id, value.district.as_ref())).unwrap_or_default()
+                }
+            };
             rows.push([
                 metric.id.clone(),
                 label.clone().unwrap_or_default(),
                 unit.clone().unwrap_or_default(),
                 topic.clone().unwrap_or_default(),
                 site.place_name(&report.city, value.district.as_ref(), language),
-                figure(value.target),
+                target,
                 last_actual,
                 last_as_of,
                 actual,

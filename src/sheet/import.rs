@@ -871,12 +871,7 @@ fn says(row: &Row) -> bool {
 
 /// The target a plan gives `id` at `place`, as written.
 fn planned_target(site: &Site, id: &str, place: Option<&DistrictId>) -> Option<String> {
-    (site.reports.iter())
-        .filter(|r| r.kind == ReportKind::Plan)
-        .flat_map(|r| r.metrics.iter().filter(|m| m.id == id))
-        .flat_map(|m| m.values.iter())
-        .find(|v| v.district.as_ref() == place && v.target.is_some())
-        .and_then(|v| v.target.map(|f| f.to_string()))
+    site.planned_target(id, place)
 }
 
 /// `rows` without the targets that are their plan's: a workbook for a

@@ -563,10 +563,12 @@ fn what_a_report_cannot_take_in_place_is_refused_and_the_rest_read_back_as_writt
     let at = |r: u32, c: u16| format!(":填报!{}{}: ", (b'A' + c as u8) as char, r + 1);
     // A note with a comma in a `{…}` place is quoted, and reads back whole;
     // the city's own figure of a metric given by district is the metric's.
+    let added = rows.len() as u32;
     let changes = [
         ((east, NOTE), V::Text("部分, 待核对")),
-        ((heating, 4), V::Text("全市")),
-        ((heating, ACTUAL), V::Text("30.1")),
+        ((added, 0), V::Text("mingchuan-2025-heating-mains")),
+        ((added, 4), V::Text("全市")),
+        ((added, ACTUAL), V::Text("30.1")),
     ];
     let (ok, said) = import(
         site.path(),
