@@ -117,6 +117,10 @@ struct ShadowMetric {
     as_of: Any,
     note: Any,
     district: Any,
+    year: Any,
+    baseline: Any,
+    deadline: Any,
+    districts_add_up: Any,
     #[serde(default)]
     districts: Vec<Spanned<ShadowPlace>>,
 }
@@ -150,7 +154,20 @@ pub fn layout(text: &str) -> Option<Layout> {
         ];
         let mut mapping = mapping_at(text, &m.referenced, base)?;
         let mut ends = vec![slot_of(&m.value.id.referenced, base)?.end];
-        ends.extend(m.value.district.as_ref().and_then(slot).map(|s| s.end));
+        // Where the metric ends: after the last of its keys, figures or not.
+        let others = [
+            &m.value.district,
+            &m.value.year,
+            &m.value.baseline,
+            &m.value.deadline,
+            &m.value.districts_add_up,
+        ];
+        ends.extend(
+            others
+                .iter()
+                .filter_map(|v| v.as_ref().and_then(slot))
+                .map(|s| s.end),
+        );
         for (key, value) in own {
             if let Some(s) = value.as_ref().and_then(slot) {
                 mapping.slots.push((key, s));

@@ -216,6 +216,20 @@ pub fn export(root: &Path, key: &str, progress: bool) -> Result<Exported, String
             ]);
         }
     }
+    // A cell holds at most 32,767 characters (UTF-16 units); a text cut
+    // to fit would be imported back as a change.
+    for row in &rows {
+        if let Some((column, _)) =
+            (Column::ALL.iter().zip(row)).find(|(_, t)| t.encode_utf16().count() > 32_767)
+        {
+            return Err(crate::say!(
+                "sheet-export-too-long",
+                report = &report.file,
+                id = row[0].as_str(),
+                column = column.heading(crate::i18n::messages::language())
+            ));
+        }
+    }
     let report_file = match progress {
         true => new_report_file(root, report),
         false => report.file.clone(),

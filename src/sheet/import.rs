@@ -465,6 +465,18 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
     if !problems.list.is_empty() {
         return Err(problems.list);
     }
+    // A new report's address must be its own.
+    if let (None, Some(report)) = (&before, &read_back)
+        && let Some(other) = (site.reports.iter()).find(|r| r.slug == report.slug && r.file != file)
+    {
+        let said = crate::say!(
+            "sheet-address-taken",
+            file = file.as_str(),
+            other = other.file.as_str()
+        );
+        problems.at(field_row(Field::File), 1, said);
+        return Err(problems.list);
+    }
     let Some(read_back) = read_back else {
         return Err(vec![Diagnostic::file(
             &file,
@@ -494,11 +506,12 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
 /// `content/`, with no way out of it.
 fn good_file(file: &str) -> bool {
     let path = Path::new(file);
-    file.starts_with("content/")
-        && file.ends_with(".md")
-        && path
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)))
+    // A hidden folder or file is not published (W0401, W0405).
+    let shown = |c: std::path::Component| match c {
+        std::path::Component::Normal(name) => !name.to_string_lossy().starts_with('.'),
+        _ => false,
+    };
+    file.starts_with("content/") && file.ends_with(".md") && path.components().all(shown)
 }
 
 /// A cell's text as the editor sees it, or `None` when it is empty; a
@@ -742,7 +755,12 @@ fn plan_changes(
                     Key::Note => edit::text_scalar(value, at.mapping.flow),
                     _ => edit::scalar(value),
                 };
-                let change = edit::insert(text, &at.mapping, key, &value, newline);
+                // The metric's own date or note may be there already.
+                let change = match at.mapping.slot(key) {
+                    Some(slot) if text[slot.start..slot.end] == value => continue,
+                    Some(slot) => edit::replace(text, slot, &value),
+                    None => edit::insert(text, &at.mapping, key, &value, newline),
+                };
                 planned
                     .fields
                     .insert(format!("metrics[{i}].{}", key.name()), (row.at, c));

@@ -194,6 +194,19 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
     let ods = bytes.starts_with(b"PK")
         && zip::ZipArchive::new(Cursor::new(&bytes))
             .is_ok_and(|mut a| a.by_name("content.xml").is_ok());
+    // What calamine unpacks whole (the shared strings, a sheet's XML) is
+    // refused when the archive says it is larger than a report needs.
+    if bytes.starts_with(b"PK") {
+        let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).map_err(|e| e.to_string())?;
+        let mut unpacked = 0u64;
+        for n in 0..archive.len() {
+            let entry = archive.by_index_raw(n).map_err(|e| e.to_string())?;
+            unpacked = unpacked.saturating_add(entry.size());
+        }
+        if unpacked > MAX_UNPACKED as u64 {
+            return Err(unpacked_too_large(unpacked));
+        }
+    }
     let ods_merged = match ods {
         true => ods_look(&bytes)?,
         false => Vec::new(),
@@ -332,6 +345,19 @@ fn cell_of(data: &Data, shown: impl FnOnce() -> Shown) -> Cell {
     }
 }
 
+/// The most bytes a workbook may unpack to: its XML, shared strings
+/// included. A report's workbook unpacks to a few megabytes.
+const MAX_UNPACKED: usize = 128 * 1024 * 1024;
+
+/// The problem of a workbook that unpacks to `bytes`.
+fn unpacked_too_large(bytes: u64) -> String {
+    crate::say!(
+        "sheet-too-large-file",
+        size = bytes / (1024 * 1024),
+        most = MAX_UNPACKED / (1024 * 1024)
+    )
+}
+
 /// The most cells an `.ods` sheet may span, first to last, before its
 /// cells are laid out (calamine lays a sheet out whole).
 const MAX_SPAN: usize = 5_000_000;
@@ -350,10 +376,11 @@ fn ods_look(bytes: &[u8]) -> Result<Vec<(String, Merged)>, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut xml = Vec::new();
     let content = archive.by_name("content.xml").map_err(|e| e.to_string())?;
-    content
-        .take(256 * 1024 * 1024)
-        .read_to_end(&mut xml)
-        .map_err(|e| e.to_string())?;
+    let most = MAX_UNPACKED as u64;
+    (content.take(most + 1).read_to_end(&mut xml)).map_err(|e| e.to_string())?;
+    if xml.len() as u64 > most {
+        return Err(unpacked_too_large(xml.len() as u64));
+    }
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
     let number = |e: &quick_xml::events::BytesStart, name: &str| -> usize {
@@ -362,7 +389,7 @@ fn ods_look(bytes: &[u8]) -> Result<Vec<(String, Merged)>, String> {
             .and_then(|a| a.value.parse().ok())
             .unwrap_or(1)
     };
-    let (mut row, mut column) = (0usize, 0usize);
+    let (mut row, mut column, mut spanned) = (0usize, 0usize, 0usize);
     let (mut last_row, mut last_column, mut row_used, mut repeat) = (0usize, 0usize, false, 1usize);
     let mut merged = Vec::new();
     loop {
@@ -385,6 +412,7 @@ fn ods_look(bytes: &[u8]) -> Result<Vec<(String, Merged)>, String> {
         if let Some(e) = start {
             match e.local_name().as_ref() {
                 "table" => {
+                    spanned += (last_row + 1).saturating_mul(last_column + 1);
                     (row, last_row, last_column) = (0, 0, 0);
                     let table = (e.attributes().flatten())
                         .find(|a| a.key.as_ref() == "table:name")
@@ -398,6 +426,10 @@ fn ods_look(bytes: &[u8]) -> Result<Vec<(String, Merged)>, String> {
                     if empty {
                         row += repeat;
                     }
+                }
+                // A run of spaces, which calamine writes out in full.
+                "s" if number(&e, "text:c") > 1024 => {
+                    return Err(unpacked_too_large(number(&e, "text:c") as u64));
                 }
                 "table-cell" | "covered-table-cell" => {
                     let columns = number(&e, "table:number-columns-repeated");
@@ -419,7 +451,8 @@ fn ods_look(bytes: &[u8]) -> Result<Vec<(String, Merged)>, String> {
                 _ => {}
             }
         }
-        let span = (last_row + 1).saturating_mul(last_column + 1);
+        // Every sheet counts: calamine lays them all out.
+        let span = spanned.saturating_add((last_row + 1).saturating_mul(last_column + 1));
         if last_row > MAX_ROWS + 10 || span > MAX_SPAN {
             return Err(crate::say!(
                 "sheet-too-many-rows",
@@ -448,7 +481,16 @@ fn shortest(x: f64) -> String {
 /// itself; anything else (`0.0%`, `0.00E+00`, `0.0#`, `0,,`, dates) in a
 /// way a figure cannot be read back from.
 pub fn shown_as(format: &str) -> Shown {
-    let first = format.split(';').next().unwrap_or_default().trim();
+    // A third section is how zero is shown (often `"-"`, or nothing):
+    // a format with one cannot be read back from.
+    let sections: Vec<&str> = format.split(';').collect();
+    if sections.len() > 2 {
+        return Shown::Other(format.to_string());
+    }
+    let first = sections[0].trim();
+    if first.is_empty() && !format.is_empty() {
+        return Shown::Other(format.to_string());
+    }
     if first.is_empty() || first.eq_ignore_ascii_case("general") || first == "@" {
         return Shown::General;
     }
@@ -517,11 +559,50 @@ fn general(held: &str) -> String {
     }
 }
 
-/// `held` as a sheet shows it with `decimals` decimals.
+/// `held` as a sheet shows it with `decimals` decimals: rounded half
+/// away from zero on its decimal digits, as spreadsheets show it
+/// (5.25 as 5.3).
 fn round_to(held: &str, decimals: usize) -> String {
-    match held.parse::<f64>() {
-        Ok(x) => format!("{x:.decimals$}"),
-        Err(_) => held.to_string(),
+    let (sign, digits) = match held.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", held),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut kept: Vec<u8> = whole
+        .bytes()
+        .chain(
+            fraction
+                .bytes()
+                .chain(std::iter::repeat(b'0'))
+                .take(decimals),
+        )
+        .collect();
+    if fraction
+        .as_bytes()
+        .get(decimals)
+        .is_some_and(|&d| d >= b'5')
+    {
+        let mut at = kept.len();
+        loop {
+            if at == 0 {
+                kept.insert(0, b'1');
+                break;
+            }
+            at -= 1;
+            if kept[at] == b'9' {
+                kept[at] = b'0';
+            } else {
+                kept[at] += 1;
+                break;
+            }
+        }
+    }
+    let split = kept.len() - decimals;
+    let (whole, fraction) = kept.split_at(split);
+    let whole = String::from_utf8_lossy(whole);
+    match decimals {
+        0 => format!("{sign}{whole}"),
+        _ => format!("{sign}{whole}.{}", String::from_utf8_lossy(fraction)),
     }
 }
 
@@ -566,6 +647,10 @@ mod tests {
         assert_eq!(shortest(12.8), "12.8");
         assert_eq!(shortest(44.0), "44");
         assert_eq!(shortest(-0.0), "0");
+        assert_eq!(round_to("5.25", 1), "5.3");
+        assert_eq!(round_to("9.96", 1), "10.0");
+        assert_eq!(round_to("12.799999999", 1), "12.8");
+        assert_eq!(round_to("0.5", 0), "1");
         // General shows a long whole number in exponent form.
         assert_eq!(shown_number("100000000000", None), Err("1E+11".to_string()));
         assert_eq!(

@@ -18,6 +18,8 @@ fn export(site: &Path, dir: &Path, report: &str, progress: bool) -> PathBuf {
     } else {
         "report.xlsx"
     });
+    // This test's own workbook from before (the export never writes over one).
+    let _ = std::fs::remove_file(&out);
     let mut args = vec!["sheet", "export", report, "--output", out.to_str().unwrap()];
     if progress {
         args.push("--progress");
@@ -623,4 +625,84 @@ fn what_a_report_cannot_take_in_place_is_refused_and_the_rest_read_back_as_writt
         read(&site.path().join("content/2025/mingchuan-2025-flow.md")),
         after
     );
+}
+
+#[test]
+fn a_plan_takes_a_new_metric_and_a_new_report_never_takes_another_s_address() {
+    let site = example_site();
+    let dir = tempfile::tempdir().unwrap();
+    // A plan's metrics end with `deadline:`; a new one goes after it.
+    let rows = cells(&export(site.path(), dir.path(), PLAN, false));
+    let added = rows.len() as u32;
+    let changes = [
+        ((added, 0), V::Text("mingchuan-2025-cycle-lanes")),
+        ((added, 1), V::Text("新建自行车道")),
+        ((added, 2), V::Text("公里")),
+        ((added, 3), V::Text("公共设施")),
+        ((added, 4), V::Text("全市")),
+        ((added, TARGET), V::Text("12")),
+    ];
+    let (ok, said) = import(
+        site.path(),
+        dir.path(),
+        "plan.xlsx",
+        &book(&rows, &changes, None),
+    );
+    assert!(ok, "{said}");
+    let plan = read(&site.path().join(PLAN));
+    assert!(
+        plan.contains("    deadline: 2025-12-31\n  - id: mingchuan-2025-cycle-lanes\n    label: 新建自行车道\n    unit: 公里\n    topic: public-facilities\n    target: 12\n"),
+        "{plan}"
+    );
+    let check = run(site.path(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    // The whole city's date, which the metric already has, typed again.
+    let rows = cells(&export(site.path(), dir.path(), Q3, false));
+    let added = rows.len() as u32;
+    let changes = [
+        ((added, 0), V::Text("mingchuan-2025-gas-mains")),
+        ((added, 4), V::Text("全市")),
+        ((added, ACTUAL), V::Text("31")),
+        ((added, AS_OF), V::Text("2025-09-30")),
+    ];
+    let (ok, said) = import(
+        site.path(),
+        dir.path(),
+        "q3.xlsx",
+        &book(&rows, &changes, None),
+    );
+    assert!(ok, "{said}");
+    assert!(
+        read(&site.path().join(Q3))
+            .contains("  - id: mingchuan-2025-gas-mains\n    actual: 31\n    as_of: 2025-09-30\n")
+    );
+    // A new report named as another year's copy of an existing one, or
+    // in a hidden folder; a zero shown as "-": refused.
+    let rows = cells(&export(site.path(), dir.path(), PLAN, true));
+    let east = row_of(&rows, "mingchuan-2025-gas-mains", "东湖区");
+    for (file, cell) in [
+        ("content/2026/mingchuan-2025-q3.md", V::Text("1")),
+        ("content/.drafts/mingchuan-x.md", V::Text("1")),
+        (
+            "content/2025/mingchuan-dash.md",
+            V::Number(0.0, "#,##0.00;-#,##0.00;\"-\""),
+        ),
+    ] {
+        let mut named = rows.clone();
+        named[0][1] = file.to_string();
+        let changes = [
+            ((2, 1), V::Text("标题")),
+            ((3, 1), V::Text("2025-11-20")),
+            ((east, ACTUAL), cell),
+        ];
+        let before = snapshot(&site.path().join("content"));
+        let (ok, said) = import(
+            site.path(),
+            dir.path(),
+            "new.xlsx",
+            &book(&named, &changes, None),
+        );
+        assert!(!ok, "{file}: {said}");
+        assert_eq!(snapshot(&site.path().join("content")), before, "{file}");
+    }
 }

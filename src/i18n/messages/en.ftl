@@ -824,6 +824,7 @@ sheet-write-failed = cannot write { $path }: { $error }
 sheet-output-exists = { $path } already exists, and may be a workbook being filled in; give another --output, or move it away first
 sheet-no-report = there is no report `{ $report }` in this site; give its file (content/2025/x.md) or its slug
 sheet-not-plan = { $report } is not a plan; --progress makes a workbook for a new progress report on a plan
+sheet-export-too-long = in { $report }, the { $column } of { $id } is longer than a spreadsheet cell holds (32,767 characters); shorten it in the report, then export again
 
 # The workbook an editor fills in. Its headings are in the site's language.
 sheet-title = Figures for a report
@@ -898,6 +899,7 @@ sheet-report-has-problems = the report has problems of its own; put them right (
 sheet-cannot-edit = this figure cannot be changed in place: { $why }; change it in the report itself [E1113]
 sheet-field-fixed = the title and date of { $file } are changed in the report itself; keep them here as exported [E1113]
 sheet-file-taken = there is a file { $file } that is not a report this site can read; put it right first, or name another file for the new report [E1104]
+sheet-address-taken = a report at { $file } would have the address of { $other }; name another file for the new report [E1104]
 sheet-unknown-column = `{ $heading }` is not a heading of the workbook, so its column would not be read; keep the headings as the export wrote them [E1103]
 sheet-refused-block = the report writes it over several lines
 sheet-refused-flow = the report writes its place on one line in braces

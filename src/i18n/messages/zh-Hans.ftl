@@ -820,6 +820,7 @@ sheet-write-failed = 无法写入 { $path }：{ $error }
 sheet-output-exists = { $path } 已经存在，可能是正在填写的工作簿；请用 --output 换一个文件名，或先把它移走
 sheet-no-report = 本网站没有报告 `{ $report }`；请给出它的文件（content/2025/x.md）或 slug
 sheet-not-plan = { $report } 不是计划；--progress 为一份计划的新进展报告写工作簿
+sheet-export-too-long = { $report } 中 { $id } 的“{ $column }”超过了表格单元格能容纳的长度（32,767 个字符）；请在报告中缩短后再导出
 
 # 编辑填写的工作簿，表头用网站的语言。
 sheet-title = 报告数字填报
@@ -894,6 +895,7 @@ sheet-report-has-problems = 这篇报告本身有问题；请先改正（renewal
 sheet-cannot-edit = 这个数字无法原地修改：{ $why }；请直接在报告中修改 [E1113]
 sheet-field-fixed = { $file } 的标题和日期请在报告中修改；这里保持导出时的样子 [E1113]
 sheet-file-taken = 已有文件 { $file }，但它不是本网站能读取的报告；请先改正它，或为新报告另取文件名 [E1104]
+sheet-address-taken = 报告 { $file } 的网址会与 { $other } 相同；请为新报告另取文件名 [E1104]
 sheet-unknown-column = `{ $heading }` 不是工作簿的表头，这一列不会被读取；请保留导出时的表头 [E1103]
 sheet-refused-block = 报告把它写成了多行
 sheet-refused-flow = 报告把这个地方写在一行的花括号里

@@ -820,6 +820,7 @@ sheet-write-failed = 無法寫入 { $path }：{ $error }
 sheet-output-exists = { $path } 已經存在，可能是正在填寫的工作簿；請用 --output 換一個檔名，或先把它移走
 sheet-no-report = 本網站沒有報告 `{ $report }`；請給出它的檔案（content/2025/x.md）或 slug
 sheet-not-plan = { $report } 不是計劃；--progress 為一份計劃的新進展報告寫工作簿
+sheet-export-too-long = { $report } 中 { $id } 的“{ $column }”超過了表格單元格能容納的長度（32,767 個字元）；請在報告中縮短後再匯出
 
 # 編輯填寫的工作簿，表頭用網站的語言。
 sheet-title = 報告數字填報
@@ -894,6 +895,7 @@ sheet-report-has-problems = 這篇報告本身有問題；請先改正（renewal
 sheet-cannot-edit = 這個數字無法原地修改：{ $why }；請直接在報告中修改 [E1113]
 sheet-field-fixed = { $file } 的標題和日期請在報告中修改；這裡保持匯出時的樣子 [E1113]
 sheet-file-taken = 已有檔案 { $file }，但它不是本網站能讀取的報告；請先改正它，或為新報告另取檔名 [E1104]
+sheet-address-taken = 報告 { $file } 的網址會與 { $other } 相同；請為新報告另取檔名 [E1104]
 sheet-unknown-column = `{ $heading }` 不是工作簿的表頭，這一列不會被讀取；請保留匯出時的表頭 [E1103]
 sheet-refused-block = 報告把它寫成了多行
 sheet-refused-flow = 報告把這個地方寫在一行的花括號裡
