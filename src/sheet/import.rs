@@ -10,7 +10,7 @@
 //! that it, and nothing else, changed.
 
 use super::edit::{self, Change, Key, Layout, Refused};
-use super::export::{HEADING_ROW, Site};
+use super::export::Site;
 use super::read::{self, Cell, Grid, Shown};
 use super::{Column, Field};
 use crate::diagnostic::Diagnostic;
@@ -72,6 +72,7 @@ impl Imported {
 }
 
 /// One row of the table, as read.
+#[derive(Clone)]
 struct Row {
     /// Its 0-based row in the sheet.
     at: usize,
@@ -599,13 +600,10 @@ fn plan_changes(
     let newline = layout.newline;
     let mut decided: HashMap<(String, Key), (usize, Option<String>)> = HashMap::new();
     let mut added_places: HashMap<usize, Vec<&Row>> = HashMap::new();
-    let mut added_metrics: Vec<(String, Vec<&Row>)> = Vec::new();
+    let mut new_metrics: Vec<&Row> = Vec::new();
     for row in rows {
         let Some(i) = own.metrics.iter().position(|m| m.id == row.id) else {
-            match added_metrics.iter_mut().find(|(id, _)| *id == row.id) {
-                Some((_, list)) => list.push(row),
-                None => added_metrics.push((row.id.clone(), vec![row])),
-            }
+            new_metrics.push(row);
             continue;
         };
         let (metric, at) = (&own.metrics[i], &layout.metrics[i]);
@@ -807,6 +805,7 @@ fn plan_changes(
         planned.push(Change::insert(end, lines), (row.at, 0));
     }
     // Metrics the report does not have yet, at the end of its list.
+    let added_metrics = by_metric(new_metrics);
     if !added_metrics.is_empty() {
         let last = layout.metrics.last();
         let prefix = layout
@@ -880,6 +879,18 @@ const FIGURES: [(Column, Key); 4] = [
     (Column::Note, Key::Note),
 ];
 
+/// `rows` grouped by metric, in the order each metric first comes.
+fn by_metric<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Vec<(String, Vec<&'a Row>)> {
+    let mut metrics: Vec<(String, Vec<&Row>)> = Vec::new();
+    for row in rows {
+        match metrics.iter_mut().find(|(id, _)| *id == row.id) {
+            Some((_, list)) => list.push(row),
+            None => metrics.push((row.id.clone(), vec![row])),
+        }
+    }
+    metrics
+}
+
 /// Whether a row gives anything to write: a target, a figure or a note.
 fn says(row: &Row) -> bool {
     [Column::Target, Column::Actual, Column::Note]
@@ -898,18 +909,10 @@ fn without_planned(site: &Site, rows: &[&Row]) -> Vec<Row> {
     rows.iter()
         .map(|row| {
             let planned = planned_target(site, &row.id, row.place.as_ref());
-            let cells = (row.cells.iter())
-                .filter(|(c, _, t)| !(*c == Column::Target && t.is_some() && *t == planned))
-                .cloned()
-                .collect();
-            Row {
-                at: row.at,
-                id: row.id.clone(),
-                place_text: row.place_text.clone(),
-                place: row.place.clone(),
-                place_column: row.place_column,
-                cells,
-            }
+            let mut row = (*row).clone();
+            row.cells
+                .retain(|(c, _, t)| !(*c == Column::Target && t.is_some() && *t == planned));
+            row
         })
         .collect()
 }
@@ -1090,55 +1093,20 @@ fn new_report(
     if !plan.topics.is_empty() {
         text.push_str(&format!("topics: [{}]\n", plan.topics.join(", ")));
     }
-    // A row with no new figure and its plan's target says nothing new.
-    let says = |row: &Row| {
-        let target = row.get(Column::Target).and_then(|(_, t)| t);
-        let planned = (plan.metrics.iter().find(|m| m.id == row.id))
-            .and_then(|m| m.values.iter().find(|v| v.district == row.place))
-            .and_then(|v| v.target.map(|f| f.to_string()));
-        row.get(Column::Actual).is_some_and(|(_, t)| t.is_some())
-            || row.get(Column::Note).is_some_and(|(_, t)| t.is_some())
-            || target.is_some() && target.map(str::to_string) != planned
-    };
-    let mut metrics: Vec<(String, Vec<&Row>)> = Vec::new();
-    for row in rows.iter().filter(|r| says(r)) {
-        match metrics.iter_mut().find(|(id, _)| *id == row.id) {
-            Some((_, list)) => list.push(row),
-            None => metrics.push((row.id.clone(), vec![row])),
-        }
-    }
+    // A target the plan already gives is not said again, and a row with
+    // nothing else says nothing new.
+    let rows = without_planned(site, &rows.iter().collect::<Vec<_>>());
+    let metrics = by_metric(rows.iter().filter(|r| says(r)));
     if !metrics.is_empty() {
         text.push_str("metrics:\n");
     }
     for (i, (id, rows)) in metrics.iter().enumerate() {
-        // A target the plan already gives is not said again.
-        let rows: Vec<Row> = rows
-            .iter()
-            .map(|row| {
-                let planned = (plan.metrics.iter().find(|m| m.id == row.id))
-                    .and_then(|m| m.values.iter().find(|v| v.district == row.place))
-                    .and_then(|v| v.target.map(|f| f.to_string()));
-                let cells = (row.cells.iter())
-                    .filter(|(c, _, t)| !(*c == Column::Target && t.as_ref() == planned.as_ref()))
-                    .cloned()
-                    .collect();
-                Row {
-                    at: row.at,
-                    id: row.id.clone(),
-                    place_text: row.place_text.clone(),
-                    place: row.place.clone(),
-                    place_column: row.place_column,
-                    cells,
-                }
-            })
-            .collect();
-        let refs: Vec<&Row> = rows.iter().collect();
         metric_lines(
             site,
             &mut text,
             "  - ",
             id,
-            &refs,
+            rows,
             plan.district.as_ref(),
             i,
             "\n",
@@ -1198,12 +1166,12 @@ fn unintended(
         }
     }
     // Everything else, as it was.
-    let neutral = |report: &Report, keep_new: bool| -> Report {
+    let neutral = |report: &Report| -> Report {
         let mut report = report.clone();
         report.value_districts.clear();
         report
             .metrics
-            .retain(|m| keep_new || old.metrics.iter().any(|o| o.id == m.id));
+            .retain(|m| old.metrics.iter().any(|o| o.id == m.id));
         for metric in &mut report.metrics {
             (
                 metric.line,
@@ -1231,11 +1199,6 @@ fn unintended(
         }
         report
     };
-    let (a, b) = (neutral(old, false), neutral(new, false));
+    let (a, b) = (neutral(old), neutral(new));
     (a != b).then(|| rows.first().map_or(0, |r| r.at))
-}
-
-/// The row the headings are on in a workbook the export wrote.
-pub const fn heading_row() -> usize {
-    HEADING_ROW
 }
