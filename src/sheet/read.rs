@@ -45,6 +45,29 @@ pub enum Shown {
     Unknown,
 }
 
+/// Why a file was not read.
+#[derive(Debug)]
+enum Unread {
+    /// It is no workbook this reads; the reason, in the reader's words.
+    NotBook(String),
+    /// It is one, too large for a report's: a problem with its code.
+    TooLarge(String),
+}
+
+/// A reader's error: the file is no workbook it reads.
+fn not_book(error: impl std::fmt::Display) -> Unread {
+    Unread::NotBook(error.to_string())
+}
+
+/// The problem of a sheet with `rows` rows.
+fn too_many(rows: usize) -> Unread {
+    Unread::TooLarge(crate::say!(
+        "sheet-too-many-rows",
+        rows = rows,
+        most = MAX_ROWS
+    ))
+}
+
 /// The sheet the table is on, as read.
 #[derive(Debug, Default)]
 pub struct Grid {
@@ -88,18 +111,17 @@ impl Grid {
 /// as the export names it in any language, or else the first. `shown` is
 /// how the file is named in messages.
 pub fn read(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
-    // A reason that is a problem of its own, with its code (a sheet too
-    // large), is said as it is; another is why the file is no workbook.
-    let refuse = |reason: String| match crate::i18n::messages::code_at(&reason) {
-        Some(_) if reason.contains("[E11") => Diagnostic::file(shown, reason),
-        _ => {
-            let reason = crate::i18n::messages::without_code(&reason).to_string();
+    let refuse = |unread: Unread| match unread {
+        Unread::TooLarge(problem) => Diagnostic::file(shown, problem),
+        Unread::NotBook(reason) => {
             Diagnostic::file(shown, crate::say!("sheet-not-workbook", reason = reason))
         }
     };
-    let meta = std::fs::metadata(path).map_err(|e| refuse(crate::i18n::messages::reason(&e)))?;
+    let unreadable = |e: std::io::Error| refuse(not_book(crate::i18n::messages::reason(&e)));
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
-        return Err(refuse(crate::say!("not-regular")));
+        let said = crate::say!("not-regular");
+        return Err(refuse(not_book(crate::i18n::messages::without_code(&said))));
     }
     if meta.len() > MAX_BYTES {
         return Err(Diagnostic::file(
@@ -111,7 +133,7 @@ pub fn read(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| refuse(crate::i18n::messages::reason(&e)))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     let csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -135,17 +157,17 @@ pub fn read(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
 }
 
 /// A `.csv` file's rows. Every cell is text, as the program saved it.
-fn read_csv(bytes: &[u8], sheet: String) -> Result<Grid, String> {
+fn read_csv(bytes: &[u8], sheet: String) -> Result<Grid, Unread> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         // What Excel and WPS save as "CSV" on a Chinese Windows.
         Err(_) => encoding_rs::GB18030
             .decode_without_bom_handling_and_without_replacement(bytes)
-            .ok_or_else(|| crate::say!("sheet-csv-encoding"))?,
+            .ok_or_else(|| not_book(crate::say!("sheet-csv-encoding")))?,
     };
     if text.contains('\0') {
-        return Err(crate::say!("sheet-csv-encoding"));
+        return Err(not_book(crate::say!("sheet-csv-encoding")));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -153,7 +175,7 @@ fn read_csv(bytes: &[u8], sheet: String) -> Result<Grid, String> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| e.to_string())?;
+        let record = record.map_err(not_book)?;
         rows.push(
             record
                 .iter()
@@ -189,7 +211,7 @@ const MAX_CELLS: usize = 2_000_000;
 /// that a sheet with a million rows, or with one cell far from the
 /// others, is refused or passed over without the whole sheet being laid
 /// out in memory.
-fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
+fn read_book(bytes: Vec<u8>) -> Result<Grid, Unread> {
     // An .ods is looked through first (see `ods_look`).
     let ods = bytes.starts_with(b"PK")
         && zip::ZipArchive::new(Cursor::new(&bytes))
@@ -197,10 +219,10 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
     // What calamine unpacks whole (the shared strings, a sheet's XML) is
     // refused when the archive says it is larger than a report needs.
     if bytes.starts_with(b"PK") {
-        let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).map_err(|e| e.to_string())?;
+        let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).map_err(not_book)?;
         let mut unpacked = 0u64;
         for n in 0..archive.len() {
-            let entry = archive.by_index_raw(n).map_err(|e| e.to_string())?;
+            let entry = archive.by_index_raw(n).map_err(not_book)?;
             unpacked = unpacked.saturating_add(entry.size());
         }
         if unpacked > MAX_UNPACKED as u64 {
@@ -211,23 +233,19 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
         true => ods_look(&bytes)?,
         false => Vec::new(),
     };
-    let mut book =
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(not_book)?;
     let names = book.sheet_names();
     let sheet = (names.iter().find(|n| super::is_data_sheet(n)))
         .or(names.first())
         .cloned()
-        .ok_or_else(|| crate::say!("sheet-no-sheets"))?;
+        .ok_or_else(|| not_book(crate::say!("sheet-no-sheets")))?;
     let mut grid = Grid {
         sheet: sheet.clone(),
         ..Grid::default()
     };
-    let too_many = |rows: usize| crate::say!("sheet-too-many-rows", rows = rows, most = MAX_ROWS);
     match &mut book {
         calamine::Sheets::Xlsx(xlsx) => {
-            let mut cells = xlsx
-                .worksheet_cells_reader(&sheet)
-                .map_err(|e| e.to_string())?;
+            let mut cells = xlsx.worksheet_cells_reader(&sheet).map_err(not_book)?;
             // A sheet that says it is larger than any report's is refused
             // before its cells are read.
             let height = cells.dimensions().end.0 as usize + 1;
@@ -236,7 +254,7 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
             }
             let mut numbers = Vec::new();
             let mut seen = 0usize;
-            while let Some(cell) = cells.next_cell_with_formula().map_err(|e| e.to_string())? {
+            while let Some(cell) = cells.next_cell_with_formula().map_err(not_book)? {
                 let (row, column) = (cell.pos.0 as usize, cell.pos.1 as usize);
                 seen += 1;
                 if row > MAX_ROWS + 10 || seen > MAX_CELLS {
@@ -279,7 +297,7 @@ fn read_book(bytes: Vec<u8>) -> Result<Grid, String> {
                 .collect();
         }
         book => {
-            let range = book.worksheet_range(&sheet).map_err(|e| e.to_string())?;
+            let range = book.worksheet_range(&sheet).map_err(not_book)?;
             let (top, left) = range.start().unwrap_or((0, 0));
             let (top, left) = (top as usize, left as usize);
             if top + range.height() > MAX_ROWS + 10 {
@@ -350,12 +368,12 @@ fn cell_of(data: &Data, shown: impl FnOnce() -> Shown) -> Cell {
 const MAX_UNPACKED: usize = 128 * 1024 * 1024;
 
 /// The problem of a workbook that unpacks to `bytes`.
-fn unpacked_too_large(bytes: u64) -> String {
-    crate::say!(
+fn unpacked_too_large(bytes: u64) -> Unread {
+    Unread::TooLarge(crate::say!(
         "sheet-too-large-file",
         size = bytes / (1024 * 1024),
         most = MAX_UNPACKED / (1024 * 1024)
-    )
+    ))
 }
 
 /// The most cells an `.ods` sheet may span, first to last, before its
@@ -370,14 +388,14 @@ const MAX_SPAN: usize = 5_000_000;
 /// every sheet when it opens the file, so every sheet is looked at.
 type Merged = Vec<((usize, usize), (usize, usize))>;
 
-fn ods_look(bytes: &[u8]) -> Result<Vec<(String, Merged)>, String> {
+fn ods_look(bytes: &[u8]) -> Result<Vec<(String, Merged)>, Unread> {
     use quick_xml::events::Event;
     use std::io::Read;
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_book)?;
     let mut xml = Vec::new();
-    let content = archive.by_name("content.xml").map_err(|e| e.to_string())?;
+    let content = archive.by_name("content.xml").map_err(not_book)?;
     let most = MAX_UNPACKED as u64;
-    (content.take(most + 1).read_to_end(&mut xml)).map_err(|e| e.to_string())?;
+    (content.take(most + 1).read_to_end(&mut xml)).map_err(not_book)?;
     if xml.len() as u64 > most {
         return Err(unpacked_too_large(xml.len() as u64));
     }
@@ -393,9 +411,7 @@ fn ods_look(bytes: &[u8]) -> Result<Vec<(String, Merged)>, String> {
     let (mut last_row, mut last_column, mut row_used, mut repeat) = (0usize, 0usize, false, 1usize);
     let mut merged = Vec::new();
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| e.to_string())?;
+        let event = reader.read_event_into(&mut buf).map_err(not_book)?;
         let (start, empty) = match &event {
             Event::Start(e) => (Some(e.clone()), false),
             Event::Empty(e) => (Some(e.clone()), true),
@@ -454,11 +470,7 @@ fn ods_look(bytes: &[u8]) -> Result<Vec<(String, Merged)>, String> {
         // Every sheet counts: calamine lays them all out.
         let span = spanned.saturating_add((last_row + 1).saturating_mul(last_column + 1));
         if last_row > MAX_ROWS + 10 || span > MAX_SPAN {
-            return Err(crate::say!(
-                "sheet-too-many-rows",
-                rows = last_row + 1,
-                most = MAX_ROWS
-            ));
+            return Err(too_many(last_row + 1));
         }
         buf.clear();
     }
