@@ -44,6 +44,8 @@ pub struct Site {
     pub config: Config,
     /// Every report that could be read, newest first.
     pub reports: Vec<Arc<Report>>,
+    /// The problems found in reading them, each at its file.
+    pub problems: Vec<crate::diagnostic::Diagnostic>,
 }
 
 impl Site {
@@ -55,6 +57,7 @@ impl Site {
         Ok(Site {
             config,
             reports: loaded.reports,
+            problems: loaded.problems,
         })
     }
 

@@ -359,11 +359,12 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
                     crate::say!("unreadable", error = crate::i18n::messages::reason(&e)),
                 )]
             })?;
-            let (own, own_problems) =
-                crate::load::report::parse(&report.file, &before, &site.config);
-            let own_errors: Vec<Diagnostic> =
-                own_problems.into_iter().filter(|p| !p.warning).collect();
-            let (Some(own), true) = (own, own_errors.is_empty()) else {
+            // The report as the site was read, with its own problems.
+            let own_errors: Vec<Diagnostic> = (site.problems.iter())
+                .filter(|p| p.file == report.file && !p.warning)
+                .cloned()
+                .collect();
+            let (own, true) = ((**report).clone(), own_errors.is_empty()) else {
                 let mut list = vec![Diagnostic::file(
                     &report.file,
                     crate::say!("sheet-report-has-problems"),

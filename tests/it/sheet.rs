@@ -510,6 +510,16 @@ fn a_progress_workbook_imported_twice_changes_nothing_the_second_time() {
 fn a_file_that_is_there_is_never_written_over_by_a_new_report() {
     let site = example_site();
     let dir = tempfile::tempdir().unwrap();
+    // A report with a problem of its own takes no figures until it is put right.
+    let q3 = cells(&export(site.path(), dir.path(), Q3, false));
+    let text = read(&site.path().join(Q3)).replacen("actual: 9.8", "actual: 9,8x", 1);
+    write(site.path(), Q3, &text);
+    let (ok, said) = import(site.path(), dir.path(), "q3.xlsx", &book(&q3, &[], None));
+    assert!(
+        !ok && said.contains("[E1112]") && said.contains("[E0201]"),
+        "{said}"
+    );
+    assert_eq!(read(&site.path().join(Q3)), text);
     let broken = "---\ntitle: x\nmetrics:\n  - id: [broken\n---\n正文\n";
     write(site.path(), "content/2025/broken.md", broken);
     let rows = cells(&export(site.path(), dir.path(), PLAN, true));
