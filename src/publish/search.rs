@@ -116,8 +116,10 @@ pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
     terms
 }
 
-/// An index file being made: each term's documents.
-type Shard = BTreeMap<String, Postings>;
+/// An index file being made: each term's documents, by term (put in
+/// order once, when written: a hash lookup per occurrence of a term is
+/// cheaper than a walk down a tree of strings).
+type Shard = rustc_hash::FxHashMap<String, Postings>;
 
 /// A term's documents, in increasing order, held as the difference between
 /// each and the one before, seven bits a byte (LEB128): a byte or two a
@@ -163,9 +165,11 @@ impl Postings {
 /// An index file as published: `{"term":[document,…],…}`, compactly, as
 /// `serde_json` writes a map of lists, and a line end.
 fn index_file(shard: &Shard) -> Vec<u8> {
+    let mut terms: Vec<(&String, &Postings)> = shard.iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut out = Vec::new();
     out.push(b'{');
-    for (term, list) in shard {
+    for (term, list) in terms {
         push_entry(&mut out, term, list.docs());
     }
     out.extend_from_slice(b"}\n");
@@ -583,7 +587,7 @@ pub fn files(
     let mut made: Vec<Vec<Shard>> = match last {
         Some(_) => Vec::new(),
         None => (0..groups)
-            .map(|g| vec![BTreeMap::new(); per_group.min(shards.saturating_sub(g * per_group))])
+            .map(|g| vec![Shard::default(); per_group.min(shards.saturating_sub(g * per_group))])
             .collect(),
     };
     // Updated: the changed documents' terms, by index file.
@@ -803,7 +807,7 @@ mod tests {
             ("gas", &[0]),
             ("改造", &[3, 1_000_000]),
         ];
-        let mut shard = Shard::new();
+        let mut shard = Shard::default();
         let mut expected: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (term, docs) in lists {
             let list = shard.entry(term.to_string()).or_default();
@@ -818,7 +822,7 @@ mod tests {
             String::from_utf8(index_file(&shard)).unwrap(),
             String::from_utf8(bytes).unwrap()
         );
-        assert_eq!(index_file(&Shard::new()), b"{}\n");
+        assert_eq!(index_file(&Shard::default()), b"{}\n");
     }
 
     #[test]
