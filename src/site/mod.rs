@@ -135,6 +135,10 @@ fn build_opening(
     if let Ok(survey) = survey.join() {
         cache.surveyed(survey);
     }
+    // Into an output no build made (none is being opened), every page is
+    // made: what was kept serves only to read no report file twice, and
+    // is let go now rather than held through the whole build.
+    let last = last.filter(|_| opening.is_some());
     // The site the last build made, so that only the metrics of the
     // reports read again are joined again: joined while the report files
     // are walked.

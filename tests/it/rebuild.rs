@@ -79,6 +79,38 @@ fn a_rebuild_writes_only_what_changed_and_matches_a_clean_build() {
     );
 }
 
+#[test]
+fn an_output_taken_away_is_made_whole_again_with_what_was_kept_beside_it() {
+    let site = fixture("basic");
+    let root = site.path();
+    let out = root.join("output");
+    let build = || {
+        let result = run(root, &["build"]);
+        assert!(result.status.success(), "{}", stderr(&result));
+        result
+    };
+    let all = written(&build());
+    // The output goes, what the build kept beside it stays, and a report
+    // changes meanwhile.
+    std::fs::remove_dir_all(&out).unwrap();
+    let plan = read(&root.join("content/2025/test-plan.md"));
+    write(
+        root,
+        "content/2025/test-plan.md",
+        plan.replace(
+            "测试市2025年城市更新计划",
+            "测试市2025年城市更新计划（修订）",
+        ),
+    );
+    assert_eq!(written(&build()), all, "every file is made again");
+    let page = read(&out.join("reports/test-plan/index.html"));
+    assert!(page.contains("测试市2025年城市更新计划（修订）"), "{page}");
+    assert_eq!(
+        differences_from_a_clean_build(root, &out),
+        Vec::<String>::new()
+    );
+}
+
 /// Gives the site at `root` a traditional-script edition, whose pages
 /// follow every edit too, and one report or row a page, so that every
 /// list has pages.
