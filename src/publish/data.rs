@@ -517,9 +517,12 @@ fn row_count(shared: &Shared, m: usize) -> usize {
 }
 
 /// About this many figures are made at once, on every core, into one
-/// stretch of a site-wide file (some 20 MiB of CSV with the benchmark's
-/// rows of about 350 bytes).
-const STRETCH_ROWS: usize = 1 << 16;
+/// stretch of a site-wide file (some 5 MiB of CSV with the benchmark's
+/// rows of about 350 bytes, and 7 MiB of JSON): enough metrics to keep
+/// every core busy, and few enough bytes that the stretches of the three
+/// files, made at once and each held twice while it is joined, stay a
+/// small part of a large site's memory.
+const STRETCH_ROWS: usize = 1 << 14;
 
 /// Which site-wide file to make.
 enum Which {
