@@ -57,6 +57,11 @@ pub struct Staging {
     /// Whether the copy was the same as the published site before this
     /// build changed it (so that `changed` says all it differs by).
     synced: bool,
+    /// Whether the copy held no file when the build began to write into
+    /// it (a first build, or one into an output taken away): then nothing
+    /// can be in the way of a file, nor hold its bytes already, and a file
+    /// is made without first looking at what is there.
+    empty: bool,
     committed: bool,
 }
 
@@ -92,6 +97,7 @@ impl Staging {
             id: COPIES.fetch_add(1, Ordering::Relaxed),
             written: AtomicUsize::new(0),
             synced: false,
+            empty: false,
             committed: false,
         };
         // The list holds only while the published site is there.
@@ -116,7 +122,7 @@ impl Staging {
     /// that is not the published one (by its inode, as the folder lists it)
     /// is linked to it unless it has the same bytes, and a file the site
     /// lacks is removed. Whether it succeeded.
-    fn link_all(&self) -> bool {
+    fn link_all(&mut self) -> bool {
         let files = |root: &Path| -> Vec<(String, u64)> {
             WalkDir::new(root)
                 .min_depth(1)
@@ -143,11 +149,13 @@ impl Staging {
             .filter(|p| !names.contains(p.as_str()))
             .collect();
         let removed = stale.par_iter().all(|path| self.link(path, true));
-        removed
+        let synced = removed
             && published
                 .par_iter()
                 .filter(|(path, ino)| !one_device || mine.get(path) != Some(ino))
-                .all(|(path, _)| self.link(path, true))
+                .all(|(path, _)| self.link(path, true));
+        self.empty = synced && published.is_empty();
+        synced
     }
 
     /// Makes the copy's `path` the published site's file (a hard link to
@@ -379,6 +387,8 @@ impl Staging {
                 self.written.fetch_add(1, Ordering::Relaxed);
                 return Ok(());
             }
+        } else if self.empty {
+            there = Some(Err(std::io::ErrorKind::NotFound.into()));
         } else {
             let found = fs::symlink_metadata(&full);
             if holds(&found, &full) {
@@ -441,6 +451,20 @@ impl Staging {
             if let Ok(made) = make(&full) {
                 return Ok(made);
             }
+        } else if self.empty
+            && full
+                .parent()
+                .is_none_or(|dir| fs::create_dir_all(dir).is_ok())
+            && let Ok(made) = make(&full)
+        {
+            // In a copy that held nothing, only its own files can be there,
+            // and a file is made over one of its own.
+            READY.with_borrow_mut(|(copy, last)| {
+                *copy = self.id;
+                last.clear();
+                last.push_str(folder);
+            });
+            return Ok(made);
         }
         self.clear_way(path);
         // A file that stays would be written into, and it may be the
@@ -688,6 +712,43 @@ mod tests {
             !output.join("reports").exists(),
             "files the new site lacks are gone"
         );
+    }
+
+    #[test]
+    fn a_copy_that_held_nothing_takes_every_file_as_last_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("site");
+        let first = Staging::open(&output).unwrap();
+        assert!(first.empty, "a first build's copy holds nothing");
+        first.write("a/index.html", b"a long first text").unwrap();
+        first.write("a/index.html", b"short").unwrap();
+        // A file where a folder of the copy's own stands, and a folder
+        // where a file stood.
+        first.write("b/c/index.html", b"c").unwrap();
+        first.write("b/c", b"now a file").unwrap();
+        first.write("d", b"a file").unwrap();
+        first.write("d/index.html", b"now a folder").unwrap();
+        first.commit().unwrap();
+        assert_eq!(fs::read(output.join("a/index.html")).unwrap(), b"short");
+        assert_eq!(fs::read(output.join("b/c")).unwrap(), b"now a file");
+        assert_eq!(
+            fs::read(output.join("d/index.html")).unwrap(),
+            b"now a folder"
+        );
+        // A copy of a published site holds its files; once the site is
+        // taken away, the spare the next build adopts holds none.
+        let second = Staging::open(&output).unwrap();
+        assert!(!second.empty);
+        second.write("a/index.html", b"second").unwrap();
+        second.commit().unwrap();
+        assert!(output.with_file_name(".site.renewal-spare").is_dir());
+        fs::remove_dir_all(&output).unwrap();
+        let again = Staging::open(&output).unwrap();
+        assert!(again.empty, "the spare's files are removed");
+        again.write("a/index.html", b"again").unwrap();
+        again.commit().unwrap();
+        assert_eq!(fs::read(output.join("a/index.html")).unwrap(), b"again");
+        assert!(!output.join("b/c").exists());
     }
 
     #[test]
