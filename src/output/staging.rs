@@ -563,7 +563,8 @@ impl Staging {
             return Err(WriteError(crate::say!("write-link", path = path)));
         }
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
-        if prune {
+        // A copy that held nothing holds only what this build made.
+        if prune && !self.empty {
             self.prune();
         }
         let output = &self.output;
@@ -735,6 +736,15 @@ mod tests {
             fs::read(output.join("d/index.html")).unwrap(),
             b"now a folder"
         );
+        // Nothing else, not even an empty folder.
+        let mut held: Vec<String> = WalkDir::new(&output)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| crate::diagnostic::shown_path(&output, e.unwrap().path()))
+            .collect();
+        held.sort();
+        let expected = [MARKER, "a", "a/index.html", "b", "b/c", "d", "d/index.html"];
+        assert_eq!(held, expected);
         // A copy of a published site holds its files; once the site is
         // taken away, the spare the next build adopts holds none.
         let second = Staging::open(&output).unwrap();
