@@ -49,71 +49,79 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
-/// The terms of `text`, each once, in byte order: every Chinese character
-/// and every pair of adjacent ones, and Latin words and numbers,
-/// lowercased. Terms are slices of `text` where they can be (a
-/// pair of characters always is), so that a long body costs no string per
-/// term.
+/// The terms of `text`, each once: every Chinese character and every
+/// pair of adjacent ones, and Latin words and numbers, lowercased. Terms
+/// are slices of `text` where they can be (a pair of characters always
+/// is), so that a long body costs no string per term. They are made
+/// unique by hashing, which costs less than sorting them; their order
+/// does not matter, as each index file puts its own in order.
 pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
     use std::borrow::Cow;
-    let mut terms: Vec<Cow<'a, str>> = Vec::with_capacity(text.len() / 3);
+    let mut terms: Vec<&'a str> = Vec::with_capacity(text.len() / 2);
+    // Latin words that are not lowercase, lowercased.
+    let mut lowered: Vec<String> = Vec::new();
     // Where the current run of Chinese characters started, and where the
     // current word started (in bytes).
     let mut run: Option<usize> = None;
     let mut word: Option<usize> = None;
-    // Each Chinese character alone, so that a query of one character (路)
-    // finds it anywhere: gathered apart, by character and where it is, and
-    // made unique by its code point, which is cheaper than sorting every
-    // occurrence among the pairs.
-    let mut singles: Vec<(char, usize)> = Vec::new();
-    let mut flush_run = |run: &mut Option<usize>, end: usize, terms: &mut Vec<Cow<'a, str>>| {
+    let flush_run = |run: &mut Option<usize>, end: usize, terms: &mut Vec<&'a str>| {
         if let Some(start) = run.take() {
-            let chars: Vec<usize> = text[start..end]
-                .char_indices()
-                .map(|(i, c)| {
-                    singles.push((c, start + i));
-                    start + i
-                })
+            let chars: Vec<usize> = (text[start..end].char_indices())
+                .map(|(i, _)| start + i)
                 .chain([end])
                 .collect();
+            for w in chars.windows(2) {
+                terms.push(&text[w[0]..w[1]]);
+            }
             for w in chars.windows(3) {
-                terms.push(Cow::Borrowed(&text[w[0]..w[2]]));
+                terms.push(&text[w[0]..w[2]]);
             }
         }
     };
-    let flush_word = |word: &mut Option<usize>, end: usize, terms: &mut Vec<Cow<'a, str>>| {
+    let flush_word = |word: &mut Option<usize>,
+                      end: usize,
+                      terms: &mut Vec<&'a str>,
+                      lowered: &mut Vec<String>| {
         if let Some(start) = word.take() {
             let w = &text[start..end];
             let lower = w.chars().all(|c| {
                 let mut l = c.to_lowercase();
                 l.next() == Some(c) && l.next().is_none()
             });
-            terms.push(match lower {
-                true => Cow::Borrowed(w),
-                false => Cow::Owned(w.chars().flat_map(char::to_lowercase).collect()),
-            });
+            match lower {
+                true => terms.push(w),
+                false => lowered.push(w.chars().flat_map(char::to_lowercase).collect()),
+            }
         }
     };
     for (at, c) in text.char_indices() {
         if is_cjk(c) {
-            flush_word(&mut word, at, &mut terms);
+            flush_word(&mut word, at, &mut terms, &mut lowered);
             run.get_or_insert(at);
         } else if c.is_alphanumeric() {
             flush_run(&mut run, at, &mut terms);
             word.get_or_insert(at);
         } else {
             flush_run(&mut run, at, &mut terms);
-            flush_word(&mut word, at, &mut terms);
+            flush_word(&mut word, at, &mut terms, &mut lowered);
         }
     }
     flush_run(&mut run, text.len(), &mut terms);
-    flush_word(&mut word, text.len(), &mut terms);
-    singles.sort_unstable_by_key(|&(c, _)| c);
-    singles.dedup_by_key(|&mut (c, _)| c);
-    terms.extend((singles.into_iter()).map(|(c, at)| Cow::Borrowed(&text[at..at + c.len_utf8()])));
-    terms.sort_unstable();
-    terms.dedup();
-    terms
+    flush_word(&mut word, text.len(), &mut terms, &mut lowered);
+    let mut seen: rustc_hash::FxHashSet<&'a str> = rustc_hash::FxHashSet::default();
+    seen.reserve(terms.len());
+    let mut unique: Vec<Cow<'a, str>> = (terms.into_iter())
+        .filter(|t| seen.insert(t))
+        .map(Cow::Borrowed)
+        .collect();
+    lowered.sort_unstable();
+    lowered.dedup();
+    unique.extend(
+        (lowered.into_iter())
+            .filter(|w| !seen.contains(w.as_str()))
+            .map(Cow::Owned),
+    );
+    unique
 }
 
 /// An index file being made: each term's documents, by term (put in
@@ -851,6 +859,19 @@ mod tests {
             .unwrap()
             .0;
         assert_eq!(emptied, b"{}\n");
+    }
+
+    #[test]
+    fn a_text_gives_each_character_pair_and_word_once() {
+        let mut found: Vec<String> = terms("老旧小区 Road road 2025 老旧，ROAD")
+            .into_iter()
+            .map(|t| t.into_owned())
+            .collect();
+        found.sort();
+        let expected = [
+            "2025", "road", "区", "小", "小区", "旧", "旧小", "老", "老旧",
+        ];
+        assert_eq!(found, expected);
     }
 
     #[test]
