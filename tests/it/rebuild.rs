@@ -42,21 +42,15 @@ fn written(output: &std::process::Output) -> usize {
     out[start..at].parse().unwrap()
 }
 
-#[test]
-fn a_rebuild_writes_only_what_changed_and_matches_a_clean_build() {
-    let site = fixture("basic");
-    let root = site.path();
-    let out = root.join("output");
-    let build = || {
-        let result = run(root, &["build"]);
-        assert!(result.status.success(), "{}", stderr(&result));
-        result
-    };
-    let all = written(&build());
-    assert!(all >= 18, "a first build writes every file: {all}");
-    build();
-    assert_eq!(written(&build()), 0, "nothing changed, nothing written");
+/// A build of the site at `root` into its `output`, which succeeds.
+fn built(root: &std::path::Path) -> std::process::Output {
+    let result = run(root, &["build"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    result
+}
 
+/// The basic site's plan, given a new title (测试市2025年城市更新计划（修订）).
+fn retitle_plan(root: &std::path::Path) {
     let plan = read(&root.join("content/2025/test-plan.md"));
     write(
         root,
@@ -66,6 +60,20 @@ fn a_rebuild_writes_only_what_changed_and_matches_a_clean_build() {
             "测试市2025年城市更新计划（修订）",
         ),
     );
+}
+
+#[test]
+fn a_rebuild_writes_only_what_changed_and_matches_a_clean_build() {
+    let site = fixture("basic");
+    let root = site.path();
+    let out = root.join("output");
+    let build = || built(root);
+    let all = written(&build());
+    assert!(all >= 18, "a first build writes every file: {all}");
+    build();
+    assert_eq!(written(&build()), 0, "nothing changed, nothing written");
+
+    retitle_plan(root);
     let changed = written(&build());
     assert!(changed > 0 && changed < all, "{changed} of {all}");
     // A report taken away takes its page with it.
@@ -84,24 +92,12 @@ fn an_output_taken_away_is_made_whole_again_with_what_was_kept_beside_it() {
     let site = fixture("basic");
     let root = site.path();
     let out = root.join("output");
-    let build = || {
-        let result = run(root, &["build"]);
-        assert!(result.status.success(), "{}", stderr(&result));
-        result
-    };
+    let build = || built(root);
     let all = written(&build());
     // The output goes, what the build kept beside it stays, and a report
     // changes meanwhile.
     std::fs::remove_dir_all(&out).unwrap();
-    let plan = read(&root.join("content/2025/test-plan.md"));
-    write(
-        root,
-        "content/2025/test-plan.md",
-        plan.replace(
-            "测试市2025年城市更新计划",
-            "测试市2025年城市更新计划（修订）",
-        ),
-    );
+    retitle_plan(root);
     assert_eq!(written(&build()), all, "every file is made again");
     let page = read(&out.join("reports/test-plan/index.html"));
     assert!(page.contains("测试市2025年城市更新计划（修订）"), "{page}");
@@ -305,11 +301,7 @@ fn a_build_after_an_edit_reads_no_report_but_the_edited_one() {
     for name in ["test-plan.md", "test-midyear.md", "test-brief.md"] {
         saved_long_ago(root, &format!("content/2025/{name}"));
     }
-    let build = || {
-        let result = run(root, &["build"]);
-        assert!(result.status.success(), "{}", stderr(&result));
-        result
-    };
+    let build = || built(root);
     build();
     let chars = || read(&root.join("output/search/chars.json"));
     assert!(chars().contains("\"佈\":\"布\""), "{}", chars());
@@ -520,11 +512,7 @@ fn a_page_made_again_with_fewer_files_leaves_none_behind() {
         write(root, &format!("content/2025/brief-{n:03}.md"), report(n));
     }
     let out = root.join("output");
-    let build = || {
-        let result = run(root, &["build"]);
-        assert!(result.status.success(), "{}", stderr(&result));
-        result
-    };
+    let build = || built(root);
     build();
     assert!(out.join("search/d-1.json").is_file());
     std::fs::remove_file(root.join("content/2025/brief-254.md")).unwrap();
@@ -654,11 +642,7 @@ fn a_build_of_what_changed_never_takes_parts_from_the_published_output() {
     for name in ["test-plan.md", "test-midyear.md"] {
         saved_long_ago(root, &format!("content/2025/{name}"));
     }
-    let build = || {
-        let result = run(root, &["build"]);
-        assert!(result.status.success(), "{}", stderr(&result));
-        result
-    };
+    let build = || built(root);
     build();
     // Same size, other bytes, as a new file in the file's place (which
     // leaves what was kept as it was), and then in place.
