@@ -304,6 +304,21 @@ pub fn remove(text: &str, key: Key, slot: Slot) -> Result<Change, Refused> {
     })
 }
 
+/// `key` of `mapping` given `value`: its value replaced where the key is
+/// written, else the key added (see [`replace`] and [`insert`]).
+pub fn set(
+    text: &str,
+    mapping: &Mapping,
+    key: Key,
+    value: &str,
+    newline: &str,
+) -> Result<Change, Refused> {
+    match mapping.slot(key) {
+        Some(slot) => replace(text, slot, value),
+        None => insert(text, mapping, key, value, newline),
+    }
+}
+
 /// Adds `key: value` to `mapping`, on a line of its own below its first.
 pub fn insert(
     text: &str,

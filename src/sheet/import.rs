@@ -650,14 +650,9 @@ fn plan_changes(
             }
             planned.metrics.push(row.id.clone());
             let value = edit::text_scalar(new.as_deref().unwrap_or_default(), at.mapping.flow);
-            let change = match at.mapping.slot(key) {
-                Some(slot) => edit::replace(text, slot, &value),
-                None => edit::insert(text, &at.mapping, key, &value, newline),
-            };
-            planned
-                .fields
-                .insert(format!("metrics[{i}].{}", key.name()), (row.at, c));
-            push(planned, problems, change, row.at, c);
+            let change = edit::set(text, &at.mapping, key, &value, newline);
+            let field = format!("metrics[{i}].{}", key.name());
+            push(planned, problems, field, change, (row.at, c));
         }
         let Some(k) = metric.values.iter().position(|v| v.district == row.place) else {
             added_places.entry(i).or_default().push(row);
@@ -728,13 +723,10 @@ fn plan_changes(
                 // An empty date is the date it defaults to.
                 (None, None) => continue,
                 (None, Some(slot)) => edit::remove(text, key, slot),
-                (Some(new), Some(slot)) => edit::replace(text, slot, &written(new)),
-                (Some(new), None) => edit::insert(text, mapping, key, &written(new), newline),
+                (Some(new), _) => edit::set(text, mapping, key, &written(new), newline),
             };
-            planned
-                .fields
-                .insert(format!("{path}.{}", key.name()), (row.at, c));
-            push(planned, problems, change, row.at, c);
+            let field = format!("{path}.{}", key.name());
+            push(planned, problems, field, change, (row.at, c));
         }
     }
     // Places a metric's list does not have yet, at its end; the whole
@@ -755,15 +747,16 @@ fn plan_changes(
                     _ => edit::scalar(value),
                 };
                 // The metric's own date or note may be there already.
-                let change = match at.mapping.slot(key) {
-                    Some(slot) if text[slot.start..slot.end] == value => continue,
-                    Some(slot) => edit::replace(text, slot, &value),
-                    None => edit::insert(text, &at.mapping, key, &value, newline),
-                };
-                planned
-                    .fields
-                    .insert(format!("metrics[{i}].{}", key.name()), (row.at, c));
-                push(planned, problems, change, row.at, c);
+                if at
+                    .mapping
+                    .slot(key)
+                    .is_some_and(|s| text[s.start..s.end] == value)
+                {
+                    continue;
+                }
+                let change = edit::set(text, &at.mapping, key, &value, newline);
+                let field = format!("metrics[{i}].{}", key.name());
+                push(planned, problems, field, change, (row.at, c));
             }
         }
         if added.is_empty() {
@@ -852,13 +845,17 @@ fn plan_changes(
     }
 }
 
+/// Plans `change`, asked for by cell `(r, c)` for the front-matter
+/// `field`; a change that cannot be made in place is a problem at the
+/// cell.
 fn push(
     planned: &mut Planned,
     problems: &mut Problems,
+    field: String,
     change: Result<Change, Refused>,
-    r: usize,
-    c: usize,
+    (r, c): (usize, usize),
 ) {
+    planned.fields.insert(field, (r, c));
     match change {
         Ok(change) => planned.push(change, (r, c)),
         Err(refused) => {
