@@ -459,11 +459,7 @@ impl Staging {
         {
             // In a copy that held nothing, only its own files can be there,
             // and a file is made over one of its own.
-            READY.with_borrow_mut(|(copy, last)| {
-                *copy = self.id;
-                last.clear();
-                last.push_str(folder);
-            });
+            self.ready_in(folder);
             return Ok(made);
         }
         self.clear_way(path);
@@ -476,12 +472,17 @@ impl Staging {
         if let Some(dir) = full.parent() {
             fs::create_dir_all(dir)?;
         }
+        self.ready_in(folder);
+        make(&full)
+    }
+
+    /// Notes `folder` of the copy as this thread's [`READY`] one.
+    fn ready_in(&self, folder: &str) {
         READY.with_borrow_mut(|(copy, last)| {
             *copy = self.id;
             last.clear();
             last.push_str(folder);
         });
-        make(&full)
     }
 
     /// Removes one file from the copy (`path` as for [`Staging::write`]),
