@@ -70,6 +70,8 @@ pub fn terms<'a>(text: &'a str) -> Vec<std::borrow::Cow<'a, str>> {
                 .map(|(i, _)| start + i)
                 .chain([end])
                 .collect();
+            // Each character alone too, so that a query of one character
+            // (路) finds it anywhere.
             for w in chars.windows(2) {
                 terms.push(&text[w[0]..w[1]]);
             }
