@@ -634,13 +634,8 @@ fn sheet_export(
     if output.exists() {
         return Err(fail(2, &say!("sheet-output-exists", path = shown(&output))));
     }
-    renewal::sheet::write_atomically(&output, &exported.bytes).map_err(|e| {
-        let reason = renewal::i18n::messages::reason(&e);
-        fail(
-            3,
-            &say!("sheet-write-failed", path = shown(&output), error = reason),
-        )
-    })?;
+    renewal::sheet::write_atomically(&output, &exported.bytes)
+        .map_err(|e| sheet_write_failed(&output, &e))?;
     show!(
         "{}",
         say!(
@@ -680,19 +675,22 @@ fn sheet_import(root: &Path, file: &Path, dry_run: bool, strict: bool) -> Result
         .parent()
         .map_or(Ok(()), std::fs::create_dir_all)
         .and_then(|()| renewal::sheet::write_atomically(&path, imported.after.as_bytes()));
-    written.map_err(|e| {
-        let reason = renewal::i18n::messages::reason(&e);
-        fail(
-            3,
-            &say!("sheet-write-failed", path = shown(&path), error = reason),
-        )
-    })?;
+    written.map_err(|e| sheet_write_failed(&path, &e))?;
     let said = match imported.before {
         Some(_) => say!("sheet-imported", report = &imported.file),
         None => say!("sheet-created", report = &imported.file),
     };
     show!("{said}");
     Ok(())
+}
+
+/// Exit 3 for a file `renewal sheet` could not write, naming it.
+fn sheet_write_failed(path: &Path, error: &std::io::Error) -> ExitCode {
+    let reason = renewal::i18n::messages::reason(error);
+    fail(
+        3,
+        &say!("sheet-write-failed", path = shown(path), error = reason),
+    )
 }
 
 fn output_dir(root: &Path, output: Option<PathBuf>) -> PathBuf {
