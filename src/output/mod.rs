@@ -90,7 +90,7 @@ fn remove_empty_folders(root: &Path, file: &Path) {
 
 /// Where the new bytes of `file` are written before they are renamed over
 /// it: beside it, hidden.
-fn temporary(file: &Path) -> PathBuf {
+pub(crate) fn temporary(file: &Path) -> PathBuf {
     file.with_file_name(format!(
         ".{}.renewal-new",
         file.file_name()

@@ -204,11 +204,7 @@ pub fn is_data_sheet(name: &str) -> bool {
 /// half-written.
 pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.renewal-new"));
+    let temp = crate::output::temporary(path);
     let written = std::fs::File::create(&temp).and_then(|mut file| {
         file.write_all(bytes)?;
         file.sync_all()
