@@ -26,6 +26,67 @@ use std::sync::Arc;
 /// A district id, shared with the [`Config`] that declares it.
 pub type DistrictId = Arc<str>;
 
+/// Reads a district id back (from what a build kept) as one shared id per
+/// name and thread, as reading a report shares the config's: a site names
+/// a few hundred districts in millions of figures, each of which would
+/// otherwise hold a copy of its own.
+mod shared_district {
+    use super::DistrictId;
+    use serde::Deserializer;
+    use std::cell::RefCell;
+
+    thread_local! {
+        static SEEN: RefCell<rustc_hash::FxHashSet<DistrictId>> = RefCell::default();
+    }
+
+    fn shared(name: &str) -> DistrictId {
+        SEEN.with_borrow_mut(|seen| match seen.get(name) {
+            Some(id) => DistrictId::clone(id),
+            None => {
+                let id = DistrictId::from(name);
+                seen.insert(DistrictId::clone(&id));
+                id
+            }
+        })
+    }
+
+    struct Name;
+
+    impl serde::de::Visitor<'_> for Name {
+        type Value = DistrictId;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a district id")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<DistrictId, E> {
+            Ok(shared(name))
+        }
+    }
+
+    struct Maybe;
+
+    impl<'de> serde::de::Visitor<'de> for Maybe {
+        type Value = Option<DistrictId>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a district id or none")
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(Name).map(Some)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DistrictId>, D::Error> {
+        d.deserialize_option(Maybe)
+    }
+}
+
 /// What a report is: a plan sets targets, a progress update reports actuals
 /// during the year, a review reports the year's outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -71,6 +132,7 @@ pub struct Report {
     pub title: String,
     pub kind: ReportKind,
     pub city: String,
+    #[serde(deserialize_with = "shared_district::deserialize")]
     pub district: Option<DistrictId>,
     pub year: i32,
     pub published: Date,
@@ -117,6 +179,7 @@ pub struct MetricEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Value {
     /// District id; `None` for the report's city as a whole.
+    #[serde(deserialize_with = "shared_district::deserialize")]
     pub district: Option<DistrictId>,
     pub target: Option<Figure>,
     pub actual: Option<Figure>,
@@ -443,6 +506,26 @@ mod tests {
 
     fn f(written: &str) -> Figure {
         Figure::parse(written).unwrap()
+    }
+
+    #[test]
+    fn figures_read_back_share_one_id_per_district_and_keep_their_places() {
+        let value = |district: Option<&str>| Value {
+            district: district.map(DistrictId::from),
+            target: Some(f("12")),
+            actual: None,
+            as_of: Date::parse("2025-06-30").unwrap(),
+            note: None,
+        };
+        let written = vec![value(Some("laoshan")), value(Some("laoshan")), value(None)];
+        let bytes = postcard::to_stdvec(&written).unwrap();
+        let back: Vec<Value> = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, written);
+        let (a, b) = (back[0].district.as_ref(), back[1].district.as_ref());
+        assert!(
+            Arc::ptr_eq(a.unwrap(), b.unwrap()),
+            "one id, not a copy each"
+        );
     }
 
     #[test]
