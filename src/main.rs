@@ -318,6 +318,7 @@ fn early(flag: &str) -> Option<String> {
 
 fn main() -> ExitCode {
     without_huge_pages();
+    memory_back_sooner();
     // The language first: the help and every message after are in it.
     let early_root = early("--root").map_or_else(|| PathBuf::from("."), PathBuf::from);
     if let Err(code) = speak(early("--lang").as_deref(), &early_root) {
@@ -451,6 +452,25 @@ fn without_huge_pages() {
     // memory of ours.
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+/// Asks the allocator to give memory freed back to the system after 0.1 s
+/// rather than its default of a second, unless `MIMALLOC_PURGE_DELAY` says
+/// otherwise. A build frees much of what each page and step used while the
+/// next is made; held a second longer, that memory counted in the peak: at
+/// 100,000 reports, 944 MiB at peak in two runs with it, against 975 and
+/// 1,012 MiB without, in the same time (`/usr/bin/time`).
+fn memory_back_sooner() {
+    unsafe extern "C" {
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    /// `mi_option_purge_delay` in the allocator's `mi_option_t`.
+    const PURGE_DELAY: std::ffi::c_int = 15;
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: the allocator's own setter, given one of its options and
+        // a number of milliseconds; it touches no memory of ours.
+        unsafe { mi_option_set(PURGE_DELAY, 100) };
     }
 }
 
