@@ -3,7 +3,7 @@
 //! build of what changed makes again; the rest stay as published.
 
 use super::kept;
-use super::make::{Key, Made, Only, PageId, SiteRead, render_all};
+use super::make::{Key, Made, Only, PageId, SiteFiles, SiteRead, render_all};
 use super::{Failure, Progress, Summary, free_later};
 use crate::join::index::{Index, Listing};
 use crate::model::Site;
@@ -65,7 +65,7 @@ pub(super) fn data_to_update(
 /// What changed since the last build, as far as pages go.
 pub(super) struct Changes<'a> {
     /// The files of each page the last build made.
-    pub(super) paths: HashMap<PageId, Vec<String>>,
+    pub(super) paths: SiteFiles,
     /// Where each metric's part of the site-wide open data is.
     pub(super) data: Option<publish::data::Parts>,
     /// The parts to take again, and where this build puts them.
@@ -137,7 +137,7 @@ pub(super) fn build_changes(
     staging: Staging,
     progress: &Progress,
     changes: Changes,
-) -> Result<(Summary, HashMap<PageId, Vec<String>>), Failure> {
+) -> Result<(Summary, SiteFiles, bool), Failure> {
     let Changes {
         mut paths,
         touched,
@@ -183,7 +183,12 @@ pub(super) fn build_changes(
             staging.remove(path);
         }
     }
+    let had = paths.len();
     paths.retain(|id, _| ids.contains(id));
+    // Whether every page and step has the files it had: most often so,
+    // and then what was kept of them is kept again as it was.
+    let same = paths.len() == had
+        && (made.iter()).all(|(id, files)| paths.get(id).is_some_and(|had| had == files));
     paths.extend(made);
     let written = staging.commit_changes().map_err(|e| Failure::Write(e.0))?;
     let summary = Summary {
@@ -192,7 +197,7 @@ pub(super) fn build_changes(
         remade: Some((files, summary.files)),
         ..summary
     };
-    Ok((summary, paths))
+    Ok((summary, paths, same))
 }
 
 /// For each list of reports the changed reports are in that holds the same

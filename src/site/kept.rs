@@ -43,6 +43,7 @@
 //! need not be readable by any other.
 
 use super::PageId;
+use super::make::SiteFiles;
 use crate::diagnostic::{Diagnostic, Place};
 use crate::join::index::Index;
 use crate::load::{ReportCache, Stamp};
@@ -86,7 +87,7 @@ pub struct Kept {
     /// Its reports, in the site's order.
     pub reports: Vec<Read>,
     /// The files of each page it made, below the output folder.
-    pub paths: HashMap<PageId, Vec<String>>,
+    pub paths: SiteFiles,
     /// Where each metric's part of the site-wide open data is.
     pub data: Option<Parts>,
     /// What the search step kept.
@@ -104,8 +105,10 @@ pub struct Kept {
     base_bytes: Vec<u8>,
     base_records: Vec<std::ops::Range<usize>>,
     /// The file of changes as it was read: a changed report that did not
-    /// change again is written again as the record it was.
+    /// change again is written again as the record it was, and so are the
+    /// pages' files when none changed (they are at `paths_record`).
     changes: Vec<u8>,
+    paths_record: std::ops::Range<usize>,
 }
 
 /// What tells a kept file from one changed since: its size and its
@@ -139,7 +142,7 @@ pub fn kept_file(kept: &Kept, output: &Path, path: &str) -> Option<std::fs::File
 /// in place of what was there: their fingerprints, or what could be
 /// linked. A link that is already to the published file stays; one to a
 /// file the site no longer has goes.
-fn link_files(output: &Path, paths: &HashMap<PageId, Vec<String>>) -> Vec<(String, Fingerprint)> {
+fn link_files(output: &Path, paths: &SiteFiles) -> Vec<(String, Fingerprint)> {
     let folder = links(output);
     let steps = TAKEN_AGAIN.map(|step| PageId {
         edition: 0,
@@ -329,20 +332,19 @@ fn push_record(out: &mut impl std::io::Write, record: &[u8]) -> Option<()> {
 /// Reads what was kept at `at` (and its base) for a build whose key is
 /// `key`.
 pub fn read(at: &Path, key: &str) -> Option<Kept> {
-    let changes = std::fs::read(at).ok()?;
+    // Both files at once, the base being most of the bytes; then the rest
+    // of the file of changes (the files of every page above all) is read
+    // while the reports are.
+    let (changes, base_bytes) =
+        rayon::join(|| std::fs::read(at).ok(), || std::fs::read(base(at)).ok());
+    let (changes, base_bytes) = (changes?, base_bytes?);
     let found = records(&changes)?;
     let record = |n: usize| found.get(n).map(|r| &changes[r.clone()]);
     let head: Head = decode(record(0)?)?;
     if head.format != FORMAT || head.key != key {
         return None;
     }
-    let paths: Vec<(PageId, Vec<String>)> = decode(record(1)?)?;
-    let data: Option<Parts> = decode(record(2)?)?;
     let Order(order) = decode(record(3)?)?;
-    let index: Index = decode(record(4)?)?;
-    let files: Vec<(String, Fingerprint)> = decode(record(5)?)?;
-    let originals: Option<Originals> = decode(record(6)?)?;
-    let base_bytes = std::fs::read(base(at)).ok()?;
     let base_found = records(&base_bytes)?;
     let base_head: Head = decode(&base_bytes[base_found.first()?.clone()])?;
     if base_head.format != FORMAT || base_head.key != key || base_head.base != head.base {
@@ -382,18 +384,35 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
             }
         });
     }
-    let reports: Option<Vec<Read>> = wanted.into_par_iter().map(parse).collect();
+    let rest = || {
+        let paths: Vec<(PageId, Vec<String>)> = decode(record(1)?)?;
+        let data: Option<Parts> = decode(record(2)?)?;
+        let index: Index = decode(record(4)?)?;
+        let files: Vec<(String, Fingerprint)> = decode(record(5)?)?;
+        let originals: Option<Originals> = decode(record(6)?)?;
+        let (paths, files) = (paths.into_iter().collect(), files.into_iter().collect());
+        Some((paths, data, index, files, originals))
+    };
+    let (rest, reports) = rayon::join(rest, || {
+        wanted
+            .into_par_iter()
+            .map(parse)
+            .collect::<Option<Vec<Read>>>()
+    });
+    let (paths, data, index, files, originals) = rest?;
+    let paths_record = found[1].clone();
     Some(Kept {
         reports: reports?,
-        paths: paths.into_iter().collect(),
+        paths,
         data,
         originals,
         index: Some(index),
-        files: files.into_iter().collect(),
+        files,
         base: head.base,
         base_bytes,
         base_records,
         changes,
+        paths_record,
     })
 }
 
@@ -450,7 +469,9 @@ pub fn cache(kept: &Kept) -> ReportCache {
 pub struct Made<'a> {
     /// The output folder the build wrote.
     pub output: &'a Path,
-    pub paths: &'a HashMap<PageId, Vec<String>>,
+    pub paths: &'a SiteFiles,
+    /// Whether `paths` are those the last build kept.
+    pub same_paths: bool,
     pub data: Option<&'a Parts>,
     pub originals: Option<&'a Originals>,
     pub index: &'a Index,
@@ -471,6 +492,7 @@ pub fn write(
     let Made {
         output,
         paths,
+        same_paths,
         data,
         originals,
         index,
@@ -578,26 +600,18 @@ pub fn write(
         key: key.to_string(),
         base: name,
     };
-    // The pages in the same order every time, cheaply: by a hash of their
-    // files (no two pages have the same ones), there being tens of
-    // thousands.
-    let hash = |files: &Vec<String>| {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
-        files.hash(&mut hasher);
-        hasher.finish()
-    };
-    let mut pages: Vec<(u64, &PageId, &Vec<String>)> = paths
-        .par_iter()
-        .map(|(id, files)| (hash(files), id, files))
-        .collect();
-    pages.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(b.2)));
-    let pages: Vec<(&PageId, &Vec<String>)> = pages.into_iter().map(|(_, id, f)| (id, f)).collect();
     // Each record made in place, after its length: 4 MiB of pages' files
     // are not copied from one buffer to another.
     let out = Vec::with_capacity(last.map_or(0, |l| l.changes.len()) + (1 << 20));
-    let out = push_value(out, &head)
-        .and_then(|out| push_value(out, &pages))
+    let out = push_value(out, &head).and_then(|mut out| {
+        // The pages' files as the last build kept them, if they are the
+        // same; else made again, in the same order.
+        match last.and_then(|l| l.changes.get(l.paths_record.clone())) {
+            Some(kept) if same_paths => push_record(&mut out, kept).map(|_| out),
+            _ => push_value(out, &in_order(paths)),
+        }
+    });
+    let out = out
         .and_then(|out| push_value(out, &data))
         .and_then(|out| push_value(out, &Order(order)))
         .and_then(|out| push_value(out, index))
@@ -612,6 +626,24 @@ pub fn write(
         }
     }
     let _ = replace(at, &out);
+}
+
+/// The pages and their files in the same order every time, cheaply: by a
+/// hash of their files (no two pages have the same ones), there being tens
+/// of thousands.
+fn in_order(paths: &SiteFiles) -> Vec<(&PageId, &Vec<String>)> {
+    let hash = |files: &Vec<String>| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        files.hash(&mut hasher);
+        hasher.finish()
+    };
+    let mut pages: Vec<(u64, &PageId, &Vec<String>)> = paths
+        .par_iter()
+        .map(|(id, files)| (hash(files), id, files))
+        .collect();
+    pages.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(b.2)));
+    pages.into_iter().map(|(_, id, f)| (id, f)).collect()
 }
 
 /// A report's record for the next build: a record of the last base, by

@@ -134,6 +134,9 @@ pub(super) struct Only<'a> {
 /// A page, and the paths of its files below the output folder.
 pub(super) type PagePaths = (PageId, Vec<String>);
 
+/// Every page's (and step's) files below the output folder.
+pub(super) type SiteFiles = rustc_hash::FxHashMap<PageId, Vec<String>>;
+
 /// What [`render_all`] made.
 pub(super) struct Made {
     pub(super) summary: Summary,

@@ -212,7 +212,7 @@ fn build_opening(
         index: &index,
         theme: &theme,
     };
-    let (summary, paths) = match changes {
+    let (summary, paths, same_paths) = match changes {
         Some(mut changes) => {
             // Read only when a report changed: otherwise the site-wide
             // files are not made again.
@@ -243,7 +243,7 @@ fn build_opening(
                 ..Only::default()
             };
             let (summary, made) = build_into(&read, staging, progress, only)?;
-            (summary, made.into_iter().collect())
+            (summary, made.into_iter().collect(), false)
         }
     };
     if let Some(key) = key {
@@ -252,6 +252,7 @@ fn build_opening(
         let made = kept::Made {
             output,
             paths: &paths,
+            same_paths,
             data: data.as_ref(),
             originals: originals.as_ref(),
             index: &index,

@@ -3,7 +3,7 @@
 //! the pages that report feeds, written in place, its own page first.
 
 use super::changes::{Touched, data_to_update, search_changed};
-use super::make::{Key, Made, Only, PageId, SiteRead, render_all};
+use super::make::{Key, Made, Only, PageId, SiteFiles, SiteRead, render_all};
 use super::read::{load_all, new_bodies};
 use super::{Failure, Progress, Summary, build_whole, refuse_output};
 use crate::join::index::Index;
@@ -62,7 +62,7 @@ pub(super) struct Kept {
     pub(super) index: Index,
     /// None while a build has it.
     pub(super) theme: Option<Theme>,
-    pub(super) paths: HashMap<PageId, Vec<String>>,
+    pub(super) paths: SiteFiles,
     /// Where each metric's part is in the site-wide data files the last
     /// build wrote into the output, if it wrote them whole.
     pub(super) data: Option<crate::publish::data::Parts>,
