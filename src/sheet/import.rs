@@ -106,167 +106,236 @@ impl Problems<'_> {
     }
 }
 
-/// Reads the workbook at `path` (named `shown` in messages) into the
-/// report it names, in memory: the caller writes it.
-pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Diagnostic>> {
-    let grid = read::read(path, shown).map_err(|d| vec![d])?;
-    let mut problems = Problems {
-        shown,
-        grid: &grid,
-        list: Vec::new(),
-    };
-    let Some(heading) = (0..grid.rows.len()).find(|&r| {
-        (grid.rows[r].iter())
-            .any(|c| matches!(c, Cell::Text(t) if Column::named(t) == Some(Column::Id)))
-    }) else {
-        return Err(vec![Diagnostic::file(
-            shown,
-            crate::say!("sheet-no-heading", sheet = &grid.sheet),
-        )]);
-    };
-    let mut columns: Vec<(Column, usize)> = Vec::new();
-    for (c, cell) in grid.rows[heading].iter().enumerate() {
-        let Cell::Text(t) = cell else {
-            continue;
+/// Where the table is: its heading row, the columns read (each once, in
+/// the order they stand), and the id and place columns.
+struct Table {
+    heading: usize,
+    columns: Vec<(Column, usize)>,
+    id_at: usize,
+    place_at: usize,
+}
+
+impl Table {
+    /// Finds the table below the fields: the first row with an id
+    /// heading. A column renewal does not read, a formula or a merge in
+    /// it is a problem; a table without an id or place column, or without
+    /// a figure column, is refused.
+    fn find(problems: &mut Problems) -> Result<Table, Vec<Diagnostic>> {
+        let (grid, shown) = (problems.grid, problems.shown);
+        let Some(heading) = (0..grid.rows.len()).find(|&r| {
+            (grid.rows[r].iter())
+                .any(|c| matches!(c, Cell::Text(t) if Column::named(t) == Some(Column::Id)))
+        }) else {
+            return Err(vec![Diagnostic::file(
+                shown,
+                crate::say!("sheet-no-heading", sheet = &grid.sheet),
+            )]);
         };
-        match Column::named(t) {
-            Some(column) if column.read() && !columns.iter().any(|(x, _)| *x == column) => {
-                columns.push((column, c));
+        let mut columns: Vec<(Column, usize)> = Vec::new();
+        for (c, cell) in grid.rows[heading].iter().enumerate() {
+            let Cell::Text(t) = cell else {
+                continue;
+            };
+            match Column::named(t) {
+                Some(column) if column.read() && !columns.iter().any(|(x, _)| *x == column) => {
+                    columns.push((column, c));
+                }
+                Some(_) => {}
+                // A heading changed is a column that would not be read.
+                None => problems.at(
+                    heading,
+                    c,
+                    crate::say!("sheet-unknown-column", heading = t.as_str()),
+                ),
             }
-            Some(_) => {}
-            // A heading changed is a column that would not be read.
-            None => problems.at(
-                heading,
-                c,
-                crate::say!("sheet-unknown-column", heading = t.as_str()),
-            ),
         }
-    }
-    if !columns
-        .iter()
-        .any(|(c, _)| matches!(c, Column::Actual | Column::Target))
-    {
-        let missing = Column::Actual.heading(crate::i18n::messages::language());
-        problems.at(heading, 0, crate::say!("sheet-no-column", column = missing));
-    }
-    let at = |column: Column| columns.iter().find(|(c, _)| *c == column).map(|(_, n)| *n);
-    let (Some(id_at), Some(place_at)) = (at(Column::Id), at(Column::Place)) else {
-        let missing = Column::Place.heading(crate::i18n::messages::language());
-        return Err(vec![Diagnostic::file(
-            grid.place(shown, heading, 0),
-            crate::say!("sheet-no-column", column = missing),
-        )]);
-    };
-    // What a spreadsheet does behind the cells' backs: formulas and merges.
-    for (r, c, formula) in &grid.formulas {
-        if *r > heading {
-            problems.at(
-                *r,
-                *c,
-                crate::say!("sheet-formula", formula = formula.as_str()),
-            );
+        if !columns
+            .iter()
+            .any(|(c, _)| matches!(c, Column::Actual | Column::Target))
+        {
+            let missing = Column::Actual.heading(crate::i18n::messages::language());
+            problems.at(heading, 0, crate::say!("sheet-no-column", column = missing));
         }
-    }
-    for ((r1, c1), (r2, c2)) in &grid.merged {
-        if *r2 >= heading {
-            let range = format!("{}:{}", super::address(*r1, *c1), super::address(*r2, *c2));
-            problems.at(*r1, *c1, crate::say!("sheet-merged", range = range));
+        let at = |column: Column| columns.iter().find(|(c, _)| *c == column).map(|(_, n)| *n);
+        let (Some(id_at), Some(place_at)) = (at(Column::Id), at(Column::Place)) else {
+            let missing = Column::Place.heading(crate::i18n::messages::language());
+            return Err(vec![Diagnostic::file(
+                grid.place(shown, heading, 0),
+                crate::say!("sheet-no-column", column = missing),
+            )]);
+        };
+        // What a spreadsheet does behind the cells' backs: formulas and merges.
+        for (r, c, formula) in &grid.formulas {
+            if *r > heading {
+                problems.at(
+                    *r,
+                    *c,
+                    crate::say!("sheet-formula", formula = formula.as_str()),
+                );
+            }
         }
+        for ((r1, c1), (r2, c2)) in &grid.merged {
+            if *r2 >= heading {
+                let range = format!("{}:{}", super::address(*r1, *c1), super::address(*r2, *c2));
+                problems.at(*r1, *c1, crate::say!("sheet-merged", range = range));
+            }
+        }
+        Ok(Table {
+            heading,
+            columns,
+            id_at,
+            place_at,
+        })
     }
-    let fields: HashMap<Field, (usize, Option<String>)> = (0..heading)
+}
+
+/// The fields above the table (a label in the first column, its value in
+/// the second), each with its row.
+type Fields = HashMap<Field, (usize, Option<String>)>;
+
+fn fields(problems: &mut Problems, heading: usize) -> Fields {
+    let grid = problems.grid;
+    (0..heading)
         .filter_map(|r| {
             let Cell::Text(label) = grid.cell(r, 0) else {
                 return None;
             };
             let field = Field::named(label)?;
-            Some((field, (r, cell_text(&mut problems, r, 1, None))))
+            Some((field, (r, cell_text(problems, r, 1, None))))
         })
-        .collect();
-    let site = Site::read(root)?;
-    let field = |f: Field| fields.get(&f).and_then(|(_, t)| t.clone());
-    let field_row = |f: Field| fields.get(&f).map_or(0, |(r, _)| *r);
-    let Some(file) = field(Field::File) else {
-        problems.at(field_row(Field::File), 1, crate::say!("sheet-no-file"));
-        return Err(problems.list);
-    };
-    if !good_file(&file) {
-        problems.at(
-            field_row(Field::File),
-            1,
-            crate::say!("sheet-bad-file", file = file.as_str()),
-        );
-        return Err(problems.list);
-    }
-    // `content/2025/./x.md` is `content/2025/x.md`.
-    let file = (Path::new(&file).components())
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
-    let existing = site.reports.iter().find(|r| r.file == file).cloned();
-    // A file there that is no report of the site (one that cannot be
-    // read) is never written over by a new one.
-    if existing.is_none() && std::fs::symlink_metadata(root.join(&file)).is_ok() {
-        let said = crate::say!("sheet-file-taken", file = file.as_str());
-        problems.at(field_row(Field::File), 1, said);
-        return Err(problems.list);
-    }
-    let plan = match (&existing, field(Field::Plan)) {
-        (Some(_), _) => None,
-        (None, Some(plan)) => match site
-            .reports
-            .iter()
-            .find(|r| r.file == plan || r.slug == plan)
-        {
-            Some(p) if p.kind == ReportKind::Plan => Some(p.clone()),
-            _ => {
-                problems.at(
-                    field_row(Field::Plan),
-                    1,
-                    crate::say!("sheet-no-plan", plan = plan.as_str()),
-                );
-                return Err(problems.list);
-            }
-        },
-        (None, None) => {
+        .collect()
+}
+
+/// The report a workbook is for: its file (as the site names it), and
+/// what it fills in. A file no report can be at, a report's title or date
+/// typed differently, or a new report without its plan is refused.
+struct Target {
+    file: String,
+    filled: Filled,
+}
+
+/// What a workbook fills in: the report at its file, or a new progress
+/// report after its plan.
+enum Filled {
+    Report(Arc<Report>),
+    NewAfter(Arc<Report>),
+}
+
+impl Target {
+    fn of(
+        root: &Path,
+        site: &Site,
+        fields: &Fields,
+        problems: &mut Problems,
+    ) -> Result<Target, Vec<Diagnostic>> {
+        let field = |f: Field| fields.get(&f).and_then(|(_, t)| t.clone());
+        let field_row = |f: Field| fields.get(&f).map_or(0, |(r, _)| *r);
+        let Some(file) = field(Field::File) else {
+            problems.at(field_row(Field::File), 1, crate::say!("sheet-no-file"));
+            return Err(std::mem::take(&mut problems.list));
+        };
+        if !good_file(&file) {
             problems.at(
                 field_row(Field::File),
                 1,
-                crate::say!("sheet-no-report-file", file = file.as_str()),
+                crate::say!("sheet-bad-file", file = file.as_str()),
             );
-            return Err(problems.list);
+            return Err(std::mem::take(&mut problems.list));
         }
-    };
-    if let Some(report) = &existing {
-        let said = [
-            (Field::Title, report.title.clone()),
-            (Field::Published, report.published.to_string()),
-        ];
-        for (f, now) in said {
-            if field(f).is_some_and(|typed| typed != now) {
+        // `content/2025/./x.md` is `content/2025/x.md`.
+        let file = (Path::new(&file).components())
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let existing = site.reports.iter().find(|r| r.file == file).cloned();
+        // A file there that is no report of the site (one that cannot be
+        // read) is never written over by a new one.
+        if existing.is_none() && std::fs::symlink_metadata(root.join(&file)).is_ok() {
+            let said = crate::say!("sheet-file-taken", file = file.as_str());
+            problems.at(field_row(Field::File), 1, said);
+            return Err(std::mem::take(&mut problems.list));
+        }
+        let filled = match (existing, field(Field::Plan)) {
+            (Some(report), _) => Filled::Report(report),
+            (None, Some(plan)) => match site
+                .reports
+                .iter()
+                .find(|r| r.file == plan || r.slug == plan)
+            {
+                Some(p) if p.kind == ReportKind::Plan => Filled::NewAfter(p.clone()),
+                _ => {
+                    problems.at(
+                        field_row(Field::Plan),
+                        1,
+                        crate::say!("sheet-no-plan", plan = plan.as_str()),
+                    );
+                    return Err(std::mem::take(&mut problems.list));
+                }
+            },
+            (None, None) => {
                 problems.at(
-                    field_row(f),
+                    field_row(Field::File),
                     1,
-                    crate::say!("sheet-field-fixed", file = file.as_str()),
+                    crate::say!("sheet-no-report-file", file = file.as_str()),
                 );
+                return Err(std::mem::take(&mut problems.list));
+            }
+        };
+        if let Filled::Report(report) = &filled {
+            let said = [
+                (Field::Title, report.title.clone()),
+                (Field::Published, report.published.to_string()),
+            ];
+            for (f, now) in said {
+                if field(f).is_some_and(|typed| typed != now) {
+                    problems.at(
+                        field_row(f),
+                        1,
+                        crate::say!("sheet-field-fixed", file = file.as_str()),
+                    );
+                }
             }
         }
+        Ok(Target { file, filled })
     }
-    let basis = existing
-        .as_ref()
-        .or(plan.as_ref())
-        .cloned()
-        .expect("a report or a plan");
-    let city = site.config.city(&basis.city);
 
-    // The rows.
+    /// The report the table's rows are read against: the one there, or
+    /// the plan.
+    fn basis(&self) -> &Report {
+        match &self.filled {
+            Filled::Report(report) | Filled::NewAfter(report) => report,
+        }
+    }
+
+    /// The report there, if there is one.
+    fn existing(&self) -> Option<&Report> {
+        match &self.filled {
+            Filled::Report(report) => Some(report),
+            Filled::NewAfter(_) => None,
+        }
+    }
+}
+
+/// The table's rows, each with its metric id and place; a row with a
+/// problem (no id, no place, an unknown place, a place twice) is said and
+/// left out.
+fn read_rows(problems: &mut Problems, table: &Table, site: &Site, basis: &Report) -> Vec<Row> {
+    let grid = problems.grid;
+    let city = site.config.city(&basis.city);
+    let Table {
+        heading,
+        id_at,
+        place_at,
+        ..
+    } = *table;
     let mut rows: Vec<Row> = Vec::new();
     let mut seen: HashMap<(String, Option<DistrictId>), usize> = HashMap::new();
     for r in heading + 1..grid.rows.len() {
         let mut cells = Vec::new();
-        for &(column, c) in &columns {
+        for &(column, c) in &table.columns {
             if !matches!(column, Column::Id | Column::Place) {
                 let before = problems.list.len();
-                let text = cell_text(&mut problems, r, c, Some(column));
+                let text = cell_text(problems, r, c, Some(column));
                 // A cell with a problem is left as the report has it, so
                 // that the report's own checks see no hole where it is.
                 if problems.list.len() == before {
@@ -274,8 +343,8 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
                 }
             }
         }
-        let id = cell_text(&mut problems, r, id_at, Some(Column::Id));
-        let place_text = cell_text(&mut problems, r, place_at, Some(Column::Place));
+        let id = cell_text(problems, r, id_at, Some(Column::Id));
+        let place_text = cell_text(problems, r, place_at, Some(Column::Place));
         let filled = cells.iter().any(|(c, _, t)| t.is_some() && c.input());
         let Some(id) = id else {
             if filled || place_text.is_some() {
@@ -332,7 +401,29 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
             cells,
         });
     }
-    foreign_words(&site, existing.as_deref(), &rows, &mut problems);
+    rows
+}
+
+/// Reads the workbook at `path` (named `shown` in messages) into the
+/// report it names, in memory: the caller writes it.
+pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Diagnostic>> {
+    let grid = read::read(path, shown).map_err(|d| vec![d])?;
+    let mut problems = Problems {
+        shown,
+        grid: &grid,
+        list: Vec::new(),
+    };
+    let table = Table::find(&mut problems)?;
+    let id_at = table.id_at;
+    let fields = fields(&mut problems, table.heading);
+    let site = Site::read(root)?;
+    let field = |f: Field| fields.get(&f).and_then(|(_, t)| t.clone());
+    let field_row = |f: Field| fields.get(&f).map_or(0, |(r, _)| *r);
+    let target = Target::of(root, &site, &fields, &mut problems)?;
+    let basis = target.basis();
+    let rows = read_rows(&mut problems, &table, &site, basis);
+    let (file, existing) = (target.file.clone(), target.existing());
+    foreign_words(&site, existing, &rows, &mut problems);
     // A metric no report has is introduced by a plan; in a workbook for
     // another report its id is most likely mistyped.
     if basis.kind != ReportKind::Plan || existing.is_none() {
@@ -351,8 +442,8 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
     for f in [Field::Title, Field::Published] {
         cells_of.insert(f.key().to_string(), (field_row(f), 1));
     }
-    let (before, after, touched) = match &existing {
-        Some(report) => {
+    let (before, after, touched) = match &target.filled {
+        Filled::Report(report) => {
             let before = std::fs::read_to_string(root.join(&report.file)).map_err(|e| {
                 vec![Diagnostic::file(
                     &report.file,
@@ -403,8 +494,7 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
                 Some((own, planned.touched, planned.metrics)),
             )
         }
-        None => {
-            let plan = plan.as_ref().expect("a plan");
+        Filled::NewAfter(plan) => {
             let title = field(Field::Title);
             let published = field(Field::Published);
             let (text, fields) =
@@ -413,57 +503,7 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
             (None, text, None)
         }
     };
-    // The report read back exactly as a build reads it, and joined with
-    // the site's other reports (an update of a metric no report
-    // introduces, a unit that changes). With problems in cells already,
-    // only its problems at other cells are added.
-    let earlier: std::collections::HashSet<String> =
-        problems.list.iter().map(|p| p.file.clone()).collect();
-    let (read_back, mut found) = crate::load::report::parse(&file, &after, &site.config);
-    if let Some(report) = &read_back {
-        let mut reports: Vec<Arc<Report>> = (site.reports.iter())
-            .filter(|r| r.file != file)
-            .cloned()
-            .collect();
-        reports.push(Arc::new(report.clone()));
-        reports.sort_by(|a, b| {
-            b.published
-                .cmp(&a.published)
-                .then_with(|| a.slug.cmp(&b.slug))
-        });
-        if let Err(joined) = crate::join::join(&reports, &site.config, &Default::default()) {
-            found.extend(joined.into_iter().filter(|p| p.file == file));
-        }
-    }
-    let mut warnings = Vec::new();
-    for mut problem in found {
-        let exact = (problem.field.as_ref()).and_then(|f| cells_of.get(f));
-        if !earlier.is_empty()
-            && exact.is_none_or(|&(r, c)| earlier.contains(&grid.place(shown, r, c)))
-        {
-            continue;
-        }
-        // At the cell the field came from; else at the first row of its
-        // metric; else at the workbook: the report's lines are those of
-        // a text not yet written.
-        let metric = |f: &String| {
-            let end = f.find(']')?;
-            cells_of.get(&format!("{}.id", &f[..=end]))
-        };
-        let cell = (problem.field.as_ref())
-            .and_then(|f| cells_of.get(f).or_else(|| metric(f)))
-            .or_else(|| cells_of.get(&format!("line {}", problem.line)));
-        problem.file = match cell {
-            Some(&(r, c)) => grid.place(shown, r, c),
-            None => shown.to_string(),
-        };
-        problem.line = 0;
-        problem.column = 0;
-        match problem.warning {
-            true => warnings.push(problem),
-            false => problems.list.push(problem),
-        }
-    }
+    let (read_back, warnings) = read_back(&site, &file, &after, &cells_of, &mut problems);
     if !problems.list.is_empty() {
         return Err(problems.list);
     }
@@ -502,6 +542,70 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
         after,
         warnings,
     })
+}
+
+/// The report `after` (to be at `file`) read back exactly as a build reads
+/// it, and joined with the site's other reports (an update of a metric no
+/// report introduces, a unit that changes): the report, if it could be
+/// read, and its warnings. Each problem is put at the cell its field came
+/// from (`cells_of`); its errors are added to `problems`, but for those at
+/// cells that have problems already.
+fn read_back(
+    site: &Site,
+    file: &str,
+    after: &str,
+    cells_of: &BTreeMap<String, (usize, usize)>,
+    problems: &mut Problems,
+) -> (Option<Report>, Vec<Diagnostic>) {
+    let earlier: std::collections::HashSet<String> =
+        problems.list.iter().map(|p| p.file.clone()).collect();
+    let (read_back, mut found) = crate::load::report::parse(file, after, &site.config);
+    if let Some(report) = &read_back {
+        let mut reports: Vec<Arc<Report>> = (site.reports.iter())
+            .filter(|r| r.file != file)
+            .cloned()
+            .collect();
+        reports.push(Arc::new(report.clone()));
+        reports.sort_by(|a, b| {
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        if let Err(joined) = crate::join::join(&reports, &site.config, &Default::default()) {
+            found.extend(joined.into_iter().filter(|p| p.file == file));
+        }
+    }
+    let mut warnings = Vec::new();
+    for mut problem in found {
+        let exact = (problem.field.as_ref()).and_then(|f| cells_of.get(f));
+        if !earlier.is_empty()
+            && exact
+                .is_none_or(|&(r, c)| earlier.contains(&problems.grid.place(problems.shown, r, c)))
+        {
+            continue;
+        }
+        // At the cell the field came from; else at the first row of its
+        // metric; else at the workbook: the report's lines are those of
+        // a text not yet written.
+        let metric = |f: &String| {
+            let end = f.find(']')?;
+            cells_of.get(&format!("{}.id", &f[..=end]))
+        };
+        let cell = (problem.field.as_ref())
+            .and_then(|f| cells_of.get(f).or_else(|| metric(f)))
+            .or_else(|| cells_of.get(&format!("line {}", problem.line)));
+        problem.file = match cell {
+            Some(&(r, c)) => problems.grid.place(problems.shown, r, c),
+            None => problems.shown.to_string(),
+        };
+        problem.line = 0;
+        problem.column = 0;
+        match problem.warning {
+            true => warnings.push(problem),
+            false => problems.list.push(problem),
+        }
+    }
+    (read_back, warnings)
 }
 
 /// A report's file as a workbook may name it: a Markdown file below
