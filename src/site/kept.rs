@@ -351,7 +351,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
         return None;
     }
     let base_records = base_found[1..].to_vec();
-    let changed_records = &found[7..];
+    let changed_records = found.get(7..)?;
     let count = base_records.len();
     let parse = |(bytes, at): (&[u8], Where)| -> Option<Read> {
         let entry: Entry<Report> = decode(bytes)?;
@@ -400,7 +400,7 @@ pub fn read(at: &Path, key: &str) -> Option<Kept> {
             .collect::<Option<Vec<Read>>>()
     });
     let (paths, data, index, files, originals) = rest?;
-    let paths_record = found[1].clone();
+    let paths_record = found.get(1)?.clone();
     Some(Kept {
         reports: reports?,
         paths,

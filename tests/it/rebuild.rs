@@ -269,7 +269,23 @@ fn a_build_that_makes_only_what_changed_ends_as_a_clean_build() {
     edit(plan, "（四修）", "（五修）");
     let result = build("a record has a byte more");
     assert!(!made_only_what_changed(&result), "{}", stdout(&result));
+    // Whole records, but too few of them: the head and the order of
+    // reports, without the pages, the index or what follows.
     edit(plan, "（五修）", "（六修）");
+    assert!(made_only_what_changed(&build(
+        "kept again after a whole build"
+    )));
+    let bytes = std::fs::read(&kept).unwrap();
+    let mut end = 0;
+    for _ in 0..4 {
+        let len = u32::from_le_bytes(bytes[end..end + 4].try_into().unwrap()) as usize;
+        end += 4 + len;
+    }
+    std::fs::write(&kept, &bytes[..end]).unwrap();
+    edit(plan, "（六修）", "（七修）");
+    let result = build("what was kept has too few records");
+    assert!(!made_only_what_changed(&result), "{}", stdout(&result));
+    edit(plan, "（七修）", "（八修）");
     assert!(made_only_what_changed(&build(
         "kept again after a whole build"
     )));
