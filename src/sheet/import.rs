@@ -191,19 +191,31 @@ impl Table {
 
 /// The fields above the table (a label in the first column, its value in
 /// the second), each with its row.
-type Fields = HashMap<Field, (usize, Option<String>)>;
+struct Fields(HashMap<Field, (usize, Option<String>)>);
 
-fn fields(problems: &mut Problems, heading: usize) -> Fields {
-    let grid = problems.grid;
-    (0..heading)
-        .filter_map(|r| {
+impl Fields {
+    /// Reads the fields of the rows above `heading`.
+    fn read(problems: &mut Problems, heading: usize) -> Fields {
+        let grid = problems.grid;
+        let read = (0..heading).filter_map(|r| {
             let Cell::Text(label) = grid.cell(r, 0) else {
                 return None;
             };
             let field = Field::named(label)?;
             Some((field, (r, cell_text(problems, r, 1, None))))
-        })
-        .collect()
+        });
+        Fields(read.collect())
+    }
+
+    /// What field `f` says, if it is there and filled in.
+    fn text(&self, f: Field) -> Option<String> {
+        self.0.get(&f).and_then(|(_, t)| t.clone())
+    }
+
+    /// The row of field `f` (the first, when it is not there).
+    fn row(&self, f: Field) -> usize {
+        self.0.get(&f).map_or(0, |(r, _)| *r)
+    }
 }
 
 /// The report a workbook is for: its file (as the site names it), and
@@ -228,15 +240,13 @@ impl Target {
         fields: &Fields,
         problems: &mut Problems,
     ) -> Result<Target, Vec<Diagnostic>> {
-        let field = |f: Field| fields.get(&f).and_then(|(_, t)| t.clone());
-        let field_row = |f: Field| fields.get(&f).map_or(0, |(r, _)| *r);
-        let Some(file) = field(Field::File) else {
-            problems.at(field_row(Field::File), 1, crate::say!("sheet-no-file"));
+        let Some(file) = fields.text(Field::File) else {
+            problems.at(fields.row(Field::File), 1, crate::say!("sheet-no-file"));
             return Err(std::mem::take(&mut problems.list));
         };
         if !good_file(&file) {
             problems.at(
-                field_row(Field::File),
+                fields.row(Field::File),
                 1,
                 crate::say!("sheet-bad-file", file = file.as_str()),
             );
@@ -252,10 +262,10 @@ impl Target {
         // read) is never written over by a new one.
         if existing.is_none() && std::fs::symlink_metadata(root.join(&file)).is_ok() {
             let said = crate::say!("sheet-file-taken", file = file.as_str());
-            problems.at(field_row(Field::File), 1, said);
+            problems.at(fields.row(Field::File), 1, said);
             return Err(std::mem::take(&mut problems.list));
         }
-        let filled = match (existing, field(Field::Plan)) {
+        let filled = match (existing, fields.text(Field::Plan)) {
             (Some(report), _) => Filled::Report(report),
             (None, Some(plan)) => match site
                 .reports
@@ -265,7 +275,7 @@ impl Target {
                 Some(p) if p.kind == ReportKind::Plan => Filled::NewAfter(p.clone()),
                 _ => {
                     problems.at(
-                        field_row(Field::Plan),
+                        fields.row(Field::Plan),
                         1,
                         crate::say!("sheet-no-plan", plan = plan.as_str()),
                     );
@@ -274,7 +284,7 @@ impl Target {
             },
             (None, None) => {
                 problems.at(
-                    field_row(Field::File),
+                    fields.row(Field::File),
                     1,
                     crate::say!("sheet-no-report-file", file = file.as_str()),
                 );
@@ -287,9 +297,9 @@ impl Target {
                 (Field::Published, report.published.to_string()),
             ];
             for (f, now) in said {
-                if field(f).is_some_and(|typed| typed != now) {
+                if fields.text(f).is_some_and(|typed| typed != now) {
                     problems.at(
-                        field_row(f),
+                        fields.row(f),
                         1,
                         crate::say!("sheet-field-fixed", file = file.as_str()),
                     );
@@ -415,10 +425,8 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
     };
     let table = Table::find(&mut problems)?;
     let id_at = table.id_at;
-    let fields = fields(&mut problems, table.heading);
+    let fields = Fields::read(&mut problems, table.heading);
     let site = Site::read(root)?;
-    let field = |f: Field| fields.get(&f).and_then(|(_, t)| t.clone());
-    let field_row = |f: Field| fields.get(&f).map_or(0, |(r, _)| *r);
     let target = Target::of(root, &site, &fields, &mut problems)?;
     let basis = target.basis();
     let rows = read_rows(&mut problems, &table, &site, basis);
@@ -440,7 +448,7 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
     }
     let mut cells_of: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for f in [Field::Title, Field::Published] {
-        cells_of.insert(f.key().to_string(), (field_row(f), 1));
+        cells_of.insert(f.key().to_string(), (fields.row(f), 1));
     }
     let (before, after, touched) = match &target.filled {
         Filled::Report(report) => {
@@ -495,8 +503,8 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
             )
         }
         Filled::NewAfter(plan) => {
-            let title = field(Field::Title);
-            let published = field(Field::Published);
+            let title = fields.text(Field::Title);
+            let published = fields.text(Field::Published);
             let (text, fields) =
                 new_report(&site, plan, title.as_deref(), published.as_deref(), &rows);
             cells_of.extend(fields);
@@ -516,7 +524,7 @@ pub fn import(root: &Path, path: &Path, shown: &str) -> Result<Imported, Vec<Dia
             file = file.as_str(),
             other = other.file.as_str()
         );
-        problems.at(field_row(Field::File), 1, said);
+        problems.at(fields.row(Field::File), 1, said);
         return Err(problems.list);
     }
     let Some(read_back) = read_back else {
