@@ -465,7 +465,10 @@ fn memory_back_sooner() {
     unsafe extern "C" {
         fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
     }
-    /// `mi_option_purge_delay` in the allocator's `mi_option_t`.
+    /// `mi_option_purge_delay` in the allocator's `mi_option_t`, as
+    /// mimalloc v3 (libmimalloc-sys 0.1.49, in Cargo.lock) numbers it; its
+    /// bindings name no constant for it. An upgrade of the allocator must
+    /// check that the number still means this option.
     const PURGE_DELAY: std::ffi::c_int = 15;
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
         // SAFETY: the allocator's own setter, given one of its options and
